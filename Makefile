@@ -1,0 +1,78 @@
+# Salon: the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) backend/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-backend test-frontend install install-dev spa migrate seed messages lint format check-migrations benchmark clean
+
+## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
+run: install spa
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) migrate --noinput
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) seed_demo
+	@echo "Serving Salon at http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/)"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT) --noreload
+
+## Install what the tests need and run every test suite
+test: install-dev test-backend test-frontend
+
+test-backend: install-dev
+	$(PY) -m pytest
+
+test-frontend:
+	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund && npm test; \
+	else echo "frontend: no test suite yet"; fi
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --upgrade pip >/dev/null
+
+$(VENV)/.installed: $(VENV)/bin/python backend/requirements.txt
+	$(VENV)/bin/pip install -r backend/requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed backend/requirements-dev.txt
+	$(VENV)/bin/pip install -r backend/requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## Build the SPA when there is one (Node 20)
+spa:
+	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund && npm run build; \
+	else echo "frontend: no SPA to build yet"; fi
+
+migrate: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) migrate --noinput
+
+seed: install
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) seed_demo
+
+## Regenerate the Arabic message catalogues of every app and compile them (needs GNU gettext)
+messages: install
+	for dir in backend/apps/*/; do \
+	  if [ -d "$$dir/locale" ]; then (cd $$dir && DJANGO_DEBUG=1 ../../../$(PY) ../../manage.py makemessages -l ar --no-obsolete --no-location); fi; \
+	done
+	cd backend && DJANGO_DEBUG=1 ../$(PY) manage.py compilemessages -l ar
+
+lint: install-dev
+	$(VENV)/bin/ruff check backend benchmarks
+	$(VENV)/bin/ruff format --check backend benchmarks
+
+format: install-dev
+	$(VENV)/bin/ruff format backend benchmarks
+	$(VENV)/bin/ruff check --fix backend benchmarks
+
+check-migrations: install
+	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+## Benchmarks print figures; see docs/benchmarks.md
+benchmark: install-dev
+	$(PY) benchmarks/availability.py
+
+clean:
+	rm -rf $(VENV) backend/db.sqlite3* backend/test-db*.sqlite3* frontend/node_modules frontend/dist

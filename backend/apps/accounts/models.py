@@ -1,0 +1,144 @@
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .phone import normalize_phone_number
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("Arabic")
+    ENGLISH = "en", _("English")
+
+
+class Role(models.TextChoices):
+    CUSTOMER = "customer", _("Customer")
+    STAFF = "staff", _("Staff member")
+    MANAGER = "manager", _("Manager")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, phone_number, password, **extra_fields):
+        if not phone_number:
+            raise ValueError("A phone number is required.")
+        phone_number = normalize_phone_number(phone_number)
+        email = extra_fields.pop("email", None)
+        email = self.normalize_email(email) if email else None
+        user = self.model(phone_number=phone_number, email=email, **extra_fields)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, phone_number, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(phone_number, password, **extra_fields)
+
+    def create_superuser(self, phone_number, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        if extra_fields["is_staff"] is not True or extra_fields["is_superuser"] is not True:
+            raise ValueError("A superuser must have is_staff=True and is_superuser=True.")
+        return self._create_user(phone_number, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        try:
+            username = normalize_phone_number(username)
+        except Exception:  # an unparsable login name simply matches no user
+            pass
+        return self.get(**{self.model.USERNAME_FIELD: username})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in with a mobile number: customer, stylist, manager or admin."""
+
+    phone_number = models.CharField(_("phone number"), max_length=16, unique=True, help_text=_("E.164, e.g. +966501234567"))
+    email = models.EmailField(_("email"), unique=True, null=True, blank=True)
+    first_name = models.CharField(_("first name"), max_length=150, blank=True)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.ARABIC
+    )
+    is_phone_verified = models.BooleanField(_("phone verified"), default=False)
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.CUSTOMER)
+    is_staff = models.BooleanField(
+        _("admin site access"), default=False, help_text=_("Can sign in to the Django admin.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "phone_number"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ["-date_joined"]
+
+    def __str__(self) -> str:
+        full_name = self.get_full_name()
+        return f"{full_name} ({self.phone_number})" if full_name else self.phone_number
+
+    def clean(self):
+        super().clean()
+        if self.email:
+            self.email = self.__class__.objects.normalize_email(self.email)
+        if self.email == "":
+            self.email = None
+
+    def get_full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.phone_number
+
+
+class OTPChannel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+
+
+class OTPStatus(models.TextChoices):
+    SENDING = "sending", _("Sending")
+    ACTIVE = "active", _("Active")
+    USED = "used", _("Used")
+    SUPERSEDED = "superseded", _("Replaced by a newer code")
+    DEAD = "dead", _("Too many wrong attempts")
+    FAILED = "failed", _("Could not be sent")
+
+
+class OTPRequest(models.Model):
+    """One one-time code sent to a phone number. The code itself is never stored, only its HMAC
+    (or nothing, when the provider generates and checks the code)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    phone_number = models.CharField(_("phone number"), max_length=16, db_index=True)
+    channel = models.CharField(_("channel"), max_length=16, choices=OTPChannel.choices)
+    provider = models.CharField(_("provider"), max_length=32)
+    code_hash = models.CharField(_("code hash"), max_length=64, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=OTPStatus.choices, default=OTPStatus.SENDING)
+    attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    ip_address = models.CharField(_("IP address"), max_length=64, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    failure_reason = models.CharField(_("failure reason"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("one-time code")
+        verbose_name_plural = _("one-time codes")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["phone_number", "created_at"]), models.Index(fields=["ip_address", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.phone_number} {self.created_at:%Y-%m-%d %H:%M} ({self.status})"

@@ -1,0 +1,70 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_health_checks_the_database(api_client):
+    response = api_client.get("/api/health/")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_health_reports_503_when_the_database_fails(api_client, monkeypatch):
+    from apps.core import views
+
+    class BrokenConnection:
+        def cursor(self):
+            raise RuntimeError("database down")
+
+    monkeypatch.setattr(views, "connection", BrokenConnection())
+
+    response = api_client.get("/api/health/")
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "error"
+
+
+@pytest.mark.django_db
+def test_openapi_schema_and_docs_are_served(api_client):
+    schema = api_client.get("/api/schema/")
+    docs = api_client.get("/api/docs/")
+
+    assert schema.status_code == 200
+    assert b"/api/health/" in schema.content
+    assert docs.status_code == 200
+
+
+@pytest.mark.django_db
+def test_unknown_api_path_is_a_json_404_in_arabic_by_default(client):
+    response = client.get("/api/does-not-exist/")
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert response.json()["detail"] != "Not found."
+
+
+@pytest.mark.django_db
+def test_unknown_api_path_is_english_when_asked(client):
+    response = client.get("/api/does-not-exist/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.json() == {"detail": "Not found.", "code": "not_found"}
+
+
+@pytest.mark.django_db
+def test_client_routes_fall_back_to_the_spa(client):
+    response = client.get("/salons/some-salon/book")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.django_db
+def test_migrations_are_in_step_with_the_models():
+    out = io.StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)
+
+    assert "No changes detected" in out.getvalue()

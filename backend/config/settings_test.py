@@ -1,0 +1,23 @@
+"""Settings for the test suite: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set."""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+
+from .settings import *  # noqa: E402,F403
+from .settings import BACKEND_DIR, database_config  # noqa: E402
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
+# The SQLite test database is a file (not :memory:) so threads in the concurrency
+# tests share it; pytest-django creates and removes it.
+DATABASES = {"default": database_config(TEST_DATABASE_URL or f"sqlite:///{BACKEND_DIR / 'test-db.sqlite3'}")}
+DATABASES["default"]["TEST"] = {"NAME": str(BACKEND_DIR / "test-db-run.sqlite3")} if not TEST_DATABASE_URL else {}
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+OTP_PROVIDER = "console"
+AUTHENTICA_API_KEY = "test-authentica-key"

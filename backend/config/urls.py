@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from apps.core import views as core_views
+
+api_patterns = [
+    path("health/", core_views.health, name="health"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("auth/", include("apps.accounts.urls")),
+    path("salons/", include("apps.salons.urls")),
+    path("", include("apps.bookings.urls")),
+]
+
+urlpatterns = [
+    path("api/", include(api_patterns)),
+    path("admin/", admin.site.urls),
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Every other path is a client-side route of the SPA.
+    re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", core_views.spa_index, name="spa"),
+]
+
+handler400 = "apps.core.views.bad_request"
+handler404 = "apps.core.views.not_found"
+handler500 = "apps.core.views.server_error"
