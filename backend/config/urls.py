@@ -1,10 +1,9 @@
+from apps.core import views as core_views
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-
-from apps.core import views as core_views
 
 api_patterns = [
     path("health/", core_views.health, name="health"),

@@ -60,7 +60,9 @@ class UserManager(BaseUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who signs in with a mobile number: customer, stylist, manager or admin."""
 
-    phone_number = models.CharField(_("phone number"), max_length=16, unique=True, help_text=_("E.164, e.g. +966501234567"))
+    phone_number = models.CharField(
+        _("phone number"), max_length=16, unique=True, help_text=_("E.164, e.g. +966501234567")
+    )
     email = models.EmailField(_("email"), unique=True, null=True, blank=True)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
@@ -138,7 +140,10 @@ class OTPRequest(models.Model):
         verbose_name = _("one-time code")
         verbose_name_plural = _("one-time codes")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["phone_number", "created_at"]), models.Index(fields=["ip_address", "created_at"])]
+        indexes = [
+            models.Index(fields=["phone_number", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.phone_number} {self.created_at:%Y-%m-%d %H:%M} ({self.status})"

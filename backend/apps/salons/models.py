@@ -69,11 +69,19 @@ class Salon(models.Model):
     address_ar = models.CharField(_("address (Arabic)"), max_length=255, blank=True)
     address_en = models.CharField(_("address (English)"), max_length=255, blank=True)
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     phone_number = models.CharField(_("phone number"), max_length=16, blank=True)
@@ -87,31 +95,43 @@ class Salon(models.Model):
 
     # Booking policy
     lead_time_minutes = models.PositiveIntegerField(
-        _("minimum lead time (minutes)"), default=60,
+        _("minimum lead time (minutes)"),
+        default=60,
         help_text=_("How long before the start a booking can still be made."),
     )
     booking_horizon_days = models.PositiveIntegerField(
-        _("booking horizon (days)"), default=60, validators=[MinValueValidator(1), MaxValueValidator(365)],
+        _("booking horizon (days)"),
+        default=60,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("How far ahead customers can book."),
     )
     slot_step_minutes = models.PositiveIntegerField(
-        _("slot step (minutes)"), default=15, validators=[MinValueValidator(5), MaxValueValidator(120)],
+        _("slot step (minutes)"),
+        default=15,
+        validators=[MinValueValidator(5), MaxValueValidator(120)],
         help_text=_("Start times are offered on this grid, counted from midnight."),
     )
     cancellation_window_hours = models.PositiveIntegerField(
-        _("cancellation window (hours)"), default=24,
+        _("cancellation window (hours)"),
+        default=24,
         help_text=_("Customers may cancel or reschedule until this many hours before the start."),
     )
     requires_prepayment = models.BooleanField(
-        _("requires online prepayment"), default=False,
+        _("requires online prepayment"),
+        default=False,
         help_text=_("If set, a booking is confirmed only once it is paid online."),
     )
     hold_minutes = models.PositiveIntegerField(
-        _("hold time for unpaid bookings (minutes)"), default=10, validators=[MinValueValidator(1), MaxValueValidator(1440)],
+        _("hold time for unpaid bookings (minutes)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(1440)],
     )
 
     managers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, related_name="managed_salons", blank=True, verbose_name=_("managers"),
+        settings.AUTH_USER_MODEL,
+        related_name="managed_salons",
+        blank=True,
+        verbose_name=_("managers"),
         limit_choices_to={"role": "manager"},
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -205,7 +225,9 @@ class Service(models.Model):
     price_amount = models.PositiveIntegerField(_("price (halalas, VAT included)"), help_text=_("100 halalas = 1 SAR."))
     currency = models.CharField(_("currency"), max_length=3, default="SAR", editable=False)
     buffer_minutes = models.PositiveIntegerField(
-        _("buffer after (minutes)"), default=0, validators=[MaxValueValidator(240)],
+        _("buffer after (minutes)"),
+        default=0,
+        validators=[MaxValueValidator(240)],
         help_text=_("Cleaning or preparation time after the service, when the stylist cannot take another booking."),
     )
     is_active = models.BooleanField(_("active"), default=True)
@@ -242,8 +264,12 @@ class Service(models.Model):
 class StaffMember(models.Model):
     salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="staff", verbose_name=_("salon"))
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="staff_profile", verbose_name=_("user account"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="staff_profile",
+        verbose_name=_("user account"),
     )
     display_name = models.CharField(_("display name"), max_length=80)
     title_ar = models.CharField(_("title (Arabic)"), max_length=80, blank=True)
@@ -276,7 +302,9 @@ def validate_interval_list(intervals: list[tuple[time, time]]) -> None:
     spans.sort()
     for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
         if s2 < e1:
-            raise ValidationError(_("Working intervals on the same day must not overlap."), code="overlapping_intervals")
+            raise ValidationError(
+                _("Working intervals on the same day must not overlap."), code="overlapping_intervals"
+            )
 
 
 def interval_minutes(start: time, end: time) -> tuple[int, int]:
@@ -292,7 +320,9 @@ class WorkingHours(models.Model):
     """A weekly working interval. An end at or before the start means the shift ends after
     midnight and still belongs to the day it started (a Ramadan evening 20:00–02:00)."""
 
-    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="working_hours", verbose_name=_("staff member"))
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="working_hours", verbose_name=_("staff member")
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)
     start_time = models.TimeField(_("start"))
     end_time = models.TimeField(_("end"), help_text=_("An end at or before the start means after midnight."))
@@ -325,10 +355,14 @@ class SpecialHours(models.Model):
     """Hours for one date that replace the weekday's hours (Eid, Ramadan, national day).
     A row without start and end means the staff member does not work that date."""
 
-    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="special_hours", verbose_name=_("staff member"))
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="special_hours", verbose_name=_("staff member")
+    )
     date = models.DateField(_("date"))
     start_time = models.TimeField(_("start"), null=True, blank=True)
-    end_time = models.TimeField(_("end"), null=True, blank=True, help_text=_("An end at or before the start means after midnight."))
+    end_time = models.TimeField(
+        _("end"), null=True, blank=True, help_text=_("An end at or before the start means after midnight.")
+    )
     note = models.CharField(_("note"), max_length=120, blank=True)
 
     class Meta:
@@ -356,17 +390,24 @@ class SpecialHours(models.Model):
     def clean(self):
         super().clean()
         if (self.start_time is None) != (self.end_time is None):
-            raise ValidationError(_("Give both a start and an end, or neither for a day off."), code="incomplete_interval")
+            raise ValidationError(
+                _("Give both a start and an end, or neither for a day off."), code="incomplete_interval"
+            )
         if self.staff_id is None or self.date is None:
             return
         siblings = list(SpecialHours.objects.filter(staff_id=self.staff_id, date=self.date).exclude(pk=self.pk))
         if self.is_closed and siblings:
-            raise ValidationError(_("This date already has special hours; remove them to mark a day off."), code="conflicting_special_hours")
+            raise ValidationError(
+                _("This date already has special hours; remove them to mark a day off."),
+                code="conflicting_special_hours",
+            )
         if not self.is_closed:
             if any(s.is_closed for s in siblings):
                 raise ValidationError(_("This date is marked as a day off."), code="conflicting_special_hours")
             try:
-                validate_interval_list([(self.start_time, self.end_time)] + [(s.start_time, s.end_time) for s in siblings])
+                validate_interval_list(
+                    [(self.start_time, self.end_time)] + [(s.start_time, s.end_time) for s in siblings]
+                )
             except ValidationError as exc:
                 raise ValidationError({"start_time": exc.messages}) from None
 
@@ -374,7 +415,9 @@ class SpecialHours(models.Model):
 class TimeOff(models.Model):
     """A range of time a staff member is away (vacation, a doctor's appointment)."""
 
-    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="time_off", verbose_name=_("staff member"))
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.CASCADE, related_name="time_off", verbose_name=_("staff member")
+    )
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
