@@ -1,7 +1,9 @@
+import contextlib
 import uuid
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -50,10 +52,8 @@ class UserManager(BaseUserManager):
         return self._create_user(phone_number, password, **extra_fields)
 
     def get_by_natural_key(self, username):
-        try:
+        with contextlib.suppress(ValidationError):  # an unparsable login name simply matches no user
             username = normalize_phone_number(username)
-        except Exception:  # an unparsable login name simply matches no user
-            pass
         return self.get(**{self.model.USERNAME_FIELD: username})
 
 
