@@ -70,7 +70,14 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# Our apps come first so that their templates and Arabic catalogues take precedence.
 INSTALLED_APPS = [
+    "apps.core",
+    "apps.accounts",
+    "apps.salons",
+    "apps.bookings",
+    "apps.payments",
+    "apps.notifications",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -83,10 +90,6 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
-    "apps.core",
-    "apps.accounts",
-    "apps.salons",
-    "apps.bookings",
 ]
 
 MIDDLEWARE = [

@@ -9,10 +9,11 @@ from .settings import *  # noqa: E402,F403
 from .settings import BACKEND_DIR, database_config  # noqa: E402
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "")
-# The SQLite test database is a file (not :memory:) so threads in the concurrency
-# tests share it; pytest-django creates and removes it.
+# The SQLite test database is a file (not :memory:) so threads in the concurrency tests share
+# it; one per test process, created and removed by pytest-django.
 DATABASES = {"default": database_config(TEST_DATABASE_URL or f"sqlite:///{BACKEND_DIR / 'test-db.sqlite3'}")}
-DATABASES["default"]["TEST"] = {"NAME": str(BACKEND_DIR / "test-db-run.sqlite3")} if not TEST_DATABASE_URL else {}
+if not TEST_DATABASE_URL:
+    DATABASES["default"]["TEST"] = {"NAME": str(BACKEND_DIR / f"test-db-{os.getpid()}.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
