@@ -1,5 +1,11 @@
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken
+
+# Also the message of `errors.TokenNotValid` (this module cannot import the errors: DRF loads it early).
+SESSION_INVALID_MESSAGE = _("Your session has expired or is invalid. Please sign in again.")
 
 
 class LanguageAwareJWTAuthentication(JWTAuthentication):
@@ -10,7 +16,11 @@ class LanguageAwareJWTAuthentication(JWTAuthentication):
     """
 
     def authenticate(self, request):
-        result = super().authenticate(request)
+        try:
+            result = super().authenticate(request)
+        except InvalidToken:
+            # simplejwt's own message is English only and nests the token details in a dict.
+            raise AuthenticationFailed(SESSION_INVALID_MESSAGE, code="token_not_valid") from None
         if result is not None:
             user, _token = result
             if user.preferred_language:

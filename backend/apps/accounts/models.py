@@ -1,10 +1,14 @@
 import contextlib
 import uuid
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +90,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["-date_joined"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_ci_unique",
+                violation_error_message=_("A user with this email already exists."),
+            ),
+        ]
 
     def __str__(self) -> str:
         full_name = self.get_full_name()
@@ -144,6 +155,19 @@ class OTPRequest(models.Model):
             models.Index(fields=["phone_number", "created_at"]),
             models.Index(fields=["ip_address", "created_at"]),
         ]
+        constraints = [
+            # Activating a code supersedes the number's previous one; the database makes it true.
+            models.UniqueConstraint(
+                fields=["phone_number"],
+                condition=Q(status=OTPStatus.ACTIVE),
+                name="accounts_otp_one_active_per_phone",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.phone_number} {self.created_at:%Y-%m-%d %H:%M} ({self.status})"
+
+    @property
+    def resend_available_at(self) -> datetime:
+        """When the number's resend cooldown ends."""
+        return self.created_at + timedelta(seconds=settings.OTP_RESEND_COOLDOWN_SECONDS)

@@ -9,12 +9,17 @@ from django.utils.translation import gettext_lazy as _
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")}
 
 
+def ascii_digits(text: str) -> str:
+    """`text` with Arabic-Indic digits replaced by ASCII ones (Arabic keyboards type ٠١٢…)."""
+    return text.translate(_DIGITS)
+
+
 def normalize_phone_number(raw: str) -> str:
     """Return the E.164 form of a valid mobile number of an allowed country.
 
     Raises `django.core.exceptions.ValidationError` with a translated message otherwise.
     """
-    text = (raw or "").translate(_DIGITS).strip()
+    text = ascii_digits(raw or "").strip()
     if text.startswith("00"):
         text = "+" + text[2:]
     invalid = ValidationError(_("Enter a valid Saudi mobile number, e.g. 05XXXXXXXX."), code="invalid_phone")

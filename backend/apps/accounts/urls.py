@@ -1,3 +1,13 @@
+from django.urls import path
+
+from . import views
+
 app_name = "accounts"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("phone/request/", views.PhoneCodeRequestView.as_view(), name="phone-request"),
+    path("phone/verify/", views.PhoneCodeVerifyView.as_view(), name="phone-verify"),
+    path("token/refresh/", views.TokenRefreshView.as_view(), name="token-refresh"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("me/", views.MeView.as_view(), name="me"),
+]

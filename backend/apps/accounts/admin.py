@@ -1,0 +1,87 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.utils.translation import gettext_lazy as _
+
+from .forms import UserAddForm, UserEditForm
+from .models import OTPRequest, User
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserEditForm
+    add_form = UserAddForm
+    list_display = (
+        "phone_number",
+        "first_name",
+        "last_name",
+        "role",
+        "is_phone_verified",
+        "is_active",
+        "is_staff",
+        "date_joined",
+    )
+    list_filter = ("role", "is_phone_verified", "is_active", "is_staff", "preferred_language")
+    search_fields = ("phone_number", "first_name", "last_name", "email")
+    ordering = ("-date_joined",)
+    readonly_fields = ("last_login", "date_joined")
+    fieldsets = (
+        (None, {"fields": ("phone_number", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email", "preferred_language")}),
+        (_("Role and verification"), {"fields": ("role", "is_phone_verified")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("phone_number", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+
+
+@admin.register(OTPRequest)
+class OTPRequestAdmin(admin.ModelAdmin):
+    """A read-only audit of sent codes. The code hash is never shown."""
+
+    list_display = (
+        "phone_number",
+        "channel",
+        "provider",
+        "status",
+        "attempts",
+        "ip_address",
+        "created_at",
+        "expires_at",
+    )
+    list_filter = ("status", "channel", "provider")
+    search_fields = ("phone_number",)
+    date_hierarchy = "created_at"
+    fields = (
+        "id",
+        "phone_number",
+        "channel",
+        "provider",
+        "status",
+        "attempts",
+        "ip_address",
+        "created_at",
+        "expires_at",
+        "used_at",
+        "failure_reason",
+    )
+    readonly_fields = fields
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,81 @@
+"""The accounts app's errors: each has a stable `code` clients branch on."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import status
+
+from apps.core.exceptions import AppError, RateLimited, ServiceUnavailable
+
+from .authentication import SESSION_INVALID_MESSAGE
+
+
+class OTPInvalid(AppError):
+    code = "otp_invalid"
+    message = _("The code is incorrect.")
+
+
+class OTPExpired(AppError):
+    code = "otp_expired"
+    message = _("The code has expired. Request a new one.")
+
+
+class OTPUsed(AppError):
+    code = "otp_used"
+    message = _("The code has already been used. Request a new one.")
+
+
+class OTPSuperseded(AppError):
+    code = "otp_superseded"
+    message = _("A newer code was sent to this number. Enter the latest code.")
+
+
+class OTPAttemptsExceeded(AppError):
+    code = "otp_attempts_exceeded"
+    message = _("Too many wrong attempts. Request a new code.")
+
+
+class OTPSendUnavailable(ServiceUnavailable):
+    code = "otp_provider_unavailable"
+    message = _("We could not send the code right now. Please try again shortly.")
+
+
+class OTPCheckUnavailable(ServiceUnavailable):
+    code = "otp_provider_unavailable"
+    message = _("We could not check the code right now. Please try again shortly.")
+
+
+class OTPCooldown(RateLimited):
+    code = "otp_cooldown"
+    message = _("Please wait before requesting another code.")
+
+
+class OTPTooManyRequests(RateLimited):
+    code = "otp_too_many_requests"
+    message = _("Too many codes were requested for this number. Please try again later.")
+
+
+class OTPIPLimited(RateLimited):
+    code = "otp_ip_limited"
+    message = _("Too many code requests from this network. Please try again later.")
+
+
+class AccountDisabled(AppError):
+    code = "account_disabled"
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("This account has been disabled.")
+
+
+class TokenNotValid(AppError):
+    code = "token_not_valid"
+    status_code = status.HTTP_401_UNAUTHORIZED
+    message = SESSION_INVALID_MESSAGE
+
+    def __init__(self):
+        super().__init__(headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
+class EmailTaken(AppError):
+    code = "email_taken"
+    message = _("Invalid input.")
+
+    def __init__(self):
+        super().__init__(errors={"email": [str(_("A user with this email already exists."))]})

@@ -1,0 +1,89 @@
+import re
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from .models import Language, OTPChannel, User
+from .phone import ascii_digits, normalize_phone_number
+
+_CODE_PATTERN = re.compile(r"^\d{4,10}$")
+# Signed JWTs are a few hundred characters; anything far longer is not one of ours.
+_TOKEN_MAX_LENGTH = 2000
+
+
+class PhoneCodeRequestSerializer(serializers.Serializer):
+    phone_number = serializers.CharField(max_length=32, help_text=_("A Saudi mobile number, e.g. 0501234567."))
+    channel = serializers.ChoiceField(choices=OTPChannel.choices, default=OTPChannel.SMS)
+
+    def validate_phone_number(self, value: str) -> str:
+        return normalize_phone_number(value)
+
+
+class PhoneCodeSentSerializer(serializers.Serializer):
+    request_id = serializers.UUIDField(source="id")
+    expires_at = serializers.DateTimeField()
+    resend_available_at = serializers.DateTimeField()
+
+
+class PhoneCodeVerifySerializer(serializers.Serializer):
+    request_id = serializers.CharField(max_length=64)
+    code = serializers.CharField(max_length=16, help_text=_("The code received by SMS or WhatsApp."))
+    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+
+    def validate_code(self, value: str) -> str:
+        code = ascii_digits(value).strip()
+        if not _CODE_PATTERN.fullmatch(code):
+            raise serializers.ValidationError(_("Enter the code you received, digits only."), code="invalid_code")
+        return code
+
+
+class UserSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = [
+            "id",
+            "phone_number",
+            "first_name",
+            "last_name",
+            "email",
+            "preferred_language",
+            "role",
+            "is_phone_verified",
+        ]
+        read_only_fields = fields
+
+
+class PhoneSignInSerializer(serializers.Serializer):
+    access = serializers.CharField(source="tokens.access")
+    refresh = serializers.CharField(source="tokens.refresh")
+    user = UserSerializer()
+    created = serializers.BooleanField(help_text=_("Whether this sign-in created the account."))
+
+
+class UserUpdateSerializer(serializers.Serializer):
+    first_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
+    last_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
+    email = serializers.EmailField(max_length=254, allow_blank=True, allow_null=True, required=False)
+    preferred_language = serializers.ChoiceField(choices=Language.choices, required=False)
+
+
+class RefreshTokenSerializer(serializers.Serializer):
+    refresh = serializers.CharField(max_length=_TOKEN_MAX_LENGTH)
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField()
+    refresh = serializers.CharField()
+
+
+class AuthErrorSerializer(serializers.Serializer):
+    """The error body of every non-2xx response (documentation only)."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+class AuthRateLimitedErrorSerializer(AuthErrorSerializer):
+    retry_after = serializers.IntegerField(help_text=_("Seconds until a new request can succeed."))

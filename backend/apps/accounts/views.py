@@ -1,0 +1,157 @@
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.net import client_ip
+
+from .serializers import (
+    AuthErrorSerializer,
+    AuthRateLimitedErrorSerializer,
+    PhoneCodeRequestSerializer,
+    PhoneCodeSentSerializer,
+    PhoneCodeVerifySerializer,
+    PhoneSignInSerializer,
+    RefreshTokenSerializer,
+    TokenPairSerializer,
+    UserSerializer,
+    UserUpdateSerializer,
+)
+from .services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
+
+_INVALID_INPUT = OpenApiResponse(AuthErrorSerializer, description="Invalid input (`errors` lists each field).")
+_TOKEN_NOT_VALID = OpenApiResponse(AuthErrorSerializer, description="`token_not_valid`.")
+_NOT_AUTHENTICATED = OpenApiResponse(AuthErrorSerializer, description="`not_authenticated` or `token_not_valid`.")
+
+
+class PhoneCodeRequestView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="auth_phone_request",
+        summary="Send a sign-in code",
+        description=(
+            "Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number "
+            "has an account; no account is created here. Over a limit the answer is 429 with a "
+            "`Retry-After` header and `retry_after` (seconds): `otp_cooldown` (per number), "
+            "`otp_too_many_requests` (per number and window) or `otp_ip_limited` (per client address)."
+        ),
+        request=PhoneCodeRequestSerializer,
+        responses={
+            201: PhoneCodeSentSerializer,
+            400: _INVALID_INPUT,
+            429: OpenApiResponse(
+                AuthRateLimitedErrorSerializer,
+                description="`otp_cooldown`, `otp_too_many_requests` or `otp_ip_limited`, with `Retry-After`.",
+            ),
+            503: OpenApiResponse(AuthErrorSerializer, description="`otp_provider_unavailable`: nothing was sent."),
+        },
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PhoneCodeRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        otp = otp_request(**serializer.validated_data, ip_address=client_ip(request))
+        return Response(PhoneCodeSentSerializer(otp).data, status=status.HTTP_201_CREATED)
+
+
+class PhoneCodeVerifyView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="auth_phone_verify",
+        summary="Sign in with a code",
+        description=(
+            "Checks the code and returns JWTs. The first successful verification of a number creates its "
+            "account (`created: true`); names are used for a new account or to fill in missing ones. "
+            "Errors: `otp_invalid` (also for an unknown request), `otp_expired`, `otp_used`, `otp_superseded`, "
+            "`otp_attempts_exceeded`."
+        ),
+        request=PhoneCodeVerifySerializer,
+        responses={
+            200: PhoneSignInSerializer,
+            400: _INVALID_INPUT,
+            403: OpenApiResponse(AuthErrorSerializer, description="`account_disabled`."),
+            503: OpenApiResponse(AuthErrorSerializer, description="`otp_provider_unavailable`."),
+        },
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PhoneCodeVerifySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        sign_in = otp_verify(**serializer.validated_data)
+        return Response(PhoneSignInSerializer(sign_in).data)
+
+
+class TokenRefreshView(APIView):
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="auth_token_refresh",
+        summary="Rotate a refresh token",
+        description="Returns a new access and refresh token; the presented refresh token can never be used again.",
+        request=RefreshTokenSerializer,
+        responses={200: TokenPairSerializer, 400: _INVALID_INPUT, 401: _TOKEN_NOT_VALID},
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = RefreshTokenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tokens = auth_token_refresh(refresh=serializer.validated_data["refresh"])
+        return Response(TokenPairSerializer(tokens).data)
+
+
+class LogoutView(APIView):
+    # No authentication: an expired access token must not prevent signing out.
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="auth_logout",
+        summary="Sign out",
+        description="Blacklists the refresh token.",
+        request=RefreshTokenSerializer,
+        responses={
+            204: OpenApiResponse(description="Signed out."),
+            400: _INVALID_INPUT,
+            401: _TOKEN_NOT_VALID,
+        },
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = RefreshTokenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        auth_logout(refresh=serializer.validated_data["refresh"])
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeView(APIView):
+    http_method_names = ["get", "patch", "options"]
+
+    @extend_schema(
+        operation_id="auth_me_retrieve",
+        summary="The signed-in user",
+        responses={200: UserSerializer, 401: _NOT_AUTHENTICATED},
+        tags=["auth"],
+    )
+    def get(self, request: Request) -> Response:
+        return Response(UserSerializer(request.user).data)
+
+    @extend_schema(
+        operation_id="auth_me_update",
+        summary="Update the signed-in user's profile",
+        description="An email already used by another account (in any letter case) is refused with `email_taken`.",
+        request=UserUpdateSerializer,
+        responses={200: UserSerializer, 400: _INVALID_INPUT, 401: _NOT_AUTHENTICATED},
+        tags=["auth"],
+    )
+    def patch(self, request: Request) -> Response:
+        serializer = UserUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        user = user_update(user=request.user, data=serializer.validated_data)
+        return Response(UserSerializer(user).data)
