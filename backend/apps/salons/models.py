@@ -270,6 +270,7 @@ class StaffMember(models.Model):
         blank=True,
         related_name="staff_profile",
         verbose_name=_("user account"),
+        limit_choices_to={"role__in": ["staff", "manager"]},
     )
     display_name = models.CharField(_("display name"), max_length=80)
     title_ar = models.CharField(_("title (Arabic)"), max_length=80, blank=True)
@@ -337,18 +338,11 @@ class WorkingHours(models.Model):
         return f"{self.get_weekday_display()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
     def clean(self):
+        # Overlaps with the staff member's other intervals are checked across all submitted rows
+        # together (apps.salons.forms), since rows saved so far may be about to change.
         super().clean()
-        if self.start_time is None or self.end_time is None:
-            return
-        if self.start_time == self.end_time:
+        if self.start_time is not None and self.start_time == self.end_time:
             raise ValidationError({"end_time": _("An interval cannot start and end at the same time.")})
-        if self.staff_id is None:
-            return
-        siblings = WorkingHours.objects.filter(staff_id=self.staff_id, weekday=self.weekday).exclude(pk=self.pk)
-        try:
-            validate_interval_list([(self.start_time, self.end_time)] + [(s.start_time, s.end_time) for s in siblings])
-        except ValidationError as exc:
-            raise ValidationError({"start_time": exc.messages}) from None
 
 
 class SpecialHours(models.Model):
@@ -388,28 +382,15 @@ class SpecialHours(models.Model):
         return self.start_time is None and self.end_time is None
 
     def clean(self):
+        # Conflicts with the same date's other rows are checked across all submitted rows together
+        # (apps.salons.forms).
         super().clean()
         if (self.start_time is None) != (self.end_time is None):
             raise ValidationError(
                 _("Give both a start and an end, or neither for a day off."), code="incomplete_interval"
             )
-        if self.staff_id is None or self.date is None:
-            return
-        siblings = list(SpecialHours.objects.filter(staff_id=self.staff_id, date=self.date).exclude(pk=self.pk))
-        if self.is_closed and siblings:
-            raise ValidationError(
-                _("This date already has special hours; remove them to mark a day off."),
-                code="conflicting_special_hours",
-            )
-        if not self.is_closed:
-            if any(s.is_closed for s in siblings):
-                raise ValidationError(_("This date is marked as a day off."), code="conflicting_special_hours")
-            try:
-                validate_interval_list(
-                    [(self.start_time, self.end_time)] + [(s.start_time, s.end_time) for s in siblings]
-                )
-            except ValidationError as exc:
-                raise ValidationError({"start_time": exc.messages}) from None
+        if self.start_time is not None and self.start_time == self.end_time:
+            raise ValidationError({"end_time": _("An interval cannot start and end at the same time.")})
 
 
 class TimeOff(models.Model):

@@ -1,9 +1,107 @@
-# Being written in this session.
+from datetime import timedelta
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..availability import salon_availability_get
 
-class _Pending(APIView):
-    pass
+MAX_DAYS = 14
+MAX_ID = 2**63 - 1
 
 
-SalonListView = SalonDetailView = SalonServicesView = SalonStaffView = SalonAvailabilityView = _Pending
+class AvailabilityErrorSerializer(serializers.Serializer):
+    """Our error body (see `apps.core.exceptions`)."""
+
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
+
+
+class AvailabilityQuerySerializer(serializers.Serializer):
+    service = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    date = serializers.DateField()
+    days = serializers.IntegerField(min_value=1, max_value=MAX_DAYS, default=1)
+    staff = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
+
+    def validate(self, attrs):
+        try:
+            attrs["date"] + timedelta(days=attrs["days"] - 1)
+        except OverflowError:
+            raise serializers.ValidationError({"date": [_("This date is out of range.")]}) from None
+        return attrs
+
+
+class SalonDateTimeField(serializers.DateTimeField):
+    """ISO 8601 in the datetime's own zone (the salon's), not the server's."""
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class AvailabilitySlotSerializer(serializers.Serializer):
+    start = SalonDateTimeField()
+    end = SalonDateTimeField()
+    staff = serializers.ListField(child=serializers.IntegerField(), source="staff_ids")
+
+
+class AvailabilityDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    slots = AvailabilitySlotSerializer(many=True)
+
+
+class AvailabilitySerializer(serializers.Serializer):
+    salon = serializers.IntegerField()
+    service = serializers.IntegerField()
+    timezone = serializers.CharField()
+    days = AvailabilityDaySerializer(many=True)
+
+
+class SalonAvailabilityView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="salon_availability",
+        summary="Free start times of a service",
+        description=(
+            "Free start times for the service on `date` and the following `days - 1` local days, for one staff "
+            "member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; "
+            "`end` is the start plus the service's duration. Days before today are listed without slots."
+        ),
+        parameters=[
+            OpenApiParameter("service", int, required=True, description="Service id."),
+            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description="First local day, YYYY-MM-DD."),
+            OpenApiParameter("days", int, description=f"Number of days, 1 to {MAX_DAYS} (default 1)."),
+            OpenApiParameter("staff", int, description="Only this staff member's free times."),
+        ],
+        responses={
+            200: AvailabilitySerializer,
+            400: OpenApiResponse(AvailabilityErrorSerializer, description="Invalid parameters (`errors` per field)."),
+            404: OpenApiResponse(
+                AvailabilityErrorSerializer, description="`salon_not_found`, `service_not_found` or `staff_not_found`."
+            ),
+        },
+        tags=["salons"],
+    )
+    def get(self, request, salon_id: int):
+        query = AvailabilityQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        params = query.validated_data
+        availability = salon_availability_get(
+            salon_id=salon_id,
+            service_id=params["service"],
+            start_date=params["date"],
+            days=params["days"],
+            staff_id=params.get("staff"),
+        )
+        data = {
+            "salon": availability.salon.pk,
+            "service": availability.service.pk,
+            "timezone": availability.salon.timezone,
+            "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
+        }
+        return Response(AvailabilitySerializer(data).data)

@@ -1,9 +1,83 @@
-# Being written in this session.
-from rest_framework.views import APIView
+"""The public catalogue: salons, their services and staff. No sign-in needed; a signed-in user is
+still authenticated so that their preferred language applies."""
+
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import selectors
+from ..filters import SalonFilter, ServiceFilter, StaffFilter
+from ..models import Service, StaffMember
+from ..serializers import (
+    ErrorSerializer,
+    SalonDetailSerializer,
+    SalonListSerializer,
+    ServiceSerializer,
+    StaffSerializer,
+)
+
+INVALID_QUERY = OpenApiResponse(ErrorSerializer, description="Invalid query parameters (field errors).")
+SALON_NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Unknown or inactive salon (`salon_not_found`).")
 
 
-class _Pending(APIView):
-    pass
+@extend_schema(summary="List salons", responses={200: SalonListSerializer, 400: INVALID_QUERY})
+class SalonListView(ListAPIView):
+    """Active salons, paginated, searchable and filterable; best rated first unless `ordering` says otherwise."""
+
+    permission_classes = [AllowAny]
+    serializer_class = SalonListSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = SalonFilter
+
+    def get_queryset(self):
+        return selectors.salon_list()
 
 
-SalonListView = SalonDetailView = SalonServicesView = SalonStaffView = SalonAvailabilityView = _Pending
+class SalonDetailView(GenericAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = SalonDetailSerializer
+
+    @extend_schema(summary="Salon details", responses={200: SalonDetailSerializer, 404: SALON_NOT_FOUND})
+    def get(self, request: Request, salon_id: int) -> Response:
+        """An active salon with its services by category, staff, opening hours and booking policy."""
+        salon = selectors.salon_detail(salon_id=salon_id)
+        return Response(self.get_serializer(salon).data)
+
+
+class SalonServicesView(GenericAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = ServiceSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ServiceFilter
+    pagination_class = None
+    queryset = Service.objects.none()  # names the model for the schema; rows come from the selector
+
+    @extend_schema(
+        summary="A salon's services",
+        responses={200: ServiceSerializer(many=True), 400: INVALID_QUERY, 404: SALON_NOT_FOUND},
+    )
+    def get(self, request: Request, salon_id: int) -> Response:
+        """The salon's active services in category and display order (not paginated)."""
+        services = self.filter_queryset(selectors.service_list(salon_id=salon_id))
+        return Response(self.get_serializer(services, many=True).data)
+
+
+class SalonStaffView(GenericAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = StaffSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = StaffFilter
+    pagination_class = None
+    queryset = StaffMember.objects.none()  # names the model for the schema; rows come from the selector
+
+    @extend_schema(
+        summary="A salon's staff",
+        responses={200: StaffSerializer(many=True), 400: INVALID_QUERY, 404: SALON_NOT_FOUND},
+    )
+    def get(self, request: Request, salon_id: int) -> Response:
+        """The salon's active staff in display order (not paginated)."""
+        staff = self.filter_queryset(selectors.staff_list(salon_id=salon_id))
+        return Response(self.get_serializer(staff, many=True).data)

@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
                 ('display_order', models.PositiveIntegerField(default=0, verbose_name='display order')),
                 ('salon', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff', to='salons.salon', verbose_name='salon')),
                 ('services', models.ManyToManyField(blank=True, related_name='staff', to='salons.service', verbose_name='services offered')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff_profile', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
+                ('user', models.OneToOneField(blank=True, limit_choices_to={'role__in': ['staff', 'manager']}, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='staff_profile', to=settings.AUTH_USER_MODEL, verbose_name='user account')),
             ],
             options={
                 'verbose_name': 'staff member',

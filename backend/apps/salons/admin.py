@@ -1,0 +1,289 @@
+"""The Django admin for the catalog.
+
+A salon's page holds its services, staff and photos; a staff member's page holds the
+weekly hours, special hours and time off (Django cannot nest inlines, so the staff
+inline under a salon links to that page).
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.db.models import Count, QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .forms import SpecialHoursInlineFormSet, StaffMemberAdminForm, WorkingHoursInlineFormSet
+from .models import (
+    Salon,
+    SalonPhoto,
+    Service,
+    ServiceCategory,
+    SpecialHours,
+    StaffMember,
+    TimeOff,
+    WorkingHours,
+)
+
+admin.site.site_header = _("Salon administration")
+admin.site.site_title = _("Salon admin")
+admin.site.index_title = _("Dashboard")
+
+
+def format_sar(halalas: int) -> str:
+    """10050 -> "100.50 SAR" (in the active language)."""
+    riyals, rest = divmod(halalas, 100)
+    return gettext("%(amount)s SAR") % {"amount": f"{riyals}.{rest:02d}"}
+
+
+# --- Salon -----------------------------------------------------------------
+
+
+class ServiceInline(admin.TabularInline):
+    model = Service
+    fields = [
+        "name_ar",
+        "name_en",
+        "category",
+        "duration_minutes",
+        "price_amount",
+        "buffer_minutes",
+        "is_active",
+        "display_order",
+    ]
+    extra = 0
+    show_change_link = True
+
+
+class StaffMemberInline(admin.TabularInline):
+    model = StaffMember
+    fields = ["display_name", "title_ar", "title_en", "is_active", "display_order"]
+    extra = 0
+    show_change_link = True
+
+
+class SalonPhotoInline(admin.TabularInline):
+    model = SalonPhoto
+    fields = ["image", "caption_ar", "caption_en", "display_order"]
+    extra = 0
+
+
+@admin.register(Salon)
+class SalonAdmin(admin.ModelAdmin):
+    list_display = [
+        "name_ar",
+        "name_en",
+        "city",
+        "district_ar",
+        "audience",
+        "is_active",
+        "requires_prepayment",
+        "rating_average",
+        "service_count",
+        "staff_count",
+    ]
+    list_filter = ["city", "audience", "is_active", "requires_prepayment"]
+    search_fields = ["name_ar", "name_en", "district_ar", "district_en", "slug", "phone_number"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["managers"]
+    readonly_fields = ["rating_average", "rating_count", "created_at", "updated_at"]
+    inlines = [ServiceInline, StaffMemberInline, SalonPhotoInline]
+    fieldsets = [
+        (
+            _("Identity"),
+            {
+                "fields": [
+                    "name_ar",
+                    "name_en",
+                    "slug",
+                    "description_ar",
+                    "description_en",
+                    "audience",
+                    "phone_number",
+                    "vat_number",
+                    "is_active",
+                ]
+            },
+        ),
+        (
+            _("Location"),
+            {
+                "fields": [
+                    "city",
+                    "district_ar",
+                    "district_en",
+                    "address_ar",
+                    "address_en",
+                    ("latitude", "longitude"),
+                    "timezone",
+                ]
+            },
+        ),
+        (_("Photos"), {"fields": ["cover_photo"]}),
+        (
+            _("Booking policy"),
+            {
+                "fields": [
+                    "requires_prepayment",
+                    "hold_minutes",
+                    "lead_time_minutes",
+                    "booking_horizon_days",
+                    "slot_step_minutes",
+                    "cancellation_window_hours",
+                ]
+            },
+        ),
+        (_("Managers"), {"fields": ["managers"]}),
+        (_("Ratings and record"), {"fields": ["rating_average", "rating_count", "created_at", "updated_at"]}),
+    ]
+
+    def get_queryset(self, request) -> QuerySet[Salon]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                service_total=Count("services", distinct=True),
+                staff_total=Count("staff", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("services"), ordering="service_total")
+    def service_count(self, salon: Salon) -> int:
+        return salon.service_total
+
+    @admin.display(description=_("staff"), ordering="staff_total")
+    def staff_count(self, salon: Salon) -> int:
+        return salon.staff_total
+
+
+@admin.register(SalonPhoto)
+class SalonPhotoAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "salon", "caption_ar", "display_order"]
+    list_filter = ["salon"]
+    search_fields = ["salon__name_ar", "salon__name_en", "caption_ar", "caption_en"]
+    list_select_related = ["salon"]
+    autocomplete_fields = ["salon"]
+
+
+# --- Services --------------------------------------------------------------
+
+
+@admin.register(ServiceCategory)
+class ServiceCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name_ar", "name_en", "slug", "display_order"]
+    list_editable = ["display_order"]
+    search_fields = ["name_ar", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    ordering = ["display_order", "name_en"]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = [
+        "name_ar",
+        "name_en",
+        "salon",
+        "category",
+        "duration_minutes",
+        "price",
+        "buffer_minutes",
+        "is_active",
+        "display_order",
+    ]
+    list_editable = ["is_active", "display_order"]
+    list_filter = ["salon", "category", "is_active"]
+    search_fields = ["name_ar", "name_en", "salon__name_ar", "salon__name_en"]
+    list_select_related = ["salon", "category"]
+    autocomplete_fields = ["salon"]
+    ordering = ["salon__name_ar", "display_order", "id"]
+
+    @admin.display(description=_("price"), ordering="price_amount")
+    def price(self, service: Service) -> str:
+        return format_sar(service.price_amount)
+
+
+# --- Staff and their hours -------------------------------------------------
+
+
+class WorkingHoursInline(admin.TabularInline):
+    model = WorkingHours
+    formset = WorkingHoursInlineFormSet
+    fields = ["weekday", "start_time", "end_time"]
+    extra = 1
+
+
+class SpecialHoursInline(admin.TabularInline):
+    model = SpecialHours
+    formset = SpecialHoursInlineFormSet
+    fields = ["date", "start_time", "end_time", "note"]
+    extra = 0
+
+
+class TimeOffInline(admin.TabularInline):
+    model = TimeOff
+    fields = ["start", "end", "reason"]
+    extra = 0
+
+
+@admin.register(StaffMember)
+class StaffMemberAdmin(admin.ModelAdmin):
+    form = StaffMemberAdminForm
+    list_display = ["display_name", "salon", "title_ar", "is_active", "user"]
+    list_filter = ["salon", "is_active"]
+    search_fields = ["display_name", "user__phone_number"]
+    list_select_related = ["salon", "user"]
+    autocomplete_fields = ["user"]
+    filter_horizontal = ["services"]
+    inlines = [WorkingHoursInline, SpecialHoursInline, TimeOffInline]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "services":
+            kwargs["queryset"] = self._offerable_services(request)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def _offerable_services(self, request) -> QuerySet[Service]:
+        """The edited staff member's salon's services; on the add page, every salon's
+        (the form then refuses services of another salon than the one chosen)."""
+        services = Service.objects.select_related("salon").order_by("salon__name_ar", "display_order", "id")
+        object_id = request.resolver_match.kwargs.get("object_id") if request.resolver_match else None
+        staff = self.get_object(request, unquote(object_id)) if object_id else None
+        return services.filter(salon_id=staff.salon_id) if staff else services
+
+
+@admin.register(WorkingHours)
+class WorkingHoursAdmin(admin.ModelAdmin):
+    list_display = ["staff", "salon", "weekday", "start_time", "end_time"]
+    list_filter = ["weekday", "staff__salon"]
+    search_fields = ["staff__display_name", "staff__salon__name_ar", "staff__salon__name_en"]
+    list_select_related = ["staff__salon"]
+    autocomplete_fields = ["staff"]
+
+    @admin.display(description=_("salon"), ordering="staff__salon__name_ar")
+    def salon(self, hours: WorkingHours) -> Salon:
+        return hours.staff.salon
+
+
+@admin.register(SpecialHours)
+class SpecialHoursAdmin(admin.ModelAdmin):
+    list_display = ["staff", "salon", "date", "start_time", "end_time", "note"]
+    list_filter = ["date", "staff__salon"]
+    search_fields = ["staff__display_name", "note"]
+    list_select_related = ["staff__salon"]
+    autocomplete_fields = ["staff"]
+    date_hierarchy = "date"
+
+    @admin.display(description=_("salon"), ordering="staff__salon__name_ar")
+    def salon(self, hours: SpecialHours) -> Salon:
+        return hours.staff.salon
+
+
+@admin.register(TimeOff)
+class TimeOffAdmin(admin.ModelAdmin):
+    list_display = ["staff", "salon", "start", "end", "reason"]
+    list_filter = ["staff__salon", "start"]
+    search_fields = ["staff__display_name", "reason"]
+    list_select_related = ["staff__salon"]
+    autocomplete_fields = ["staff"]
+    date_hierarchy = "start"
+
+    @admin.display(description=_("salon"), ordering="staff__salon__name_ar")
+    def salon(self, time_off: TimeOff) -> Salon:
+        return time_off.staff.salon

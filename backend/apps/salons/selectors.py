@@ -1,0 +1,289 @@
+"""Catalogue reads for the public API: salons, their services, staff and opening hours.
+
+Only active salons, services and staff are ever returned. Every read runs a constant number of
+queries whatever the number of rows: prices are aggregated in SQL, related rows are prefetched.
+"""
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, time
+from operator import attrgetter
+
+from django.db.models import Exists, F, FilteredRelation, Max, Min, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Lower, NullIf
+
+from apps.core.i18n import current_language
+
+from .availability import SalonNotFound, salon_ids_with_availability
+from .models import Audience, Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
+from .search import matches_every_term, search_terms
+
+# --- Salon list ---------------------------------------------------------------
+
+DEFAULT_SALON_ORDERING = "-rating"
+
+# The audiences a salon may serve for each audience a customer asks for.
+_AUDIENCE_MATCHES = {
+    Audience.WOMEN: (Audience.WOMEN, Audience.ALL),
+    Audience.MEN: (Audience.MEN, Audience.ALL),
+    Audience.ALL: (Audience.ALL,),
+}
+
+
+def salon_list() -> QuerySet[Salon]:
+    """Active salons with `min_price`/`max_price` (their active services' price range), best rated first."""
+    return salon_order(_with_price_range(Salon.objects.filter(is_active=True)), ordering=DEFAULT_SALON_ORDERING)
+
+
+def _with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
+    active = Q(services__is_active=True)
+    return salons.annotate(
+        min_price=Min("services__price_amount", filter=active),
+        max_price=Max("services__price_amount", filter=active),
+    )
+
+
+def salon_order(salons: QuerySet[Salon], *, ordering: str) -> QuerySet[Salon]:
+    """Order by `rating`, `name` or `price` (`-` for descending), ties by name then id.
+
+    The price is the lowest active service price (salons without one come last either way); the
+    name is the one shown in the request's language, compared case-insensitively.
+    """
+    name = _localized_name()
+    price = F("min_price")
+    rating = F("rating_average")
+    orderings = {
+        "rating": (rating.asc(), name.asc()),
+        "-rating": (rating.desc(), name.asc()),
+        "name": (name.asc(),),
+        "-name": (name.desc(),),
+        "price": (price.asc(nulls_last=True), name.asc()),
+        "-price": (price.desc(nulls_last=True), name.asc()),
+    }
+    return salons.order_by(*orderings[ordering], "id")
+
+
+def _localized_name() -> Lower:
+    language = current_language()
+    other = "en" if language == "ar" else "ar"
+    return Lower(Coalesce(NullIf(F(f"name_{language}"), Value("")), F(f"name_{other}")))
+
+
+def salon_search(salons: QuerySet[Salon], *, query: str) -> QuerySet[Salon]:
+    """Salons matching every word of `query` in their names or districts (either language) or in the
+    names of their active services, Arabic spelling variants and case aside (see `search`).
+
+    The texts of the candidate salons come in one query and are matched in Python: the folding is a
+    dozen character replacements that SQL can only express as deeply nested `REPLACE` calls, which
+    SQLite's parser rejects, and a catalogue of hundreds of salons is a few thousand short strings.
+    The match is then one `id IN (...)` condition of the paginated query.
+    """
+    terms = search_terms(query)
+    if not terms:
+        return salons
+    rows = (
+        Salon.objects.filter(id__in=salons.order_by().values("id"))
+        .alias(active_services=FilteredRelation("services", condition=Q(services__is_active=True)))
+        .values_list(
+            "id",
+            "name_ar",
+            "name_en",
+            "district_ar",
+            "district_en",
+            "active_services__name_ar",
+            "active_services__name_en",
+        )
+    )
+    texts: dict[int, set[str]] = defaultdict(set)
+    for salon_id, *salon_texts in rows:
+        texts[salon_id].update(text for text in salon_texts if text)
+    return salons.filter(id__in=[salon_id for salon_id, found in texts.items() if matches_every_term(terms, found)])
+
+
+# The largest id a BigAutoField holds: larger numbers cannot name a row (and overflow SQLite).
+MAX_ID = 2**63 - 1
+
+
+def _category_condition(value: str) -> Q:
+    """Services of a category given by its slug or by its id."""
+    condition = Q(category__slug=value)
+    if value.isdecimal() and int(value) <= MAX_ID:
+        condition |= Q(category_id=int(value))
+    return condition
+
+
+def salon_filter_category(salons: QuerySet[Salon], *, category: str) -> QuerySet[Salon]:
+    """Salons with at least one active service in the category (slug or id)."""
+    in_category = Service.objects.filter(_category_condition(category), salon=OuterRef("pk"), is_active=True)
+    return salons.filter(Exists(in_category))
+
+
+def salon_filter_audience(salons: QuerySet[Salon], *, audience: str) -> QuerySet[Salon]:
+    """Salons serving `audience`: a salon for everyone serves women and men alike."""
+    return salons.filter(audience__in=_AUDIENCE_MATCHES[audience])
+
+
+def salon_filter_available_on(salons: QuerySet[Salon], *, day: date) -> QuerySet[Salon]:
+    """Salons with at least one free slot on `day` (in each salon's own time zone)."""
+    candidate_ids = list(salons.order_by().values_list("id", flat=True))
+    return salons.filter(id__in=salon_ids_with_availability(salon_ids=candidate_ids, day=day))
+
+
+# --- Services and staff ----------------------------------------------------------
+
+# Services as a salon's page lists them: by category, then in each category's display order.
+_SERVICE_ORDER = ("category__display_order", "category_id", "display_order", "id")
+
+
+def _active_services() -> QuerySet[Service]:
+    """Active services in category then display order, each with `active_staff` (who offers it)."""
+    return (
+        Service.objects.filter(is_active=True)
+        .select_related("category")
+        .prefetch_related(
+            Prefetch("staff", queryset=StaffMember.objects.filter(is_active=True), to_attr="active_staff")
+        )
+        .order_by(*_SERVICE_ORDER)
+    )
+
+
+def _active_staff() -> QuerySet[StaffMember]:
+    """Active staff in display order, each with `active_services` (what they offer, in catalogue order)."""
+    return StaffMember.objects.filter(is_active=True).prefetch_related(
+        Prefetch(
+            "services",
+            queryset=Service.objects.filter(is_active=True).order_by(*_SERVICE_ORDER),
+            to_attr="active_services",
+        )
+    )
+
+
+def _require_active_salon(salon_id: int) -> None:
+    if not Salon.objects.filter(id=salon_id, is_active=True).exists():
+        raise SalonNotFound()
+
+
+def service_list(*, salon_id: int) -> QuerySet[Service]:
+    """The salon's active services; raises `SalonNotFound` for an unknown or inactive salon."""
+    _require_active_salon(salon_id)
+    return _active_services().filter(salon_id=salon_id)
+
+
+def service_filter_category(services: QuerySet[Service], *, category: str) -> QuerySet[Service]:
+    return services.filter(_category_condition(category))
+
+
+def staff_list(*, salon_id: int) -> QuerySet[StaffMember]:
+    """The salon's active staff; raises `SalonNotFound` for an unknown or inactive salon."""
+    _require_active_salon(salon_id)
+    return _active_staff().filter(salon_id=salon_id)
+
+
+def staff_filter_service(staff: QuerySet[StaffMember], *, service_id: int) -> QuerySet[StaffMember]:
+    """Staff offering the service, when it is active."""
+    return staff.filter(services__id=service_id, services__is_active=True)
+
+
+# --- Salon detail ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceGroup:
+    category: ServiceCategory
+    services: list[Service]
+
+
+@dataclass(frozen=True)
+class OpeningInterval:
+    start: time
+    end: time
+    overnight: bool  # the end is on the next day (at or after midnight)
+
+
+@dataclass(frozen=True)
+class OpeningDay:
+    weekday: int  # `date.weekday()` numbering
+    intervals: list[OpeningInterval]
+
+    @property
+    def name(self) -> str:
+        return Weekday(self.weekday).label
+
+
+SAUDI_WEEK = (
+    Weekday.SUNDAY,
+    Weekday.MONDAY,
+    Weekday.TUESDAY,
+    Weekday.WEDNESDAY,
+    Weekday.THURSDAY,
+    Weekday.FRIDAY,
+    Weekday.SATURDAY,
+)
+
+_MINUTES_PER_DAY = 24 * 60
+
+
+def salon_detail(*, salon_id: int) -> Salon:
+    """An active salon with everything its page shows, in seven queries.
+
+    Besides the model fields it carries `min_price`/`max_price`, `photos`, `active_services`,
+    `active_staff` (see `_active_services`/`_active_staff`), `service_groups` (list of
+    `ServiceGroup`) and `opening_hours` (list of `OpeningDay`). Raises `SalonNotFound`.
+    """
+    salons = _with_price_range(Salon.objects.filter(is_active=True)).prefetch_related(
+        "photos",
+        Prefetch("services", queryset=_active_services(), to_attr="active_services"),
+        Prefetch("staff", queryset=_active_staff().prefetch_related("working_hours"), to_attr="active_staff"),
+    )
+    try:
+        salon = salons.get(id=salon_id)
+    except Salon.DoesNotExist:
+        raise SalonNotFound() from None
+    salon.service_groups = group_by_category(salon.active_services)
+    salon.opening_hours = opening_hours(salon.active_staff)
+    return salon
+
+
+def group_by_category(services: Iterable[Service]) -> list[ServiceGroup]:
+    """Consecutive services of the same category, grouped; `services` come in category order."""
+    return [
+        ServiceGroup(category=category, services=list(members))
+        for category, members in itertools.groupby(services, key=attrgetter("category"))
+    ]
+
+
+def opening_hours(staff: Iterable[StaffMember]) -> list[OpeningDay]:
+    """Per weekday, Sunday first, the union of the staff's weekly working intervals.
+
+    Overlapping or touching intervals merge; an interval keeps the weekday it starts on, even when it
+    ends after midnight. `staff` must have `working_hours` prefetched.
+    """
+    spans_by_day: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for member in staff:
+        for hours in member.working_hours.all():
+            spans_by_day[hours.weekday].append(interval_minutes(hours.start_time, hours.end_time))
+    return [
+        OpeningDay(weekday=day, intervals=[_opening_interval(span) for span in _merge(spans_by_day[day])])
+        for day in SAUDI_WEEK
+    ]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _opening_interval(span: tuple[int, int]) -> OpeningInterval:
+    start, end = span
+    return OpeningInterval(
+        start=time(*divmod(start, 60)),
+        end=time(*divmod(end % _MINUTES_PER_DAY, 60)),
+        overnight=end >= _MINUTES_PER_DAY,
+    )
