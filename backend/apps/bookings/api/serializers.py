@@ -1,0 +1,319 @@
+"""Input validation and output shapes of the bookings API. No business rules here."""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import Booking, BookingStatus, CancelledByRole, Review
+from ..state import Action, actors_for, allowed_actions, change_deadline, effective_status
+
+MAX_ID = 2**63 - 1
+VAT_RATE_PERCENT = 15
+
+
+def vat_included(amount: int) -> int:
+    """The VAT inside a VAT-inclusive amount, rounded half up: amount × 15 / 115."""
+    return (amount * VAT_RATE_PERCENT * 2 + 100 + VAT_RATE_PERCENT) // (2 * (100 + VAT_RATE_PERCENT))
+
+
+def _id_field(**kwargs) -> serializers.IntegerField:
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+# --- Input --------------------------------------------------------------------------------------
+
+
+class AwareDateTimeField(serializers.DateTimeField):
+    """An ISO 8601 datetime that must carry its offset: a naive time is ambiguous across salons."""
+
+    default_error_messages = {
+        "naive": _("Include the time zone offset, e.g. 2025-05-01T10:00:00+03:00."),
+    }
+
+    def to_internal_value(self, value):
+        if isinstance(value, str):
+            try:
+                parsed = parse_datetime(value.strip())
+            except ValueError:
+                parsed = None
+            if parsed is not None and timezone.is_naive(parsed):
+                self.fail("naive")
+        return super().to_internal_value(value)
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class DateOrDateTimeField(serializers.Field):
+    """`YYYY-MM-DD` (a whole day in the platform's zone) or an ISO 8601 datetime with offset."""
+
+    default_error_messages = {"invalid": _("Enter a date (YYYY-MM-DD) or a date and time with offset.")}
+
+    def to_internal_value(self, data) -> date | datetime:
+        if not isinstance(data, str) or len(data) > 40:
+            self.fail("invalid")
+        if len(data.strip()) == 10:
+            try:
+                parsed = parse_date(data.strip())
+            except ValueError:
+                parsed = None
+            if parsed is None:
+                self.fail("invalid")
+            return parsed
+        try:
+            return AwareDateTimeField().run_validation(data)
+        except serializers.ValidationError:
+            self.fail("invalid")
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class BookingCreateInputSerializer(serializers.Serializer):
+    service = _id_field(help_text=_("The service to book."))
+    staff = _id_field(
+        required=False, allow_null=True, help_text=_("The stylist; leave out to get any free qualified stylist.")
+    )
+    start = AwareDateTimeField(help_text=_("One of the offered start times, with its offset."))
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    customer_phone = serializers.CharField(
+        max_length=32,
+        required=False,
+        help_text=_("Staff and managers only: book on behalf of the customer with this mobile number."),
+    )
+    customer_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+
+
+class BookingCancelInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text=_("Required when the salon cancels.")
+    )
+
+
+class BookingRescheduleInputSerializer(serializers.Serializer):
+    start = AwareDateTimeField(help_text=_("The new start, one of the offered times, with its offset."))
+
+
+class ReviewInputSerializer(serializers.Serializer):
+    rating = serializers.IntegerField(min_value=1, max_value=5)
+    comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class BookingListQuerySerializer(serializers.Serializer):
+    status = serializers.CharField(
+        max_length=200, required=False, help_text=_("Comma-separated statuses, e.g. pending,confirmed.")
+    )
+    to = DateOrDateTimeField(
+        required=False, help_text=_("Bookings starting before this datetime, or on or before this date.")
+    )
+    upcoming = serializers.BooleanField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("true: from now on, soonest first; false: past bookings, latest first."),
+    )
+
+    def get_fields(self):
+        fields = super().get_fields()
+        # `from` is a Python keyword, so it cannot be declared as a class attribute.
+        fields["from"] = DateOrDateTimeField(
+            required=False, help_text=_("Bookings starting at or after this datetime, or on or after this date.")
+        )
+        return fields
+
+    def validate_status(self, value: str) -> list[str]:
+        statuses = [item.strip() for item in value.split(",") if item.strip()]
+        unknown = [item for item in statuses if item not in BookingStatus.values]
+        if unknown:
+            raise serializers.ValidationError(
+                _("Unknown status: %(statuses)s.") % {"statuses": ", ".join(unknown)}, code="invalid_status"
+            )
+        return statuses
+
+
+class StaffScheduleQuerySerializer(serializers.Serializer):
+    date = serializers.DateField(required=False, help_text=_("The local day; today by default."))
+    staff = _id_field(required=False, help_text=_("Managers: the stylist to show; stylists see their own day."))
+
+
+# --- Output -------------------------------------------------------------------------------------
+
+
+class BookingSalonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class BookingServiceSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    duration_minutes = serializers.IntegerField()
+
+
+class StaffSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+
+
+class BookingPriceSerializer(serializers.Serializer):
+    amount = serializers.IntegerField(help_text=_("Halalas, VAT included."))
+    currency = serializers.CharField()
+    vat_amount = serializers.IntegerField(help_text=_("The 15% VAT included in the amount, in halalas."))
+
+
+class BookingCustomerSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    first_name = serializers.CharField()
+    phone_number = serializers.CharField(allow_null=True)
+
+
+class BookingCancellationSerializer(serializers.Serializer):
+    cancelled_at = serializers.DateTimeField()
+    cancelled_by_role = serializers.ChoiceField(choices=CancelledByRole.choices)
+    reason = serializers.CharField()
+
+
+class BookingSerializer(serializers.ModelSerializer):
+    """A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
+    datetimes are given in the salon's time zone."""
+
+    status = serializers.SerializerMethodField()
+    salon = BookingSalonSerializer()
+    service = BookingServiceSerializer()
+    staff = StaffSummarySerializer()
+    price = serializers.SerializerMethodField()
+    customer = serializers.SerializerMethodField()
+    cancellation = serializers.SerializerMethodField()
+    cancellation_deadline = serializers.SerializerMethodField()
+    allowed_actions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Booking
+        fields = [
+            "id",
+            "reference",
+            "status",
+            "salon",
+            "service",
+            "staff",
+            "start",
+            "end",
+            "price",
+            "hold_expires_at",
+            "note",
+            "customer",
+            "cancellation",
+            "cancellation_deadline",
+            "created_at",
+            "allowed_actions",
+        ]
+        read_only_fields = fields
+
+    def to_representation(self, instance: Booking):
+        with timezone.override(instance.salon.tz):
+            return super().to_representation(instance)
+
+    def _actors(self, booking: Booking):
+        return actors_for(booking, self.context["user"], managed_salon_ids=self.context["managed_salon_ids"])
+
+    @extend_schema_field(serializers.ChoiceField(choices=BookingStatus.choices))
+    def get_status(self, booking: Booking) -> str:
+        return effective_status(booking, self.context["now"])
+
+    @extend_schema_field(BookingPriceSerializer)
+    def get_price(self, booking: Booking) -> dict:
+        return {
+            "amount": booking.price_amount,
+            "currency": booking.currency,
+            "vat_amount": vat_included(booking.price_amount),
+        }
+
+    @extend_schema_field(BookingCustomerSerializer)
+    def get_customer(self, booking: Booking) -> dict:
+        customer = booking.customer
+        return {
+            "id": customer.pk,
+            "first_name": customer.first_name,
+            "phone_number": customer.phone_number if self._actors(booking) else None,
+        }
+
+    @extend_schema_field(BookingCancellationSerializer(allow_null=True))
+    def get_cancellation(self, booking: Booking) -> dict | None:
+        if booking.status != BookingStatus.CANCELLED:
+            return None
+        return {
+            "cancelled_at": serializers.DateTimeField().to_representation(booking.cancelled_at),
+            "cancelled_by_role": booking.cancelled_by_role,
+            "reason": booking.cancellation_reason,
+        }
+
+    @extend_schema_field(
+        serializers.DateTimeField(help_text=_("Until when the customer may cancel or reschedule online."))
+    )
+    def get_cancellation_deadline(self, booking: Booking) -> str:
+        return serializers.DateTimeField().to_representation(change_deadline(booking))
+
+    @extend_schema_field(
+        serializers.ListField(child=serializers.ChoiceField(choices=[action.value for action in Action]))
+    )
+    def get_allowed_actions(self, booking: Booking) -> list[str]:
+        return allowed_actions(booking, self._actors(booking), self.context["now"])
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    customer_first_name = serializers.CharField(source="customer.first_name")
+    service_name = serializers.CharField(source="booking.service.name")
+
+    class Meta:
+        model = Review
+        fields = ["id", "rating", "comment", "customer_first_name", "service_name", "created_at"]
+        read_only_fields = fields
+
+
+class ScheduleFreeGapSerializer(serializers.Serializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+
+
+class StaffScheduleSerializer(serializers.Serializer):
+    date = serializers.DateField(source="day")
+    timezone = serializers.CharField(source="staff.salon.timezone")
+    staff = StaffSummarySerializer()
+    bookings = BookingSerializer(many=True)
+    free_gaps = serializers.SerializerMethodField()
+
+    def to_representation(self, instance):
+        with timezone.override(instance.staff.salon.tz):
+            return super().to_representation(instance)
+
+    @extend_schema_field(ScheduleFreeGapSerializer(many=True))
+    def get_free_gaps(self, schedule) -> list[dict]:
+        return ScheduleFreeGapSerializer(
+            [{"start": start, "end": end} for start, end in schedule.free_gaps], many=True
+        ).data
+
+
+class StaffMemberProfileSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+    salon = BookingSalonSerializer()
+
+
+class ManagedSalonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    staff = StaffSummarySerializer(source="active_staff", many=True)
+
+
+class StaffOverviewSerializer(serializers.Serializer):
+    staff_member = StaffMemberProfileSerializer(allow_null=True)
+    managed_salons = ManagedSalonSerializer(many=True)
+
+
+class BookingErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)

@@ -1,0 +1,177 @@
+"""Bookings, their audit trail and reviews.
+
+The database itself refuses double bookings: check constraints here, and on PostgreSQL two
+exclusion constraints (migration 0002) over the stylist's and the customer's busy time.
+"""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from apps.salons.models import Salon, Service, StaffMember
+
+# Names of the PostgreSQL exclusion constraints; an IntegrityError naming one is a taken slot.
+STAFF_OVERLAP_CONSTRAINT = "booking_staff_no_overlap"
+CUSTOMER_OVERLAP_CONSTRAINT = "booking_customer_no_overlap"
+
+
+class BookingStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    CONFIRMED = "confirmed", _("Confirmed")
+    COMPLETED = "completed", _("Completed")
+    CANCELLED = "cancelled", _("Cancelled")
+    NO_SHOW = "no_show", _("No-show")
+    EXPIRED = "expired", _("Expired")
+
+
+# Statuses that hold the stylist's and the customer's time (a pending one only while its hold lives).
+BLOCKING_STATUSES = (BookingStatus.PENDING, BookingStatus.CONFIRMED)
+
+
+class CancelledByRole(models.TextChoices):
+    CUSTOMER = "customer", _("Customer")
+    SALON = "salon", _("Salon")
+    ADMIN = "admin", _("Administrator")
+    SYSTEM = "system", _("System")
+
+
+def blocking_q(now: datetime) -> Q:
+    """Bookings that hold time at `now`: confirmed, or pending with no hold expiry or a live one."""
+    return Q(status=BookingStatus.CONFIRMED) | (
+        Q(status=BookingStatus.PENDING) & (Q(hold_expires_at__isnull=True) | Q(hold_expires_at__gt=now))
+    )
+
+
+class Booking(models.Model):
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("customer")
+    )
+    salon = models.ForeignKey(Salon, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("salon"))
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("service"))
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("staff member")
+    )
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"), help_text=_("The start plus the service's duration."))
+    buffer_minutes = models.PositiveIntegerField(
+        _("buffer after (minutes)"), default=0, help_text=_("The service's buffer when the booking was made.")
+    )
+    blocked_until = models.DateTimeField(
+        _("stylist busy until"), help_text=_("The end plus the buffer; the stylist cannot be booked before it.")
+    )
+    price_amount = models.PositiveIntegerField(_("price (halalas, VAT included)"))
+    currency = models.CharField(_("currency"), max_length=3, default="SAR")
+    status = models.CharField(
+        _("status"), max_length=16, choices=BookingStatus.choices, default=BookingStatus.PENDING, db_index=True
+    )
+    note = models.CharField(_("customer note"), max_length=500, blank=True)
+    hold_expires_at = models.DateTimeField(
+        _("hold expires at"),
+        null=True,
+        blank=True,
+        help_text=_("An unpaid booking releases its time after this moment."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cancelled by"),
+    )
+    cancelled_by_role = models.CharField(
+        _("cancelled by (role)"), max_length=16, choices=CancelledByRole.choices, blank=True
+    )
+    cancellation_reason = models.CharField(_("cancellation reason"), max_length=500, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        ordering = ["start", "id"]
+        indexes = [
+            models.Index(fields=["staff", "start"]),
+            models.Index(fields=["customer", "start"]),
+            models.Index(fields=["salon", "start"]),
+            models.Index(fields=["status", "hold_expires_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="booking_end_after_start"),
+            models.CheckConstraint(condition=Q(blocked_until__gte=F("end")), name="booking_blocked_until_after_end"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def duration(self) -> timedelta:
+        return self.end - self.start
+
+    def hold_is_live(self, now: datetime) -> bool:
+        return self.hold_expires_at is None or self.hold_expires_at > now
+
+
+class BookingEvent(models.Model):
+    """One row per status change (and per creation and reschedule): the booking's audit trail."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="events", verbose_name=_("booking"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+        help_text=_("Empty when the system acted."),
+    )
+    from_status = models.CharField(_("from status"), max_length=16, choices=BookingStatus.choices, blank=True)
+    to_status = models.CharField(_("to status"), max_length=16, choices=BookingStatus.choices)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    data = models.JSONField(_("data"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booking event")
+        verbose_name_plural = _("booking events")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.booking_id}: {self.from_status or '-'} → {self.to_status}"
+
+
+class Review(models.Model):
+    booking = models.OneToOneField(Booking, on_delete=models.CASCADE, related_name="review", verbose_name=_("booking"))
+    salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("salon"))
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("customer")
+    )
+    rating = models.PositiveSmallIntegerField(_("rating"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["salon", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1) & Q(rating__lte=5), name="review_rating_1_to_5"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking} ★{self.rating}"

@@ -1,0 +1,521 @@
+"""Every write to bookings and reviews: create, reschedule, confirm, cancel, complete, no-show, expire, review.
+
+Double bookings are prevented in three layers: the services take a named lock per customer and
+per stylist (always in that order, stylists by id) before checking and writing, so checks and
+writes of competing requests never interleave; the checks themselves (the availability engine
+plus explicit overlap queries) give the friendly error; and on PostgreSQL two exclusion
+constraints make any overlap that slipped through fail the insert, which becomes the same error.
+"""
+
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from apps.accounts.phone import normalize_phone_number
+from apps.core.exceptions import AppError
+from apps.core.locks import lock_name
+from apps.salons.availability import free_staff_for_start, slot_is_available
+from apps.salons.models import Salon, Service, StaffMember
+
+from . import events
+from .errors import (
+    AlreadyReviewed,
+    BeyondBookingHorizon,
+    BookingNotFound,
+    BusyTryAgain,
+    CustomerOverlap,
+    ErrorCode,
+    LeadTimeNotMet,
+    NotAllowed,
+    PhoneNotVerified,
+    ReasonRequired,
+    SalonInactive,
+    ServiceInactive,
+    ServiceNotFound,
+    SlotNotOnGrid,
+    SlotUnavailable,
+    StaffNotAvailableForService,
+    StartInPast,
+)
+from .models import (
+    CUSTOMER_OVERLAP_CONSTRAINT,
+    STAFF_OVERLAP_CONSTRAINT,
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    Review,
+    blocking_q,
+)
+from .state import RULES, Action, Actor, actors_for, check_action
+
+User = get_user_model()
+
+REFERENCE_PREFIX = "SLN-"
+# No 0/O, 1/I/L: references are read aloud over the phone and typed from SMS.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+REFERENCE_LENGTH = 5
+_REFERENCE_ATTEMPTS = 10
+EXPIRY_BATCH_SIZE = 500
+
+
+def new_reference() -> str:
+    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+# --- Shared steps -----------------------------------------------------------------------------
+
+
+@contextmanager
+def _busy_as_503() -> Iterator[None]:
+    """SQLite makes a writer wait up to its timeout; if it still finds the database locked, the
+    client gets 503 `busy_try_again` rather than a 500."""
+    try:
+        yield
+    except OperationalError as exc:
+        if "database is locked" in str(exc):
+            raise BusyTryAgain() from exc
+        raise
+
+
+def _violated_constraint(exc: IntegrityError) -> str:
+    diag = getattr(exc.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) or str(exc)
+
+
+def _save_or_conflict(booking: Booking, **save_kwargs) -> None:
+    """Save inside a savepoint; an exclusion-constraint violation becomes the matching 409."""
+    try:
+        with transaction.atomic():
+            booking.save(**save_kwargs)
+    except IntegrityError as exc:
+        violated = _violated_constraint(exc)
+        if STAFF_OVERLAP_CONSTRAINT in violated:
+            raise SlotUnavailable() from exc
+        if CUSTOMER_OVERLAP_CONSTRAINT in violated:
+            raise CustomerOverlap() from exc
+        raise
+
+
+def _insert_with_reference(booking: Booking) -> None:
+    for attempt in range(_REFERENCE_ATTEMPTS):
+        booking.reference = new_reference()
+        try:
+            _save_or_conflict(booking, force_insert=True)
+            return
+        except IntegrityError as exc:
+            if "reference" not in _violated_constraint(exc) or attempt == _REFERENCE_ATTEMPTS - 1:
+                raise
+
+
+def _record(
+    booking: Booking,
+    *,
+    event: str,
+    actor,
+    from_status: str,
+    reason: str = "",
+    data: dict | None = None,
+) -> None:
+    """Write the audit row and let the apps that react to bookings record their part, in this transaction."""
+    actor_id = actor.pk if actor is not None else None
+    BookingEvent.objects.create(
+        booking=booking,
+        actor_id=actor_id,
+        from_status=from_status,
+        to_status=booking.status,
+        reason=reason,
+        data=data or {},
+    )
+    events.booking_event_occurred(booking_id=booking.pk, event=event, actor_id=actor_id, data=data)
+
+
+def _lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
+    """Serialise competing writes for the same customer or stylists (always in this order)."""
+    lock_name(f"booking-customer:{customer_id}")
+    for staff_id in sorted(set(staff_ids)):
+        lock_name(f"booking-staff:{staff_id}")
+
+
+def _mark_expired(booking_ids: list[int]) -> int:
+    """Expire the given pending bookings (already locked or serialised by the caller)."""
+    expired = Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING)
+    expired_ids = list(expired.values_list("pk", flat=True))
+    expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
+    for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
+        _record(booking, event="expired", actor=None, from_status=BookingStatus.PENDING)
+    return len(expired_ids)
+
+
+def _expire_dead_holds(condition: Q, *, now: datetime) -> None:
+    """Expire pending bookings matching `condition` whose hold ran out: the exclusion constraints
+    still count them until their status changes."""
+    dead = (
+        Booking.objects.select_for_update()
+        .filter(condition, status=BookingStatus.PENDING, hold_expires_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    booking_ids = list(dead)
+    if booking_ids:
+        _mark_expired(booking_ids)
+
+
+def _check_start(salon: Salon, start: datetime, now: datetime) -> None:
+    """The friendly checks of the policy the availability engine applies too."""
+    if start <= now:
+        raise StartInPast()
+    if start < now + timedelta(minutes=salon.lead_time_minutes):
+        raise LeadTimeNotMet()
+    tz = salon.tz
+    local_day = start.astimezone(tz).date()
+    if local_day > now.astimezone(tz).date() + timedelta(days=salon.booking_horizon_days):
+        raise BeyondBookingHorizon()
+    # The grid counts from the local midnight starting the day; an overnight shift keeps counting
+    # from the previous midnight.
+    step = salon.slot_step_minutes * 60
+    midnights = (datetime.combine(local_day - timedelta(days=days), time.min, tzinfo=tz) for days in (0, 1))
+    if not any((start - midnight).total_seconds() % step == 0 for midnight in midnights):
+        raise SlotNotOnGrid()
+
+
+def _check_customer_free(*, customer_id: int, start: datetime, end: datetime, now: datetime, exclude_id=None) -> None:
+    overlapping = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__lt=end, end__gt=start)
+    if overlapping.exclude(pk=exclude_id).exists():
+        raise CustomerOverlap()
+
+
+def _check_staff_free(*, staff_id: int, start: datetime, blocked_until: datetime, now: datetime, exclude_id=None):
+    overlapping = Booking.objects.filter(
+        blocking_q(now), staff_id=staff_id, start__lt=blocked_until, blocked_until__gt=start
+    )
+    if overlapping.exclude(pk=exclude_id).exists():
+        raise SlotUnavailable()
+
+
+def _is_salon_member(user, salon: Salon) -> bool:
+    return (
+        StaffMember.objects.filter(user=user, salon=salon, is_active=True).exists()
+        or salon.managers.filter(pk=user.pk).exists()
+    )
+
+
+def _customer_for_phone(raw_phone: str, name: str):
+    """The customer account with this phone number, created when the salon books a newcomer."""
+    try:
+        phone_number = normalize_phone_number(raw_phone)
+    except ValidationError as exc:
+        raise AppError(exc.messages[0], code=ErrorCode.INVALID_PHONE, errors={"customer_phone": exc.messages}) from None
+    customer = User.objects.filter(phone_number=phone_number).first()
+    if customer is None:
+        try:
+            with transaction.atomic():
+                customer = User.objects.create_user(phone_number, first_name=name)
+        except IntegrityError:  # created by a concurrent request
+            customer = User.objects.get(phone_number=phone_number)
+    elif name and not customer.first_name:
+        customer.first_name = name
+        customer.save(update_fields=["first_name"])
+    return customer
+
+
+def _qualified_staff_ids(service: Service, staff_id: int | None) -> list[int]:
+    staff = StaffMember.objects.filter(salon_id=service.salon_id, is_active=True, services=service)
+    if staff_id is not None:
+        staff = staff.filter(pk=staff_id)
+    staff_ids = sorted(staff.values_list("pk", flat=True))
+    if not staff_ids:
+        raise StaffNotAvailableForService() if staff_id is not None else SlotUnavailable()
+    return staff_ids
+
+
+def _least_busy(staff_ids: list[int], *, salon: Salon, start: datetime, now: datetime) -> int:
+    """The free stylist with the fewest bookings on the local day, then the lowest id."""
+    day = start.astimezone(salon.tz).date()
+    day_start = datetime.combine(day, time.min, tzinfo=salon.tz)
+    counts = dict(
+        Booking.objects.filter(
+            blocking_q(now), staff_id__in=staff_ids, start__gte=day_start, start__lt=day_start + timedelta(days=1)
+        )
+        .values("staff_id")
+        .annotate(total=Count("pk"))
+        .values_list("staff_id", "total")
+    )
+    return min(staff_ids, key=lambda staff_id: (counts.get(staff_id, 0), staff_id))
+
+
+def _locked_booking(booking_id: int) -> Booking:
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("salon", "service", "staff", "customer")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        raise BookingNotFound()
+    return booking
+
+
+def _actors(booking: Booking, user, *, as_admin: bool = False) -> frozenset[Actor]:
+    """The capacities of `user` on the booking; none means the booking is hidden from them (404)."""
+    if user is None:
+        return frozenset({Actor.SYSTEM})
+    if as_admin:
+        if not (user.is_active and user.is_staff):
+            raise NotAllowed()
+        return frozenset({Actor.ADMIN})
+    managed = {booking.salon_id} if booking.salon.managers.filter(pk=user.pk).exists() else set()
+    actors = actors_for(booking, user, managed_salon_ids=managed)
+    if not actors:
+        raise BookingNotFound()
+    return actors
+
+
+# --- Create -----------------------------------------------------------------------------------
+
+
+@_busy_as_503()
+def booking_create(
+    *,
+    actor,
+    service_id: int,
+    start: datetime,
+    staff_id: int | None = None,
+    note: str = "",
+    customer_phone: str | None = None,
+    customer_name: str = "",
+    now: datetime | None = None,
+) -> Booking:
+    """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
+    for that customer (found or created by phone). Without `staff_id` the least busy free
+    qualified stylist is chosen."""
+    now = now or timezone.now()
+    service = Service.objects.select_related("salon").filter(pk=service_id).first()
+    if service is None:
+        raise ServiceNotFound()
+    salon = service.salon
+    if not salon.is_active:
+        raise SalonInactive()
+    if not service.is_active:
+        raise ServiceInactive()
+    on_behalf = customer_phone is not None
+    if on_behalf and not _is_salon_member(actor, salon):
+        raise NotAllowed()
+    if not on_behalf and not actor.is_phone_verified:
+        raise PhoneNotVerified()
+    candidate_ids = _qualified_staff_ids(service, staff_id)
+    _check_start(salon, start, now)
+    end = start + service.duration
+    blocked_until = end + service.buffer
+
+    with transaction.atomic():
+        customer = _customer_for_phone(customer_phone, customer_name) if on_behalf else actor
+        _lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
+        _expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
+        _check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
+        if staff_id is None:
+            free_ids = free_staff_for_start(salon=salon, service=service, start=start, now=now)
+            free_ids = [free_id for free_id in free_ids if free_id in candidate_ids]
+            if not free_ids:
+                raise SlotUnavailable()
+            staff_id = _least_busy(free_ids, salon=salon, start=start, now=now)
+        _check_staff_free(staff_id=staff_id, start=start, blocked_until=blocked_until, now=now)
+        if not slot_is_available(salon=salon, service=service, staff_id=staff_id, start=start, now=now):
+            raise SlotUnavailable()
+
+        if on_behalf:
+            status, hold_expires_at = BookingStatus.CONFIRMED, None
+        elif salon.requires_prepayment:
+            status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
+        else:
+            status, hold_expires_at = BookingStatus.PENDING, None
+        booking = Booking(
+            customer=customer,
+            salon=salon,
+            service=service,
+            staff_id=staff_id,
+            start=start,
+            end=end,
+            buffer_minutes=service.buffer_minutes,
+            blocked_until=blocked_until,
+            price_amount=service.price_amount,
+            currency=service.currency,
+            status=status,
+            note=note,
+            hold_expires_at=hold_expires_at,
+            created_by=actor,
+        )
+        _insert_with_reference(booking)
+        _record(booking, event="created", actor=actor, from_status="")
+    return booking
+
+
+# --- Reschedule -------------------------------------------------------------------------------
+
+
+@_busy_as_503()
+def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime | None = None) -> Booking:
+    """Move the booking to `start` with the same stylist, keeping its status; when the new time is
+    not free, nothing changes."""
+    now = now or timezone.now()
+    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
+    if people is None:
+        raise BookingNotFound()
+    with transaction.atomic():
+        _lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+        booking = _locked_booking(booking_id)
+        check_action(booking, Action.RESCHEDULE, _actors(booking, actor), now)
+        _check_start(booking.salon, start, now)
+        service = booking.service
+        end = start + service.duration
+        blocked_until = end + service.buffer
+        _expire_dead_holds(Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id), now=now)
+        _check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
+        _check_staff_free(
+            staff_id=booking.staff_id, start=start, blocked_until=blocked_until, now=now, exclude_id=booking.pk
+        )
+        if not slot_is_available(
+            salon=booking.salon,
+            service=service,
+            staff_id=booking.staff_id,
+            start=start,
+            now=now,
+            exclude_booking_id=booking.pk,
+        ):
+            raise SlotUnavailable()
+
+        old_start = booking.start
+        booking.start = start
+        booking.end = end
+        booking.buffer_minutes = service.buffer_minutes
+        booking.blocked_until = blocked_until
+        _save_or_conflict(booking, update_fields=["start", "end", "buffer_minutes", "blocked_until", "updated_at"])
+        _record(
+            booking,
+            event="rescheduled",
+            actor=actor,
+            from_status=booking.status,
+            data={
+                "old_start": old_start.astimezone(booking.salon.tz).isoformat(),
+                "new_start": start.astimezone(booking.salon.tz).isoformat(),
+            },
+        )
+    return booking
+
+
+# --- Status changes ---------------------------------------------------------------------------
+
+
+@_busy_as_503()
+def _change_status(*, booking_id: int, actor, action: Action, event: str, now: datetime | None) -> Booking:
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked_booking(booking_id)
+        check_action(booking, action, _actors(booking, actor), now)
+        from_status = booking.status
+        booking.status = RULES[action].to_status
+        booking.save(update_fields=["status", "updated_at"])
+        _record(booking, event=event, actor=actor, from_status=from_status)
+    return booking
+
+
+def booking_confirm(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
+    """The salon confirms a pending booking (only where prepayment is not required).
+    `actor=None` is the system (a successful payment)."""
+    return _change_status(booking_id=booking_id, actor=actor, action=Action.CONFIRM, event="confirmed", now=now)
+
+
+def booking_complete(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
+    """The salon marks a confirmed booking done, once it has started."""
+    return _change_status(booking_id=booking_id, actor=actor, action=Action.COMPLETE, event="completed", now=now)
+
+
+def booking_mark_no_show(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
+    """The salon records that the customer did not come, once the booking has started."""
+    return _change_status(booking_id=booking_id, actor=actor, action=Action.NO_SHOW, event="no_show", now=now)
+
+
+@_busy_as_503()
+def booking_cancel(
+    *, booking_id: int, actor, reason: str = "", as_admin: bool = False, now: datetime | None = None
+) -> Booking:
+    """Cancel a pending or confirmed booking. The customer may until the salon's cancellation window;
+    the salon (and an administrator, `as_admin`) at any time, with a reason. `actor=None` is the system."""
+    now = now or timezone.now()
+    reason = reason.strip()
+    with transaction.atomic():
+        booking = _locked_booking(booking_id)
+        acting_as = check_action(booking, Action.CANCEL, _actors(booking, actor, as_admin=as_admin), now)
+        if acting_as in (Actor.SALON, Actor.ADMIN) and not reason:
+            raise ReasonRequired()
+        from_status = booking.status
+        booking.status = RULES[Action.CANCEL].to_status
+        booking.cancelled_by = actor
+        booking.cancelled_by_role = acting_as.value
+        booking.cancellation_reason = reason
+        booking.cancelled_at = now
+        booking.save(
+            update_fields=[
+                "status",
+                "cancelled_by",
+                "cancelled_by_role",
+                "cancellation_reason",
+                "cancelled_at",
+                "updated_at",
+            ]
+        )
+        _record(booking, event="cancelled", actor=actor, from_status=from_status, reason=reason)
+    return booking
+
+
+@_busy_as_503()
+def booking_expire_holds(*, now: datetime | None = None, batch_size: int = EXPIRY_BATCH_SIZE) -> int:
+    """Expire every pending booking whose hold has run out; returns how many. Safe to run on several
+    servers at once: each batch locks its rows and skips rows another run holds."""
+    now = now or timezone.now()
+    total = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                Booking.objects.select_for_update(skip_locked=True)
+                .filter(status=BookingStatus.PENDING, hold_expires_at__lte=now)
+                .order_by("pk")
+                .values_list("pk", flat=True)[:batch_size]
+            )
+            if batch:
+                total += _mark_expired(batch)
+        if len(batch) < batch_size:
+            return total
+
+
+# --- Reviews ----------------------------------------------------------------------------------
+
+
+@_busy_as_503()
+def review_create(*, booking_id: int, actor, rating: int, comment: str = "", now: datetime | None = None) -> Review:
+    """The customer reviews a completed booking once; the salon's rating is recomputed in the same
+    transaction, under a lock on the salon row."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked_booking(booking_id)
+        check_action(booking, Action.REVIEW, _actors(booking, actor), now)
+        salon = Salon.objects.select_for_update().get(pk=booking.salon_id)
+        try:
+            with transaction.atomic():
+                review = Review.objects.create(
+                    booking=booking, salon=salon, customer=booking.customer, rating=rating, comment=comment.strip()
+                )
+        except IntegrityError as exc:
+            raise AlreadyReviewed() from exc
+        stats = Review.objects.filter(salon=salon).aggregate(average=Avg("rating"), count=Count("pk"))
+        salon.rating_average = Decimal(str(stats["average"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        salon.rating_count = stats["count"]
+        salon.save(update_fields=["rating_average", "rating_count", "updated_at"])
+    return review

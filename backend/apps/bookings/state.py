@@ -1,0 +1,133 @@
+"""The booking state machine: which action moves a booking from which status, and who may do it.
+
+`check_action` is the one place that decides; services call it before acting and
+`allowed_actions` asks it about every action to tell a caller what they can do next.
+The one transition not listed is pending → expired: the system's sweep of dead holds
+(`services.booking_expire_holds`), decided by the hold's time alone.
+"""
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from apps.core.exceptions import AppError
+
+from .errors import (
+    AlreadyReviewed,
+    BookingNotCompleted,
+    CancellationWindowPassed,
+    InvalidTransition,
+    NotAllowed,
+    NotStartedYet,
+    PrepaymentRequired,
+)
+from .models import Booking, BookingStatus
+
+
+class Actor(StrEnum):
+    """The capacity in which someone acts on a booking."""
+
+    CUSTOMER = "customer"  # the booking's customer
+    SALON = "salon"  # the booking's stylist or a manager of its salon
+    ADMIN = "admin"  # a platform administrator, through the Django admin
+    SYSTEM = "system"  # the platform itself (hold expiry, payments)
+
+
+class Action(StrEnum):
+    CANCEL = "cancel"
+    RESCHEDULE = "reschedule"
+    CONFIRM = "confirm"
+    COMPLETE = "complete"
+    NO_SHOW = "no_show"
+    REVIEW = "review"
+    PAY = "pay"
+
+
+@dataclass(frozen=True)
+class Rule:
+    from_statuses: frozenset[str]
+    to_status: str | None  # None: the status stays (a reschedule, a review)
+    actors: frozenset[Actor]
+
+
+_OPEN = frozenset({BookingStatus.PENDING, BookingStatus.CONFIRMED})
+
+RULES: dict[Action, Rule] = {
+    Action.CONFIRM: Rule(
+        frozenset({BookingStatus.PENDING}), BookingStatus.CONFIRMED, frozenset({Actor.SALON, Actor.SYSTEM})
+    ),
+    Action.CANCEL: Rule(_OPEN, BookingStatus.CANCELLED, frozenset(Actor)),
+    Action.RESCHEDULE: Rule(_OPEN, None, frozenset({Actor.CUSTOMER, Actor.SALON})),
+    Action.COMPLETE: Rule(frozenset({BookingStatus.CONFIRMED}), BookingStatus.COMPLETED, frozenset({Actor.SALON})),
+    Action.NO_SHOW: Rule(frozenset({BookingStatus.CONFIRMED}), BookingStatus.NO_SHOW, frozenset({Actor.SALON})),
+    Action.REVIEW: Rule(frozenset({BookingStatus.COMPLETED}), None, frozenset({Actor.CUSTOMER})),
+    Action.PAY: Rule(frozenset({BookingStatus.PENDING}), None, frozenset({Actor.CUSTOMER})),
+}
+
+
+def effective_status(booking: Booking, now: datetime) -> str:
+    """A pending booking whose hold has run out is expired, even before the sweeper marks it."""
+    if booking.status == BookingStatus.PENDING and not booking.hold_is_live(now):
+        return BookingStatus.EXPIRED
+    return booking.status
+
+
+def change_deadline(booking: Booking) -> datetime:
+    """Until when the customer may cancel or reschedule online."""
+    return booking.start - timedelta(hours=booking.salon.cancellation_window_hours)
+
+
+def acting_as(actors: frozenset[Actor], action: Action) -> Actor:
+    """The capacity used for `action`: the most powerful one allowed (the salon before the customer)."""
+    for actor in (Actor.SYSTEM, Actor.ADMIN, Actor.SALON, Actor.CUSTOMER):
+        if actor in actors and actor in RULES[action].actors:
+            return actor
+    raise NotAllowed()
+
+
+def check_action(booking: Booking, action: Action, actors: frozenset[Actor], now: datetime) -> Actor:
+    """Raise the AppError that forbids `action` now, or return the capacity it is done in.
+
+    `actors` must not be empty: someone with no link to the booking gets a 404 before this.
+    """
+    actor = acting_as(actors, action)
+    rule = RULES[action]
+    if effective_status(booking, now) not in rule.from_statuses:
+        if action == Action.REVIEW:
+            raise BookingNotCompleted()
+        raise InvalidTransition()
+    if action in (Action.CANCEL, Action.RESCHEDULE) and actor == Actor.CUSTOMER and now > change_deadline(booking):
+        raise CancellationWindowPassed()
+    # At a prepayment salon only the payment (the system) confirms.
+    if action == Action.CONFIRM and actor == Actor.SALON and booking.salon.requires_prepayment:
+        raise PrepaymentRequired()
+    if action in (Action.COMPLETE, Action.NO_SHOW) and now < booking.start:
+        raise NotStartedYet()
+    if action == Action.REVIEW and hasattr(booking, "review"):
+        raise AlreadyReviewed()
+    if action == Action.PAY and not (booking.salon.requires_prepayment and booking.hold_expires_at is not None):
+        raise InvalidTransition()
+    return actor
+
+
+def actors_for(booking: Booking, user, *, managed_salon_ids: Collection[int]) -> frozenset[Actor]:
+    """The capacities `user` has on `booking`, from links only (never from the user's role field)."""
+    actors = set()
+    if booking.customer_id == user.id:
+        actors.add(Actor.CUSTOMER)
+    if (booking.staff.user_id == user.id and booking.staff.is_active) or booking.salon_id in managed_salon_ids:
+        actors.add(Actor.SALON)
+    return frozenset(actors)
+
+
+def allowed_actions(booking: Booking, actors: frozenset[Actor], now: datetime) -> list[str]:
+    """The actions the caller may take now, for the API's `allowed_actions`."""
+    allowed = []
+    for action in Action:
+        try:
+            check_action(booking, action, actors, now)
+        except AppError:
+            continue
+        allowed.append(action.value)
+    return allowed

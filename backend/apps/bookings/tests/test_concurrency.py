@@ -1,0 +1,143 @@
+"""Real threads against the real database: the slot goes to exactly one customer, whatever the load."""
+
+import threading
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+
+from apps.bookings import services
+from apps.bookings.models import Booking, BookingStatus
+from apps.core.exceptions import AppError
+from apps.salons.tests.factories import make_staff
+
+from .conftest import at, client_for, make_user, work_every_day
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.concurrency]
+
+CLIENTS = 20
+
+
+def _race(calls: list[Callable[[], object]]) -> list:
+    """Run every call in its own thread, all released at once; return results or raised exceptions."""
+    barrier = threading.Barrier(len(calls))
+    results: list = [None] * len(calls)
+
+    def run(index: int) -> None:
+        try:
+            barrier.wait(timeout=30)
+            results[index] = calls[index]()
+        except BaseException as exc:  # reported to the test below
+            results[index] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    return results
+
+
+def _post_booking(service, stylist, start) -> Callable[[], tuple[int, str]]:
+    client = client_for(make_user())
+    payload = {"service": service.pk, "staff": stylist.pk, "start": start.isoformat()}
+
+    def call() -> tuple[int, str]:
+        response = client.post("/api/bookings/", payload, format="json")
+        return response.status_code, response.json().get("code", "")
+
+    return call
+
+
+def test_twenty_customers_racing_for_the_same_slot_get_exactly_one_booking(service, stylist, day):
+    calls = [_post_booking(service, stylist, at(day, "10:00")) for _ in range(CLIENTS)]
+
+    results = _race(calls)
+
+    assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
+    assert Booking.objects.count() == 1
+
+
+def test_twenty_customers_racing_for_overlapping_times_get_exactly_one_booking(service, stylist, day):
+    starts = ["10:00", "10:15", "10:30", "10:45"]  # a 60-minute service: every pair overlaps
+    calls = [_post_booking(service, stylist, at(day, starts[index % 4])) for index in range(CLIENTS)]
+
+    results = _race(calls)
+
+    assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
+    assert Booking.objects.filter(status=BookingStatus.PENDING).count() == 1
+
+
+def test_back_to_back_bookings_made_at_the_same_moment_both_succeed(service, stylist, day):
+    calls = [_post_booking(service, stylist, at(day, "10:00")), _post_booking(service, stylist, at(day, "11:00"))]
+
+    results = _race(calls)
+
+    assert results == [(201, ""), (201, "")]
+    assert sorted(Booking.objects.values_list("start", flat=True)) == [at(day, "10:00"), at(day, "11:00")]
+
+
+def test_a_cancelled_slot_goes_to_exactly_one_of_the_next_racers(service, stylist, customer, day):
+    first = services.booking_create(actor=customer, service_id=service.pk, staff_id=stylist.pk, start=at(day, "10:00"))
+    services.booking_cancel(booking_id=first.pk, actor=customer)
+    calls = [_post_booking(service, stylist, at(day, "10:00")) for _ in range(CLIENTS)]
+
+    results = _race(calls)
+
+    assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
+    assert Booking.objects.filter(status=BookingStatus.PENDING).count() == 1
+
+
+def test_one_customer_racing_for_one_time_with_many_stylists_gets_one_booking(salon, service, customer, day):
+    stylists = []
+    for _ in range(5):
+        stylist = make_staff(salon, services=[service])
+        work_every_day(stylist)
+        stylists.append(stylist)
+
+    def book_with(stylist) -> Callable[[], str]:
+        def call() -> str:
+            try:
+                services.booking_create(
+                    actor=customer, service_id=service.pk, staff_id=stylist.pk, start=at(day, "10:00")
+                )
+            except AppError as exc:
+                return exc.code
+            return "created"
+
+        return call
+
+    results = _race([book_with(stylist) for stylist in stylists for _ in range(2)])
+
+    assert Counter(results) == {"created": 1, "customer_overlap": 9}
+    assert Booking.objects.filter(customer=customer).count() == 1
+
+
+def test_racing_reschedules_into_the_same_slot_move_exactly_one_booking(service, stylist, day):
+    customers = [make_user() for _ in range(6)]
+    bookings = [
+        services.booking_create(
+            actor=owner, service_id=service.pk, staff_id=stylist.pk, start=at(day, f"{10 + index}:00")
+        )
+        for index, owner in enumerate(customers)
+    ]
+
+    def move(booking, owner) -> Callable[[], tuple[int, str]]:
+        client = client_for(owner)
+
+        def call() -> tuple[int, str]:
+            response = client.post(
+                f"/api/bookings/{booking.pk}/reschedule/", {"start": at(day, "18:00").isoformat()}, format="json"
+            )
+            return response.status_code, response.json().get("code", "")
+
+        return call
+
+    results = _race([move(booking, owner) for booking, owner in zip(bookings, customers, strict=True)])
+
+    assert Counter(results) == {(200, ""): 1, (409, "slot_unavailable"): 5}
+    assert Booking.objects.filter(start=at(day, "18:00")).count() == 1
