@@ -269,6 +269,41 @@ if OTP_PROVIDER not in {"console", "authentica"}:
 if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
     raise ImproperlyConfigured("AUTHENTICA_API_KEY is required when OTP_PROVIDER=authentica.")
 
+# --- Payments (Moyasar) ------------------------------------------------------
+# `fake` is an offline stand-in for development and tests; it is refused when DJANGO_DEBUG is off.
+
+PAYMENT_PROVIDER = env_str("PAYMENT_PROVIDER", "fake" if DEBUG else "moyasar")
+MOYASAR_BASE_URL = env_str("MOYASAR_BASE_URL", "https://api.moyasar.com/v1").rstrip("/")
+MOYASAR_SECRET_KEY = env_str("MOYASAR_SECRET_KEY")
+MOYASAR_PUBLISHABLE_KEY = env_str("MOYASAR_PUBLISHABLE_KEY")
+MOYASAR_WEBHOOK_SECRET = env_str("MOYASAR_WEBHOOK_SECRET")
+MOYASAR_TIMEOUT_SECONDS = env_float("MOYASAR_TIMEOUT_SECONDS", 15.0)
+PAYMENT_METHODS = env_list("PAYMENT_METHODS", "creditcard,applepay,stcpay")
+# Public address of the web app: payment callbacks return the browser there.
+FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
+
+if PAYMENT_PROVIDER not in {"fake", "moyasar"}:
+    raise ImproperlyConfigured("PAYMENT_PROVIDER must be 'fake' or 'moyasar'.")
+if PAYMENT_PROVIDER == "fake" and not DEBUG:
+    raise ImproperlyConfigured("PAYMENT_PROVIDER=fake is for development only; set up Moyasar keys.")
+if PAYMENT_PROVIDER == "moyasar" and not (MOYASAR_SECRET_KEY and MOYASAR_PUBLISHABLE_KEY and MOYASAR_WEBHOOK_SECRET):
+    raise ImproperlyConfigured(
+        "MOYASAR_SECRET_KEY, MOYASAR_PUBLISHABLE_KEY and MOYASAR_WEBHOOK_SECRET are required with PAYMENT_PROVIDER=moyasar."
+    )
+
+# --- Notifications (booking SMS / WhatsApp) -----------------------------------
+
+NOTIFICATION_PROVIDER = env_str("NOTIFICATION_PROVIDER", "console")
+NOTIFICATION_DEFAULT_CHANNEL = env_str("NOTIFICATION_DEFAULT_CHANNEL", "sms")
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 6)
+NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 60)
+REMINDER_HOURS_BEFORE = env_float("REMINDER_HOURS_BEFORE", 24.0)
+
+if NOTIFICATION_PROVIDER not in {"console", "authentica"}:
+    raise ImproperlyConfigured("NOTIFICATION_PROVIDER must be 'console' or 'authentica'.")
+if NOTIFICATION_PROVIDER == "authentica" and not (AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME):
+    raise ImproperlyConfigured("AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME are required with NOTIFICATION_PROVIDER=authentica.")
+
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

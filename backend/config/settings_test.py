@@ -4,6 +4,17 @@ import os
 
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-secret-key-not-for-production")
+# Production-shaped settings load first (they refuse the fake gateway without DEBUG); the test
+# overrides below then pick the offline providers.
+for _name, _value in {
+    "OTP_PROVIDER": "console",
+    "NOTIFICATION_PROVIDER": "console",
+    "PAYMENT_PROVIDER": "moyasar",
+    "MOYASAR_SECRET_KEY": "sk_test_salon",
+    "MOYASAR_PUBLISHABLE_KEY": "pk_test_salon",
+    "MOYASAR_WEBHOOK_SECRET": "whsec_test_salon",
+}.items():
+    os.environ[_name] = _value
 
 from .settings import *  # noqa: E402,F403
 from .settings import BACKEND_DIR, database_config  # noqa: E402
@@ -22,3 +33,6 @@ STORAGES = {
 }
 OTP_PROVIDER = "console"
 AUTHENTICA_API_KEY = "test-authentica-key"
+PAYMENT_PROVIDER = "fake"
+NOTIFICATION_PROVIDER = "console"
+AUTHENTICA_SENDER_NAME = "SALON"
