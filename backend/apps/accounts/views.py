@@ -1,3 +1,5 @@
+import contextlib
+
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.permissions import AllowAny
@@ -7,6 +9,8 @@ from rest_framework.views import APIView
 
 from apps.core.net import client_ip
 
+from . import refresh_cookie
+from .errors import TokenNotValid
 from .serializers import (
     AuthErrorSerializer,
     AuthRateLimitedErrorSerializer,
@@ -69,8 +73,10 @@ class PhoneCodeVerifyView(APIView):
             "Checks the code and returns JWTs. The first successful verification of a number creates its "
             "account (`created: true`); names are used for a new account or to fill in missing ones. "
             "Errors: `otp_invalid` (also for an unknown request), `otp_expired`, `otp_used`, `otp_superseded`, "
-            "`otp_attempts_exceeded`."
+            "`otp_attempts_exceeded`. With `X-Auth-Cookie: 1` the refresh token is set as an httpOnly cookie "
+            "and left out of the body."
         ),
+        parameters=[refresh_cookie.OPT_IN_PARAMETER],
         request=PhoneCodeVerifySerializer,
         responses={
             200: PhoneSignInSerializer,
@@ -84,7 +90,8 @@ class PhoneCodeVerifyView(APIView):
         serializer = PhoneCodeVerifySerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         sign_in = otp_verify(**serializer.validated_data)
-        return Response(PhoneSignInSerializer(sign_in).data)
+        response = Response(PhoneSignInSerializer(sign_in).data)
+        return refresh_cookie.move_refresh_to_cookie(response) if refresh_cookie.uses_cookie(request) else response
 
 
 class TokenRefreshView(APIView):
@@ -94,12 +101,23 @@ class TokenRefreshView(APIView):
     @extend_schema(
         operation_id="auth_token_refresh",
         summary="Rotate a refresh token",
-        description="Returns a new access and refresh token; the presented refresh token can never be used again.",
+        description=(
+            "Returns a new access and refresh token; the presented refresh token can never be used again. "
+            "With `X-Auth-Cookie: 1` the token is read from the httpOnly cookie (send `{}`) and the new one "
+            "is set there instead of the body."
+        ),
+        parameters=[refresh_cookie.OPT_IN_PARAMETER],
         request=RefreshTokenSerializer,
         responses={200: TokenPairSerializer, 400: _INVALID_INPUT, 401: _TOKEN_NOT_VALID},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
+        if refresh_cookie.uses_cookie(request):
+            presented = refresh_cookie.presented_token(request)
+            if not presented:
+                raise TokenNotValid()
+            tokens = auth_token_refresh(refresh=presented)
+            return refresh_cookie.move_refresh_to_cookie(Response(TokenPairSerializer(tokens).data))
         serializer = RefreshTokenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         tokens = auth_token_refresh(refresh=serializer.validated_data["refresh"])
@@ -114,7 +132,11 @@ class LogoutView(APIView):
     @extend_schema(
         operation_id="auth_logout",
         summary="Sign out",
-        description="Blacklists the refresh token.",
+        description=(
+            "Blacklists the refresh token. With `X-Auth-Cookie: 1` (send `{}`) the cookie's token is "
+            "blacklisted and the cookie cleared; that sign-out always succeeds."
+        ),
+        parameters=[refresh_cookie.OPT_IN_PARAMETER],
         request=RefreshTokenSerializer,
         responses={
             204: OpenApiResponse(description="Signed out."),
@@ -124,6 +146,12 @@ class LogoutView(APIView):
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
+        if refresh_cookie.uses_cookie(request):
+            presented = refresh_cookie.presented_token(request)
+            if presented:
+                with contextlib.suppress(TokenNotValid):  # already unusable: clearing the cookie is enough
+                    auth_logout(refresh=presented)
+            return refresh_cookie.clear_cookie(Response(status=status.HTTP_204_NO_CONTENT))
         serializer = RefreshTokenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         auth_logout(refresh=serializer.validated_data["refresh"])
