@@ -7,7 +7,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-backend test-frontend install install-dev spa migrate seed messages lint format check-migrations benchmark clean
+.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race clean
 
 ## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
 run: install spa
@@ -22,8 +22,11 @@ test: install-dev test-backend test-frontend
 test-backend: install-dev
 	$(PY) -m pytest
 
-test-frontend:
-	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund && npm test; \
+## The SPA's unit tests, then the browser journeys against a real Django server (needs Chromium)
+test-frontend: install-dev
+	@if [ -f frontend/package.json ]; then \
+	  cd frontend && npm ci --no-audit --no-fund && npm test && \
+	  ../scripts/ensure-chromium.sh && npm run test:e2e; \
 	else echo "frontend: no test suite yet"; fi
 
 $(VENV)/bin/python:
@@ -73,6 +76,12 @@ check-migrations: install
 ## Benchmarks print figures; see docs/benchmarks.md
 benchmark: install-dev
 	$(PY) benchmarks/availability.py
+
+benchmark-race: install-dev
+	$(PY) benchmarks/booking_race.py
+
+spa-size: spa
+	cd frontend && npm run size
 
 clean:
 	rm -rf $(VENV) backend/db.sqlite3* backend/test-db*.sqlite3* frontend/node_modules frontend/dist
