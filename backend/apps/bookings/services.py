@@ -1,4 +1,5 @@
-"""Every write to bookings and reviews: create, reschedule, confirm, cancel, complete, no-show, expire, review.
+"""Every write to bookings and reviews: create, reschedule, confirm (by the salon or a payment), cancel,
+complete, no-show, expire, review.
 
 Double bookings are prevented in three layers: the services take a named lock per customer and
 per stylist (always in that order, stylists by id) before checking and writing, so checks and
@@ -432,6 +433,61 @@ def booking_confirm(*, booking_id: int, actor, now: datetime | None = None) -> B
     return _change_status(booking_id=booking_id, actor=actor, action=Action.CONFIRM, event="confirmed", now=now)
 
 
+def booking_lock(*, booking_id: int) -> Booking:
+    """Take the locks every write to this booking takes, in the bookings order (customer, stylist,
+    then the row), for another app that must hold the booking still while it writes its own rows
+    (payments lock their rows after it). Call inside `transaction.atomic()`."""
+    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
+    if people is None:
+        raise BookingNotFound()
+    _lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+    return _locked_booking(booking_id)
+
+
+@_busy_as_503()
+def booking_confirm_paid(*, booking_id: int, now: datetime | None = None) -> Booking:
+    """A successful payment confirms the booking as the system, also when its hold has run out
+    (pending or expired) as long as its time is still free; already confirmed is a no-op (replays).
+    Raises `SlotUnavailable`/`CustomerOverlap` when the time was taken or has passed (the payment
+    is then refunded) and `InvalidTransition` for a booking in any other status."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = booking_lock(booking_id=booking_id)
+        if booking.status == BookingStatus.CONFIRMED:
+            return booking
+        check_action(booking, Action.CONFIRM_PAID, frozenset({Actor.SYSTEM}), now)
+        if booking.start <= now:
+            raise SlotUnavailable()
+        others = Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id)
+        _expire_dead_holds(others & ~Q(pk=booking.pk), now=now)
+        _check_customer_free(
+            customer_id=booking.customer_id, start=booking.start, end=booking.end, now=now, exclude_id=booking.pk
+        )
+        _check_staff_free(
+            staff_id=booking.staff_id,
+            start=booking.start,
+            blocked_until=booking.blocked_until,
+            now=now,
+            exclude_id=booking.pk,
+        )
+        # Hours, time off and the grid as the booking was made: lead time and horizon govern making
+        # a booking, not a payment that arrives late. Other bookings' dead holds were expired above.
+        if not slot_is_available(
+            salon=booking.salon,
+            service=booking.service,
+            staff_id=booking.staff_id,
+            start=booking.start,
+            now=booking.created_at,
+            exclude_booking_id=booking.pk,
+        ):
+            raise SlotUnavailable()
+        from_status = booking.status
+        booking.status = BookingStatus.CONFIRMED
+        _save_or_conflict(booking, update_fields=["status", "updated_at"])
+        _record(booking, event="confirmed", actor=None, from_status=from_status)
+    return booking
+
+
 def booking_complete(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
     """The salon marks a confirmed booking done, once it has started."""
     return _change_status(booking_id=booking_id, actor=actor, action=Action.COMPLETE, event="completed", now=now)
@@ -514,8 +570,13 @@ def review_create(*, booking_id: int, actor, rating: int, comment: str = "", now
                 )
         except IntegrityError as exc:
             raise AlreadyReviewed() from exc
-        stats = Review.objects.filter(salon=salon).aggregate(average=Avg("rating"), count=Count("pk"))
-        salon.rating_average = Decimal(str(stats["average"])).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-        salon.rating_count = stats["count"]
-        salon.save(update_fields=["rating_average", "rating_count", "updated_at"])
+        salon_rating_recompute(salon=salon)
     return review
+
+
+def salon_rating_recompute(*, salon: Salon) -> None:
+    """Set the salon's denormalised rating average and count from its reviews (call it with the salon locked)."""
+    stats = Review.objects.filter(salon=salon).aggregate(average=Avg("rating"), count=Count("pk"))
+    salon.rating_average = Decimal(str(stats["average"] or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    salon.rating_count = stats["count"]
+    salon.save(update_fields=["rating_average", "rating_count", "updated_at"])

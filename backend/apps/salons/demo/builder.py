@@ -90,13 +90,8 @@ def _upsert_salon(salon_data: dict) -> Salon:
     fields["latitude"] = Decimal(fields["latitude"])
     fields["longitude"] = Decimal(fields["longitude"])
     fields["is_active"] = True
-    rating_average, rating_count = salon_data["rating"]
-    # Ratings are recomputed from reviews once the salon exists; seed them only on creation.
-    salon, _created = Salon.objects.update_or_create(
-        slug=slug,
-        defaults=fields,
-        create_defaults={**fields, "rating_average": Decimal(rating_average), "rating_count": rating_count},
-    )
+    # Ratings are not seeded: the demo bookings' reviews set them (apps.bookings.demo).
+    salon, _created = Salon.objects.update_or_create(slug=slug, defaults=fields)
     return salon
 
 

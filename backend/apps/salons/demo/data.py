@@ -362,7 +362,6 @@ SALONS = (
             "cancellation_window_hours": 24,
             "slot_step_minutes": 15,
         },
-        "rating": ("4.80", 312),
         "colors": ("#F7D9E3", "#B98BC4"),
         "services": (
             ("blow_dry", 150_00),
@@ -434,7 +433,6 @@ SALONS = (
             "cancellation_window_hours": 12,
             "slot_step_minutes": 15,
         },
-        "rating": ("4.60", 528),
         "colors": ("#2F3E46", "#C9A66B"),
         "services": (
             ("mens_haircut", 60_00),
@@ -497,7 +495,6 @@ SALONS = (
             "cancellation_window_hours": 48,
             "slot_step_minutes": 30,
         },
-        "rating": ("4.90", 187),
         "colors": ("#FBE3D6", "#D98C8C"),
         "services": (
             ("bridal_makeup", 2800_00),
@@ -566,7 +563,6 @@ SALONS = (
             "cancellation_window_hours": 24,
             "slot_step_minutes": 30,
         },
-        "rating": ("4.40", 96),
         "colors": ("#D8EFE6", "#6FA89A"),
         "services": (
             ("moroccan_bath", 350_00),
@@ -634,7 +630,6 @@ SALONS = (
             "cancellation_window_hours": 24,
             "slot_step_minutes": 30,
         },
-        "rating": ("4.70", 241),
         "colors": ("#FCE4EC", "#E57399"),
         "services": (
             ("blow_dry", 130_00),
@@ -697,7 +692,6 @@ SALONS = (
             "cancellation_window_hours": 12,
             "slot_step_minutes": 15,
         },
-        "rating": ("4.30", 75),
         "colors": ("#1F4E79", "#9CC9E8"),
         "services": (
             ("mens_haircut", 50_00),
@@ -751,7 +745,6 @@ SALONS = (
             "cancellation_window_hours": 24,
             "slot_step_minutes": 15,
         },
-        "rating": ("4.50", 143),
         "colors": ("#F4EBDD", "#B7A6D9"),
         "services": (
             ("blow_dry", 120_00),
@@ -821,7 +814,6 @@ SALONS = (
             "cancellation_window_hours": 12,
             "slot_step_minutes": 15,
         },
-        "rating": ("4.20", 64),
         "colors": ("#264653", "#E9C46A"),
         "services": (
             ("mens_haircut", 45_00),
@@ -874,7 +866,6 @@ SALONS = (
             "cancellation_window_hours": 48,
             "slot_step_minutes": 30,
         },
-        "rating": ("4.90", 58),
         "colors": ("#F6E7D0", "#A0522D"),
         "services": (
             ("henna_hands", 200_00),

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from apps.accounts.models import Role
+from apps.bookings.demo import seed_demo_bookings
 from apps.salons.demo.builder import DemoAccount, SeedResult, seed_demo_data
 
 DEFAULT_ADMIN_PASSWORD = "admin12345"  # noqa: S105 - a development convenience, refused without DEBUG
@@ -23,7 +25,12 @@ class Command(BaseCommand):
                 "Set DEMO_ADMIN_PASSWORD: the default demo admin password is only used with DJANGO_DEBUG on."
             )
         result = seed_demo_data(today=timezone.localdate(), admin_password=password_from_env or DEFAULT_ADMIN_PASSWORD)
+        accounts = {account.role: account.user for account in result.accounts}
+        bookings = seed_demo_bookings(
+            now=timezone.now(), stylist=accounts[Role.STAFF], customer=accounts[Role.CUSTOMER]
+        )
         self._write_summary(result)
+        self.stdout.write(f"Demo bookings: {bookings.bookings}, of which {bookings.reviews} reviewed.")
         self._write_accounts(result.accounts, admin_password_shown=not password_from_env)
 
     def _write_summary(self, result: SeedResult) -> None:

@@ -1,0 +1,145 @@
+"""Demo bookings and reviews for `seed_demo`: each salon's reviews, the demo stylist's day and the
+demo customer's history.
+
+Demo rows are written directly (they describe the past, which no booking rule allows creating)
+and carry references starting with `DMO-`, so a re-run replaces exactly them. Salon ratings are
+recomputed from the reviews, as a real review does.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+
+from apps.accounts.models import Role, User
+from apps.salons.models import Audience, Salon, Service, StaffMember
+
+from .models import Booking, BookingStatus, Review
+from .services import salon_rating_recompute
+
+REFERENCE_PREFIX = "DMO-"
+REVIEWS_PER_SALON = 4
+
+WOMEN_REVIEWERS = [
+    ("+966500000101", "ريم", "الشهري"),
+    ("+966500000102", "لمى", "الحربي"),
+    ("+966500000103", "جود", "المطيري"),
+    ("+966500000104", "دانة", "الزهراني"),
+]
+MEN_REVIEWERS = [
+    ("+966500000111", "فهد", "الغامدي"),
+    ("+966500000112", "سلطان", "العنزي"),
+    ("+966500000113", "ماجد", "الشمري"),
+    ("+966500000114", "عبدالله", "السبيعي"),
+]
+REVIEWS = [
+    (5, "خدمة ممتازة وتعامل راقٍ، والمكان نظيف جدًا. أنصح به."),
+    (5, "الموعد كان في وقته تمامًا والنتيجة أجمل من توقعاتي."),
+    (4, "تجربة جميلة والأسعار مناسبة، الانتظار كان قليلًا."),
+    (4, "Great service and friendly staff. Booking online was easy."),
+]
+
+
+@dataclass(frozen=True)
+class DemoBookingsResult:
+    bookings: int
+    reviews: int
+
+
+@transaction.atomic
+def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoBookingsResult:
+    Booking.objects.filter(reference__startswith=REFERENCE_PREFIX).delete()
+    references = (f"{REFERENCE_PREFIX}{number:05d}" for number in range(1, 100_000))
+    women = [_reviewer(*person) for person in WOMEN_REVIEWERS]
+    men = [_reviewer(*person) for person in MEN_REVIEWERS]
+
+    created = reviews = 0
+    for position, salon in enumerate(Salon.objects.filter(is_active=True).order_by("pk")):
+        reviewers = men if salon.audience == Audience.MEN else women
+        for index in range(REVIEWS_PER_SALON):
+            # One past visit per reviewer and salon, on a day of its own (customers never overlap).
+            day = now.astimezone(salon.tz).date() - timedelta(days=2 + 10 * index + position)
+            booking = _book(salon, next(references), reviewers[index], day, time(11), BookingStatus.COMPLETED)
+            if booking:
+                rating, comment = REVIEWS[index]
+                Review.objects.create(
+                    booking=booking, salon=salon, customer=booking.customer, rating=rating, comment=comment
+                )
+                created += 1
+                reviews += 1
+        salon_rating_recompute(salon=salon)
+
+    staff_member = StaffMember.objects.filter(user=stylist).select_related("salon").first()
+    if staff_member:
+        salon = staff_member.salon
+        local_now = now.astimezone(salon.tz)
+        midnight = datetime.combine(local_now.date(), time.min, tzinfo=salon.tz)
+        started = max(_floor_to_quarter(local_now - timedelta(minutes=30)), midnight)
+        later = _floor_to_quarter(local_now + timedelta(hours=2))
+        tomorrow_noon = datetime.combine(local_now.date() + timedelta(days=1), time(12), tzinfo=salon.tz)
+        day_of_stylist = [(started, women[0]), (later, women[1]), (tomorrow_noon, women[2])]
+        for start, person in day_of_stylist:
+            if _book_at(staff_member, next(references), person, start, BookingStatus.CONFIRMED):
+                created += 1
+
+    # The demo customer: a visit to review and an upcoming appointment.
+    first_salon = Salon.objects.filter(is_active=True, audience=Audience.WOMEN).order_by("pk").first()
+    if first_salon:
+        today = now.astimezone(first_salon.tz).date()
+        visits = [
+            (today - timedelta(days=6), time(17), BookingStatus.COMPLETED),
+            (today + timedelta(days=5), time(19), BookingStatus.CONFIRMED),
+        ]
+        for day, at, status in visits:
+            if _book(first_salon, next(references), customer, day, at, status, avoid=stylist):
+                created += 1
+    return DemoBookingsResult(bookings=created, reviews=reviews)
+
+
+def _reviewer(phone_number: str, first_name: str, last_name: str) -> User:
+    user, created = User.objects.get_or_create(
+        phone_number=phone_number,
+        defaults={"first_name": first_name, "last_name": last_name, "role": Role.CUSTOMER, "is_phone_verified": True},
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def _book(salon, reference, customer, day, at, status, *, avoid: User | None = None) -> Booking | None:
+    """A booking at `salon` on `day` at `at`, with the first staff member offering a service."""
+    staff_members = StaffMember.objects.filter(salon=salon, is_active=True).order_by("pk")
+    if avoid is not None:
+        staff_members = staff_members.exclude(user=avoid)
+    staff_member = next((member for member in staff_members if member.services.filter(is_active=True).exists()), None)
+    if staff_member is None:
+        return None
+    start = datetime.combine(day, at, tzinfo=salon.tz)
+    return _book_at(staff_member, reference, customer, start, status)
+
+
+def _book_at(staff_member: StaffMember, reference: str, customer: User, start: datetime, status: str) -> Booking | None:
+    service: Service | None = staff_member.services.filter(is_active=True).order_by("duration_minutes", "pk").first()
+    if service is None:
+        return None
+    end = start + timedelta(minutes=service.duration_minutes)
+    return Booking.objects.create(
+        reference=reference,
+        customer=customer,
+        salon=staff_member.salon,
+        service=service,
+        staff=staff_member,
+        start=start,
+        end=end,
+        buffer_minutes=service.buffer_minutes,
+        blocked_until=end + timedelta(minutes=service.buffer_minutes),
+        price_amount=service.price_amount,
+        currency=service.currency,
+        status=status,
+        created_by=customer,
+    )
+
+
+def _floor_to_quarter(moment: datetime) -> datetime:
+    return moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)

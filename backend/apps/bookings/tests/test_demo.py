@@ -1,0 +1,70 @@
+"""`seed_demo` also gives the demo a history: salon reviews, the stylist's day, the customer's visits."""
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Avg, Count
+from django.utils import timezone
+
+from apps.bookings.models import Booking, BookingStatus, Review
+from apps.salons.models import Salon, StaffMember
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def admin_password(monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "demo-admin-password")
+
+
+def run_seed() -> str:
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
+
+
+def test_every_salon_has_reviews_and_its_rating_comes_from_them():
+    run_seed()
+
+    for salon in Salon.objects.all():
+        stats = Review.objects.filter(salon=salon).aggregate(average=Avg("rating"), count=Count("pk"))
+        assert stats["count"] >= 3
+        assert salon.rating_count == stats["count"]
+        assert float(salon.rating_average) == pytest.approx(stats["average"], abs=0.005)
+    assert all(review.booking.status == BookingStatus.COMPLETED for review in Review.objects.select_related("booking"))
+
+
+def test_the_demo_stylist_has_a_started_booking_today_to_complete():
+    run_seed()
+    stylist = StaffMember.objects.get(user__phone_number="+966500000002")
+    now = timezone.now()
+
+    started = Booking.objects.filter(staff=stylist, status=BookingStatus.CONFIRMED, start__lte=now)
+
+    assert started.count() == 1
+    booking = started.get()
+    assert booking.start.astimezone(stylist.salon.tz).date() == now.astimezone(stylist.salon.tz).date()
+    assert now - booking.start <= timedelta(minutes=45)
+
+
+def test_the_demo_customer_has_a_past_visit_and_an_upcoming_one():
+    run_seed()
+
+    bookings = Booking.objects.filter(customer__phone_number="+966500000001")
+
+    assert sorted(bookings.values_list("status", flat=True)) == [BookingStatus.COMPLETED, BookingStatus.CONFIRMED]
+    assert bookings.get(status=BookingStatus.CONFIRMED).start > timezone.now()
+
+
+def test_a_rerun_replaces_the_demo_bookings_and_keeps_real_ones(book):
+    run_seed()
+    first = Booking.objects.count()
+    real = book("10:00")
+
+    output = run_seed()
+
+    assert Booking.objects.filter(reference__startswith="DMO-").count() == first
+    assert Booking.objects.filter(pk=real.pk).exists()
+    assert "Demo bookings:" in output
