@@ -1,6 +1,5 @@
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from io import StringIO
 
 import phonenumbers
