@@ -32,11 +32,10 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import F, Min
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from apps.bookings.selectors import blocking_intervals
-from apps.core.exceptions import NotFound
 
+from .errors import SalonNotFound, ServiceNotFound, StaffNotFound
 from .models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
 
 Interval = tuple[float, float]  # POSIX timestamps, half-open
@@ -54,21 +53,6 @@ class SalonAvailability:
     salon: Salon
     service: Service
     days: dict[date, list[Slot]]
-
-
-class SalonNotFound(NotFound):
-    code = "salon_not_found"
-    message = _("Salon not found.")
-
-
-class ServiceNotFound(NotFound):
-    code = "service_not_found"
-    message = _("Service not found.")
-
-
-class StaffNotFound(NotFound):
-    code = "staff_not_found"
-    message = _("Staff member not found.")
 
 
 def _midnight(day: date, tz: ZoneInfo) -> datetime:

@@ -16,7 +16,8 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 
 from apps.core.i18n import current_language
 
-from .availability import SalonNotFound, salon_ids_with_availability
+from .availability import salon_ids_with_availability
+from .errors import SalonNotFound
 from .models import Audience, Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
 from .search import matches_every_term, search_terms
 
