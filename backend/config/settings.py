@@ -302,7 +302,9 @@ REMINDER_HOURS_BEFORE = env_float("REMINDER_HOURS_BEFORE", 24.0)
 if NOTIFICATION_PROVIDER not in {"console", "authentica"}:
     raise ImproperlyConfigured("NOTIFICATION_PROVIDER must be 'console' or 'authentica'.")
 if NOTIFICATION_PROVIDER == "authentica" and not (AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME):
-    raise ImproperlyConfigured("AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME are required with NOTIFICATION_PROVIDER=authentica.")
+    raise ImproperlyConfigured(
+        "AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME are required with NOTIFICATION_PROVIDER=authentica."
+    )
 
 # --- Logging ----------------------------------------------------------------
 

@@ -3,7 +3,9 @@
 `check_action` is the one place that decides; services call it before acting and
 `allowed_actions` asks it about every action to tell a caller what they can do next.
 The one transition not listed is pending → expired: the system's sweep of dead holds
-(`services.booking_expire_holds`), decided by the hold's time alone.
+(`services.booking_expire_holds`), decided by the hold's time alone. Its way back is
+`CONFIRM_PAID`, for the system only: a payment that succeeds after the hold ran out confirms the
+booking when its time is still free (`services.booking_confirm_paid`); otherwise it is refunded.
 """
 
 from collections.abc import Collection
@@ -42,6 +44,7 @@ class Action(StrEnum):
     NO_SHOW = "no_show"
     REVIEW = "review"
     PAY = "pay"
+    CONFIRM_PAID = "confirm_paid"  # system only: a successful payment confirms, even after the hold ran out
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ RULES: dict[Action, Rule] = {
     Action.NO_SHOW: Rule(frozenset({BookingStatus.CONFIRMED}), BookingStatus.NO_SHOW, frozenset({Actor.SALON})),
     Action.REVIEW: Rule(frozenset({BookingStatus.COMPLETED}), None, frozenset({Actor.CUSTOMER})),
     Action.PAY: Rule(frozenset({BookingStatus.PENDING}), None, frozenset({Actor.CUSTOMER})),
+    Action.CONFIRM_PAID: Rule(
+        frozenset({BookingStatus.PENDING, BookingStatus.EXPIRED}), BookingStatus.CONFIRMED, frozenset({Actor.SYSTEM})
+    ),
 }
 
 

@@ -9,8 +9,11 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.payments.api.serializers import PaymentSummarySerializer
+from apps.payments.selectors import booking_payment, prefetch_booking_payments
+
 from ..models import Booking, BookingStatus, CancelledByRole, Review
-from ..state import Action, actors_for, allowed_actions, change_deadline, effective_status
+from ..state import RULES, Action, Actor, actors_for, allowed_actions, change_deadline, effective_status
 
 MAX_ID = 2**63 - 1
 VAT_RATE_PERCENT = 15
@@ -176,6 +179,15 @@ class BookingCancellationSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class BookingListSerializer(serializers.ListSerializer):
+    """Many bookings: their payments are loaded in one query."""
+
+    def to_representation(self, data):
+        bookings = list(data.all() if hasattr(data, "all") else data)
+        prefetch_booking_payments(bookings)
+        return super().to_representation(bookings)
+
+
 class BookingSerializer(serializers.ModelSerializer):
     """A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
     datetimes are given in the salon's time zone."""
@@ -189,9 +201,11 @@ class BookingSerializer(serializers.ModelSerializer):
     cancellation = serializers.SerializerMethodField()
     cancellation_deadline = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
+    payment = serializers.SerializerMethodField()
 
     class Meta:
         model = Booking
+        list_serializer_class = BookingListSerializer
         fields = [
             "id",
             "reference",
@@ -209,6 +223,7 @@ class BookingSerializer(serializers.ModelSerializer):
             "cancellation_deadline",
             "created_at",
             "allowed_actions",
+            "payment",
         ]
         read_only_fields = fields
 
@@ -257,10 +272,19 @@ class BookingSerializer(serializers.ModelSerializer):
         return serializers.DateTimeField().to_representation(change_deadline(booking))
 
     @extend_schema_field(
-        serializers.ListField(child=serializers.ChoiceField(choices=[action.value for action in Action]))
+        serializers.ListField(
+            child=serializers.ChoiceField(
+                choices=[action.value for action in Action if RULES[action].actors != {Actor.SYSTEM}]
+            )
+        )
     )
     def get_allowed_actions(self, booking: Booking) -> list[str]:
         return allowed_actions(booking, self._actors(booking), self.context["now"])
+
+    @extend_schema_field(PaymentSummarySerializer(allow_null=True))
+    def get_payment(self, booking: Booking) -> dict | None:
+        payment = booking_payment(booking)
+        return PaymentSummarySerializer(payment).data if payment is not None else None
 
 
 class ReviewSerializer(serializers.ModelSerializer):

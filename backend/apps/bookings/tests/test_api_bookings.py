@@ -55,6 +55,7 @@ def test_customer_books_and_gets_the_full_booking(service, stylist, customer, da
         "cancellation_deadline": f"{(day - timedelta(days=1)).isoformat()}T10:00:00+03:00",
         "created_at": booking.created_at.astimezone(salon.tz).isoformat(),
         "allowed_actions": ["cancel", "reschedule"],
+        "payment": None,
     }
 
 

@@ -1,0 +1,151 @@
+"""The payments API: thin views that validate input, call one service or selector and serialize."""
+
+import uuid
+
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from apps.core.exceptions import AppError, error_body
+
+from .. import selectors, services
+from ..idempotency import HEADER, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
+from .serializers import (
+    PaymentConfigSerializer,
+    PaymentCreateInputSerializer,
+    PaymentErrorSerializer,
+    PaymentSerializer,
+    WebhookEventSerializer,
+    WebhookResultSerializer,
+)
+
+TAG = "payments"
+PAYMENT_ID = OpenApiParameter("payment_id", uuid.UUID, OpenApiParameter.PATH)
+ERROR = OpenApiResponse(PaymentErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
+
+
+def _validated(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def _json_bytes(data) -> bytes:
+    return JSONRenderer().render(data)
+
+
+class PaymentConfigView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        tags=[TAG],
+        summary="Payment settings for the browser",
+        description="The provider, Moyasar's publishable key, the enabled methods, the currency and card networks.",
+        responses={200: PaymentConfigSerializer},
+    )
+    def get(self, request):
+        return Response(PaymentConfigSerializer(selectors.payment_config()).data)
+
+
+class PaymentCreateView(APIView):
+    @extend_schema(
+        tags=[TAG],
+        summary="Pay for a booking",
+        description=(
+            "Starts paying the caller's pending booking (at a salon that requires prepayment, while its hold "
+            "lives) from a source made in the browser: a card token, an Apple Pay token or an STC Pay mobile "
+            "number. The amount and currency are the booking's. The answer is `initiated` with a "
+            "`transaction_url` to send the browser to (3-D Secure or the OTP), or already `paid`, or `failed` "
+            "(a decline is a 201 with `status: failed` and `failure_message`).\n\n"
+            f"The `{HEADER}` header is required: repeating a request with the same key and body returns the "
+            "first response (same status, same bytes) without paying again.\n\n"
+            "Errors: 400 `idempotency_key_required`, `idempotency_key_invalid`, `invalid` (field errors), "
+            "`payment_method_unavailable`, `payment_rejected` (the gateway refused the source; `errors` holds "
+            "its field messages); 404 `booking_not_found`; 409 `booking_not_payable`, `booking_hold_expired`, "
+            "`idempotency_in_progress`; 422 `idempotency_key_reused`; 502 `payment_gateway_unavailable`, "
+            "`payment_gateway_error`."
+        ),
+        parameters=[OpenApiParameter(HEADER, str, OpenApiParameter.HEADER, required=True)],
+        request=PaymentCreateInputSerializer,
+        responses={201: PaymentSerializer, 400: ERROR, 404: ERROR, 409: ERROR, 422: ERROR, 502: ERROR},
+    )
+    def post(self, request):
+        key = idempotency_key_from(request.headers)
+        data = _validated(PaymentCreateInputSerializer, request.data)
+
+        def create() -> StoredResponse:
+            try:
+                payment = services.payment_create(user=request.user, booking_id=data["booking"], source=data["source"])
+            except AppError as exc:
+                if exc.status_code >= 500:
+                    raise  # not stored: the client may try again with the same key
+                return StoredResponse(
+                    exc.status_code, _json_bytes(error_body(exc.message, exc.code, exc.errors, **exc.extra))
+                )
+            return StoredResponse(201, _json_bytes(PaymentSerializer(payment).data))
+
+        response = idempotent_call(
+            user=request.user,
+            key=key,
+            fingerprint=request_fingerprint(scope="payment_create", data=request.data),
+            operation=create,
+        )
+        return HttpResponse(response.body, status=response.status_code, content_type="application/json")
+
+
+class PaymentDetailView(APIView):
+    @extend_schema(
+        tags=[TAG],
+        summary="A payment",
+        description="Only the customer who made it sees it; anyone else gets 404 `payment_not_found`.",
+        parameters=[PAYMENT_ID],
+        responses={200: PaymentSerializer, 404: ERROR},
+    )
+    def get(self, request, payment_id: uuid.UUID):
+        payment = selectors.payment_get_for_user(user=request.user, payment_id=payment_id)
+        return Response(PaymentSerializer(payment).data)
+
+
+class PaymentRefreshView(APIView):
+    @extend_schema(
+        tags=[TAG],
+        summary="Check a payment with the gateway",
+        description=(
+            "Called by the return page after 3-D Secure or the OTP: the server fetches the payment from the "
+            "gateway (the return URL's parameters are not trusted) and updates it and its booking, which is "
+            "confirmed once paid. 404 `payment_not_found`; 502 `payment_gateway_unavailable`, "
+            "`payment_gateway_error`."
+        ),
+        parameters=[PAYMENT_ID],
+        request=None,
+        responses={200: PaymentSerializer, 404: ERROR, 502: ERROR},
+    )
+    def post(self, request, payment_id: uuid.UUID):
+        payment = services.payment_refresh(user=request.user, payment_id=payment_id)
+        return Response(PaymentSerializer(payment).data)
+
+
+class PaymentWebhookView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        tags=[TAG],
+        summary="Moyasar webhook",
+        description=(
+            "Receives Moyasar's events. The body's `secret_token` must match our webhook secret (401 "
+            "`webhook_unauthorized` otherwise, and nothing is recorded). Each event id is processed once; the "
+            "payment is fetched from Moyasar before anything changes. 400 `webhook_invalid` for a malformed "
+            "envelope; 502 `payment_gateway_unavailable` when Moyasar cannot be asked (it delivers again)."
+        ),
+        request=WebhookEventSerializer,
+        responses={200: WebhookResultSerializer, 400: ERROR, 401: ERROR, 502: ERROR},
+    )
+    def post(self, request):
+        payload = request.data if isinstance(request.data, dict) else {}
+        outcome = services.webhook_receive(payload=payload)
+        return Response(WebhookResultSerializer({"status": outcome}).data)

@@ -1,0 +1,111 @@
+"""`Idempotency-Key`: a client's repeat of a request gets the first response instead of a second effect.
+
+A key is claimed in its own short committed transaction before the work starts, so a concurrent
+repeat sees it (409 while the first runs); the response (status and exact bytes) is stored when the
+work ends and replayed for a repeat with the same body, while the same key with another body is
+refused (422). A key left `in_progress` by a crashed request may be taken over after a few minutes.
+Server-side failures (5xx) release the key so that the client can try again with it.
+Keys are kept at least 24 hours; `reconcile_payments` deletes older ones.
+"""
+
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .errors import IdempotencyInProgress, IdempotencyKeyInvalid, IdempotencyKeyRequired, IdempotencyKeyReused
+from .models import IdempotencyKey, IdempotencyStatus
+
+HEADER = "Idempotency-Key"
+STALE_AFTER = timedelta(minutes=5)
+RETENTION = timedelta(hours=24)
+_VALID_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    status_code: int
+    body: bytes
+
+
+def idempotency_key_from(headers) -> str:
+    """The request's key, checked: visible ASCII, 1 to 255 characters."""
+    key = headers.get(HEADER)
+    if key is None or not key.strip():
+        raise IdempotencyKeyRequired()
+    if not _VALID_KEY.match(key):
+        raise IdempotencyKeyInvalid()
+    return key
+
+
+def request_fingerprint(*, scope: str, data) -> str:
+    """A hash of the request's meaning: the operation and its body with keys in a canonical order."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(f"{scope}\n{canonical}".encode()).hexdigest()
+
+
+def idempotency_claim(*, user, key: str, fingerprint: str, now: datetime | None = None) -> StoredResponse | None:
+    """Claim `key` for this request. None: the caller does the work (a new key, or one abandoned by a
+    crashed request). A stored response: the same request already completed; replay it."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                IdempotencyKey.objects.create(
+                    user=user, key=key, fingerprint=fingerprint, status=IdempotencyStatus.IN_PROGRESS, locked_at=now
+                )
+            return None
+        except IntegrityError:
+            record = IdempotencyKey.objects.select_for_update().filter(user=user, key=key).first()
+        if record is None:  # released between our insert and our read: a concurrent request holds it now
+            raise IdempotencyInProgress()
+        if record.fingerprint != fingerprint:
+            raise IdempotencyKeyReused()
+        if record.status == IdempotencyStatus.COMPLETED:
+            return StoredResponse(record.response_status, record.response_body.encode())
+        if record.locked_at > now - STALE_AFTER:
+            raise IdempotencyInProgress()
+        record.locked_at = now
+        record.save(update_fields=["locked_at"])
+        return None
+
+
+def idempotency_complete(*, user, key: str, response: StoredResponse) -> None:
+    with transaction.atomic():
+        IdempotencyKey.objects.filter(user=user, key=key).update(
+            status=IdempotencyStatus.COMPLETED,
+            response_status=response.status_code,
+            response_body=response.body.decode(),
+        )
+
+
+def idempotency_release(*, user, key: str) -> None:
+    with transaction.atomic():
+        IdempotencyKey.objects.filter(user=user, key=key, status=IdempotencyStatus.IN_PROGRESS).delete()
+
+
+def idempotent_call(*, user, key: str, fingerprint: str, operation: Callable[[], StoredResponse]) -> StoredResponse:
+    """Run `operation` once for this key and body; a repeat gets the stored response. `operation`
+    turns client errors into responses itself; anything it raises releases the key."""
+    replay = idempotency_claim(user=user, key=key, fingerprint=fingerprint)
+    if replay is not None:
+        return replay
+    try:
+        response = operation()
+    except BaseException:
+        idempotency_release(user=user, key=key)
+        raise
+    idempotency_complete(user=user, key=key, response=response)
+    return response
+
+
+def idempotency_purge(*, now: datetime | None = None) -> int:
+    """Delete keys older than the retention period; returns how many."""
+    now = now or timezone.now()
+    deleted, _ = IdempotencyKey.objects.filter(created_at__lt=now - RETENTION).delete()
+    return deleted
