@@ -1,5 +1,291 @@
-# Being written in this session (issue 6).
+"""Every write of the notifications app: the outbox, sending with retries, reminders, read marks.
+
+Outbox: `notification_booking_event` runs inside the transaction that changed a booking or a
+payment and only inserts rows, so they commit or roll back with the change; they are sent right
+after commit. Sending claims one due row at a time in a short transaction (PostgreSQL:
+`SELECT … FOR UPDATE SKIP LOCKED`; SQLite: every write transaction is IMMEDIATE, which serialises
+the claims), calls the provider outside any transaction and records the outcome only if the claim
+is still its own. A failed attempt is retried with exponential backoff until
+NOTIFICATION_MAX_ATTEMPTS, then the row is `failed` for an operator. A row left `sending` by a
+sender that died becomes due again after STALE_CLAIM_AFTER.
+"""
+
+import logging
+from collections import Counter
+from collections.abc import Collection
+from datetime import datetime, timedelta
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from apps.bookings.models import Booking, BookingStatus
+
+from .models import Notification, NotificationEvent, NotificationStatus
+from .planning import PlannedMessage, instant_key, occurrence_for, plan_booking_event
+from .providers import MessageProvider, MessageProviderError, SendResult, get_message_provider
+from .selectors import notification_get
+
+logger = logging.getLogger(__name__)
+
+STALE_CLAIM_AFTER = timedelta(minutes=10)
+MAX_RETRY_DELAY = timedelta(hours=1)
+INTERRUPTED = "Sending was interrupted and no attempts are left."
+OUTDATED_REMINDER = "Not sent: the booking was cancelled, moved or has started."
+_BOOKING_RELATIONS = ("salon", "service", "staff__user", "customer")
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the `attempts`-th failed attempt: base × 2^(attempts − 1), at most an hour."""
+    exponent = min(max(attempts - 1, 0), 20)
+    return min(timedelta(seconds=settings.NOTIFICATION_RETRY_BASE_SECONDS * 2**exponent), MAX_RETRY_DELAY)
+
+
+# --- Outbox -------------------------------------------------------------------------------------
 
 
 def notification_booking_event(*, booking_id: int, event: str, actor_id: int | None, data: dict | None = None) -> None:
+    """Record the messages a booking or payment event calls for, in the caller's transaction, and send
+    them once it commits. A replay of the same event inserts nothing. Never raises: a message must
+    not undo the booking or payment that caused it."""
+    data = data or {}
+    try:
+        with transaction.atomic():
+            booking = Booking.objects.select_related(*_BOOKING_RELATIONS).filter(pk=booking_id).first()
+            if booking is None:
+                return
+            planned = plan_booking_event(booking, event, actor_id=actor_id, data=data)
+            inserted = _insert(booking, event, occurrence_for(booking, event, data), planned)
+    except Exception:  # a bug here must not fail the booking; the log shows it
+        logger.exception("Could not record the messages for booking %s (%s)", booking_id, event)
+        return
+    if inserted:
+        # All of the booking's due messages, oldest first: when a later transaction's callback runs
+        # first (a refund made right after a cancellation), the messages still arrive in order.
+        transaction.on_commit(partial(notification_send_due, booking_id=booking_id), robust=True)
+
+
+def notification_schedule_reminders() -> int:
+    """Insert the reminder of every confirmed booking that starts within REMINDER_HOURS_BEFORE and was
+    booked before that mark, once per start time; returns how many were inserted."""
+    now = timezone.now()
+    lead = timedelta(hours=settings.REMINDER_HOURS_BEFORE)
+    bookings = list(
+        Booking.objects.filter(
+            status=BookingStatus.CONFIRMED, start__gt=now, start__lte=now + lead, created_at__lt=F("start") - lead
+        ).select_related(*_BOOKING_RELATIONS)
+    )
+    reminded = set(
+        Notification.objects.filter(booking__in=bookings, event=NotificationEvent.REMINDER).values_list(
+            "booking_id", "occurrence"
+        )
+    )
+    inserted = 0
+    with transaction.atomic():
+        for booking in bookings:
+            occurrence = instant_key(booking.start)
+            if (booking.pk, occurrence) in reminded:
+                continue
+            planned = plan_booking_event(booking, NotificationEvent.REMINDER, actor_id=None, data={})
+            inserted += _insert(booking, NotificationEvent.REMINDER, occurrence, planned)
+    return inserted
+
+
+def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage]) -> int:
+    """Insert the planned rows, skipping any that exist (the unique key); how many are pending."""
+    if not planned:
+        return 0
+    now = timezone.now()
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                recipient_id=message.recipient_id,
+                booking=booking,
+                event=event,
+                occurrence=occurrence,
+                template=message.template,
+                language=message.language,
+                body=message.render(booking),
+                channel=settings.NOTIFICATION_DEFAULT_CHANNEL,
+                next_attempt_at=now,
+            )
+            for message in planned
+        ],
+        ignore_conflicts=True,
+    )
+    return Notification.objects.filter(
+        booking=booking,
+        event=event,
+        occurrence=occurrence,
+        recipient_id__in=[message.recipient_id for message in planned],
+        status=NotificationStatus.PENDING,
+    ).count()
+
+
+# --- Sending ------------------------------------------------------------------------------------
+
+
+def notification_send_due(*, ids: Collection[int] | None = None, booking_id: int | None = None) -> Counter[str]:
+    """Send every due message, oldest first, or only the due ones among `ids` or of one booking.
+    Returns how many were `sent`, will be retried (`retrying`), `failed` for good or were
+    `skipped`. Safe to run in several processes at once: each message is claimed by one sender."""
+    provider = get_message_provider()
+    only = Q()
+    if ids is not None:
+        only &= Q(pk__in=ids)
+    if booking_id is not None:
+        only &= Q(booking_id=booking_id)
+    outcomes: Counter[str] = Counter()
+    while (notification := _claim_next(only=only, provider_name=provider.name)) is not None:
+        if notification.status == NotificationStatus.SENDING:
+            _deliver(notification, provider)
+        outcomes["retrying" if notification.status == NotificationStatus.PENDING else notification.status] += 1
+    return outcomes
+
+
+def notification_retry(*, notification_ids: Collection[int]) -> int:
+    """Make pending or failed messages due now and send them after commit (the admin's "retry now").
+    A failed one gets one more attempt; returns how many were queued."""
+    now = timezone.now()
+    with transaction.atomic():
+        retried = list(
+            Notification.objects.select_for_update()
+            .filter(pk__in=notification_ids, status__in=[NotificationStatus.PENDING, NotificationStatus.FAILED])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        Notification.objects.filter(pk__in=retried).update(
+            status=NotificationStatus.PENDING, next_attempt_at=now, updated_at=now
+        )
+        if retried:
+            transaction.on_commit(partial(notification_send_due, ids=retried), robust=True)
+    return len(retried)
+
+
+def _claim_next(*, only: Q, provider_name: str) -> Notification | None:
+    """Take the next due row for this sender (status `sending`, one more attempt), or settle one that
+    must not be sent (an outdated reminder, an interrupted last attempt). None when nothing is due."""
+    now = timezone.now()
+    due = Q(status=NotificationStatus.PENDING, next_attempt_at__lte=now) | Q(
+        status=NotificationStatus.SENDING, claimed_at__lte=now - STALE_CLAIM_AFTER
+    )
+    with transaction.atomic():
+        candidates = Notification.objects.select_for_update(skip_locked=True).filter(due, only)
+        notification = candidates.order_by("next_attempt_at", "pk").first()
+        if notification is None:
+            return None
+        settled = _reason_not_to_send(notification, now)
+        if settled is not None:
+            notification.status, notification.last_error = settled
+            notification.next_attempt_at = None
+            notification.save(update_fields=["status", "last_error", "next_attempt_at", "updated_at"])
+            return notification
+        notification.status = NotificationStatus.SENDING
+        notification.claimed_at = now
+        notification.attempts += 1
+        notification.provider = provider_name
+        notification.save(update_fields=["status", "claimed_at", "attempts", "provider", "updated_at"])
+    return notification
+
+
+def _reason_not_to_send(notification: Notification, now: datetime) -> tuple[str, str] | None:
+    if (
+        notification.status == NotificationStatus.SENDING
+        and notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS
+    ):
+        return NotificationStatus.FAILED, INTERRUPTED
+    if notification.event == NotificationEvent.REMINDER:
+        booking = Booking.objects.filter(pk=notification.booking_id).values("status", "start").first()
+        if (
+            booking is None
+            or booking["status"] != BookingStatus.CONFIRMED
+            or booking["start"] <= now
+            or instant_key(booking["start"]) != notification.occurrence
+        ):
+            return NotificationStatus.SKIPPED, OUTDATED_REMINDER
     return None
+
+
+def _deliver(notification: Notification, provider: MessageProvider) -> None:
+    try:
+        result = provider.send(
+            phone=notification.recipient.phone_number, body=notification.body, channel=notification.channel
+        )
+    except MessageProviderError as exc:
+        _record_failure(notification, str(exc))
+    except Exception as exc:  # whatever the provider raises, the message is kept for a retry
+        logger.exception("Provider %s raised on notification %s", provider.name, notification.pk)
+        _record_failure(notification, f"{type(exc).__name__}: {exc}")
+    else:
+        _record_success(notification, result)
+
+
+def _record_success(notification: Notification, result: SendResult) -> None:
+    now = timezone.now()
+    notification.status = NotificationStatus.SENT
+    _save_outcome(
+        notification,
+        status=NotificationStatus.SENT,
+        sent_at=now,
+        channel_used=result.channel_used,
+        provider_message_id=result.provider_message_id[:128],
+        next_attempt_at=None,
+        updated_at=now,
+    )
+
+
+def _record_failure(notification: Notification, error: str) -> None:
+    now = timezone.now()
+    if notification.attempts >= settings.NOTIFICATION_MAX_ATTEMPTS:
+        notification.status, next_attempt_at = NotificationStatus.FAILED, None
+    else:
+        notification.status, next_attempt_at = NotificationStatus.PENDING, now + retry_delay(notification.attempts)
+    logger.warning(
+        "Notification %s: attempt %s failed (%s); %s",
+        notification.pk,
+        notification.attempts,
+        error,
+        f"next attempt at {next_attempt_at.isoformat()}" if next_attempt_at else "no attempts left",
+    )
+    _save_outcome(
+        notification,
+        status=notification.status,
+        last_error=error[:500],
+        next_attempt_at=next_attempt_at,
+        updated_at=now,
+    )
+
+
+def _save_outcome(notification: Notification, **fields) -> None:
+    """Write the outcome only while the claim is still ours (a sender that was thought dead and came
+    back must not overwrite the result of the one that took over)."""
+    updated = Notification.objects.filter(
+        pk=notification.pk, status=NotificationStatus.SENDING, claimed_at=notification.claimed_at
+    ).update(**fields)
+    if not updated:
+        logger.warning("Notification %s: the outcome came after another sender took the message over", notification.pk)
+
+
+# --- Inbox --------------------------------------------------------------------------------------
+
+
+def notification_mark_read(*, user, notification_id: int) -> Notification:
+    """Mark one of the user's notifications read (the first read time is kept)."""
+    with transaction.atomic():
+        notification = notification_get(user=user, notification_id=notification_id)
+        if notification.read_at is None:
+            Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=timezone.now())
+            notification.refresh_from_db(fields=["read_at"])
+    return notification
+
+
+def notification_mark_all_read(*, user) -> int:
+    """Mark every unread notification of the user read; returns how many."""
+    with transaction.atomic():
+        return (
+            Notification.objects.filter(recipient=user, read_at__isnull=True)
+            .exclude(status=NotificationStatus.SKIPPED)
+            .update(read_at=timezone.now())
+        )

@@ -1,0 +1,43 @@
+"""Output shapes of the inbox API."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from ..messages import TEMPLATES
+from ..models import Notification
+
+
+class NotificationBookingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    reference = serializers.CharField()
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    title = serializers.SerializerMethodField(help_text=_("A short title for the event, in the reader's language."))
+    booking = NotificationBookingSerializer(allow_null=True, read_only=True)
+    is_read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "event", "title", "body", "booking", "created_at", "read_at", "is_read"]
+        read_only_fields = fields
+
+    def get_title(self, notification: Notification) -> str:
+        template = TEMPLATES.get(notification.template)
+        return str(template.title if template else notification.get_event_display())
+
+    def get_is_read(self, notification: Notification) -> bool:
+        return notification.read_at is not None
+
+
+class UnreadCountSerializer(serializers.Serializer):
+    count = serializers.IntegerField()
+
+
+class ReadAllSerializer(serializers.Serializer):
+    updated = serializers.IntegerField(help_text=_("How many notifications were marked read."))
+
+
+class NotificationErrorSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()

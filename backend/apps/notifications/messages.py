@@ -1,0 +1,249 @@
+"""Every message template, in Arabic and English, and how a message is rendered to fit two SMS segments.
+
+Templates are `str.format` strings. Names (salon, service, stylist, customer) come from the
+database; when a message would need more than two SMS segments the stylist is left out, then the
+weekday, then the longest name is shortened until it fits (Arabic is sent as UCS-2: 134 characters
+in two segments, against 306 for plain English). Dates are Gregorian with the month and weekday names
+written here, times are 12-hour with ص/م in Arabic and AM/PM in English, in the salon's time zone.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+MAX_SEGMENTS = 2
+SHORTENABLE = ("salon", "service", "customer")
+MIN_NAME_LENGTH = 8
+ELLIPSIS = "..."
+
+
+@dataclass(frozen=True)
+class Template:
+    ar: str
+    en: str
+    title: Promise  # the inbox title, translated when read
+
+    def text(self, language: str) -> str:
+        return self.ar if language == "ar" else self.en
+
+
+TEMPLATES: dict[str, Template] = {
+    # Customer
+    "customer_created_hold": Template(
+        ar="حجزك {ref} في {salon}: {service}{with_stylist}، {when}. يرجى الدفع بالتطبيق خلال {minutes} لتأكيده.",
+        en=(
+            "Booking {ref} at {salon}: {service}{with_stylist}, {when}. "
+            "Please pay in the app within {minutes} to confirm it."
+        ),
+        title=_("Complete your payment"),
+    ),
+    "customer_created_awaiting": Template(
+        ar="استلمنا طلب حجزك {ref} في {salon}: {service}{with_stylist}، {when}. سيؤكده الصالون قريبًا.",
+        en=(
+            "We received your booking {ref} at {salon}: {service}{with_stylist}, {when}. "
+            "The salon will confirm it shortly."
+        ),
+        title=_("Booking request received"),
+    ),
+    "customer_confirmed": Template(
+        ar="تم تأكيد حجزك {ref} في {salon}: {service}{with_stylist}، {when}.",
+        en="Your booking {ref} at {salon} is confirmed: {service}{with_stylist}, {when}.",
+        title=_("Booking confirmed"),
+    ),
+    "customer_cancelled_by_customer": Template(
+        ar="ألغيت حجزك {ref} في {salon}: {service}{with_stylist}، {when}.{refund}",
+        en="You cancelled your booking {ref} at {salon}: {service}{with_stylist}, {when}.{refund}",
+        title=_("Booking cancelled"),
+    ),
+    "customer_cancelled_by_salon": Template(
+        ar="نعتذر، ألغى {salon} حجزك {ref}: {service}{with_stylist}، {when}.{refund}",
+        en="Sorry, {salon} has cancelled your booking {ref}: {service}{with_stylist}, {when}.{refund}",
+        title=_("Booking cancelled"),
+    ),
+    "customer_cancelled": Template(
+        ar="تم إلغاء حجزك {ref} في {salon}: {service}{with_stylist}، {when}.{refund}",
+        en="Your booking {ref} at {salon} was cancelled: {service}{with_stylist}, {when}.{refund}",
+        title=_("Booking cancelled"),
+    ),
+    "customer_rescheduled": Template(
+        ar="تم تغيير موعد حجزك {ref} في {salon} إلى {when}: {service}{with_stylist}.",
+        en="Your booking {ref} at {salon} has moved to {when}: {service}{with_stylist}.",
+        title=_("Booking moved"),
+    ),
+    "customer_reminder": Template(
+        ar="تذكير: موعدك في {salon} يوم {when}: {service}{with_stylist}. رقم الحجز {ref}.",
+        en="Reminder: your appointment at {salon} is on {when}: {service}{with_stylist}. Booking {ref}.",
+        title=_("Appointment reminder"),
+    ),
+    "customer_payment_received": Template(
+        ar="استلمنا دفعتك {amount} لحجز {ref} في {salon}: {service}{with_stylist}، {when}. شكرًا لك.",
+        en=(
+            "We received your payment of {amount} for booking {ref} at {salon}: {service}{with_stylist}, {when}. "
+            "Thank you."
+        ),
+        title=_("Payment received"),
+    ),
+    "customer_refund_issued": Template(
+        ar="أعدنا {amount} لوسيلة دفعك عن حجز {ref} في {salon}{reason}. قد يستغرق ظهوره بضعة أيام.",
+        en="We refunded {amount} for booking {ref} at {salon}{reason}. It may take a few days to appear.",
+        title=_("Refund issued"),
+    ),
+    # Staff member
+    "staff_new_confirmed": Template(
+        ar="حجز جديد {ref} في {salon}: {customer}، {service}، {when}.",
+        en="New booking {ref} at {salon}: {customer}, {service}, {when}.",
+        title=_("New booking"),
+    ),
+    "staff_new_awaiting": Template(
+        ar="حجز جديد {ref} في {salon} بانتظار تأكيد الصالون: {customer}، {service}، {when}.",
+        en="New booking {ref} at {salon}, awaiting the salon's confirmation: {customer}, {service}, {when}.",
+        title=_("New booking"),
+    ),
+    "staff_cancelled": Template(
+        ar="أُلغي الحجز {ref} في {salon}{by}: {customer}، {service}، {when}.",
+        en="Booking {ref} at {salon} was cancelled{by}: {customer}, {service}, {when}.",
+        title=_("Booking cancelled"),
+    ),
+    "staff_rescheduled": Template(
+        ar="نُقل الحجز {ref} في {salon}: {customer}، {service}، من {old_when} إلى {when}.",
+        en="Booking {ref} at {salon} has moved from {old_when} to {when}: {customer}, {service}.",
+        title=_("Booking moved"),
+    ),
+}
+
+# Pieces that templates take as values, keyed by name then language.
+PHRASES: dict[str, dict[str, str]] = {
+    "with_stylist": {"ar": " مع {stylist}", "en": " with {stylist}"},
+    "a_customer": {"ar": "عميل", "en": "a customer"},
+    "refund": {"ar": " سيُعاد أي مبلغ دفعته كاملًا.", "en": " Any payment will be refunded in full."},
+    "by_customer": {"ar": " بطلب من العميل", "en": " by the customer"},
+    "by_salon": {"ar": " من قِبل الصالون", "en": " by the salon"},
+    "by_admin": {"ar": " من قِبل فريق الدعم", "en": " by the support team"},
+    "reason_booking_cancelled": {"ar": " بسبب إلغاء الحجز", "en": " as the booking was cancelled"},
+    "reason_slot_taken": {"ar": " لأن الموعد لم يعد متاحًا", "en": " as the time was no longer free"},
+    "reason_duplicate_payment": {"ar": " لأنها دفعة مكررة", "en": " as it was paid twice"},
+}
+
+AR_MONTHS = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Indexed by `date.weekday()`: Monday is 0.
+AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def phrase(name: str, language: str, **values: str) -> str:
+    return PHRASES[name][language].format(**values)
+
+
+def format_when(instant: datetime, tz: ZoneInfo, language: str, *, weekday: bool = True) -> str:
+    """`الخميس 5 مارس 4:30 م` / `Thursday 5 March, 4:30 PM`, in the salon's time zone."""
+    local = instant.astimezone(tz)
+    clock = f"{local.hour % 12 or 12}:{local.minute:02d}"
+    if language == "ar":
+        day_name = f"{AR_WEEKDAYS[local.weekday()]} " if weekday else ""
+        meridiem = "ص" if local.hour < 12 else "م"
+        return f"{day_name}{local.day} {AR_MONTHS[local.month - 1]} {clock} {meridiem}"
+    day_name = f"{EN_WEEKDAYS[local.weekday()]} " if weekday else ""
+    meridiem = "AM" if local.hour < 12 else "PM"
+    return f"{day_name}{local.day} {EN_MONTHS[local.month - 1]}, {clock} {meridiem}"
+
+
+def format_minutes(minutes: int, language: str) -> str:
+    """A duration in minutes with Arabic's number agreement (دقيقة واحدة، دقيقتين، 3 دقائق، 15 دقيقة)."""
+    if language == "en":
+        return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    if minutes == 1:
+        return "دقيقة واحدة"
+    if minutes == 2:
+        return "دقيقتين"
+    if 3 <= minutes % 100 <= 10:
+        return f"{minutes} دقائق"
+    return f"{minutes} دقيقة"
+
+
+def format_amount(amount: int, currency: str, language: str) -> str:
+    """Halalas as `115.00 ريال` / `SAR 115.00`."""
+    major = f"{amount // 100}.{amount % 100:02d}"
+    if language == "ar":
+        return f"{major} {'ريال' if currency == 'SAR' else currency}"
+    return f"{currency} {major}"
+
+
+# --- SMS length ---------------------------------------------------------------------------------
+
+GSM7_BASIC = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = set("^{}\\[~]|€\f")
+
+
+def sms_segments(text: str) -> int:
+    """How many SMS parts `text` takes: GSM-7 (160 alone, 153 per part) when every character has a
+    GSM-7 code, else UCS-2 (70 alone, 67 per part, counted in UTF-16 units)."""
+    if all(char in GSM7_BASIC or char in GSM7_EXTENSION for char in text):
+        units = sum(2 if char in GSM7_EXTENSION else 1 for char in text)
+        single, per_part = 160, 153
+    else:
+        units = len(text.encode("utf-16-le")) // 2
+        single, per_part = 70, 67
+    return 1 if units <= single else math.ceil(units / per_part)
+
+
+def render(template_key: str, *, language: str, values: dict[str, str]) -> str:
+    """The template filled with `values`, within two SMS segments. When it would not fit, the stylist
+    (`values["stylist"]`, shown as " with <stylist>") is left out, then the weekday (`when_short`,
+    `old_when_short` replace `when`, `old_when`), then the longest name is shortened."""
+    text = TEMPLATES[template_key].text(language)
+    values = dict(values)
+    stylist = values.pop("stylist", "")
+    values["with_stylist"] = phrase("with_stylist", language, stylist=stylist) if stylist else ""
+    shorter_steps = (
+        {"with_stylist": ""},
+        {"when": values.get("when_short") or values.get("when"), "old_when": values.get("old_when_short")},
+    )
+    body = text.format(**values)
+    for step in shorter_steps:
+        if sms_segments(body) <= MAX_SEGMENTS:
+            return body
+        values.update({key: value for key, value in step.items() if value is not None})
+        body = text.format(**values)
+    while sms_segments(body) > MAX_SEGMENTS:
+        names = [name for name in SHORTENABLE if len(values.get(name, "")) > MIN_NAME_LENGTH]
+        if not names:
+            break
+        longest = max(names, key=lambda name: len(values[name]))
+        kept = max(MIN_NAME_LENGTH - len(ELLIPSIS), len(values[longest]) - len(ELLIPSIS) - 4)
+        values[longest] = values[longest][:kept].rstrip() + ELLIPSIS
+        body = text.format(**values)
+    return body

@@ -1,0 +1,199 @@
+"""Who hears about a booking event, with which template, and the values the template is filled with.
+
+The customer hears of every event but completion, no-show and hold expiry. The booking's stylist,
+when linked to an active account, hears of a booking once it is real to them (confirmed, or
+awaiting the salon's confirmation; an unpaid prepayment hold only once it is paid), then of each
+cancellation and reschedule of it, but never of their own actions.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.core.exceptions import FieldError
+from django.db import DatabaseError, transaction
+from django.utils import translation
+from django.utils.dateparse import parse_datetime
+
+from apps.accounts.models import Language
+from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
+
+from .messages import PHRASES, format_amount, format_minutes, format_when, phrase, render
+from .models import Notification, NotificationEvent
+
+logger = logging.getLogger(__name__)
+
+# Payment statuses that mean the customer's money is with us (apps.payments).
+MONEY_HELD_STATUSES = ("paid", "authorized", "captured")
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What an event adds to the booking's own details."""
+
+    old_start: datetime | None = None
+    amount: int | None = None
+    currency: str = "SAR"
+    refund_expected: bool = False
+    cancelled_by: str = ""
+    refund_reason: str = ""
+
+
+@dataclass(frozen=True)
+class PlannedMessage:
+    recipient_id: int
+    language: str
+    template: str
+    facts: EventFacts = field(default_factory=EventFacts)
+
+    def render(self, booking: Booking) -> str:
+        return render(self.template, language=self.language, values=booking_values(booking, self.language, self.facts))
+
+
+def instant_key(instant: datetime) -> str:
+    """An instant as a stable string for unique keys: UTC, to the second."""
+    return instant.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def occurrence_for(booking: Booking, event: str, data: dict) -> str:
+    """What tells apart repeated events of the same kind on one booking."""
+    if event == NotificationEvent.RESCHEDULED:
+        new_start = parse_datetime(str(data.get("new_start", ""))) or booking.start
+        return instant_key(new_start)
+    if event == NotificationEvent.REMINDER:
+        return instant_key(booking.start)
+    if event == NotificationEvent.PAYMENT_RECEIVED:
+        return str(data.get("payment_id", ""))[:64]
+    if event == NotificationEvent.REFUND_ISSUED:
+        return str(data.get("refund_id", ""))[:64]
+    return ""
+
+
+def language_of(user) -> str:
+    return user.preferred_language if user.preferred_language in Language.values else Language.ARABIC
+
+
+def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[str, str]:
+    with translation.override(language):
+        values = {
+            "ref": booking.reference,
+            "salon": booking.salon.name,
+            "service": booking.service.name,
+            "stylist": booking.staff.display_name,
+            "customer": booking.customer.first_name or phrase("a_customer", language),
+        }
+    tz = booking.salon.tz
+    values["when"] = format_when(booking.start, tz, language)
+    values["when_short"] = format_when(booking.start, tz, language, weekday=False)
+    old_start = facts.old_start
+    values["old_when"] = format_when(old_start, tz, language) if old_start else ""
+    values["old_when_short"] = format_when(old_start, tz, language, weekday=False) if old_start else ""
+    values["minutes"] = format_minutes(booking.salon.hold_minutes, language)
+    values["amount"] = format_amount(facts.amount, facts.currency, language) if facts.amount is not None else ""
+    values["refund"] = phrase("refund", language) if facts.refund_expected else ""
+    by_key = f"by_{facts.cancelled_by}"
+    values["by"] = phrase(by_key, language) if facts.cancelled_by and by_key in PHRASES else ""
+    reason_key = f"reason_{facts.refund_reason}"
+    values["reason"] = phrase(reason_key, language) if facts.refund_reason and reason_key in PHRASES else ""
+    return values
+
+
+def plan_booking_event(booking: Booking, event: str, *, actor_id: int | None, data: dict) -> list[PlannedMessage]:
+    """The messages `event` calls for; none for events nobody is told about (completed, no-show, expired)."""
+    customer_template = _customer_template(booking, event)
+    if customer_template is None:
+        return []
+    facts = _facts(booking, event, data)
+    planned = [PlannedMessage(booking.customer_id, language_of(booking.customer), customer_template, facts)]
+    staff_template = _staff_template(booking, event)
+    staff_user = booking.staff.user
+    if (
+        staff_template is not None
+        and staff_user is not None
+        and staff_user.is_active
+        and staff_user.pk not in (actor_id, booking.customer_id)
+        and not (event == NotificationEvent.CONFIRMED and _told_of_creation(booking, staff_user.pk))
+    ):
+        planned.append(PlannedMessage(staff_user.pk, language_of(staff_user), staff_template, facts))
+    return planned
+
+
+# --- Decisions ----------------------------------------------------------------------------------
+
+
+def _customer_template(booking: Booking, event: str) -> str | None:
+    if event == NotificationEvent.CREATED:
+        if booking.status == BookingStatus.CONFIRMED:
+            return "customer_confirmed"
+        return "customer_created_hold" if booking.hold_expires_at is not None else "customer_created_awaiting"
+    if event == NotificationEvent.CANCELLED:
+        return {
+            CancelledByRole.CUSTOMER: "customer_cancelled_by_customer",
+            CancelledByRole.SALON: "customer_cancelled_by_salon",
+        }.get(booking.cancelled_by_role, "customer_cancelled")
+    return {
+        NotificationEvent.CONFIRMED: "customer_confirmed",
+        NotificationEvent.RESCHEDULED: "customer_rescheduled",
+        NotificationEvent.REMINDER: "customer_reminder",
+        NotificationEvent.PAYMENT_RECEIVED: "customer_payment_received",
+        NotificationEvent.REFUND_ISSUED: "customer_refund_issued",
+    }.get(event)
+
+
+def _staff_template(booking: Booking, event: str) -> str | None:
+    if event == NotificationEvent.CREATED:
+        if booking.status == BookingStatus.CONFIRMED:
+            return "staff_new_confirmed"
+        return None if booking.hold_expires_at is not None else "staff_new_awaiting"
+    if event == NotificationEvent.CONFIRMED:
+        return "staff_new_confirmed"
+    if event == NotificationEvent.CANCELLED:
+        return "staff_cancelled" if _was_known_to_staff(booking, _status_before_last_change(booking)) else None
+    if event == NotificationEvent.RESCHEDULED:
+        return "staff_rescheduled" if _was_known_to_staff(booking, booking.status) else None
+    return None
+
+
+def _was_known_to_staff(booking: Booking, status: str) -> bool:
+    """Whether the stylist had been told of the booking: anything but an unpaid prepayment hold."""
+    return not (status in (BookingStatus.PENDING, BookingStatus.EXPIRED) and booking.hold_expires_at is not None)
+
+
+def _told_of_creation(booking: Booking, user_id: int) -> bool:
+    """A booking awaiting the salon's confirmation was announced when made; a paid hold was not."""
+    return Notification.objects.filter(booking=booking, recipient_id=user_id, event=NotificationEvent.CREATED).exists()
+
+
+def _status_before_last_change(booking: Booking) -> str:
+    last = BookingEvent.objects.filter(booking=booking).order_by("-id").values_list("from_status", flat=True).first()
+    return last or booking.status
+
+
+def _facts(booking: Booking, event: str, data: dict) -> EventFacts:
+    if event == NotificationEvent.RESCHEDULED:
+        return EventFacts(old_start=parse_datetime(str(data.get("old_start", ""))))
+    if event == NotificationEvent.CANCELLED:
+        return EventFacts(refund_expected=_has_money_held(booking.pk), cancelled_by=booking.cancelled_by_role)
+    if event in (NotificationEvent.PAYMENT_RECEIVED, NotificationEvent.REFUND_ISSUED):
+        amount = data.get("amount")
+        return EventFacts(
+            amount=amount if isinstance(amount, int) else None,
+            currency=str(data.get("currency") or booking.currency),
+            refund_reason=str(data.get("reason", "")),
+        )
+    return EventFacts()
+
+
+def _has_money_held(booking_id: int) -> bool:
+    """Whether the booking has a successful payment; read defensively, as `apps.payments` evolves apart."""
+    try:
+        payment_model = apps.get_model("payments", "Payment")
+    except LookupError:
+        return False
+    try:
+        with transaction.atomic():  # a failed read must not abort the caller's transaction
+            return payment_model.objects.filter(booking_id=booking_id, status__in=MONEY_HELD_STATUSES).exists()
+    except (FieldError, DatabaseError):
+        logger.warning("Could not tell whether booking %s was paid; the message leaves refunds out", booking_id)
+        return False

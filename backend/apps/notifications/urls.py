@@ -1,0 +1,12 @@
+from django.urls import path
+
+from .api import views
+
+app_name = "notifications"
+
+urlpatterns = [
+    path("", views.NotificationListView.as_view(), name="notification-list"),
+    path("unread-count/", views.UnreadCountView.as_view(), name="notification-unread-count"),
+    path("read-all/", views.MarkAllReadView.as_view(), name="notification-read-all"),
+    path("<int:notification_id>/read/", views.MarkReadView.as_view(), name="notification-read"),
+]
