@@ -75,15 +75,3 @@ class RefreshTokenSerializer(serializers.Serializer):
 class TokenPairSerializer(serializers.Serializer):
     access = serializers.CharField()
     refresh = serializers.CharField()
-
-
-class AuthErrorSerializer(serializers.Serializer):
-    """The error body of every non-2xx response (documentation only)."""
-
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
-
-
-class AuthRateLimitedErrorSerializer(AuthErrorSerializer):
-    retry_after = serializers.IntegerField(help_text=_("Seconds until a new request can succeed."))

@@ -8,12 +8,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.net import client_ip
+from apps.core.serializers import ErrorSerializer, RateLimitedErrorSerializer
 
 from . import refresh_cookie
 from .errors import TokenNotValid
 from .serializers import (
-    AuthErrorSerializer,
-    AuthRateLimitedErrorSerializer,
     PhoneCodeRequestSerializer,
     PhoneCodeSentSerializer,
     PhoneCodeVerifySerializer,
@@ -25,9 +24,9 @@ from .serializers import (
 )
 from .services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 
-_INVALID_INPUT = OpenApiResponse(AuthErrorSerializer, description="Invalid input (`errors` lists each field).")
-_TOKEN_NOT_VALID = OpenApiResponse(AuthErrorSerializer, description="`token_not_valid`.")
-_NOT_AUTHENTICATED = OpenApiResponse(AuthErrorSerializer, description="`not_authenticated` or `token_not_valid`.")
+_INVALID_INPUT = OpenApiResponse(ErrorSerializer, description="Invalid input (`errors` lists each field).")
+_TOKEN_NOT_VALID = OpenApiResponse(ErrorSerializer, description="`token_not_valid`.")
+_NOT_AUTHENTICATED = OpenApiResponse(ErrorSerializer, description="`not_authenticated` or `token_not_valid`.")
 
 
 class PhoneCodeRequestView(APIView):
@@ -48,10 +47,10 @@ class PhoneCodeRequestView(APIView):
             201: PhoneCodeSentSerializer,
             400: _INVALID_INPUT,
             429: OpenApiResponse(
-                AuthRateLimitedErrorSerializer,
+                RateLimitedErrorSerializer,
                 description="`otp_cooldown`, `otp_too_many_requests` or `otp_ip_limited`, with `Retry-After`.",
             ),
-            503: OpenApiResponse(AuthErrorSerializer, description="`otp_provider_unavailable`: nothing was sent."),
+            503: OpenApiResponse(ErrorSerializer, description="`otp_provider_unavailable`: nothing was sent."),
         },
         tags=["auth"],
     )
@@ -81,8 +80,8 @@ class PhoneCodeVerifyView(APIView):
         responses={
             200: PhoneSignInSerializer,
             400: _INVALID_INPUT,
-            403: OpenApiResponse(AuthErrorSerializer, description="`account_disabled`."),
-            503: OpenApiResponse(AuthErrorSerializer, description="`otp_provider_unavailable`."),
+            403: OpenApiResponse(ErrorSerializer, description="`account_disabled`."),
+            503: OpenApiResponse(ErrorSerializer, description="`otp_provider_unavailable`."),
         },
         tags=["auth"],
     )

@@ -22,14 +22,6 @@ def absolute_file_url(serializer: serializers.Serializer, file) -> str | None:
     return serializer.context["request"].build_absolute_uri(file.url)
 
 
-class ErrorSerializer(serializers.Serializer):
-    """The body of every error response."""
-
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
-
-
 class PriceSerializer(serializers.Serializer):
     amount = serializers.IntegerField(source="price_amount", help_text="Halalas, VAT included.")
     currency = serializers.CharField()

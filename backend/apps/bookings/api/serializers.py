@@ -335,9 +335,3 @@ class ManagedSalonSerializer(serializers.Serializer):
 class StaffOverviewSerializer(serializers.Serializer):
     staff_member = StaffMemberProfileSerializer(allow_null=True)
     managed_salons = ManagedSalonSerializer(many=True)
-
-
-class BookingErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)

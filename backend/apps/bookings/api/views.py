@@ -8,13 +8,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.pagination import StandardPagination
+from apps.core.serializers import ErrorSerializer
 
 from .. import schedule, selectors, services
 from ..models import Booking
 from .serializers import (
     BookingCancelInputSerializer,
     BookingCreateInputSerializer,
-    BookingErrorSerializer,
     BookingListQuerySerializer,
     BookingRescheduleInputSerializer,
     BookingSerializer,
@@ -27,7 +27,7 @@ from .serializers import (
 
 TAG = "bookings"
 BOOKING_ID = OpenApiParameter("booking_id", int, OpenApiParameter.PATH)
-ERROR = OpenApiResponse(BookingErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
+ERROR = OpenApiResponse(ErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
 
 
 def _validated(serializer_class, data) -> dict:

@@ -36,8 +36,3 @@ class UnreadCountSerializer(serializers.Serializer):
 
 class ReadAllSerializer(serializers.Serializer):
     updated = serializers.IntegerField(help_text=_("How many notifications were marked read."))
-
-
-class NotificationErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()

@@ -6,13 +6,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.pagination import StandardPagination
+from apps.core.serializers import ErrorSerializer
 
 from .. import selectors, services
-from .serializers import NotificationErrorSerializer, NotificationSerializer, ReadAllSerializer, UnreadCountSerializer
+from .serializers import NotificationSerializer, ReadAllSerializer, UnreadCountSerializer
 
 TAG = "notifications"
-NOT_FOUND = OpenApiResponse(NotificationErrorSerializer, description="404 `notification_not_found`.")
-UNAUTHENTICATED = OpenApiResponse(NotificationErrorSerializer, description="Not signed in.")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="404 `notification_not_found`.")
+UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 
 
 class NotificationListView(generics.GenericAPIView):

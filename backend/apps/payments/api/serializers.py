@@ -177,9 +177,3 @@ class WebhookEventSerializer(serializers.Serializer):
 
 class WebhookResultSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=WEBHOOK_OUTCOMES)
-
-
-class PaymentErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)

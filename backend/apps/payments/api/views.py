@@ -10,13 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.exceptions import AppError, error_body
+from apps.core.serializers import ErrorSerializer
 
 from .. import selectors, services
 from ..idempotency import HEADER, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
 from .serializers import (
     PaymentConfigSerializer,
     PaymentCreateInputSerializer,
-    PaymentErrorSerializer,
     PaymentSerializer,
     WebhookEventSerializer,
     WebhookResultSerializer,
@@ -24,7 +24,7 @@ from .serializers import (
 
 TAG = "payments"
 PAYMENT_ID = OpenApiParameter("payment_id", uuid.UUID, OpenApiParameter.PATH)
-ERROR = OpenApiResponse(PaymentErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
+ERROR = OpenApiResponse(ErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
 
 
 def _validated(serializer_class, data) -> dict:

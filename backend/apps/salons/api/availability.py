@@ -8,18 +8,12 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.serializers import ErrorSerializer
+
 from ..availability import salon_availability_get
 
 MAX_DAYS = 14
 MAX_ID = 2**63 - 1
-
-
-class AvailabilityErrorSerializer(serializers.Serializer):
-    """Our error body (see `apps.core.exceptions`)."""
-
-    detail = serializers.CharField()
-    code = serializers.CharField()
-    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False)
 
 
 class AvailabilityQuerySerializer(serializers.Serializer):
@@ -80,9 +74,9 @@ class SalonAvailabilityView(APIView):
         ],
         responses={
             200: AvailabilitySerializer,
-            400: OpenApiResponse(AvailabilityErrorSerializer, description="Invalid parameters (`errors` per field)."),
+            400: OpenApiResponse(ErrorSerializer, description="Invalid parameters (`errors` per field)."),
             404: OpenApiResponse(
-                AvailabilityErrorSerializer, description="`salon_not_found`, `service_not_found` or `staff_not_found`."
+                ErrorSerializer, description="`salon_not_found`, `service_not_found` or `staff_not_found`."
             ),
         },
         tags=["salons"],

@@ -8,11 +8,12 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from apps.core.serializers import ErrorSerializer
+
 from .. import selectors
 from ..filters import SalonFilter, ServiceFilter, StaffFilter
 from ..models import Service, StaffMember
 from ..serializers import (
-    ErrorSerializer,
     SalonDetailSerializer,
     SalonListSerializer,
     ServiceSerializer,
