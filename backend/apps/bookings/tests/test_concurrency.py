@@ -1,15 +1,14 @@
 """Real threads against the real database: the slot goes to exactly one customer, whatever the load."""
 
-import threading
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
-from django.db import connection
 
 from apps.bookings import services
 from apps.bookings.models import Booking, BookingStatus
 from apps.core.exceptions import AppError
+from apps.core.tests.concurrency import race
 from apps.salons.tests.factories import make_staff
 
 from .conftest import at, client_for, make_user, work_every_day
@@ -17,29 +16,6 @@ from .conftest import at, client_for, make_user, work_every_day
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.concurrency]
 
 CLIENTS = 20
-
-
-def _race(calls: list[Callable[[], object]]) -> list:
-    """Run every call in its own thread, all released at once; return results or raised exceptions."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = calls[index]()
-        except BaseException as exc:  # reported to the test below
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
 
 
 def _post_booking(service, stylist, start) -> Callable[[], tuple[int, str]]:
@@ -56,7 +32,7 @@ def _post_booking(service, stylist, start) -> Callable[[], tuple[int, str]]:
 def test_twenty_customers_racing_for_the_same_slot_get_exactly_one_booking(service, stylist, day):
     calls = [_post_booking(service, stylist, at(day, "10:00")) for _ in range(CLIENTS)]
 
-    results = _race(calls)
+    results = race(calls)
 
     assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
     assert Booking.objects.count() == 1
@@ -66,7 +42,7 @@ def test_twenty_customers_racing_for_overlapping_times_get_exactly_one_booking(s
     starts = ["10:00", "10:15", "10:30", "10:45"]  # a 60-minute service: every pair overlaps
     calls = [_post_booking(service, stylist, at(day, starts[index % 4])) for index in range(CLIENTS)]
 
-    results = _race(calls)
+    results = race(calls)
 
     assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
     assert Booking.objects.filter(status=BookingStatus.PENDING).count() == 1
@@ -75,7 +51,7 @@ def test_twenty_customers_racing_for_overlapping_times_get_exactly_one_booking(s
 def test_back_to_back_bookings_made_at_the_same_moment_both_succeed(service, stylist, day):
     calls = [_post_booking(service, stylist, at(day, "10:00")), _post_booking(service, stylist, at(day, "11:00"))]
 
-    results = _race(calls)
+    results = race(calls)
 
     assert results == [(201, ""), (201, "")]
     assert sorted(Booking.objects.values_list("start", flat=True)) == [at(day, "10:00"), at(day, "11:00")]
@@ -86,7 +62,7 @@ def test_a_cancelled_slot_goes_to_exactly_one_of_the_next_racers(service, stylis
     services.booking_cancel(booking_id=first.pk, actor=customer)
     calls = [_post_booking(service, stylist, at(day, "10:00")) for _ in range(CLIENTS)]
 
-    results = _race(calls)
+    results = race(calls)
 
     assert Counter(results) == {(201, ""): 1, (409, "slot_unavailable"): CLIENTS - 1}
     assert Booking.objects.filter(status=BookingStatus.PENDING).count() == 1
@@ -111,7 +87,7 @@ def test_one_customer_racing_for_one_time_with_many_stylists_gets_one_booking(sa
 
         return call
 
-    results = _race([book_with(stylist) for stylist in stylists for _ in range(2)])
+    results = race([book_with(stylist) for stylist in stylists for _ in range(2)])
 
     assert Counter(results) == {"created": 1, "customer_overlap": 9}
     assert Booking.objects.filter(customer=customer).count() == 1
@@ -137,7 +113,7 @@ def test_racing_reschedules_into_the_same_slot_move_exactly_one_booking(service,
 
         return call
 
-    results = _race([move(booking, owner) for booking, owner in zip(bookings, customers, strict=True)])
+    results = race([move(booking, owner) for booking, owner in zip(bookings, customers, strict=True)])
 
     assert Counter(results) == {(200, ""): 1, (409, "slot_unavailable"): 5}
     assert Booking.objects.filter(start=at(day, "18:00")).count() == 1

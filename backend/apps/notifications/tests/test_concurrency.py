@@ -1,15 +1,14 @@
 """Real threads against the real database: several senders at once still send each message once."""
 
-import threading
 from collections import Counter
-from collections.abc import Callable
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from apps.bookings import services as booking_services
+from apps.core.tests.concurrency import race
 from apps.notifications.models import Notification, NotificationStatus
 from apps.notifications.services import notification_booking_event, notification_send_due
 
@@ -18,29 +17,6 @@ from .conftest import REMINDER_DUE
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.concurrency]
 
 SENDERS = 8
-
-
-def _race(calls: list[Callable[[], object]]) -> list:
-    """Run every call in its own thread, all released at once; return results or raised exceptions."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = calls[index]()
-        except BaseException as exc:  # reported to the test below
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
 
 
 def test_several_senders_at_once_send_every_message_exactly_once(book, clock, outbox):
@@ -57,7 +33,7 @@ def test_several_senders_at_once_send_every_message_exactly_once(book, clock, ou
     outbox.messages.clear()
     expected = sorted(Notification.objects.values_list("body", flat=True))
 
-    results = _race([notification_send_due for _ in range(SENDERS)])
+    results = race([notification_send_due for _ in range(SENDERS)])
 
     assert not [result for result in results if isinstance(result, BaseException)]
     assert sum(result["sent"] for result in results) == 22
@@ -78,7 +54,7 @@ def test_concurrent_replays_of_a_payment_event_record_and_send_one_message(book,
                 data={"payment_id": "p-1", "amount": 11500, "currency": "SAR"},
             )
 
-    results = _race([replay for _ in range(SENDERS)])
+    results = race([replay for _ in range(SENDERS)])
 
     assert results == [None] * SENDERS
     assert Notification.objects.filter(event="payment_received").count() == 1
@@ -91,7 +67,7 @@ def test_reminder_commands_on_several_servers_send_one_reminder(book, manager, c
     clock.set(REMINDER_DUE)
     outbox.messages.clear()
 
-    results = _race([lambda: call_command("send_booking_reminders", stdout=StringIO()) for _ in range(SENDERS)])
+    results = race([lambda: call_command("send_booking_reminders", stdout=StringIO()) for _ in range(SENDERS)])
 
     assert results == [None] * SENDERS
     assert list(Notification.objects.filter(event="reminder").values_list("status", flat=True)) == ["sent"]

@@ -104,10 +104,10 @@ def test_authentica_failures_raise_a_safe_provider_error(authentica, caplog, res
     with pytest.raises(MessageProviderError) as raised:
         send()
 
-    assert str(raised.value) == f"Authentica send-sms: {error}"
+    assert str(raised.value) == f"Authentica /api/v2/send-sms: {error}"
     assert len(authentica.calls) == 1  # a redirect is never followed
     assert API_KEY not in caplog.text
-    assert "Authentica send-sms answered HTTP" in caplog.text
+    assert "Authentica /api/v2/send-sms answered HTTP" in caplog.text
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_authentica_timeouts_and_network_errors_raise_a_provider_error(authentic
     with pytest.raises(MessageProviderError) as raised:
         send()
 
-    assert str(raised.value) == f"Authentica send-sms: {type(failure).__name__}"
+    assert str(raised.value) == f"Authentica /api/v2/send-sms: {type(failure).__name__}"
     assert API_KEY not in caplog.text
 
 
@@ -127,5 +127,5 @@ def test_authentica_is_not_called_with_a_number_that_is_not_e164(authentica):
     with pytest.raises(MessageProviderError) as raised:
         AuthenticaProvider().send(phone="0501234567", body=BODY, channel="sms")
 
-    assert str(raised.value) == "Authentica send-sms: the phone number is not in E.164 form"
+    assert str(raised.value) == "Authentica /api/v2/send-sms: the phone number is not in E.164 form"
     assert len(authentica.calls) == 0

@@ -122,7 +122,7 @@ def test_booking_through_the_api_succeeds_while_the_provider_is_down(
 
 def test_a_provider_error_is_recorded_with_its_message(book, monkeypatch, django_capture_on_commit_callbacks):
     def refuse(self, *, phone, body, channel):
-        raise MessageProviderError("Authentica send-sms: HTTP 401 Unauthorized")
+        raise MessageProviderError("Authentica /api/v2/send-sms: HTTP 401 Unauthorized")
 
     monkeypatch.setattr(ConsoleProvider, "send", refuse)
 
@@ -130,7 +130,7 @@ def test_a_provider_error_is_recorded_with_its_message(book, monkeypatch, django
         booking = book()
 
     assert set(Notification.objects.filter(booking=booking).values_list("last_error", flat=True)) == {
-        "Authentica send-sms: HTTP 401 Unauthorized"
+        "Authentica /api/v2/send-sms: HTTP 401 Unauthorized"
     }
 
 

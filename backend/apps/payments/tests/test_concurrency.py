@@ -4,41 +4,18 @@ page, and a repeat of a payment request while the first is still running."""
 import json
 import threading
 from collections import Counter
-from collections.abc import Callable
 
 import pytest
 from django.db import connection
 
 from apps.bookings.models import BookingStatus
+from apps.core.tests.concurrency import race
 from apps.payments.models import Payment, PaymentStatus
 
 from .conftest import MOYASAR, client_for, make_payment, moyasar_payment, pay, sent
 from .test_webhooks import envelope
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.concurrency]
-
-
-def _race(calls: list[Callable[[], object]]) -> list:
-    """Run every call in its own thread, all released at once; return results or raised exceptions."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index: int) -> None:
-        try:
-            barrier.wait(timeout=30)
-            results[index] = calls[index]()
-        except BaseException as exc:  # reported to the test below
-            results[index] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(len(calls))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads)
-    return results
 
 
 def test_six_concurrent_deliveries_of_one_event_change_state_once_and_notify_once(
@@ -55,7 +32,7 @@ def test_six_concurrent_deliveries_of_one_event_change_state_once_and_notify_onc
         response = api_client.post("/api/payments/webhook/", body, format="json")
         return response.status_code, response.json()["status"]
 
-    results = _race([deliver] * 6)
+    results = race([deliver] * 6)
 
     assert Counter(results) == {(200, "processed"): 1, (200, "duplicate"): 5}
     payment.refresh_from_db()
@@ -78,7 +55,7 @@ def test_a_webhook_racing_the_return_page_confirms_once(api_client, moyasar, boo
     def refresh():
         return client_for(customer).post(f"/api/payments/{payment.id}/refresh/").status_code
 
-    results = _race([webhook, refresh] * 3)
+    results = race([webhook, refresh] * 3)
 
     assert results == [200] * 6
     assert payment.events.filter(kind="status_changed").count() == 1
