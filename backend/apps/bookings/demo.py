@@ -18,7 +18,6 @@ from .models import Booking, BookingStatus, Review
 from .services import salon_rating_recompute
 
 REFERENCE_PREFIX = "DMO-"
-REVIEWS_PER_SALON = 4
 
 WOMEN_REVIEWERS = [
     ("+966500000101", "ريم", "الشهري"),
@@ -37,6 +36,10 @@ REVIEWS = [
     (5, "الموعد كان في وقته تمامًا والنتيجة أجمل من توقعاتي."),
     (4, "تجربة جميلة والأسعار مناسبة، الانتظار كان قليلًا."),
     (4, "Great service and friendly staff. Booking online was easy."),
+    (5, "Very professional, I will definitely book again."),
+    (3, "النتيجة جيدة لكن الموعد تأخر ربع ساعة."),
+    (5, "أفضل تجربة مررت بها، شكرًا للفريق."),
+    (4, "Clean place and good value for the price."),
 ]
 
 
@@ -56,12 +59,12 @@ def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoB
     created = reviews = 0
     for position, salon in enumerate(Salon.objects.filter(is_active=True).order_by("pk")):
         reviewers = men if salon.audience == Audience.MEN else women
-        for index in range(REVIEWS_PER_SALON):
+        for index in range(len(reviewers) - position % 2):  # three or four reviews, varied per salon
             # One past visit per reviewer and salon, on a day of its own (customers never overlap).
             day = now.astimezone(salon.tz).date() - timedelta(days=2 + 10 * index + position)
             booking = _book(salon, next(references), reviewers[index], day, time(11), BookingStatus.COMPLETED)
             if booking:
-                rating, comment = REVIEWS[index]
+                rating, comment = REVIEWS[(position + index) % len(REVIEWS)]
                 Review.objects.create(
                     booking=booking, salon=salon, customer=booking.customer, rating=rating, comment=comment
                 )

@@ -103,7 +103,14 @@ def check_action(booking: Booking, action: Action, actors: frozenset[Actor], now
         if action == Action.REVIEW:
             raise BookingNotCompleted()
         raise InvalidTransition()
-    if action in (Action.CANCEL, Action.RESCHEDULE) and actor == Actor.CUSTOMER and now > change_deadline(booking):
+    # The window protects the salon's confirmed time; a pending booking (unpaid or not yet accepted)
+    # commits nobody, so its customer may always let it go or move it.
+    if (
+        action in (Action.CANCEL, Action.RESCHEDULE)
+        and actor == Actor.CUSTOMER
+        and booking.status == BookingStatus.CONFIRMED
+        and now > change_deadline(booking)
+    ):
         raise CancellationWindowPassed()
     # At a prepayment salon only the payment (the system) confirms.
     if action == Action.CONFIRM and actor == Actor.SALON and booking.salon.requires_prepayment:

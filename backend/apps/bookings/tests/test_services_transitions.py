@@ -40,8 +40,14 @@ def test_customer_cancels_exactly_at_the_deadline(book, customer, day):
     assert _events(booking)[-1] == (BookingStatus.PENDING, BookingStatus.CANCELLED, "")
 
 
-def test_customer_cannot_cancel_one_second_after_the_deadline(book, customer, day):
-    booking = book("10:00")
+def _confirmed(booking):
+    Booking.objects.filter(pk=booking.pk).update(status=BookingStatus.CONFIRMED)
+    booking.refresh_from_db()
+    return booking
+
+
+def test_customer_cannot_cancel_a_confirmed_booking_one_second_after_the_deadline(book, customer, day):
+    booking = _confirmed(book("10:00"))
     too_late = at(day, "10:00") - timedelta(hours=24) + timedelta(seconds=1)
 
     with pytest.raises(AppError) as excinfo:
@@ -49,8 +55,16 @@ def test_customer_cannot_cancel_one_second_after_the_deadline(book, customer, da
 
     assert (excinfo.value.code, excinfo.value.status_code) == ("cancellation_window_passed", 400)
     booking.refresh_from_db()
-    assert booking.status == BookingStatus.PENDING
+    assert booking.status == BookingStatus.CONFIRMED
     assert len(_events(booking)) == 1
+
+
+def test_customer_may_let_a_pending_booking_go_inside_the_window(book, customer, day):
+    booking = book("10:00")
+
+    cancelled = services.booking_cancel(booking_id=booking.pk, actor=customer, now=at(day, "09:00"))
+
+    assert cancelled.status == BookingStatus.CANCELLED
 
 
 def test_the_window_follows_the_salon_setting(book, customer, salon, day):
@@ -168,7 +182,7 @@ def test_reschedule_into_another_own_booking_is_customer_overlap(book, customer,
 
 
 def test_customer_reschedule_follows_the_cancellation_window(book, customer, day):
-    booking = book("10:00")
+    booking = _confirmed(book("10:00"))
     too_late = at(day, "10:00") - timedelta(hours=23)
 
     assert _error_code(
