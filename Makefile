@@ -14,7 +14,7 @@ run: install spa
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) seed_demo
 	@echo "Serving Salon at http://$(HOST):$(PORT)/  (API docs: http://$(HOST):$(PORT)/api/docs/)"
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) runserver $(HOST):$(PORT) --noreload
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} FRONTEND_URL=$${FRONTEND_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT) --noreload
 
 ## Install what the tests need and run every test suite
 test: install-dev test-backend test-frontend
