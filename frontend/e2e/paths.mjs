@@ -1,0 +1,8 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const FRONTEND_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
+export const REPO_DIR = dirname(FRONTEND_DIR);
+export const DIST_DIR = join(FRONTEND_DIR, "dist");
+export const RESULTS_DIR = join(FRONTEND_DIR, "test-results");
+export const SCREENSHOTS_DIR = join(RESULTS_DIR, "screenshots");

@@ -1,0 +1,103 @@
+// `npm run test:e2e`: builds the SPA if needed, starts Django with demo data on a free port, runs
+// the journeys in headless Chromium, saves screenshots, stops everything. Ends with "N passed, N failed".
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+
+import { chromium } from "playwright-core";
+
+import { ensureBuilt } from "./build.mjs";
+import { screenshot } from "./fixtures.mjs";
+import { journeys } from "./journeys.mjs";
+import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
+import { startBackend } from "./server.mjs";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const JOURNEY_TIMEOUT_MS = 120_000;
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runJourney(browser, baseUrl, logPath, journey) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: journey.viewport,
+    locale: "ar-SA",
+    timezoneId: "Asia/Riyadh",
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.setDefaultNavigationTimeout(30_000);
+  const pageErrors = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error") console.log(`  console: ${message.text()}`);
+  });
+  try {
+    await withTimeout(journey.run({ page, logPath }), JOURNEY_TIMEOUT_MS, journey.name);
+    if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join("; ")}`);
+  } catch (error) {
+    await screenshot(page, `failed-${journey.name.replace(/\W+/g, "-").slice(0, 60)}`).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  rmSync(SCREENSHOTS_DIR, { recursive: true, force: true });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  ensureBuilt();
+  const backend = await startBackend({ logPath: join(RESULTS_DIR, "e2e-server.log") });
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+    for (const journey of journeys) {
+      const started = Date.now();
+      try {
+        await runJourney(browser, backend.baseUrl, backend.logPath, journey);
+        passed += 1;
+        console.log(`✓ ${journey.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed += 1;
+        console.log(
+          `✗ ${journey.name}\n  ${String(error?.stack ?? error)
+            .split("\n")
+            .slice(0, 6)
+            .join("\n  ")}`,
+        );
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(`✗ could not run the journeys: ${error?.message ?? error}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await backend.stop();
+  }
+  console.log(`Screenshots and the server log are in ${RESULTS_DIR}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log("0 passed, 1 failed");
+  process.exitCode = 1;
+});

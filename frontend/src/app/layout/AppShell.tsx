@@ -1,0 +1,72 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { Suspense, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from "react-router";
+
+import { LoadingState } from "@/components/LoadingState";
+import { useSession } from "@/hooks/use-session";
+import { session } from "@/lib/auth/session";
+import { i18next } from "@/lib/i18n";
+import { forgetPrivateData } from "@/lib/query-client";
+import { signInPath } from "@/lib/safe-redirect";
+
+import { Header } from "./Header";
+
+/** When the server refuses our session, go to sign-in and come back to this page afterwards. */
+function useSignInWhenSessionExpires() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = useRef(location.pathname + location.search);
+  here.current = location.pathname + location.search;
+
+  useEffect(
+    () =>
+      session.onExpired(() => {
+        navigate(signInPath(here.current), { state: { sessionExpired: true } });
+      }),
+    [navigate],
+  );
+}
+
+/** Someone else may use this browser next: drop the signed-in user's cached data on sign-out. */
+function useForgetPrivateDataOnSignOut() {
+  const queryClient = useQueryClient();
+  const { status } = useSession();
+  useEffect(() => {
+    if (status === "signed_out") forgetPrivateData(queryClient);
+  }, [status, queryClient]);
+}
+
+/** Names, descriptions and messages come translated from the server: fetch them again. */
+function useRefetchOnLanguageChange() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const refetch = () => void queryClient.invalidateQueries();
+    i18next.on("languageChanged", refetch);
+    return () => i18next.off("languageChanged", refetch);
+  }, [queryClient]);
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  useSignInWhenSessionExpires();
+  useForgetPrivateDataOnSignOut();
+  useRefetchOnLanguageChange();
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <Header />
+      {navigation.state === "loading" && <div className="progress" role="progressbar" aria-label={t("loading")} />}
+      <main className="page" id="main" tabIndex={-1}>
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}

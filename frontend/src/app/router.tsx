@@ -1,0 +1,52 @@
+import { createBrowserRouter, type RouteObject } from "react-router";
+
+import { LoadingState } from "@/components/LoadingState";
+
+import { AppShell } from "./layout/AppShell";
+import { RequireAuth } from "./layout/RequireAuth";
+import { RouteError } from "./layout/RouteError";
+import { lazyRoute } from "./lazy-route";
+
+// Every page is its own chunk, loaded with its translation namespaces.
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingState />,
+    children: [
+      { index: true, lazy: lazyRoute(() => import("./routes/home"), ["salons"]) },
+      { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons"]) },
+      {
+        path: "salons/:salonId/book",
+        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts"]),
+      },
+      { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts"]) },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: "bookings", lazy: lazyRoute(() => import("./routes/my-bookings"), ["bookings", "salons"]) },
+          {
+            path: "bookings/:bookingId",
+            lazy: lazyRoute(() => import("./routes/booking-detail"), ["bookings", "salons"]),
+          },
+          {
+            path: "bookings/:bookingId/pay",
+            lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
+          },
+          { path: "payments/return", lazy: lazyRoute(() => import("./routes/payment-return"), ["payments"]) },
+          { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
+          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts"]) },
+          {
+            path: "staff",
+            lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts"]),
+          },
+        ],
+      },
+      { path: "*", lazy: lazyRoute(() => import("./routes/not-found")) },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

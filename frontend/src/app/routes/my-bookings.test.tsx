@@ -1,0 +1,163 @@
+import { screen, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+import { session } from "@/lib/auth/session";
+import { json, mockFetch } from "@/testing/fetch-mock";
+import { availability, booking, paginated, salon, slot } from "@/testing/fixtures";
+import { renderRoutes } from "@/testing/render";
+
+import { Component as MyBookings } from "./my-bookings";
+
+const RLM = "\u200f";
+const NBSP = "\u00a0";
+const routes = [{ path: "/bookings", Component: MyBookings }];
+
+const paid = booking({
+  status: "confirmed",
+  hold_expires_at: null,
+  cancellation_deadline: "2026-11-26T10:00:00+03:00",
+  start: "2026-11-28T10:00:00+03:00",
+  end: "2026-11-28T10:45:00+03:00",
+  allowed_actions: ["cancel", "reschedule"],
+  payment: {
+    id: "pay-1",
+    status: "paid",
+    amount: 18000,
+    currency: "SAR",
+    vat_amount: 2348,
+    refunded_amount: 0,
+    method: "creditcard",
+    card_brand: "mada",
+    card_last4: "1010",
+  },
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-22T06:00:00Z"));
+  session.signIn("access-1");
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("my bookings", () => {
+  test("each booking shows its reference, status, payment and VAT breakdown", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([paid]));
+
+    renderRoutes(routes, "/bookings");
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    expect(within(card).getByText("SLN-83MCF")).toBeInTheDocument();
+    expect(within(card).getByText("مؤكد")).toBeInTheDocument();
+    expect(within(card).getByText("مدفوع · mada •••• 1010")).toBeInTheDocument();
+    expect(within(card).getByText("السبت، ٢٨ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    expect(within(card).getByText("قبل الضريبة").nextSibling?.textContent).toBe(`${RLM}١٥٦٫٥٢${NBSP}ر.س.${RLM}`);
+    expect(within(card).getByText("ضريبة القيمة المضافة (١٥٪)").nextSibling?.textContent).toBe(
+      `${RLM}٢٣٫٤٨${NBSP}ر.س.${RLM}`,
+    );
+    expect(server.requests[0]?.query.get("upcoming")).toBe("true");
+  });
+
+  test("only the actions the booking allows are offered", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([booking()]));
+
+    renderRoutes(routes, "/bookings");
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    expect(within(card).getByRole("link", { name: "ادفع الآن" })).toHaveAttribute("href", "/bookings/1/pay");
+    expect(within(card).queryByRole("button", { name: "إلغاء الحجز" })).not.toBeInTheDocument();
+    expect(within(card).queryByRole("button", { name: "تغيير الموعد" })).not.toBeInTheDocument();
+    expect(within(card).getByText("ادفع خلال ١٥:٠٠ لتحتفظ بهذا الموعد.")).toBeInTheDocument();
+  });
+
+  test("cancelling explains the policy and the refund first", async () => {
+    let current = paid;
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", () => json(paginated([current])));
+    server.on("POST", "/api/bookings/1/cancel/", () => {
+      current = { ...paid, status: "cancelled", allowed_actions: [] };
+      return json(current);
+    });
+    const { user } = renderRoutes(routes, "/bookings");
+
+    await user.click(await screen.findByRole("button", { name: "إلغاء الحجز" }));
+
+    const dialog = screen.getByRole("dialog", { name: "إلغاء هذا الحجز؟" });
+    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الخميس، ٢٦ نوفمبر ٢٠٢٦، ١٠:٠٠ ص.")).toBeInTheDocument();
+    expect(within(dialog).getByText(/سيُعاد المبلغ/).textContent).toBe(
+      `سيُعاد المبلغ المدفوع عبر الإنترنت (${RLM}١٨٠٫٠٠${NBSP}ر.س.${RLM}) إلى وسيلة الدفع نفسها.`,
+    );
+    expect(server.requestsTo("POST", "/api/bookings/1/cancel/")).toHaveLength(0);
+
+    await user.click(within(dialog).getByRole("button", { name: "نعم، ألغِ الحجز" }));
+
+    expect(await screen.findByText("ملغى")).toBeInTheDocument();
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(server.requestsTo("POST", "/api/bookings/1/cancel/")[0]?.body).toEqual({ reason: "" });
+  });
+
+  test("rescheduling reuses the time picker with the same stylist", async () => {
+    let current = paid;
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", () => json(paginated([current])));
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", { "2026-11-29": [slot("2026-11-29T16:00:00+03:00")] }),
+    );
+    server.on("POST", "/api/bookings/1/reschedule/", ({ body }) => {
+      current = { ...paid, start: (body as { start: string }).start, end: "2026-11-29T16:45:00+03:00" };
+      return json(current);
+    });
+    const { user } = renderRoutes(routes, "/bookings");
+
+    await user.click(await screen.findByRole("button", { name: "تغيير الموعد" }));
+    const dialog = await screen.findByRole("dialog", { name: "تغيير موعد استشوار" });
+    await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+
+    expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("staff")).toBe("12");
+    expect(server.requestsTo("POST", "/api/bookings/1/reschedule/")[0]?.body).toEqual({
+      start: "2026-11-29T16:00:00+03:00",
+    });
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(await screen.findByText("٤:٠٠ م – ٤:٤٥ م")).toBeInTheDocument();
+  });
+
+  test("a completed booking can be reviewed", async () => {
+    const completed = booking({ status: "completed", allowed_actions: ["review"], hold_expires_at: null });
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([completed]));
+    server.on("POST", "/api/bookings/1/review/", () =>
+      json(
+        { id: 5, rating: 5, comment: "رائع", customer_first_name: "سارة", service_name: "استشوار", created_at: "" },
+        201,
+      ),
+    );
+    const { user } = renderRoutes(routes, "/bookings?tab=past");
+
+    await user.click(await screen.findByRole("button", { name: "قيّم زيارتك" }));
+    const dialog = screen.getByRole("dialog", { name: "قيّم استشوار" });
+    await user.click(within(dialog).getByRole("radio", { name: "٥ نجوم" }));
+    await user.type(within(dialog).getByLabelText("تعليقك (اختياري)"), "رائع");
+    await user.click(within(dialog).getByRole("button", { name: "إرسال التقييم" }));
+
+    expect(await within(dialog).findByText("شكرًا لتقييمك!")).toBeInTheDocument();
+    expect(server.requestsTo("POST", "/api/bookings/1/review/")[0]?.body).toEqual({ rating: 5, comment: "رائع" });
+    expect(server.requestsTo("GET", "/api/bookings/")[0]?.query.get("upcoming")).toBe("false");
+  });
+
+  test("an empty list says so and points to the salons", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([]));
+
+    renderRoutes(routes, "/bookings");
+
+    expect(await screen.findByText("ليس لديك حجوزات قادمة.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "ابحث عن صالون" })).toHaveAttribute("href", "/");
+  });
+});

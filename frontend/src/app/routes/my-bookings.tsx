@@ -1,0 +1,39 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+
+import type { BookingTimeframe } from "@/features/bookings/api/list-bookings";
+import { BookingList } from "@/features/bookings/components/BookingList";
+import { useDocumentTitle } from "@/hooks/use-document-title";
+import type { Booking } from "@/types/api";
+
+import { RescheduleDialog } from "../compositions/RescheduleDialog";
+
+export function Component() {
+  const { t } = useTranslation("bookings");
+  const [params] = useSearchParams();
+  const timeframe: BookingTimeframe = params.get("tab") === "past" ? "past" : "upcoming";
+  const [rescheduling, setRescheduling] = useState<Booking | null>(null);
+  useDocumentTitle(t("list.title"));
+
+  return (
+    <div className="stack">
+      <h1>{t("list.title")}</h1>
+      <nav className="tabs" aria-label={t("list.timeframes")}>
+        {(["upcoming", "past"] as const).map((option) => (
+          <Link
+            key={option}
+            to={option === "upcoming" ? "/bookings" : "/bookings?tab=past"}
+            className="tabs__tab"
+            aria-current={timeframe === option ? "page" : undefined}
+            replace
+          >
+            {t(`list.${option}`)}
+          </Link>
+        ))}
+      </nav>
+      <BookingList timeframe={timeframe} onReschedule={setRescheduling} />
+      {rescheduling && <RescheduleDialog booking={rescheduling} onClose={() => setRescheduling(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+
+import { Countdown } from "@/components/Countdown";
+import { ErrorState } from "@/components/ErrorState";
+import { LoadingState } from "@/components/LoadingState";
+import { NotFound } from "@/components/NotFound";
+import { Notice } from "@/components/Notice";
+import { useBooking } from "@/features/bookings/api/get-booking";
+import { PriceBreakdown } from "@/features/bookings/components/PriceBreakdown";
+import { PaymentPanel } from "@/features/payments/components/PaymentPanel";
+import { useDocumentTitle } from "@/hooks/use-document-title";
+import { useLanguage } from "@/hooks/use-language";
+import { isApiError } from "@/lib/api-client";
+import { DEFAULT_TIME_ZONE } from "@/lib/calendar-date";
+import { formatDate } from "@/lib/format/date";
+import { formatTime } from "@/lib/format/time";
+import { parseId } from "@/lib/route-params";
+
+export function Component() {
+  const { t } = useTranslation("payments");
+  const language = useLanguage();
+  const navigate = useNavigate();
+  const bookingId = parseId(useParams().bookingId);
+  const booking = useBooking(bookingId ?? 0);
+  useDocumentTitle(t("title"));
+
+  if (bookingId === null || (isApiError(booking.error) && booking.error.status === 404)) return <NotFound />;
+  if (booking.isPending) return <LoadingState />;
+  if (booking.isError) return <ErrorState error={booking.error} onRetry={() => void booking.refetch()} />;
+
+  const data = booking.data;
+  const zone = data.salon.timezone ?? DEFAULT_TIME_ZONE;
+  const payable = data.allowed_actions.includes("pay");
+
+  return (
+    <div className="stack narrow">
+      <h1>{t("title")}</h1>
+      <section className="card stack" aria-label={t("summary")}>
+        <p className="pay-summary__service">
+          {data.service.name} · {data.salon.name}
+        </p>
+        <p>
+          <bdi>{formatDate(data.start, language, zone, "full")}</bdi> ·{" "}
+          <bdi>{formatTime(data.start, language, zone)}</bdi>
+        </p>
+        <p>
+          {t("reference")}: <bdi className="reference">{data.reference}</bdi>
+        </p>
+        <PriceBreakdown price={data.price} />
+      </section>
+
+      {payable ? (
+        <>
+          {data.hold_expires_at && (
+            <Countdown until={data.hold_expires_at} render={(time) => t("hold", { time })} expired={t("holdExpired")} />
+          )}
+          <PaymentPanel
+            booking={{ id: data.id, amount: data.price.amount, currency: data.price.currency, label: data.salon.name }}
+            onSettled={(paymentId) => navigate(`/payments/return?id=${encodeURIComponent(paymentId)}`)}
+          />
+        </>
+      ) : (
+        <Notice
+          tone={data.status === "confirmed" ? "success" : "info"}
+          title={t(data.status === "confirmed" ? "alreadyPaid" : "notPayable")}
+        >
+          <Link className="link" to={`/bookings/${data.id}`}>
+            {t("return.viewBooking")}
+          </Link>
+        </Notice>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+import { screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+
+import { session } from "@/lib/auth/session";
+import { apiError, json, mockFetch } from "@/testing/fetch-mock";
+import { booking } from "@/testing/fixtures";
+import { currentUrl, renderRoutes } from "@/testing/render";
+
+import { Component as PayRoute } from "./pay";
+import { Component as PaymentReturn } from "./payment-return";
+
+const fakeConfig = {
+  provider: "fake",
+  fake: true,
+  publishable_key: "",
+  methods: ["creditcard", "applepay", "stcpay"],
+  currency: "SAR",
+  supported_networks: ["mada", "visa", "mastercard"],
+};
+
+function payment(overrides: Record<string, unknown> = {}) {
+  return {
+    id: "9d5f0c1e-0000-4000-8000-000000000001",
+    booking: 1,
+    status: "initiated",
+    amount: 18000,
+    currency: "SAR",
+    vat_amount: 2348,
+    refunded_amount: 0,
+    method: "creditcard",
+    card_brand: "",
+    card_last4: "",
+    transaction_url: "http://127.0.0.1:8000/api/payments/fake/9d5f0c1e-0000-4000-8000-000000000001/",
+    failure_message: "",
+    created_at: "2026-11-22T09:01:00+03:00",
+    ...overrides,
+  };
+}
+
+const routes = [
+  { path: "/bookings/:bookingId/pay", Component: PayRoute },
+  { path: "/payments/return", Component: PaymentReturn },
+  { path: "/bookings/:bookingId", element: <p>booking page</p> },
+];
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-11-22T06:05:00Z"));
+  session.signIn("access-1");
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("paying for a booking", () => {
+  test("shows the hold countdown and, with the demo gateway, goes to its page with an idempotency key", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", fakeConfig);
+    server.on("POST", "/api/payments/", () => json(payment(), 201));
+    const assign = vi.fn();
+    vi.stubGlobal("location", { ...window.location, assign });
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+
+    expect(await screen.findByText("نحجز لك هذا الموعد لمدة ١٠:٠٠.")).toBeInTheDocument();
+    await user.click(await screen.findByRole("button", { name: /ادفع/ }));
+
+    const [create] = server.requestsTo("POST", "/api/payments/");
+    expect(create?.body).toEqual({ booking: 1, source: { type: "token", token: "fake" } });
+    expect(create?.headers.get("Idempotency-Key")).toMatch(/^[0-9a-f-]{36}$/);
+    await vi.waitFor(() =>
+      expect(assign).toHaveBeenCalledWith(
+        "http://127.0.0.1:8000/api/payments/fake/9d5f0c1e-0000-4000-8000-000000000001/",
+      ),
+    );
+  });
+
+  test("a declined attempt says why, and the next attempt uses a new idempotency key", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", fakeConfig);
+    server.once("POST", "/api/payments/", () =>
+      json(payment({ status: "failed", transaction_url: null, failure_message: "Insufficient funds" }), 201),
+    );
+    server.on("POST", "/api/payments/", () => json(payment({ status: "paid", transaction_url: null }), 201));
+    const { user, router } = renderRoutes(routes, "/bookings/1/pay");
+    server.on("POST", "/api/payments/:id/refresh/", payment({ status: "paid", transaction_url: null }));
+
+    await user.click(await screen.findByRole("button", { name: /ادفع/ }));
+    expect(await screen.findByText("Insufficient funds")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: /ادفع/ }));
+
+    expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
+    expect(currentUrl(router)).toBe("/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001");
+    const keys = server.requestsTo("POST", "/api/payments/").map((request) => request.headers.get("Idempotency-Key"));
+    expect(new Set(keys).size).toBe(2);
+  });
+
+  test("an expired hold is explained", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", fakeConfig);
+    server.on("POST", "/api/payments/", () => apiError(409, "booking_hold_expired", "..."));
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+
+    await user.click(await screen.findByRole("button", { name: /ادفع/ }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("انتهت مدة حجز الموعد قبل الدفع. احجز من جديد.");
+  });
+
+  test("a booking that is already paid is not offered for payment", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking({ status: "confirmed", allowed_actions: ["cancel"] }));
+
+    renderRoutes(routes, "/bookings/1/pay");
+
+    expect(await screen.findByText("هذا الحجز مدفوع ومؤكد.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /ادفع/ })).not.toBeInTheDocument();
+  });
+});
+
+describe("paying with Moyasar", () => {
+  const moyasarConfig = { ...fakeConfig, provider: "moyasar", fake: false, publishable_key: "pk_test_abc" };
+
+  test("the card is tokenized at Moyasar with the publishable key; our API only sees the token", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", moyasarConfig);
+    server.on("POST", "https://api.moyasar.com/v1/tokens", () =>
+      json({ id: "token_abc", status: "initiated", brand: "mada", last_four: "1010" }, 201),
+    );
+    server.on("POST", "/api/payments/", () => json(payment({ transaction_url: "https://api.moyasar.com/3ds/x" }), 201));
+    const assign = vi.fn();
+    vi.stubGlobal("location", { ...window.location, assign, origin: "http://localhost" });
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+
+    await user.type(await screen.findByLabelText("الاسم على البطاقة"), "Sara Alotaibi");
+    await user.type(screen.getByLabelText("رقم البطاقة"), "4201320111111010");
+    expect(screen.getByLabelText("رقم البطاقة")).toHaveValue("4201 3201 1111 1010");
+    await user.type(screen.getByLabelText("تاريخ الانتهاء"), "1230");
+    await user.type(screen.getByLabelText("رمز الأمان (CVV)"), "123");
+    await user.click(screen.getByRole("button", { name: /ادفع/ }));
+
+    await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("https://api.moyasar.com/3ds/x"));
+    const [token] = server.requestsTo("POST", "https://api.moyasar.com/v1/tokens");
+    expect(token?.headers.get("Authorization")).toBe(`Basic ${btoa("pk_test_abc:")}`);
+    expect(token?.body).toEqual({
+      name: "Sara Alotaibi",
+      number: "4201320111111010",
+      cvc: "123",
+      month: "12",
+      year: "2030",
+      save_only: true,
+      callback_url: "http://localhost/payments/return",
+    });
+    const [create] = server.requestsTo("POST", "/api/payments/");
+    expect(create?.body).toEqual({ booking: 1, source: { type: "token", token: "token_abc" } });
+    expect(JSON.stringify(create?.body)).not.toContain("4201320111111010");
+  });
+
+  test("card details are checked before anything is sent", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", moyasarConfig);
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+
+    await user.type(await screen.findByLabelText("رقم البطاقة"), "4201320111111011");
+    await user.type(screen.getByLabelText("تاريخ الانتهاء"), "0120");
+    await user.click(screen.getByRole("button", { name: /ادفع/ }));
+
+    expect(screen.getByText("تحقق من رقم البطاقة.")).toBeInTheDocument();
+    expect(screen.getByText("أدخل تاريخ انتهاء مستقبليًا بصيغة MM/YY.")).toBeInTheDocument();
+    expect(screen.getByText("أدخل الاسم كما يظهر على البطاقة (كلمتان على الأقل).")).toBeInTheDocument();
+    expect(server.requestsTo("POST", "https://api.moyasar.com/v1/tokens")).toHaveLength(0);
+  });
+
+  test("STC Pay: the mobile number, then the code posted to the payment's transaction URL", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", moyasarConfig);
+    const otpUrl = "https://api.moyasar.com/v1/stc_pays/abc/proceed?otp_token=xyz";
+    server.on("POST", "/api/payments/", () => json(payment({ method: "stcpay", transaction_url: otpUrl }), 201));
+    server.on("POST", "https://api.moyasar.com/v1/stc_pays/abc/proceed", { id: "x", status: "paid" });
+    server.on(
+      "POST",
+      "/api/payments/:id/refresh/",
+      payment({ method: "stcpay", status: "paid", transaction_url: null }),
+    );
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+
+    await user.click(await screen.findByRole("radio", { name: "STC Pay" }));
+    await user.type(screen.getByLabelText("رقم جوال STC Pay"), "٠٥٥١٢٣٤٥٦٧");
+    await user.click(screen.getByRole("button", { name: /عبر STC Pay/ }));
+    await user.type(await screen.findByLabelText("رمز STC Pay"), "123456");
+    await user.click(screen.getByRole("button", { name: "تأكيد الدفع" }));
+
+    expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
+    expect(server.requestsTo("POST", "/api/payments/")[0]?.body).toEqual({
+      booking: 1,
+      source: { type: "stcpay", mobile: "0551234567" },
+    });
+    const [otp] = server.requestsTo("POST", "https://api.moyasar.com/v1/stc_pays/abc/proceed");
+    expect(otp?.url.href).toBe(otpUrl);
+    expect(otp?.body).toEqual({ otp_value: "123456" });
+  });
+
+  test("Apple Pay is offered only where the browser supports it", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", moyasarConfig);
+
+    renderRoutes(routes, "/bookings/1/pay");
+
+    expect(await screen.findByRole("radio", { name: "البطاقة" })).toBeInTheDocument();
+    expect(screen.queryByRole("radio", { name: "Apple Pay" })).not.toBeInTheDocument();
+  });
+
+  test("Apple Pay appears in Safari on a device that can pay with it", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", moyasarConfig);
+    vi.stubGlobal("ApplePaySession", { canMakePayments: () => true });
+
+    const { user } = renderRoutes(routes, "/bookings/1/pay");
+    await user.click(await screen.findByRole("radio", { name: "Apple Pay" }));
+
+    expect(screen.getByRole("button", { name: "Apple Pay" })).toBeInTheDocument();
+  });
+});
+
+describe("coming back from the gateway", () => {
+  test("asks our server for the real state instead of trusting the address", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/payments/:id/refresh/", payment({ status: "paid", transaction_url: null }));
+
+    renderRoutes(routes, "/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001&status=failed&message=x");
+
+    expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "عرض الحجز" })).toHaveAttribute("href", "/bookings/1");
+    expect(server.requestsTo("POST", "/api/payments/:id/refresh/")[0]?.params.id).toBe(
+      "9d5f0c1e-0000-4000-8000-000000000001",
+    );
+  });
+
+  test("a failed payment is explained with a way to try again", async () => {
+    const server = mockFetch();
+    server.on(
+      "POST",
+      "/api/payments/:id/refresh/",
+      payment({ status: "failed", transaction_url: null, failure_message: "Declined by the issuer" }),
+    );
+
+    renderRoutes(routes, "/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001&status=paid");
+
+    expect(await screen.findByText("لم يكتمل الدفع")).toBeInTheDocument();
+    expect(screen.getByText("Declined by the issuer")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "حاول مرة أخرى" })).toHaveAttribute("href", "/bookings/1/pay");
+  });
+
+  test("a payment still in progress can be checked again", async () => {
+    const server = mockFetch();
+    server.once("POST", "/api/payments/:id/refresh/", payment());
+    server.on("POST", "/api/payments/:id/refresh/", payment({ status: "paid", transaction_url: null }));
+    const { user } = renderRoutes(routes, "/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001");
+
+    await user.click(await screen.findByRole("button", { name: "تحقق مرة أخرى" }));
+
+    expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
+  });
+});

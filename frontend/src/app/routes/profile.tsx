@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+
+import { ErrorState } from "@/components/ErrorState";
+import { LoadingState } from "@/components/LoadingState";
+import { useMe } from "@/features/accounts/api/get-me";
+import { useSignOut } from "@/features/accounts/api/sign-out";
+import { ProfileForm } from "@/features/accounts/components/ProfileForm";
+import { useDocumentTitle } from "@/hooks/use-document-title";
+
+export function Component() {
+  const { t } = useTranslation("accounts");
+  const navigate = useNavigate();
+  const me = useMe();
+  const signOut = useSignOut();
+  useDocumentTitle(t("profile.title"));
+
+  return (
+    <div className="stack narrow">
+      <h1>{t("profile.title")}</h1>
+      {me.isPending ? (
+        <LoadingState />
+      ) : me.isError ? (
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      ) : (
+        <ProfileForm user={me.data} />
+      )}
+      <hr className="divider" />
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={signOut.isPending}
+        onClick={() => {
+          signOut.mutate();
+          navigate("/", { replace: true });
+        }}
+      >
+        {t("profile.signOut")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { type ReactElement, cloneElement, useId } from "react";
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  /** One input, select or textarea; it receives id and aria attributes. */
+  children: ReactElement<Record<string, unknown>>;
+}
+
+/** A labelled form control with its hint and error wired for screen readers. */
+export function Field({ label, hint, error, children }: FieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {cloneElement(children, {
+        id,
+        "aria-describedby": describedBy,
+        "aria-invalid": error ? true : undefined,
+      })}
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import "../accounts.css";
+
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { useErrorMessage } from "@/components/error-message";
+import { Field } from "@/components/Field";
+import { Notice } from "@/components/Notice";
+import { isApiError } from "@/lib/api-client";
+import { changeLanguage, type Language } from "@/lib/i18n";
+import { formatPhoneForDisplay } from "@/lib/phone";
+import type { User } from "@/types/api";
+
+import { useUpdateMe } from "../api/update-me";
+
+export function ProfileForm({ user }: { user: User }) {
+  const { t } = useTranslation("accounts");
+  const errorMessage = useErrorMessage();
+  const updateMe = useUpdateMe();
+  const [firstName, setFirstName] = useState(user.first_name);
+  const [lastName, setLastName] = useState(user.last_name);
+  const [email, setEmail] = useState(user.email ?? "");
+  const [language, setLanguage] = useState<Language>(user.preferred_language);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    updateMe.mutate(
+      { first_name: firstName.trim(), last_name: lastName.trim(), email: email.trim(), preferred_language: language },
+      { onSuccess: (saved) => void changeLanguage(saved.preferred_language) },
+    );
+  };
+
+  const fieldError = (field: string) =>
+    isApiError(updateMe.error) ? (updateMe.error.fieldErrors[field]?.[0] ?? null) : null;
+  const hasFieldErrors = isApiError(updateMe.error) && Object.keys(updateMe.error.fieldErrors).length > 0;
+
+  return (
+    <form className="stack" onSubmit={submit} noValidate>
+      <p className="profile__phone">
+        {t("profile.phone")}: <bdi dir="ltr">{formatPhoneForDisplay(user.phone_number)}</bdi>
+      </p>
+      <Field label={t("profile.firstName")} error={fieldError("first_name")}>
+        <input
+          className="input"
+          autoComplete="given-name"
+          maxLength={150}
+          value={firstName}
+          onChange={(event) => setFirstName(event.target.value)}
+        />
+      </Field>
+      <Field label={t("profile.lastName")} error={fieldError("last_name")}>
+        <input
+          className="input"
+          autoComplete="family-name"
+          maxLength={150}
+          value={lastName}
+          onChange={(event) => setLastName(event.target.value)}
+        />
+      </Field>
+      <Field label={t("profile.email")} error={fieldError("email")}>
+        <input
+          className="input input--ltr"
+          type="email"
+          dir="ltr"
+          autoComplete="email"
+          maxLength={254}
+          value={email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
+      </Field>
+      <Field label={t("profile.language")} hint={t("profile.languageHint")}>
+        <select className="input" value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          <option value="ar" lang="ar">
+            العربية
+          </option>
+          <option value="en" lang="en">
+            English
+          </option>
+        </select>
+      </Field>
+      {updateMe.isError && !hasFieldErrors && (
+        <Notice tone="error" live>
+          <p>{errorMessage(updateMe.error)}</p>
+        </Notice>
+      )}
+      {updateMe.isSuccess && <Notice tone="success" live title={t("profile.saved")} />}
+      <button type="submit" className="button" disabled={updateMe.isPending}>
+        {updateMe.isPending ? t("profile.saving") : t("profile.save")}
+      </button>
+    </form>
+  );
+}

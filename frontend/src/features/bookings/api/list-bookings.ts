@@ -1,0 +1,35 @@
+import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+
+import { api } from "@/lib/api-client";
+import type { Booking, Paginated } from "@/types/api";
+
+export type BookingTimeframe = "upcoming" | "past";
+
+/** GET /api/bookings/?upcoming=true|false: upcoming soonest first, past latest first. */
+export function listBookings({
+  timeframe,
+  page,
+  signal,
+}: {
+  timeframe: BookingTimeframe;
+  page: number;
+  signal?: AbortSignal;
+}) {
+  return api.get<Paginated<Booking>>("/api/bookings/", {
+    query: { upcoming: timeframe === "upcoming", page },
+    signal,
+  });
+}
+
+export function bookingsQueryOptions(timeframe: BookingTimeframe) {
+  return infiniteQueryOptions({
+    queryKey: ["bookings", "list", timeframe],
+    queryFn: ({ pageParam, signal }) => listBookings({ timeframe, page: pageParam, signal }),
+    initialPageParam: 1,
+    getNextPageParam: (last, _all, lastPage) => (last.next ? lastPage + 1 : undefined),
+  });
+}
+
+export function useBookings(timeframe: BookingTimeframe) {
+  return useInfiniteQuery(bookingsQueryOptions(timeframe));
+}

@@ -1,0 +1,136 @@
+import "../bookings.css";
+
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { Countdown } from "@/components/Countdown";
+import { useLanguage } from "@/hooks/use-language";
+import { formatDate } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
+import { formatTimeRange } from "@/lib/format/time";
+import type { Booking } from "@/types/api";
+
+import { AddToCalendarButton } from "./AddToCalendarButton";
+import { bookingTimeZone } from "./booking-time-zone";
+import { CancelDialog } from "./CancelDialog";
+import { PriceBreakdown } from "./PriceBreakdown";
+import { ReviewDialog } from "./ReviewDialog";
+import { StatusBadge } from "./StatusBadge";
+
+function usePaymentLabel(booking: Booking): string {
+  const { t } = useTranslation("bookings");
+  const language = useLanguage();
+  const payment = booking.payment;
+  if (!payment) return booking.allowed_actions.includes("pay") ? t("payment.awaiting") : t("payment.atSalon");
+  const status = t(`payment.status.${payment.status}`, { defaultValue: payment.status });
+  const card = payment.card_last4 ? ` · ${payment.card_brand} •••• ${payment.card_last4}` : "";
+  const refunded =
+    payment.refunded_amount > 0
+      ? ` · ${t("payment.refunded", { amount: formatMoney(payment.refunded_amount, payment.currency, language) })}`
+      : "";
+  return `${status}${card}${refunded}`;
+}
+
+interface BookingCardProps {
+  booking: Booking;
+  /** Offered when the booking allows it and the page can show the time picker. */
+  onReschedule?: (booking: Booking) => void;
+  /** A link to the booking's own page (in lists). */
+  linkToDetails?: boolean;
+}
+
+/** A customer's booking: when, where, reference, status, payment and VAT, and what can be done. */
+export function BookingCard({ booking, onReschedule, linkToDetails = false }: BookingCardProps) {
+  const { t } = useTranslation("bookings");
+  const language = useLanguage();
+  const zone = bookingTimeZone(booking);
+  const paymentLabel = usePaymentLabel(booking);
+  const [dialog, setDialog] = useState<"cancel" | "review" | null>(null);
+  const can = (action: Booking["allowed_actions"][number]) => booking.allowed_actions.includes(action);
+  const upcoming =
+    (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.end) > Date.now();
+  const headingId = `booking-${booking.id}`;
+
+  return (
+    <article className="booking-card" aria-labelledby={headingId}>
+      <header className="booking-card__header">
+        <h3 id={headingId} className="booking-card__title">
+          {booking.service.name}
+        </h3>
+        <StatusBadge status={booking.status} />
+      </header>
+      <p className="booking-card__when">
+        {formatDate(booking.start, language, zone, "full")}
+        <span className="booking-card__time">{formatTimeRange(booking.start, booking.end, language, zone)}</span>
+      </p>
+      <p className="booking-card__where">
+        {t("card.where", { salon: booking.salon.name, staff: booking.staff.display_name })}
+      </p>
+
+      {can("pay") && booking.hold_expires_at && (
+        <Countdown
+          until={booking.hold_expires_at}
+          render={(time) => t("card.payWithin", { time })}
+          expired={t("card.holdExpired")}
+        />
+      )}
+
+      <dl className="booking-card__facts">
+        <div>
+          <dt>{t("card.reference")}</dt>
+          <dd>
+            <bdi className="reference">{booking.reference}</bdi>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("card.payment")}</dt>
+          <dd>{paymentLabel}</dd>
+        </div>
+      </dl>
+      <PriceBreakdown price={booking.price} />
+
+      {booking.cancellation && (
+        <p className="booking-card__cancellation">
+          {booking.cancellation.reason
+            ? t("card.cancelledWithReason", { reason: booking.cancellation.reason })
+            : t("card.cancelled")}
+        </p>
+      )}
+
+      <div className="actions">
+        {can("pay") && (
+          <Link className="button" to={`/bookings/${booking.id}/pay`}>
+            {t("actions.pay")}
+          </Link>
+        )}
+        {can("reschedule") && onReschedule && (
+          <button type="button" className="button button--secondary" onClick={() => onReschedule(booking)}>
+            {t("actions.reschedule")}
+          </button>
+        )}
+        {can("review") && (
+          <button type="button" className="button button--secondary" onClick={() => setDialog("review")}>
+            {t("actions.review")}
+          </button>
+        )}
+        {can("cancel") && (
+          <button type="button" className="button button--ghost-danger" onClick={() => setDialog("cancel")}>
+            {t("actions.cancel")}
+          </button>
+        )}
+        {upcoming && <AddToCalendarButton booking={booking} />}
+        {linkToDetails && (
+          <Link className="link" to={`/bookings/${booking.id}`} aria-describedby={headingId}>
+            {t("actions.details")}
+          </Link>
+        )}
+      </div>
+
+      {can("cancel") && (
+        <CancelDialog booking={booking} actor="customer" open={dialog === "cancel"} onClose={() => setDialog(null)} />
+      )}
+      {can("review") && <ReviewDialog booking={booking} open={dialog === "review"} onClose={() => setDialog(null)} />}
+    </article>
+  );
+}

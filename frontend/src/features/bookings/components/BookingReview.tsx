@@ -1,0 +1,147 @@
+import "../bookings.css";
+
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { useErrorMessage } from "@/components/error-message";
+import { Field } from "@/components/Field";
+import { Notice } from "@/components/Notice";
+import { useFormatDuration } from "@/hooks/use-format-duration";
+import { useLanguage } from "@/hooks/use-language";
+import { isApiError } from "@/lib/api-client";
+import { formatDate } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
+import { formatTimeRange } from "@/lib/format/time";
+import type { Booking, BookingPolicy, Money } from "@/types/api";
+
+import { useCreateBooking } from "../api/create-booking";
+import { PriceBreakdown } from "./PriceBreakdown";
+
+const NOTE_MAX_LENGTH = 500;
+
+export interface BookingDraft {
+  salonName: string;
+  timeZone: string;
+  policy: BookingPolicy;
+  service: { id: number; name: string; durationMinutes: number; price: Money };
+  /** null: any available stylist (the salon picks one). */
+  staff: { id: number; name: string } | null;
+  start: string;
+  end: string;
+}
+
+interface BookingReviewProps {
+  draft: BookingDraft;
+  onBooked: (booking: Booking) => void;
+  /** The time was taken meanwhile: the flow goes back to fresh times. */
+  onSlotTaken: (start: string) => void;
+}
+
+/** The review step: everything the customer is agreeing to, an optional note, and confirm. */
+export function BookingReview({ draft, onBooked, onSlotTaken }: BookingReviewProps) {
+  const { t } = useTranslation("bookings");
+  const language = useLanguage();
+  const formatDuration = useFormatDuration();
+  const errorMessage = useErrorMessage();
+  const [note, setNote] = useState("");
+  const createBooking = useCreateBooking();
+  const { policy } = draft;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    createBooking.mutate(
+      {
+        service: draft.service.id,
+        staff: draft.staff?.id ?? null,
+        start: draft.start,
+        note: note.trim(),
+      },
+      {
+        onSuccess: onBooked,
+        onError: (error) => {
+          if (isApiError(error) && error.code === "slot_unavailable") onSlotTaken(draft.start);
+        },
+      },
+    );
+  };
+
+  const error = createBooking.error;
+  const overlap = isApiError(error) && error.code === "customer_overlap";
+  const hours = policy.cancellation_window_hours;
+
+  return (
+    <form className="booking-review" onSubmit={submit} noValidate>
+      <dl className="summary">
+        <div>
+          <dt>{t("review.salon")}</dt>
+          <dd>{draft.salonName}</dd>
+        </div>
+        <div>
+          <dt>{t("review.service")}</dt>
+          <dd>
+            {draft.service.name}
+            <span className="summary__aside">{formatDuration(draft.service.durationMinutes)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("review.staff")}</dt>
+          <dd>{draft.staff ? draft.staff.name : t("review.anyStaff")}</dd>
+        </div>
+        <div>
+          <dt>{t("review.date")}</dt>
+          <dd>{formatDate(draft.start, language, draft.timeZone, "full")}</dd>
+        </div>
+        <div>
+          <dt>{t("review.time")}</dt>
+          <dd>{formatTimeRange(draft.start, draft.end, language, draft.timeZone)}</dd>
+        </div>
+      </dl>
+
+      <PriceBreakdown price={draft.service.price} />
+
+      <section className="policy" aria-labelledby="policy-heading">
+        <h3 id="policy-heading">{t("review.policyTitle")}</h3>
+        <p>
+          {hours > 0
+            ? t("policy.cancellation", { count: hours, n: formatNumber(hours, language) })
+            : t("policy.cancellationUntilStart")}
+        </p>
+        {policy.requires_prepayment && (
+          <p>
+            {t("policy.prepayment", { count: policy.hold_minutes, n: formatNumber(policy.hold_minutes, language) })}
+          </p>
+        )}
+      </section>
+
+      <Field label={t("review.note")} hint={t("review.noteHint")}>
+        <textarea
+          className="input"
+          rows={3}
+          maxLength={NOTE_MAX_LENGTH}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+        />
+      </Field>
+
+      {error && !(isApiError(error) && error.code === "slot_unavailable") && (
+        <Notice tone="error" live>
+          <p>{errorMessage(error)}</p>
+          {overlap && (
+            <Link className="link" to="/bookings">
+              {t("review.seeMyBookings")}
+            </Link>
+          )}
+        </Notice>
+      )}
+
+      <button type="submit" className="button button--block button--large" disabled={createBooking.isPending}>
+        {createBooking.isPending
+          ? t("review.booking")
+          : policy.requires_prepayment
+            ? t("review.confirmAndPay")
+            : t("review.confirm")}
+      </button>
+    </form>
+  );
+}

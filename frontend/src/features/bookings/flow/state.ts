@@ -1,0 +1,94 @@
+// The booking wizard as an explicit state derived from the selection in the URL, so a reload or a
+// shared link resumes it: ?service=12&staff=any&date=2026-11-24&start=2026-11-24T10:00:00+03:00
+
+import { type IsoDate, isIsoDate } from "@/lib/calendar-date";
+import type { SalonDetail, Service, Staff } from "@/types/api";
+
+export const BOOKING_STEPS = [
+  "selecting_service",
+  "selecting_staff",
+  "selecting_time",
+  "signing_in",
+  "confirming",
+] as const;
+export type BookingStep = (typeof BOOKING_STEPS)[number];
+
+export interface BookingSelection {
+  serviceId: number | null;
+  /** "any": any qualified stylist; null: not chosen yet. */
+  staff: number | "any" | null;
+  date: IsoDate | null;
+  start: string | null;
+}
+
+export const EMPTY_SELECTION: BookingSelection = { serviceId: null, staff: null, date: null, start: null };
+
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function positiveInt(value: string | null): number | null {
+  if (!value || !/^\d{1,18}$/.test(value)) return null;
+  const number = Number(value);
+  return number > 0 && Number.isSafeInteger(number) ? number : null;
+}
+
+export function parseSelection(params: URLSearchParams): BookingSelection {
+  const staffParam = params.get("staff");
+  const start = params.get("start");
+  const date = params.get("date");
+  return {
+    serviceId: positiveInt(params.get("service")),
+    staff: staffParam === "any" ? "any" : positiveInt(staffParam),
+    date: isIsoDate(date) ? date : null,
+    start: start && ISO_DATETIME.test(start) && !Number.isNaN(Date.parse(start)) ? start : null,
+  };
+}
+
+export function selectionToParams(selection: BookingSelection): URLSearchParams {
+  const params = new URLSearchParams();
+  if (selection.serviceId !== null) params.set("service", String(selection.serviceId));
+  if (selection.staff !== null) params.set("staff", String(selection.staff));
+  if (selection.date) params.set("date", selection.date);
+  if (selection.start) params.set("start", selection.start);
+  return params;
+}
+
+/** Drops what the salon does not offer: an unknown service, a stylist who does not do it. */
+export function resolveSelection(selection: BookingSelection, salon: SalonDetail): BookingSelection {
+  const service = findService(salon, selection.serviceId);
+  if (!service) return EMPTY_SELECTION;
+  const staffOk =
+    selection.staff === "any" || (selection.staff !== null && service.staff_ids.includes(selection.staff));
+  if (!staffOk) return { ...EMPTY_SELECTION, serviceId: service.id };
+  return selection;
+}
+
+export function deriveStep(selection: BookingSelection, { signedIn }: { signedIn: boolean }): BookingStep {
+  if (selection.serviceId === null) return "selecting_service";
+  if (selection.staff === null) return "selecting_staff";
+  if (selection.start === null) return "selecting_time";
+  if (!signedIn) return "signing_in";
+  return "confirming";
+}
+
+/** Going back to a step forgets what was chosen after it (the date is kept to find times again). */
+export function backTo(selection: BookingSelection, step: BookingStep): BookingSelection {
+  switch (step) {
+    case "selecting_service":
+      return { ...EMPTY_SELECTION, date: selection.date };
+    case "selecting_staff":
+      return { ...selection, staff: null, start: null };
+    case "selecting_time":
+      return { ...selection, start: null };
+    default:
+      return selection;
+  }
+}
+
+export function findService(salon: SalonDetail, serviceId: number | null): Service | undefined {
+  if (serviceId === null) return undefined;
+  return salon.categories.flatMap((category) => category.services).find((service) => service.id === serviceId);
+}
+
+export function staffFor(salon: SalonDetail, service: Service): Staff[] {
+  return salon.staff.filter((member) => service.staff_ids.includes(member.id));
+}

@@ -1,0 +1,50 @@
+import "../salons.css";
+
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { Stars } from "@/components/Stars";
+import type { SalonSummary } from "@/types/api";
+
+import { PriceRange } from "./PriceRange";
+
+/** `priority`: the first cards load their photo at once (they are on screen). */
+export function SalonCard({ salon, priority = false }: { salon: SalonSummary; priority?: boolean }) {
+  const { t } = useTranslation("salons");
+  return (
+    <article className="salon-card">
+      <Link to={`/salons/${salon.id}`} className="salon-card__link">
+        <div className="salon-card__media">
+          {salon.cover_photo_url ? (
+            <img
+              src={salon.cover_photo_url}
+              alt=""
+              loading={priority ? "eager" : "lazy"}
+              decoding="async"
+              width={640}
+              height={360}
+            />
+          ) : (
+            <div className="salon-card__placeholder" aria-hidden="true" />
+          )}
+        </div>
+        <div className="salon-card__body">
+          <h3 className="salon-card__name">{salon.name}</h3>
+          <p className="salon-card__place">{t("place", { district: salon.district, city: salon.city_name })}</p>
+          <div className="salon-card__meta">
+            <Stars rating={salon.rating} count={salon.review_count} />
+            {salon.price_range && (
+              <span className="salon-card__price">
+                <PriceRange range={salon.price_range} />
+              </span>
+            )}
+          </div>
+          <ul className="tags" aria-label={t("features")}>
+            <li className="tag">{t(`audience.${salon.audience}`)}</li>
+            {salon.requires_prepayment && <li className="tag tag--accent">{t("prepayment")}</li>}
+          </ul>
+        </div>
+      </Link>
+    </article>
+  );
+}

@@ -1,0 +1,109 @@
+import "../salons.css";
+
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+
+import { Icon } from "@/components/Icon";
+import { Stars } from "@/components/Stars";
+import { useDocumentTitle } from "@/hooks/use-document-title";
+import type { SalonDetail } from "@/types/api";
+
+import { OpeningHours } from "./OpeningHours";
+import { PriceRange } from "./PriceRange";
+import { ReviewList } from "./ReviewList";
+import { ServiceMenu } from "./ServiceMenu";
+import { StaffList } from "./StaffList";
+
+interface SalonProfileProps {
+  salon: SalonDetail;
+  bookingHref: (serviceId?: number) => string;
+}
+
+/** The salon page: photos, description, address and map, hours, services, stylists, reviews. */
+export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
+  const { t } = useTranslation("salons");
+  useDocumentTitle(salon.name);
+  const photos = salon.photos.filter((photo) => photo.url);
+
+  return (
+    <article className="salon-profile">
+      <header className="salon-hero">
+        {salon.cover_photo_url && (
+          <img className="salon-hero__cover" src={salon.cover_photo_url} alt="" width={1280} height={480} />
+        )}
+        <div className="salon-hero__text">
+          <h1 className="salon-hero__name">{salon.name}</h1>
+          <p className="salon-hero__place">{t("place", { district: salon.district, city: salon.city_name })}</p>
+          <div className="salon-hero__meta">
+            <Stars rating={salon.rating} count={salon.review_count} />
+            {salon.price_range && <PriceRange range={salon.price_range} />}
+          </div>
+          <ul className="tags" aria-label={t("features")}>
+            <li className="tag">{t(`audience.${salon.audience}`)}</li>
+            {salon.requires_prepayment && <li className="tag tag--accent">{t("prepayment")}</li>}
+          </ul>
+          <Link className="button button--block-mobile" to={bookingHref()}>
+            {t("salon.bookNow")}
+          </Link>
+        </div>
+      </header>
+
+      {photos.length > 0 && (
+        <section aria-label={t("salon.photos")}>
+          {/* Scrolls sideways: focusable so that keyboard users can scroll it too. */}
+          <ul className="gallery" tabIndex={0} aria-label={t("salon.photos")}>
+            {photos.map((photo) => (
+              <li key={photo.url}>
+                <img src={photo.url ?? ""} alt={photo.caption} loading="lazy" width={480} height={320} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <div className="salon-sections">
+        <section className="card" aria-labelledby="about-heading">
+          <h2 id="about-heading">{t("salon.about")}</h2>
+          {salon.description && <p>{salon.description}</p>}
+          <p className="salon-address">
+            <Icon name="pin" />
+            <span>{salon.address}</span>
+          </p>
+          {salon.google_maps_url && (
+            <a href={salon.google_maps_url} target="_blank" rel="noopener noreferrer" className="link">
+              {t("salon.openMap")}
+              <span className="visually-hidden"> ({t("salon.opensInNewTab")})</span>
+            </a>
+          )}
+          {salon.phone_number && (
+            <p>
+              <a className="link" href={`tel:${salon.phone_number}`}>
+                <bdi dir="ltr">{salon.phone_number}</bdi>
+              </a>
+            </p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="hours-heading">
+          <h2 id="hours-heading">{t("salon.hours")}</h2>
+          <OpeningHours days={salon.opening_hours} timeZone={salon.timezone} />
+        </section>
+
+        <section className="card salon-sections__wide" aria-labelledby="services-heading">
+          <h2 id="services-heading">{t("salon.services")}</h2>
+          <ServiceMenu categories={salon.categories} bookingHref={(serviceId) => bookingHref(serviceId)} />
+        </section>
+
+        <section className="card" aria-labelledby="staff-heading">
+          <h2 id="staff-heading">{t("salon.staff")}</h2>
+          <StaffList staff={salon.staff} />
+        </section>
+
+        <section className="card" aria-labelledby="reviews-heading">
+          <h2 id="reviews-heading">{t("salon.reviews")}</h2>
+          <ReviewList salonId={salon.id} timeZone={salon.timezone} />
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,147 @@
+import { describe, expect, test, vi } from "vitest";
+
+import { apiError, json, mockFetch } from "@/testing/fetch-mock";
+
+import { ApiError, api, toApiError } from "./api-client";
+import { session } from "./auth/session";
+import { changeLanguage } from "./i18n";
+
+describe("error mapping", () => {
+  test("an error body becomes an ApiError with its code, message and field errors", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/auth/phone/request/", () =>
+      apiError(400, "invalid_phone", "البيانات المدخلة غير صحيحة.", {
+        errors: { phone_number: ["أدخل رقم جوال سعوديًا صحيحًا، مثل 05XXXXXXXX."] },
+      }),
+    );
+
+    const error = await api.post("/api/auth/phone/request/", { phone_number: "1" }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      code: "invalid_phone",
+      detail: "البيانات المدخلة غير صحيحة.",
+      fieldErrors: { phone_number: ["أدخل رقم جوال سعوديًا صحيحًا، مثل 05XXXXXXXX."] },
+      retryAfter: null,
+    });
+  });
+
+  test("retry_after comes from the body, else from the Retry-After header", () => {
+    expect(toApiError(429, { detail: "x", code: "otp_cooldown", retry_after: 42 }).retryAfter).toBe(42);
+    expect(toApiError(429, { detail: "x", code: "otp_cooldown" }, "17").retryAfter).toBe(17);
+  });
+
+  test("a body that is not ours gets a code from its status", () => {
+    expect(toApiError(502, "<html>Bad gateway</html>")).toMatchObject({ code: "server_error", detail: "" });
+    expect(toApiError(404, undefined).code).toBe("not_found");
+    expect(toApiError(429, { detail: "Slow down" }).code).toBe("throttled");
+  });
+
+  test("a network failure is an ApiError with status 0", async () => {
+    vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
+
+    const error = await api.get("/api/salons/").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 0, code: "network_error" });
+  });
+
+  test("204 answers resolve to undefined", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/auth/logout/", () => json(null, 204));
+
+    await expect(api.post("/api/auth/logout/", {}, { auth: false })).resolves.toBeUndefined();
+  });
+});
+
+describe("requests", () => {
+  test("send the UI language, JSON, the query string and the access token", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", { count: 0, next: null, previous: null, results: [] });
+    session.signIn("access-1");
+    await changeLanguage("en");
+
+    await api.get("/api/bookings/", { query: { upcoming: true, page: 2, status: undefined, q: "" } });
+
+    const [request] = server.requests;
+    expect(request?.url.search).toBe("?upcoming=true&page=2");
+    expect(request?.headers.get("Accept-Language")).toBe("en");
+    expect(request?.headers.get("Authorization")).toBe("Bearer access-1");
+  });
+
+  test("public requests carry no token", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/", { count: 0, next: null, previous: null, results: [] });
+    session.signIn("access-1");
+
+    await api.get("/api/salons/", { auth: false });
+
+    expect(server.requests[0]?.headers.get("Authorization")).toBeNull();
+  });
+});
+
+describe("refreshing the access token", () => {
+  test("a 401 refreshes once through the cookie and replays the request with the new token", async () => {
+    const server = mockFetch();
+    server.once("GET", "/api/auth/me/", () => apiError(401, "token_not_valid", "expired"));
+    server.on("GET", "/api/auth/me/", { id: 2 });
+    server.on("POST", "/api/auth/token/refresh/", { access: "access-2" });
+    session.signIn("access-1");
+
+    const me = await api.get<{ id: number }>("/api/auth/me/");
+
+    expect(me).toEqual({ id: 2 });
+    const refresh = server.requestsTo("POST", "/api/auth/token/refresh/");
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0]?.headers.get("X-Auth-Cookie")).toBe("1");
+    expect(refresh[0]?.body).toEqual({});
+    expect(server.requestsTo("GET", "/api/auth/me/").map((r) => r.headers.get("Authorization"))).toEqual([
+      "Bearer access-1",
+      "Bearer access-2",
+    ]);
+    expect(session.getAccessToken()).toBe("access-2");
+  });
+
+  test("requests failing together share one refresh", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/:id/", ({ headers, params }) =>
+      headers.get("Authorization") === "Bearer access-2"
+        ? json({ id: Number(params.id) })
+        : apiError(401, "token_not_valid"),
+    );
+    server.on("POST", "/api/auth/token/refresh/", { access: "access-2" });
+    session.signIn("access-1");
+
+    const results = await Promise.all([api.get("/api/bookings/1/"), api.get("/api/bookings/2/")]);
+
+    expect(results).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(server.requestsTo("POST", "/api/auth/token/refresh/")).toHaveLength(1);
+  });
+
+  test("when the refresh is refused the session ends and sign-in is asked for", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", () => apiError(401, "token_not_valid"));
+    server.on("POST", "/api/auth/token/refresh/", () => apiError(401, "token_not_valid"));
+    session.signIn("access-1");
+    const onExpired = vi.fn();
+    const unsubscribe = session.onExpired(onExpired);
+
+    const error = await api.get("/api/bookings/").catch((e: unknown) => e);
+    unsubscribe();
+
+    expect(error).toMatchObject({ status: 401 });
+    expect(onExpired).toHaveBeenCalledTimes(1);
+    expect(session.getState()).toEqual({ status: "signed_out", accessToken: null });
+    expect(server.requestsTo("GET", "/api/bookings/")).toHaveLength(1);
+  });
+
+  test("a 401 without a token is not refreshed", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", () => apiError(401, "not_authenticated"));
+
+    const error = await api.get("/api/bookings/").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: "not_authenticated" });
+    expect(server.requestsTo("POST", "/api/auth/token/refresh/")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,172 @@
+// The one way the app talks to HTTP APIs: every failure becomes an `ApiError` whose `code` the UI
+// branches on (never on the message). Our API's error body is {detail, code, errors?, retry_after?}.
+
+import { session as defaultSession, type Session } from "@/lib/auth/session";
+import { currentLanguage } from "@/lib/i18n";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly fieldErrors: FieldErrors;
+  /** Seconds to wait before trying again (rate limits), when the server says. */
+  readonly retryAfter: number | null;
+
+  constructor({
+    status,
+    code,
+    detail = "",
+    fieldErrors = {},
+    retryAfter = null,
+  }: {
+    status: number;
+    code: string;
+    detail?: string;
+    fieldErrors?: FieldErrors;
+    retryAfter?: number | null;
+  }) {
+    super(detail || code);
+    this.name = "ApiError";
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors;
+    this.retryAfter = retryAfter;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+function fallbackCode(status: number): string {
+  if (status === 0) return "network_error";
+  if (status === 401) return "not_authenticated";
+  if (status === 403) return "permission_denied";
+  if (status === 404) return "not_found";
+  if (status === 429) return "throttled";
+  if (status >= 500) return "server_error";
+  return "bad_request";
+}
+
+function parseFieldErrors(value: unknown): FieldErrors {
+  if (!value || typeof value !== "object") return {};
+  const fields: FieldErrors = {};
+  for (const [field, messages] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(messages)) fields[field] = messages.filter((m): m is string => typeof m === "string");
+    else if (typeof messages === "string") fields[field] = [messages];
+  }
+  return fields;
+}
+
+function parseRetryAfter(bodyValue: unknown, header: string | null): number | null {
+  if (typeof bodyValue === "number" && Number.isFinite(bodyValue)) return bodyValue;
+  const seconds = header === null ? Number.NaN : Number(header);
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
+/** Maps any error response (JSON or not) to an ApiError. */
+export function toApiError(status: number, body: unknown, retryAfterHeader: string | null = null): ApiError {
+  const record = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  return new ApiError({
+    status,
+    code: typeof record.code === "string" && record.code ? record.code : fallbackCode(status),
+    detail: typeof record.detail === "string" ? record.detail : "",
+    fieldErrors: parseFieldErrors(record.errors),
+    retryAfter: parseRetryAfter(record.retry_after, retryAfterHeader),
+  });
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** Send the access token and refresh it once on 401 (default true). */
+  auth?: boolean;
+  /** Send the refresh-token cookie (the /api/auth/ endpoints). */
+  withCredentials?: boolean;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}${path.includes("?") ? "&" : "?"}${search}` : path;
+}
+
+/** Sends one request to any HTTP JSON API and maps its failures to ApiError (no auth handling). */
+export async function sendJson(url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError({ status: 0, code: "network_error" });
+  }
+  const body = await readBody(response);
+  return { response, body };
+}
+
+export function createApiClient(session: Session) {
+  async function send(path: string, options: RequestOptions, token: string | null) {
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      "Accept-Language": currentLanguage(),
+      ...options.headers,
+    };
+    if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    if (token) headers.Authorization = `Bearer ${token}`;
+    return sendJson(buildUrl(path, options.query), {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: options.withCredentials ? "same-origin" : "omit",
+      signal: options.signal,
+    });
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const useAuth = options.auth ?? true;
+    const token = useAuth ? session.getAccessToken() : null;
+    let { response, body } = await send(path, options, token);
+    // An expired access token: refresh once and replay; if that fails the session is over.
+    if (response.status === 401 && token) {
+      const fresh = await session.refresh();
+      if (fresh) ({ response, body } = await send(path, options, fresh));
+      else session.expire();
+    }
+    if (!response.ok) throw toApiError(response.status, body, response.headers.get("Retry-After"));
+    return body as T;
+  }
+
+  return {
+    request,
+    get: <T>(path: string, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+      request<T>(path, { ...options, method: "GET" }),
+    post: <T>(path: string, body: unknown = {}, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+      request<T>(path, { ...options, method: "POST", body }),
+    patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+      request<T>(path, { ...options, method: "PATCH", body }),
+  };
+}
+
+export const api = createApiClient(defaultSession);

@@ -1,0 +1,33 @@
+// Saudi mobile numbers as people type them: 05…, 5…, +9665…, 009665…, with Western,
+// Arabic-Indic (٠١٢…) or Persian (۰۱۲…) digits, spaces and dashes.
+
+const ARABIC_INDIC_ZERO = 0x0660;
+const PERSIAN_ZERO = 0x06f0;
+
+export function toLatinDigits(value: string): string {
+  return value.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    const base = code >= PERSIAN_ZERO ? PERSIAN_ZERO : ARABIC_INDIC_ZERO;
+    return String(code - base);
+  });
+}
+
+/** Keeps what a phone field may contain: digits (any script, as Latin) and a leading +. */
+export function cleanPhoneInput(value: string): string {
+  const latin = toLatinDigits(value).replace(/[^\d+]/g, "");
+  return latin.startsWith("+") ? `+${latin.slice(1).replace(/\+/g, "")}` : latin.replace(/\+/g, "");
+}
+
+/** The national form 05XXXXXXXX of a Saudi mobile number, or null when it is not one. */
+export function toSaudiMobile(value: string): string | null {
+  const digits = cleanPhoneInput(value);
+  const match = /^(?:\+966|00966|966|0)?(5\d{8})$/.exec(digits);
+  return match ? `0${match[1]}` : null;
+}
+
+/** "+966500000001" → "050 000 0001" for display (always left-to-right). */
+export function formatPhoneForDisplay(e164: string): string {
+  const mobile = toSaudiMobile(e164);
+  if (!mobile) return e164;
+  return `${mobile.slice(0, 3)} ${mobile.slice(3, 6)} ${mobile.slice(6)}`;
+}

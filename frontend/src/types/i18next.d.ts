@@ -1,0 +1,25 @@
+// Translation keys are checked at build time against the Arabic catalogues (the default language).
+import "i18next";
+
+import type accounts from "@/locales/ar/accounts.json";
+import type bookings from "@/locales/ar/bookings.json";
+import type common from "@/locales/ar/common.json";
+import type errors from "@/locales/ar/errors.json";
+import type notifications from "@/locales/ar/notifications.json";
+import type payments from "@/locales/ar/payments.json";
+import type salons from "@/locales/ar/salons.json";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "common";
+    resources: {
+      common: typeof common;
+      errors: typeof errors;
+      accounts: typeof accounts;
+      salons: typeof salons;
+      bookings: typeof bookings;
+      payments: typeof payments;
+      notifications: typeof notifications;
+    };
+  }
+}
