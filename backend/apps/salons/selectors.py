@@ -288,3 +288,12 @@ def _opening_interval(span: tuple[int, int]) -> OpeningInterval:
         end=time(*divmod(end % _MINUTES_PER_DAY, 60)),
         overnight=end >= _MINUTES_PER_DAY,
     )
+
+
+def category_list() -> QuerySet[ServiceCategory]:
+    """Categories that at least one active salon offers an active service in, in display order."""
+    return (
+        ServiceCategory.objects.filter(services__is_active=True, services__salon__is_active=True)
+        .distinct()
+        .order_by("display_order", "id")
+    )

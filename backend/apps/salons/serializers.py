@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Salon, SalonPhoto, Service, StaffMember
+from .models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
 
 CURRENCY = "SAR"
 VAT_PERCENT = 15
@@ -124,6 +124,14 @@ class SalonPhotoSerializer(serializers.ModelSerializer):
 
     def get_url(self, photo: SalonPhoto) -> str | None:
         return absolute_file_url(self, photo.image)
+
+
+class CategorySerializer(serializers.ModelSerializer):
+    name = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ServiceCategory
+        fields = ["id", "slug", "name"]
 
 
 class ServiceGroupSerializer(serializers.Serializer):

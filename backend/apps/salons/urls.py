@@ -6,6 +6,7 @@ app_name = "salons"
 
 urlpatterns = [
     path("", catalog.SalonListView.as_view(), name="salon-list"),
+    path("categories/", catalog.CategoryListView.as_view(), name="category-list"),
     path("<int:salon_id>/", catalog.SalonDetailView.as_view(), name="salon-detail"),
     path("<int:salon_id>/services/", catalog.SalonServicesView.as_view(), name="salon-services"),
     path("<int:salon_id>/staff/", catalog.SalonStaffView.as_view(), name="salon-staff"),

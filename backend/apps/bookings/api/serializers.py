@@ -148,6 +148,7 @@ class StaffScheduleQuerySerializer(serializers.Serializer):
 class BookingSalonSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
+    timezone = serializers.CharField(help_text=_("The salon's time zone; times are shown in it."))
 
 
 class BookingServiceSerializer(serializers.Serializer):

@@ -42,7 +42,7 @@ def test_customer_books_and_gets_the_full_booking(service, stylist, customer, da
         "id": booking.pk,
         "reference": booking.reference,
         "status": "pending",
-        "salon": {"id": salon.pk, "name": salon.name},
+        "salon": {"id": salon.pk, "name": salon.name, "timezone": "Asia/Riyadh"},
         "service": {"id": service.pk, "name": service.name, "duration_minutes": 60},
         "staff": {"id": stylist.pk, "display_name": "Hessa"},
         "start": f"{day.isoformat()}T10:00:00+03:00",

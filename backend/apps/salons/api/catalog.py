@@ -14,6 +14,7 @@ from .. import selectors
 from ..filters import SalonFilter, ServiceFilter, StaffFilter
 from ..models import Service, StaffMember
 from ..serializers import (
+    CategorySerializer,
     SalonDetailSerializer,
     SalonListSerializer,
     ServiceSerializer,
@@ -82,3 +83,15 @@ class SalonStaffView(GenericAPIView):
         """The salon's active staff in display order (not paginated)."""
         staff = self.filter_queryset(selectors.staff_list(salon_id=salon_id))
         return Response(self.get_serializer(staff, many=True).data)
+
+
+@extend_schema(summary="List service categories", responses={200: CategorySerializer(many=True)})
+class CategoryListView(ListAPIView):
+    """The service categories customers can filter salons by (those some active salon offers)."""
+
+    permission_classes = [AllowAny]
+    serializer_class = CategorySerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.category_list()

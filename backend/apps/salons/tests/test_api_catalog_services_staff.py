@@ -200,3 +200,26 @@ def test_unknown_or_inactive_salon_is_not_found(api_client, url_name):
     assert [(r.status_code, r.json()) for r in responses] == [
         (404, {"detail": "Salon not found.", "code": "salon_not_found"})
     ] * 3
+
+
+@pytest.mark.django_db
+def test_categories_list_those_an_active_salon_offers_in_display_order(api_client):
+    salon = make_salon()
+    closed = make_salon(is_active=False)
+    nails = make_category(slug="nails", name_ar="أظافر", name_en="Nails", display_order=2)
+    hair = make_category(slug="hair", name_ar="شعر", name_en="Hair", display_order=1)
+    only_inactive = make_category(slug="spa", name_ar="سبا", name_en="Spa", display_order=3)
+    only_closed_salon = make_category(slug="henna", name_ar="حناء", name_en="Henna", display_order=4)
+    make_service(salon, category=nails)
+    make_service(salon, category=hair)
+    make_service(salon, category=hair)
+    make_service(salon, category=only_inactive, is_active=False)
+    make_service(closed, category=only_closed_salon)
+
+    response = api_client.get("/api/salons/categories/", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert response.json() == [
+        {"id": hair.pk, "slug": "hair", "name": "Hair"},
+        {"id": nails.pk, "slug": "nails", "name": "Nails"},
+    ]
