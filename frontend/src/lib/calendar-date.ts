@@ -50,5 +50,8 @@ export function dateOfInstant(iso: string, timeZone: string): IsoDate {
   return todayIn(timeZone, new Date(iso));
 }
 
-/** Every salon is in Saudi Arabia today; used where an API body carries no time zone. */
+/**
+ * Every salon is in Saudi Arabia today. Only a fallback where no salon's time zone is at hand (today's
+ * date for the search and the stylist's day, the inbox); a booking's times use `booking.salon.timezone`.
+ */
 export const DEFAULT_TIME_ZONE = "Asia/Riyadh";

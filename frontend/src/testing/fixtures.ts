@@ -99,7 +99,7 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     id: 1,
     reference: "SLN-83MCF",
     status: "pending",
-    salon: { id: 3, name: "صالون دلال للتجميل" },
+    salon: { id: 3, name: "صالون دلال للتجميل", timezone: "Asia/Riyadh" },
     service: { id: 24, name: "استشوار", duration_minutes: 45 },
     staff: { id: 12, display_name: "دانة" },
     start: "2026-11-24T10:00:00+03:00",

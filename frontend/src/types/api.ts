@@ -48,6 +48,13 @@ export interface SignIn {
 export type City = "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
 export type Audience = "women" | "men" | "all";
 
+/** A service category salons can be filtered by (`category=<slug>`); its name is in the request's language. */
+export interface ServiceCategory {
+  id: number;
+  slug: string;
+  name: string;
+}
+
 export interface PriceRange {
   min: number;
   max: number;
@@ -170,11 +177,18 @@ export interface BookingPayment {
   card_last4: string;
 }
 
+export interface BookingSalon {
+  id: number;
+  name: string;
+  /** IANA time zone (e.g. "Asia/Riyadh"): the booking's times are shown in it. */
+  timezone: string;
+}
+
 export interface Booking {
   id: number;
   reference: string;
   status: BookingStatus;
-  salon: { id: number; name: string; timezone?: string };
+  salon: BookingSalon;
   service: { id: number; name: string; duration_minutes: number };
   staff: { id: number; display_name: string };
   start: string;

@@ -11,6 +11,9 @@ import { routes } from "../router";
 test("the language switch mirrors the page and speaks the new language", async () => {
   const server = mockFetch();
   server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", ({ headers }) =>
+    json([{ id: 1, slug: "hair", name: headers.get("Accept-Language") === "en" ? "Hair" : "شعر" }]),
+  );
   const { user } = renderRoutes(routes, "/");
   expect(await screen.findByRole("heading", { level: 1, name: "احجز صالونك بخطوات قليلة" })).toBeInTheDocument();
   expect(document.documentElement).toHaveAttribute("dir", "rtl");
@@ -23,11 +26,14 @@ test("the language switch mirrors the page and speaks the new language", async (
   expect(screen.getByRole("link", { name: "My bookings" })).toBeInTheDocument();
   // Later requests ask the server for English.
   expect(server.requests.at(-1)?.headers.get("Accept-Language")).toBe("en");
+  // Names that come from the server are fetched again, in English.
+  expect(await screen.findByRole("option", { name: "Hair" })).toBeInTheDocument();
 });
 
 test("a signed-in person's language choice is saved to their account", async () => {
   const server = mockFetch();
   server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", []);
   server.on("GET", "/api/auth/me/", customer);
   server.on("GET", "/api/notifications/unread-count/", { count: 3 });
   server.on("PATCH", "/api/auth/me/", ({ body }) => json({ ...customer, ...(body as object) }));

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { paginated } from "@/testing/fixtures";
 import { currentUrl, renderRoutes } from "@/testing/render";
-import type { SalonSummary } from "@/types/api";
+import type { SalonSummary, ServiceCategory } from "@/types/api";
 
 import { Component as Home } from "./home";
 
@@ -28,6 +28,13 @@ const dalal: SalonSummary = {
   requires_prepayment: true,
 };
 
+// As the API lists them: the operator's categories, in their order, named in the request's language.
+const categories: ServiceCategory[] = [
+  { id: 1, slug: "hair", name: "شعر" },
+  { id: 2, slug: "nails", name: "أظافر" },
+  { id: 12, slug: "lashes", name: "رموش" },
+];
+
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2026-11-22T06:00:00Z"));
@@ -40,6 +47,7 @@ afterEach(() => {
 describe("finding a salon", () => {
   test("results show rating, review count, district and price range", async () => {
     const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
     server.on("GET", "/api/salons/", paginated([dalal]));
 
     renderRoutes(routes, "/");
@@ -57,6 +65,7 @@ describe("finding a salon", () => {
 
   test("words, city, category, women/men and 'free today' go to the API and the URL", async () => {
     const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
     server.on("GET", "/api/salons/", paginated([dalal]));
     const { user, router } = renderRoutes(routes, "/");
     await screen.findByRole("link", { name: /صالون دلال/ });
@@ -83,8 +92,94 @@ describe("finding a salon", () => {
     );
   });
 
+  test("the category filter offers the categories the API lists, by their names", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/", paginated([dalal]));
+    const { user, router } = renderRoutes(routes, "/");
+
+    const filter = screen.getByLabelText("الخدمة");
+    await within(filter).findByRole("option", { name: "رموش" });
+    expect(
+      within(filter)
+        .getAllByRole("option")
+        .map((option) => [option.textContent, option.getAttribute("value")]),
+    ).toEqual([
+      ["كل الخدمات", ""],
+      ["شعر", "hair"],
+      ["أظافر", "nails"],
+      ["رموش", "lashes"],
+    ]);
+    await user.selectOptions(filter, "رموش");
+
+    expect(currentUrl(router)).toBe("/?category=lashes");
+    await vi.waitFor(() => expect(server.requests.at(-1)?.query.get("category")).toBe("lashes"));
+    expect(server.requestsTo("GET", "/api/salons/categories/")[0]?.headers.get("Accept-Language")).toBe("ar");
+  });
+
+  test("a link's category shows as chosen", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/", paginated([dalal]));
+
+    renderRoutes(routes, "/?category=nails&city=riyadh");
+
+    await screen.findByRole("link", { name: /صالون دلال/ });
+    await screen.findByRole("option", { name: "أظافر" });
+    expect(screen.getByLabelText("الخدمة")).toHaveDisplayValue("أظافر");
+    expect(screen.getByLabelText("المدينة")).toHaveDisplayValue("الرياض");
+    expect(Object.fromEntries(server.requestsTo("GET", "/api/salons/").at(-1)!.query)).toEqual({
+      city: "riyadh",
+      category: "nails",
+      page: "1",
+    });
+  });
+
+  test("an unknown category in the link matches no option; the other filters still apply", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/", paginated([dalal]));
+    const { user, router } = renderRoutes(
+      routes,
+      "/?q=%D8%AD%D9%86%D8%A7%D8%A1&category=henna&city=jeddah&audience=women",
+    );
+
+    await screen.findByRole("option", { name: "رموش" });
+    expect(screen.getByLabelText("الخدمة")).toHaveDisplayValue("كل الخدمات");
+    expect(screen.getByLabelText("المدينة")).toHaveDisplayValue("جدة");
+    expect(screen.getByRole("radio", { name: "نساء" })).toBeChecked();
+    await vi.waitFor(() =>
+      expect(Object.fromEntries(server.requestsTo("GET", "/api/salons/").at(-1)!.query)).toEqual({
+        q: "حناء",
+        city: "jeddah",
+        audience: "women",
+        page: "1",
+      }),
+    );
+    expect(await screen.findByRole("link", { name: /صالون دلال/ })).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText("الخدمة"), "شعر");
+
+    expect(currentUrl(router)).toBe("/?q=%D8%AD%D9%86%D8%A7%D8%A1&city=jeddah&category=hair&audience=women");
+  });
+
+  test("without the categories, the search still works", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", () => apiError(503, "server_error", ""));
+    server.on("GET", "/api/salons/", paginated([dalal]));
+
+    renderRoutes(routes, "/?category=hair");
+
+    expect(await screen.findByRole("link", { name: /صالون دلال/ })).toBeInTheDocument();
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/salons/categories/")).toHaveLength(1));
+    expect(within(screen.getByLabelText("الخدمة")).getAllByRole("option")).toHaveLength(1);
+    // The link's category is not known to be wrong: it still filters.
+    expect(server.requestsTo("GET", "/api/salons/").at(-1)?.query.get("category")).toBe("hair");
+  });
+
   test("no results: says so and offers to clear the search", async () => {
     const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
     server.on("GET", "/api/salons/", paginated([]));
     const { user, router } = renderRoutes(routes, "/?q=xyz&city=jeddah");
 
@@ -96,6 +191,7 @@ describe("finding a salon", () => {
 
   test("a failure says what happened and can be retried", async () => {
     const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
     server.once("GET", "/api/salons/", () => apiError(503, "server_error", ""));
     server.on("GET", "/api/salons/", () => json(paginated([dalal])));
     const { user } = renderRoutes(routes, "/");

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
+import { useCategories } from "@/features/salons/api/list-categories";
 import { SalonResults } from "@/features/salons/components/SalonResults";
 import { SalonSearch } from "@/features/salons/components/SalonSearch";
 import { criteriaFromParams, criteriaToParams } from "@/features/salons/search-params";
@@ -10,7 +11,8 @@ import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/calendar-date";
 export function Component() {
   const { t } = useTranslation("salons");
   const [params, setParams] = useSearchParams();
-  const criteria = criteriaFromParams(params);
+  const categories = useCategories();
+  const criteria = criteriaFromParams(params, categories.data);
   useDocumentTitle(null);
 
   return (

@@ -61,6 +61,29 @@ describe("my bookings", () => {
     expect(server.requests[0]?.query.get("upcoming")).toBe("true");
   });
 
+  test("a booking's date, times and cancellation deadline are in its salon's time zone", async () => {
+    // Half past midnight in Dubai is still the evening before in Riyadh.
+    const dubai = {
+      ...paid,
+      salon: { id: 8, name: "صالون المرسى", timezone: "Asia/Dubai" },
+      start: "2026-11-29T00:30:00+04:00",
+      end: "2026-11-29T01:15:00+04:00",
+      cancellation_deadline: "2026-11-27T00:30:00+04:00",
+    };
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([dubai]));
+    const { user } = renderRoutes(routes, "/bookings");
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    expect(within(card).getByText("الأحد، ٢٩ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    expect(within(card).getByText("١٢:٣٠ ص – ١:١٥ ص")).toBeInTheDocument();
+
+    await user.click(within(card).getByRole("button", { name: "إلغاء الحجز" }));
+
+    const dialog = screen.getByRole("dialog", { name: "إلغاء هذا الحجز؟" });
+    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الجمعة، ٢٧ نوفمبر ٢٠٢٦، ١٢:٣٠ ص.")).toBeInTheDocument();
+  });
+
   test("only the actions the booking allows are offered", async () => {
     const server = mockFetch();
     server.on("GET", "/api/bookings/", paginated([booking()]));

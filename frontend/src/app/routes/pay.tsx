@@ -12,7 +12,6 @@ import { PaymentPanel } from "@/features/payments/components/PaymentPanel";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
-import { DEFAULT_TIME_ZONE } from "@/lib/calendar-date";
 import { formatDate } from "@/lib/format/date";
 import { formatTime } from "@/lib/format/time";
 import { parseId } from "@/lib/route-params";
@@ -30,7 +29,7 @@ export function Component() {
   if (booking.isError) return <ErrorState error={booking.error} onRetry={() => void booking.refetch()} />;
 
   const data = booking.data;
-  const zone = data.salon.timezone ?? DEFAULT_TIME_ZONE;
+  const zone = data.salon.timezone;
   const payable = data.allowed_actions.includes("pay");
 
   return (

@@ -109,6 +109,26 @@ describe("paying for a booking", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("انتهت مدة حجز الموعد قبل الدفع. احجز من جديد.");
   });
 
+  test("the summary gives the booking's date and time in its salon's time zone", async () => {
+    const server = mockFetch();
+    server.on(
+      "GET",
+      "/api/bookings/1/",
+      booking({
+        status: "confirmed",
+        allowed_actions: [],
+        salon: { id: 8, name: "صالون المرسى", timezone: "Asia/Dubai" },
+        start: "2026-11-29T00:30:00+04:00",
+        end: "2026-11-29T01:15:00+04:00",
+      }),
+    );
+
+    renderRoutes(routes, "/bookings/1/pay");
+
+    expect(await screen.findByText("الأحد، ٢٩ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    expect(screen.getByText("١٢:٣٠ ص")).toBeInTheDocument();
+  });
+
   test("a booking that is already paid is not offered for payment", async () => {
     const server = mockFetch();
     server.on("GET", "/api/bookings/1/", booking({ status: "confirmed", allowed_actions: ["cancel"] }));

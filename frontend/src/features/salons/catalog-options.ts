@@ -1,27 +1,20 @@
 import type { Audience, City } from "@/types/api";
 
-// The cities and service categories of the catalog (their names are translated in `salons`).
+// The catalog's cities (a fixed list in the API; their names are translated in `salons`). Service
+// categories are not listed here: operators manage them, see `api/list-categories.ts`.
 export const CITIES: readonly City[] = ["riyadh", "jeddah", "dammam", "khobar", "makkah", "madinah"];
-export const CATEGORIES = [
-  "hair",
-  "nails",
-  "makeup",
-  "skin-care",
-  "spa",
-  "barber",
-  "bridal",
-  "henna",
-  "waxing",
-] as const;
-export type CategorySlug = (typeof CATEGORIES)[number];
 export const AUDIENCES: readonly Audience[] = ["women", "men"];
+
+// What the API takes as a category: a slug (letters, digits, "-" and "_") of at most 40 characters.
+const CATEGORY_SLUG = /^[-\w]{1,40}$/;
 
 export function isCity(value: string | null): value is City {
   return value !== null && (CITIES as readonly string[]).includes(value);
 }
 
-export function isCategory(value: string | null): value is CategorySlug {
-  return value !== null && (CATEGORIES as readonly string[]).includes(value);
+/** Whether the value has the shape of a category slug (not whether that category exists). */
+export function isCategorySlug(value: string | null): value is string {
+  return value !== null && CATEGORY_SLUG.test(value);
 }
 
 export function isAudience(value: string | null): value is Audience {

@@ -12,7 +12,6 @@ import { formatTimeRange } from "@/lib/format/time";
 import type { Booking } from "@/types/api";
 
 import { AddToCalendarButton } from "./AddToCalendarButton";
-import { bookingTimeZone } from "./booking-time-zone";
 import { CancelDialog } from "./CancelDialog";
 import { PriceBreakdown } from "./PriceBreakdown";
 import { ReviewDialog } from "./ReviewDialog";
@@ -44,7 +43,7 @@ interface BookingCardProps {
 export function BookingCard({ booking, onReschedule, linkToDetails = false }: BookingCardProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
-  const zone = bookingTimeZone(booking);
+  const zone = booking.salon.timezone;
   const paymentLabel = usePaymentLabel(booking);
   const [dialog, setDialog] = useState<"cancel" | "review" | null>(null);
   const can = (action: Booking["allowed_actions"][number]) => booking.allowed_actions.includes(action);

@@ -14,7 +14,6 @@ import { formatTime } from "@/lib/format/time";
 import type { Booking } from "@/types/api";
 
 import { useCancelBooking } from "../api/cancel-booking";
-import { bookingTimeZone } from "./booking-time-zone";
 
 export type BookingActor = "customer" | "salon";
 
@@ -35,7 +34,7 @@ export function CancelDialog({ booking, actor, open, onClose }: CancelDialogProp
   const cancel = useCancelBooking();
   const [reason, setReason] = useState("");
   const [reasonMissing, setReasonMissing] = useState(false);
-  const zone = bookingTimeZone(booking);
+  const zone = booking.salon.timezone;
   const paid = booking.payment && PAID_STATUSES.has(booking.payment.status) ? booking.payment : null;
 
   const submit = (event: FormEvent) => {

@@ -19,7 +19,7 @@ import { StatusBadge } from "./StatusBadge";
 
 type ScheduleEntry = { kind: "booking"; booking: Booking } | { kind: "gap"; start: string; end: string };
 
-function ScheduleBooking({ booking, timeZone }: { booking: Booking; timeZone: string }) {
+function ScheduleBooking({ booking }: { booking: Booking }) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const errorMessage = useErrorMessage();
@@ -36,7 +36,7 @@ function ScheduleBooking({ booking, timeZone }: { booking: Booking; timeZone: st
     <article className="schedule-booking" aria-labelledby={headingId}>
       <header className="schedule-booking__header">
         <h3 id={headingId} className="schedule-booking__time">
-          {formatTimeRange(booking.start, booking.end, language, timeZone)}
+          {formatTimeRange(booking.start, booking.end, language, booking.salon.timezone)}
         </h3>
         <StatusBadge status={booking.status} />
       </header>
@@ -125,7 +125,7 @@ export function ScheduleView({ schedule }: { schedule: StaffSchedule }) {
       {entries.map((entry) =>
         entry.kind === "booking" ? (
           <li key={`booking-${entry.booking.id}`}>
-            <ScheduleBooking booking={entry.booking} timeZone={schedule.timezone} />
+            <ScheduleBooking booking={entry.booking} />
           </li>
         ) : (
           <li key={`gap-${entry.start}`} className="schedule-gap">

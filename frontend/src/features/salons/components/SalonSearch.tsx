@@ -7,12 +7,14 @@ import { Field } from "@/components/Field";
 import { Icon } from "@/components/Icon";
 import type { Audience, City } from "@/types/api";
 
-import { AUDIENCES, CATEGORIES, CITIES, type CategorySlug } from "../catalog-options";
+import { useCategories } from "../api/list-categories";
+import { AUDIENCES, CITIES } from "../catalog-options";
 
 export interface SearchCriteria {
   q: string;
   city: City | null;
-  category: CategorySlug | null;
+  /** A service category's slug. */
+  category: string | null;
   audience: Audience | null;
   availableToday: boolean;
 }
@@ -25,6 +27,8 @@ interface SalonSearchProps {
 /** Words (Arabic or English), city, category, women/men and "available today". */
 export function SalonSearch({ criteria, onChange }: SalonSearchProps) {
   const { t } = useTranslation("salons");
+  // Until they arrive (or if they cannot be loaded), the category filter offers only "all".
+  const categories = useCategories();
   const [words, setWords] = useState(criteria.q);
   useEffect(() => setWords(criteria.q), [criteria.q]);
 
@@ -71,14 +75,12 @@ export function SalonSearch({ criteria, onChange }: SalonSearchProps) {
           <select
             className="input"
             value={criteria.category ?? ""}
-            onChange={(event) =>
-              onChange({ ...criteria, category: (event.target.value || null) as CategorySlug | null })
-            }
+            onChange={(event) => onChange({ ...criteria, category: event.target.value || null })}
           >
             <option value="">{t("search.allCategories")}</option>
-            {CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(`categories.${category}`)}
+            {categories.data?.map((category) => (
+              <option key={category.id} value={category.slug}>
+                {category.name}
               </option>
             ))}
           </select>
