@@ -5,6 +5,7 @@ Every variable is listed with a safe development value and a comment in
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -170,8 +171,17 @@ STATIC_ROOT = BACKEND_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BACKEND_DIR / "media")))
 SPA_DIST_DIR = Path(env_str("SPA_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
-# WhiteNoise serves the built SPA's files (assets, icons) from the site root.
+# WhiteNoise serves the built SPA's files (assets, icons) from the site root; it looks once, at
+# start-up, so a server started before the first `npm run build` needs a restart.
 WHITENOISE_ROOT = SPA_DIST_DIR if SPA_DIST_DIR.is_dir() else None
+# Vite names built assets by content hash (`/assets/index-3f9a2c1b.js`): cache them forever.
+_HASHED_SPA_ASSET = re.compile(r"^/assets/.+-[\w-]{8,}\.\w+$")
+
+
+def WHITENOISE_IMMUTABLE_FILE_TEST(path: str, url: str) -> bool:  # noqa: N802 - a Django setting
+    return bool(_HASHED_SPA_ASSET.match(url))
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -46,3 +46,13 @@ def test_without_debug_the_fake_payment_gateway_is_refused():
 
     assert result.returncode != 0
     assert "PAYMENT_PROVIDER=fake is for development only" in result.stderr
+
+
+def test_only_content_hashed_spa_assets_are_cached_forever():
+    from config.settings import WHITENOISE_IMMUTABLE_FILE_TEST as is_immutable
+
+    assert is_immutable("", "/assets/index-BaBhsdnQ.js")
+    assert is_immutable("", "/assets/salon-Cx1_9aZk.css")
+    assert not is_immutable("", "/index.html")
+    assert not is_immutable("", "/favicon.svg")
+    assert not is_immutable("", "/assets/logo.svg")
