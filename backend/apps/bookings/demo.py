@@ -65,9 +65,11 @@ def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoB
             booking = _book(salon, next(references), reviewers[index], day, time(11), BookingStatus.COMPLETED)
             if booking:
                 rating, comment = REVIEWS[(position + index) % len(REVIEWS)]
-                Review.objects.create(
+                review = Review.objects.create(
                     booking=booking, salon=salon, customer=booking.customer, rating=rating, comment=comment
                 )
+                # Written on the evening of the visit, not on the day the seed runs.
+                Review.objects.filter(pk=review.pk).update(created_at=booking.end + timedelta(hours=6))
                 created += 1
                 reviews += 1
         salon_rating_recompute(salon=salon)

@@ -68,3 +68,10 @@ def test_a_rerun_replaces_the_demo_bookings_and_keeps_real_ones(book):
     assert Booking.objects.filter(reference__startswith="DMO-").count() == first
     assert Booking.objects.filter(pk=real.pk).exists()
     assert "Demo bookings:" in output
+
+
+def test_demo_reviews_are_dated_after_their_visit():
+    run_seed()
+
+    for review in Review.objects.select_related("booking"):
+        assert review.booking.end < review.created_at < timezone.now()
