@@ -6,9 +6,7 @@ Run from the repository root:  .venv/bin/python benchmarks/availability.py
 Builds a salon with 10 staff, 5 services and about 2,000 existing bookings over 14 days in a
 throwaway database, then times one staff-day and all staff x 14 days, and counts their SQL queries.
 It repeats with 10x the bookings (the extra ones in the following weeks, as a stylist cannot be
-double-booked) to show that the query count does not change. Bookings are real rows when the
-bookings app's `Booking` model can store them; otherwise `blocking_intervals` is replaced by an
-in-memory list.
+double-booked) to show that the query count does not change. Bookings are real, confirmed rows.
 """
 
 import os
@@ -17,7 +15,7 @@ import statistics
 import sys
 import tempfile
 import time as clock
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from unittest import mock
@@ -115,61 +113,39 @@ def booking_plan(staff, services, first_day: date, *, extra_fortnights: int) -> 
     return plan
 
 
-def store_bookings(plan, salon) -> bool:
-    """Real booking rows; False when the bookings app cannot store them (not there yet, other fields)."""
-    try:
-        from apps.bookings.models import Booking
-    except ImportError:
-        return False
+def store_bookings(plan, salon) -> None:
+    """Replace every booking with the plan's, as confirmed booking rows."""
     from apps.accounts.models import User
+    from apps.bookings.models import Booking, BookingStatus
     from django.db import transaction
 
-    field_names = {field.name for field in Booking._meta.get_fields()}
-    try:
-        with transaction.atomic():
-            # One customer per stylist, so no customer has two bookings at once.
-            customers = {
-                member.pk: User.objects.get_or_create(phone_number=f"+96650000{index:04d}")[0]
-                for index, member in enumerate({member for member, _service, _start in plan})
-            }
-            rows = []
-            for number, (member, service, start) in enumerate(plan):
-                end = start + service.duration
-                fields = {
-                    "customer": customers[member.pk],
-                    "salon": salon,
-                    "service": service,
-                    "staff": member,
-                    "start": start,
-                    "end": end,
-                    "buffer_minutes": service.buffer_minutes,
-                    "status": "confirmed",
-                    "price_amount": service.price_amount,
-                    "currency": "SAR",
-                    "reference": f"B{number:09d}",
-                    "hold_expires_at": None,
-                    "blocked_until": end + service.buffer,
-                }
-                rows.append(Booking(**{name: value for name, value in fields.items() if name in field_names}))
-            Booking.objects.all().delete()
-            Booking.objects.bulk_create(rows, batch_size=2000)
-    except Exception as exc:  # any mismatch with the bookings model means "use the in-memory list"
-        print(f"  (real bookings unavailable: {type(exc).__name__}: {exc}; using an in-memory list)")
-        return False
-    return True
-
-
-def in_memory_blocking_intervals(plan):
-    busy = {}
-    for member, service, start in plan:
-        busy.setdefault(member.pk, []).append((start, start + service.duration + service.buffer))
-
-    def blocking_intervals(*, staff_ids, start, end, now, exclude_booking_id=None):
-        return {
-            staff_id: [(s, e) for s, e in busy.get(staff_id, []) if s < end and e > start] for staff_id in staff_ids
+    with transaction.atomic():
+        # One customer per stylist, so no customer has two bookings at once.
+        customers = {
+            member.pk: User.objects.get_or_create(phone_number=f"+96650000{index:04d}")[0]
+            for index, member in enumerate({member for member, _service, _start in plan})
         }
-
-    return blocking_intervals
+        rows = []
+        for number, (member, service, start) in enumerate(plan):
+            end = start + service.duration
+            rows.append(
+                Booking(
+                    customer=customers[member.pk],
+                    salon=salon,
+                    service=service,
+                    staff=member,
+                    start=start,
+                    end=end,
+                    buffer_minutes=service.buffer_minutes,
+                    blocked_until=end + service.buffer,
+                    status=BookingStatus.CONFIRMED,
+                    price_amount=service.price_amount,
+                    currency="SAR",
+                    reference=f"B{number:09d}",
+                )
+            )
+        Booking.objects.all().delete()
+        Booking.objects.bulk_create(rows, batch_size=2000)
 
 
 def measure(function, **kwargs) -> tuple[float, float, int]:
@@ -207,31 +183,28 @@ def run_round(label: str, *, salon, services, staff, plan, first_day: date, now:
     from apps.salons import availability
     from django.db import connection
 
-    real = store_bookings(plan, salon)
+    store_bookings(plan, salon)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # planner statistics, as a live database has them
-    source = "real booking rows" if real else "in-memory bookings"
-    print(f"{label}: {len(plan):,} bookings ({source})")
+    print(f"{label}: {len(plan):,} bookings")
     counts = {}
-    in_memory = mock.patch.object(availability, "blocking_intervals", in_memory_blocking_intervals(plan))
-    with nullcontext() if real else in_memory:
-        cases = {
-            "one staff-day": {"start_date": first_day, "days": 1, "staff_id": staff[0].pk},
-            f"all staff x {DAYS} days": {"start_date": first_day, "days": DAYS},
-        }
-        for name, arguments in cases.items():
-            arguments = {"salon": salon, "service": services[0], "now": now, **arguments}
-            median, p95, queries = measure(availability.slot_list_available, **arguments)
-            slots = availability.slot_list_available(**arguments)
-            slot_count = sum(len(day_slots) for day_slots in slots.values())
-            read_median, _read_p95, _read_queries = measure(
-                availability.blocking_intervals, **bookings_read_arguments(availability, **arguments)
-            )
-            print(
-                f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries "
-                f"({slot_count} slots; the bookings read alone: median {read_median:.1f} ms)"
-            )
-            counts[name] = queries
+    cases = {
+        "one staff-day": {"start_date": first_day, "days": 1, "staff_id": staff[0].pk},
+        f"all staff x {DAYS} days": {"start_date": first_day, "days": DAYS},
+    }
+    for name, arguments in cases.items():
+        arguments = {"salon": salon, "service": services[0], "now": now, **arguments}
+        median, p95, queries = measure(availability.slot_list_available, **arguments)
+        slots = availability.slot_list_available(**arguments)
+        slot_count = sum(len(day_slots) for day_slots in slots.values())
+        read_median, _read_p95, _read_queries = measure(
+            availability.blocking_intervals, **bookings_read_arguments(availability, **arguments)
+        )
+        print(
+            f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries "
+            f"({slot_count} slots; the bookings read alone: median {read_median:.1f} ms)"
+        )
+        counts[name] = queries
     return counts
 
 
