@@ -102,6 +102,16 @@ def setup_django(database_url: str, secret_key: str) -> None:
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ["DJANGO_SECRET_KEY"] = secret_key
     os.environ.setdefault("LOG_LEVEL", "WARNING")
+    # Production-shaped settings; the race makes no payment and sends messages to the console only.
+    for name, value in {
+        "OTP_PROVIDER": "console",
+        "NOTIFICATION_PROVIDER": "console",
+        "PAYMENT_PROVIDER": "moyasar",
+        "MOYASAR_SECRET_KEY": "sk_test_benchmark_unused",
+        "MOYASAR_PUBLISHABLE_KEY": "pk_test_benchmark_unused",
+        "MOYASAR_WEBHOOK_SECRET": "benchmark-unused",
+    }.items():
+        os.environ.setdefault(name, value)
     sys.path.insert(0, str(BACKEND_DIR))
     import django
 
