@@ -105,6 +105,17 @@ def _validation_code(detail) -> str:
     return "invalid"
 
 
+def _message_and_code(exc: exceptions.APIException) -> tuple[str, str]:
+    """The message and code of a non-validation DRF error. Some libraries (simplejwt) give a dict
+    with their own `detail` and `code`; use those rather than a generic message."""
+    detail = exc.detail
+    if isinstance(detail, dict) and "detail" in detail:
+        return detail["detail"], str(detail.get("code") or exc.default_code)
+    if isinstance(detail, (list, dict)):
+        return _("The request could not be completed."), exc.default_code
+    return detail, getattr(detail, "code", None) or exc.default_code
+
+
 def api_exception_handler(exc, context):
     if isinstance(exc, AppError):
         body = error_body(exc.message, exc.code, exc.errors, **exc.extra)
@@ -125,8 +136,7 @@ def api_exception_handler(exc, context):
         errors = _flatten_errors(exc.detail)
         response.data = error_body(_("Invalid input."), _validation_code(exc.detail), errors)
     else:
-        detail = exc.detail if not isinstance(exc.detail, (list, dict)) else _("The request could not be completed.")
-        code = getattr(exc.detail, "code", None) or exc.default_code
+        detail, code = _message_and_code(exc)
         extra = {}
         if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
             extra["retry_after"] = int(exc.wait)

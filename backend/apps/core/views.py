@@ -20,7 +20,10 @@ logger = logging.getLogger(__name__)
     summary="Health check",
     responses={
         200: inline_serializer("Health", {"status": serializers.CharField()}),
-        503: inline_serializer("HealthDown", {"status": serializers.CharField(), "detail": serializers.CharField()}),
+        503: inline_serializer(
+            "HealthDown",
+            {"status": serializers.CharField(), "detail": serializers.CharField(), "code": serializers.CharField()},
+        ),
     },
 )
 @api_view(["GET"])
@@ -34,7 +37,8 @@ def health(request):
             cursor.fetchone()
     except Exception:  # any database failure means "not healthy"
         logger.exception("Health check: database unreachable")
-        return Response({"status": "error", "detail": _("The database is unreachable.")}, status=503)
+        body = {"status": "error", **error_body(_("The database is unreachable."), "database_unavailable")}
+        return Response(body, status=503)
     return Response({"status": "ok"})
 
 

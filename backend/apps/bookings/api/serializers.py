@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.core.dates import validate_supported_date
 from apps.payments.api.serializers import PaymentSummarySerializer
 from apps.payments.selectors import booking_payment, prefetch_booking_payments
 
@@ -65,11 +66,14 @@ class DateOrDateTimeField(serializers.Field):
                 parsed = None
             if parsed is None:
                 self.fail("invalid")
+            validate_supported_date(parsed)
             return parsed
         try:
-            return AwareDateTimeField().run_validation(data)
+            parsed = AwareDateTimeField().run_validation(data)
         except serializers.ValidationError:
             self.fail("invalid")
+        validate_supported_date(parsed)
+        return parsed
 
     def to_representation(self, value):
         return value.isoformat()
@@ -80,7 +84,9 @@ class BookingCreateInputSerializer(serializers.Serializer):
     staff = _id_field(
         required=False, allow_null=True, help_text=_("The stylist; leave out to get any free qualified stylist.")
     )
-    start = AwareDateTimeField(help_text=_("One of the offered start times, with its offset."))
+    start = AwareDateTimeField(
+        validators=[validate_supported_date], help_text=_("One of the offered start times, with its offset.")
+    )
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
     customer_phone = serializers.CharField(
         max_length=32,
@@ -97,7 +103,9 @@ class BookingCancelInputSerializer(serializers.Serializer):
 
 
 class BookingRescheduleInputSerializer(serializers.Serializer):
-    start = AwareDateTimeField(help_text=_("The new start, one of the offered times, with its offset."))
+    start = AwareDateTimeField(
+        validators=[validate_supported_date], help_text=_("The new start, one of the offered times, with its offset.")
+    )
 
 
 class ReviewInputSerializer(serializers.Serializer):
@@ -138,7 +146,9 @@ class BookingListQuerySerializer(serializers.Serializer):
 
 
 class StaffScheduleQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(required=False, help_text=_("The local day; today by default."))
+    date = serializers.DateField(
+        required=False, validators=[validate_supported_date], help_text=_("The local day; today by default.")
+    )
     staff = _id_field(required=False, help_text=_("Managers: the stylist to show; stylists see their own day."))
 
 

@@ -111,7 +111,11 @@ def test_staff_me_for_a_stylist_a_manager_and_a_customer(stylist, stylist_user, 
     customer_view = client_for(customer).get("/api/staff/me/").json()
 
     assert stylist_view == {
-        "staff_member": {"id": stylist.pk, "display_name": "Hessa", "salon": {"id": salon.pk, "name": salon.name}},
+        "staff_member": {
+            "id": stylist.pk,
+            "display_name": "Hessa",
+            "salon": {"id": salon.pk, "name": salon.name, "timezone": "Asia/Riyadh"},
+        },
         "managed_salons": [],
     }
     assert manager_view == {

@@ -26,6 +26,7 @@ def test_health_reports_503_when_the_database_fails(api_client, monkeypatch):
 
     assert response.status_code == 503
     assert response.json()["status"] == "error"
+    assert response.json()["code"] == "database_unavailable"
 
 
 @pytest.mark.django_db
@@ -68,3 +69,24 @@ def test_migrations_are_in_step_with_the_models():
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
 
     assert "No changes detected" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_deeply_nested_json_is_a_translated_400_not_a_server_error(api_client):
+    body = '{"a":' * 5000 + "1" + "}" * 5000
+
+    response = api_client.post("/api/auth/phone/request/", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "parse_error"
+    assert response.json()["detail"] == "محتوى الطلب ليس بصيغة JSON صحيحة."
+
+
+@pytest.mark.django_db
+def test_broken_json_is_a_400_in_the_requested_language(api_client):
+    response = api_client.post(
+        "/api/auth/phone/request/", "{not json", content_type="application/json", HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    assert response.status_code == 400
+    assert response.json() == {"detail": "The request body is not valid JSON.", "code": "parse_error"}
