@@ -21,6 +21,12 @@ class LanguageAwareJWTAuthentication(JWTAuthentication):
         except InvalidToken:
             # simplejwt's own message is English only and nests the token details in a dict.
             raise AuthenticationFailed(SESSION_INVALID_MESSAGE, code="token_not_valid") from None
+        except AuthenticationFailed as exc:
+            # A token of a deleted or deactivated account: to the client, the session is simply over.
+            code = exc.detail.get("code") if isinstance(exc.detail, dict) else None  # simplejwt's {"detail", "code"}
+            if code in ("user_not_found", "user_inactive"):
+                raise AuthenticationFailed(SESSION_INVALID_MESSAGE, code="token_not_valid") from None
+            raise
         if result is not None:
             user, _token = result
             if user.preferred_language:

@@ -192,3 +192,23 @@ def test_an_expired_access_token_is_401_token_not_valid_in_the_requested_languag
         "detail": "انتهت صلاحية جلستك أو أنها غير صالحة. يُرجى تسجيل الدخول مجددًا.",
         "code": "token_not_valid",
     }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("gone", ["deleted", "deactivated"])
+def test_an_access_token_of_a_deleted_or_deactivated_account_is_token_not_valid(api_client, make_user, gone):
+    user = make_user()
+    access = str(AccessToken.for_user(user))
+    if gone == "deleted":
+        user.delete()
+    else:
+        user.is_active = False
+        user.save()
+
+    response = api_client.get("/api/auth/me/", HTTP_AUTHORIZATION=f"Bearer {access}", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 401
+    assert response.json() == {
+        "detail": "Your session has expired or is invalid. Please sign in again.",
+        "code": "token_not_valid",
+    }
