@@ -8,7 +8,7 @@ from django.utils import timezone
 from apps.salons.models import Salon, StaffMember
 
 from .errors import BookingNotFound, SalonNotFound
-from .models import Booking, Review, blocking_q
+from .models import Booking, BookingStatus, Review, blocking_q
 
 _LIST_RELATIONS = ("salon", "service", "staff", "customer", "review")
 
@@ -56,6 +56,17 @@ def _instant(value: date | datetime, *, next_day: bool = False) -> datetime:
     return datetime.combine(value, time.min, tzinfo=timezone.get_default_timezone())
 
 
+def _effective_status_in(statuses: list[str], now: datetime) -> Q:
+    """Match the status the API shows: a pending booking whose hold ran out is already expired."""
+    lapsed = Q(status=BookingStatus.PENDING, hold_expires_at__lte=now)
+    condition = Q(status__in=[status for status in statuses if status not in (BookingStatus.PENDING,)])
+    if BookingStatus.PENDING in statuses:
+        condition |= Q(status=BookingStatus.PENDING) & ~lapsed
+    if BookingStatus.EXPIRED in statuses:
+        condition |= lapsed
+    return condition
+
+
 def booking_list(
     *,
     user,
@@ -70,7 +81,7 @@ def booking_list(
     now = now or timezone.now()
     bookings = Booking.objects.filter(_visible_to(user)).select_related(*_LIST_RELATIONS)
     if statuses:
-        bookings = bookings.filter(status__in=statuses)
+        bookings = bookings.filter(_effective_status_in(statuses, now))
     if date_from is not None:
         bookings = bookings.filter(start__gte=_instant(date_from))
     if date_to is not None:

@@ -103,12 +103,12 @@ def check_action(booking: Booking, action: Action, actors: frozenset[Actor], now
         if action == Action.REVIEW:
             raise BookingNotCompleted()
         raise InvalidTransition()
-    # The window protects the salon's confirmed time; a pending booking (unpaid or not yet accepted)
-    # commits nobody, so its customer may always let it go or move it.
+    # The window protects the salon's time. An unpaid prepayment hold protects nothing yet (it lapses
+    # by itself within minutes), so its customer may always let it go or move it.
     if (
         action in (Action.CANCEL, Action.RESCHEDULE)
         and actor == Actor.CUSTOMER
-        and booking.status == BookingStatus.CONFIRMED
+        and booking.hold_expires_at is None
         and now > change_deadline(booking)
     ):
         raise CancellationWindowPassed()

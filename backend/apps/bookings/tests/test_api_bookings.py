@@ -421,3 +421,17 @@ def test_list_query_count_does_not_grow_with_the_page(
         large = client.get("/api/bookings/?page_size=100")
 
     assert (small.json()["count"], large.json()["count"]) == (5, 25)
+
+
+def test_the_status_filter_matches_the_status_shown(customer, salon, book, day):
+    salon.requires_prepayment = True
+    salon.save()
+    lapsed = book("10:00", now=timezone.now() - timedelta(hours=1))  # its 10-minute hold ran out
+    live = book("12:00")
+    client = client_for(customer)
+
+    expired = client.get("/api/bookings/?status=expired").json()["results"]
+    pending = client.get("/api/bookings/?status=pending").json()["results"]
+
+    assert [(item["id"], item["status"]) for item in expired] == [(lapsed.pk, "expired")]
+    assert [(item["id"], item["status"]) for item in pending] == [(live.pk, "pending")]

@@ -59,12 +59,23 @@ def test_customer_cannot_cancel_a_confirmed_booking_one_second_after_the_deadlin
     assert len(_events(booking)) == 1
 
 
-def test_customer_may_let_a_pending_booking_go_inside_the_window(book, customer, day):
-    booking = book("10:00")
+def test_customer_may_let_an_unpaid_hold_go_inside_the_window(book, customer, salon, day):
+    salon.requires_prepayment = True
+    salon.save()
+    booking = book("10:00", now=at(day, "08:55"))
 
     cancelled = services.booking_cancel(booking_id=booking.pk, actor=customer, now=at(day, "09:00"))
 
     assert cancelled.status == BookingStatus.CANCELLED
+
+
+def test_the_window_applies_to_a_booking_awaiting_the_salons_confirmation(book, customer, day):
+    booking = book("10:00")
+
+    with pytest.raises(AppError) as excinfo:
+        services.booking_cancel(booking_id=booking.pk, actor=customer, now=at(day, "09:00"))
+
+    assert excinfo.value.code == "cancellation_window_passed"
 
 
 def test_the_window_follows_the_salon_setting(book, customer, salon, day):

@@ -27,7 +27,7 @@ def _booking(day, status, *, prepayment=False, hold_minutes_left=None, window_ho
 @pytest.mark.parametrize(
     ("status", "actors", "clock", "expected"),
     [
-        (BookingStatus.PENDING, CUSTOMER, "08:00", ["cancel", "reschedule"]),  # nothing committed yet
+        (BookingStatus.PENDING, CUSTOMER, "08:00", []),  # inside the 24-hour window
         (BookingStatus.PENDING, SALON, "08:00", ["cancel", "reschedule", "confirm"]),
         (BookingStatus.CONFIRMED, CUSTOMER, "08:00", []),
         (BookingStatus.CONFIRMED, SALON, "08:00", ["cancel", "reschedule"]),
