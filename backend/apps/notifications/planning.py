@@ -59,8 +59,11 @@ def instant_key(instant: datetime) -> str:
 def occurrence_for(booking: Booking, event: str, data: dict) -> str:
     """What tells apart repeated events of the same kind on one booking."""
     if event == NotificationEvent.RESCHEDULED:
+        # The move's rank among the booking's moves (its audit row is already written): moving back
+        # to an earlier time is a new occurrence, a replay of the same move is not.
         new_start = parse_datetime(str(data.get("new_start", ""))) or booking.start
-        return instant_key(new_start)
+        moves = BookingEvent.objects.filter(booking=booking, data__has_key="new_start").count()
+        return f"{moves}@{instant_key(new_start)}"
     if event == NotificationEvent.REMINDER:
         return instant_key(booking.start)
     if event == NotificationEvent.PAYMENT_RECEIVED:

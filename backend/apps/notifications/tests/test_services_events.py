@@ -250,7 +250,7 @@ def test_a_reschedule_tells_both_the_new_time_and_the_stylist_the_old_one_too(bo
         "6:00 PM: Sara, Haircut and styling."
     )
     assert set(Notification.objects.filter(event="rescheduled").values_list("occurrence", flat=True)) == {
-        "2026-03-05T15:00:00+00:00"
+        "1@2026-03-05T15:00:00+00:00"
     }
 
 
@@ -261,6 +261,17 @@ def test_each_reschedule_is_told_once(book, customer):
     booking_services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(VISIT_DAY, "19:00"))
 
     assert Notification.objects.filter(booking=booking, event="rescheduled", recipient=customer).count() == 2
+
+
+def test_moving_back_to_an_earlier_time_is_told_again(book, customer):
+    booking = book()
+    first_start = booking.start
+
+    booking_services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(VISIT_DAY, "18:00"))
+    booking_services.booking_reschedule(booking_id=booking.pk, actor=customer, start=first_start)
+    booking_services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(VISIT_DAY, "18:00"))
+
+    assert Notification.objects.filter(booking=booking, event="rescheduled", recipient=customer).count() == 3
 
 
 # --- events nobody is told about ----------------------------------------------------------------
