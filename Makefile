@@ -58,7 +58,8 @@ seed: install
 ## Regenerate the Arabic message catalogues of every app and compile them (needs GNU gettext)
 messages: install
 	for dir in backend/apps/*/; do \
-	  if [ -d "$$dir/locale" ]; then (cd $$dir && DJANGO_DEBUG=1 ../../../$(PY) ../../manage.py makemessages -l ar --no-obsolete --no-location --no-fuzzy-matching); fi; \
+	  if [ -d "$$dir/locale" ]; then (cd $$dir && DJANGO_DEBUG=1 ../../../$(PY) ../../manage.py makemessages -l ar --no-obsolete --no-location \
+	    && msgattrib --clear-fuzzy --empty -o locale/ar/LC_MESSAGES/django.po locale/ar/LC_MESSAGES/django.po); fi; \
 	done
 	cd backend && DJANGO_DEBUG=1 ../$(PY) manage.py compilemessages -l ar
 

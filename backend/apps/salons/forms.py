@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from .models import StaffMember, Weekday, validate_interval_list
+from .models import StaffMember, Weekday, overnight_overlaps, validate_interval_list
 
 
 def _saudi_week_position(weekday: int) -> int:
@@ -49,6 +49,14 @@ class WorkingHoursInlineFormSet(_IntervalFormSet):
                         params={"day": Weekday(weekday).label, "problem": " ".join(exc.messages)},
                     )
                 )
+        for weekday in sorted(overnight_overlaps(intervals_by_weekday), key=_saudi_week_position):
+            errors.append(
+                ValidationError(
+                    _("%(day)s: the hours overlap the previous day's shift after midnight."),
+                    code="overlapping_overnight",
+                    params={"day": Weekday(weekday).label},
+                )
+            )
         if errors:
             raise ValidationError(errors)
 

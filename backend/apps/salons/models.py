@@ -308,6 +308,18 @@ def validate_interval_list(intervals: list[tuple[time, time]]) -> None:
             )
 
 
+def overnight_overlaps(intervals_by_weekday: dict[int, list[tuple[time, time]]]) -> list[int]:
+    """Weekdays whose hours overlap the previous day's shift that runs past midnight (e.g. Thursday
+    22:00–02:00 and Friday 01:00–05:00). Same-day overlaps are `validate_interval_list`'s."""
+    clashing = []
+    for weekday, intervals in intervals_by_weekday.items():
+        previous = intervals_by_weekday.get((weekday - 1) % 7, [])
+        spill_end = max((interval_minutes(start, end)[1] - 24 * 60 for start, end in previous), default=0)
+        if spill_end > 0 and any(interval_minutes(start, end)[0] < spill_end for start, end in intervals):
+            clashing.append(weekday)
+    return clashing
+
+
 def interval_minutes(start: time, end: time) -> tuple[int, int]:
     """Minutes from the day's midnight; an end at or before the start belongs to the next day."""
     start_m = start.hour * 60 + start.minute

@@ -12,7 +12,7 @@ from .factories import add_hours, add_special_hours, make_category, make_salon, 
 
 pytestmark = pytest.mark.django_db
 
-SATURDAY, FRIDAY, MONDAY = 5, 4, 0
+SATURDAY, FRIDAY, THURSDAY, MONDAY = 5, 4, 3, 0
 
 
 @pytest.fixture
@@ -198,6 +198,26 @@ def test_overlapping_working_hours_are_refused_and_nothing_is_saved(admin_client
     ]
     assert StaffMember.objects.filter(display_name="ريم").exists() is False
     assert WorkingHours.objects.count() == 1  # the catalog's own row
+
+
+def test_hours_overlapping_the_previous_days_shift_after_midnight_are_refused(admin_client, catalog):
+    # given Thursday 22:00–02:00 (runs into Friday) and Friday 01:00–05:00
+    data = staff_post_data(catalog["salon"], hours=[(THURSDAY, "22:00", "02:00"), (FRIDAY, "01:00", "05:00")])
+
+    response = admin_client.post(reverse("admin:salons_staffmember_add"), data, headers={"accept-language": "en"})
+
+    assert response.status_code == 200
+    assert non_form_errors(response, "working_hours") == [
+        "Friday: the hours overlap the previous day's shift after midnight."
+    ]
+    assert StaffMember.objects.filter(display_name="ريم").exists() is False
+
+
+def test_friday_hours_after_thursdays_overnight_shift_ends_are_accepted():
+    from apps.salons.models import overnight_overlaps
+
+    assert overnight_overlaps({3: [(time(22), time(2))], 4: [(time(2), time(5))]}) == []
+    assert overnight_overlaps({5: [(time(20), time(1))], 6: [(time(0, 30), time(3))]}) == [6]
 
 
 def test_overlapping_working_hours_added_to_an_existing_staff_member_are_refused(admin_client, catalog):
