@@ -12,6 +12,7 @@ class ErrorCode(StrEnum):
     PAYMENT_NOT_FOUND = "payment_not_found"
     BOOKING_NOT_PAYABLE = "booking_not_payable"
     BOOKING_HOLD_EXPIRED = "booking_hold_expired"
+    PAYMENT_IN_PROGRESS = "payment_in_progress"
     PAYMENT_METHOD_UNAVAILABLE = "payment_method_unavailable"
     PAYMENT_REJECTED = "payment_rejected"
     PAYMENT_GATEWAY_UNAVAILABLE = "payment_gateway_unavailable"
@@ -40,6 +41,20 @@ class BookingNotPayable(Conflict):
 class BookingHoldExpired(Conflict):
     code = ErrorCode.BOOKING_HOLD_EXPIRED
     message = _("The time held for this booking has run out. Please book again.")
+
+
+class PaymentInProgress(Conflict):
+    """Another attempt at paying the booking may still take the customer's money; the body's `payment`
+    is its id, for the client to send the payer back to it."""
+
+    code = ErrorCode.PAYMENT_IN_PROGRESS
+    message = _(
+        "An earlier payment for this booking is not finished yet. Complete it on its payment page, "
+        "or try again in a moment."
+    )
+
+    def __init__(self, *, payment_id):
+        super().__init__(extra={"payment": str(payment_id)})
 
 
 class PaymentMethodUnavailable(AppError):

@@ -19,6 +19,23 @@ from django.conf import settings
 
 logger = logging.getLogger(__name__)
 
+# Moyasar calls that may be repeated (creation with its `given_id`, fetches) are tried this many times.
+ATTEMPTS = 3
+# The webhook must answer fast: its fetch is one attempt with at most this timeout.
+QUICK_TIMEOUT_SECONDS = 5.0
+
+
+def without_nul(value):
+    """`value` (decoded JSON) with NUL characters removed from every string and key: PostgreSQL
+    refuses them in text and `jsonb`, and they mean nothing in a payment."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
+
 
 # --- What a gateway answers -----------------------------------------------------------------------
 
@@ -43,6 +60,7 @@ class RemotePayment:
 
     @classmethod
     def from_json(cls, body: dict) -> "RemotePayment":
+        body = without_nul(body)
         try:
             source = body.get("source") or {}
             if not isinstance(source, dict):
@@ -161,7 +179,7 @@ class MoyasarGateway:
         base_url: str | None = None,
         secret_key: str | None = None,
         timeout: float | None = None,
-        attempts: int = 3,
+        attempts: int = ATTEMPTS,
         retry_backoff_seconds: float = 0.5,
     ):
         self.base_url = (base_url or settings.MOYASAR_BASE_URL).rstrip("/")
@@ -248,10 +266,13 @@ class MoyasarGateway:
         return self._request("POST", f"/payments/{payment_id}/void")
 
 
-def get_gateway() -> Gateway:
-    """The gateway chosen by `settings.PAYMENT_PROVIDER` (the fake one only exists with DEBUG or in tests)."""
+def get_gateway(*, quick: bool = False) -> Gateway:
+    """The gateway chosen by `settings.PAYMENT_PROVIDER` (the fake one only exists with DEBUG or in tests).
+    `quick`: one attempt with a short timeout, for a caller that must answer fast (the webhook)."""
     if settings.PAYMENT_PROVIDER == "fake":
         from .fake_gateway import FakeGateway  # the fake's module imports this one
 
         return FakeGateway()
+    if quick:
+        return MoyasarGateway(timeout=min(QUICK_TIMEOUT_SECONDS, settings.MOYASAR_TIMEOUT_SECONDS), attempts=1)
     return MoyasarGateway()

@@ -4,7 +4,10 @@ A key is claimed in its own short committed transaction before the work starts, 
 repeat sees it (409 while the first runs); the response (status and exact bytes) is stored when the
 work ends and replayed for a repeat with the same body, while the same key with another body is
 refused (422). A key left `in_progress` by a crashed request may be taken over after a few minutes.
-Server-side failures (5xx) release the key so that the client can try again with it.
+Server-side failures (5xx) release the key so that the client can try again with it, unless the work
+had already bound the key to something it started that cannot be taken back (a payment sent to the
+gateway): the key then stays `interrupted` and bound to it, and a retry with the same key continues
+that same thing (the same payment, the same `given_id`) instead of starting another.
 Keys are kept at least 24 hours; `reconcile_payments` deletes older ones.
 """
 
@@ -14,6 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,6 +37,21 @@ class StoredResponse:
     body: bytes
 
 
+@dataclass(frozen=True)
+class Claim:
+    """The right to do the work of a request under its key. `resource_id`: what an interrupted earlier
+    run of the same request started (empty when nothing), for the work to continue."""
+
+    user: Any
+    key: str
+    resource_id: str = ""
+
+    def bind(self, resource_id) -> None:
+        """Record what this run started, in the caller's transaction: should the run then fail, the key
+        stays bound to it (`interrupted`) instead of being released."""
+        IdempotencyKey.objects.filter(user=self.user, key=self.key).update(resource_id=str(resource_id))
+
+
 def idempotency_key_from(headers) -> str:
     """The request's key, checked: visible ASCII, 1 to 255 characters."""
     key = headers.get(HEADER)
@@ -49,9 +68,10 @@ def request_fingerprint(*, scope: str, data) -> str:
     return hashlib.sha256(f"{scope}\n{canonical}".encode()).hexdigest()
 
 
-def idempotency_claim(*, user, key: str, fingerprint: str, now: datetime | None = None) -> StoredResponse | None:
-    """Claim `key` for this request. None: the caller does the work (a new key, or one abandoned by a
-    crashed request). A stored response: the same request already completed; replay it."""
+def idempotency_claim(*, user, key: str, fingerprint: str, now: datetime | None = None) -> StoredResponse | Claim:
+    """Claim `key` for this request. A claim: the caller does the work (a new key, one left interrupted,
+    or one abandoned by a crashed request). A stored response: the same request already completed;
+    replay it."""
     now = now or timezone.now()
     with transaction.atomic():
         try:
@@ -59,7 +79,7 @@ def idempotency_claim(*, user, key: str, fingerprint: str, now: datetime | None 
                 IdempotencyKey.objects.create(
                     user=user, key=key, fingerprint=fingerprint, status=IdempotencyStatus.IN_PROGRESS, locked_at=now
                 )
-            return None
+            return Claim(user=user, key=key)
         except IntegrityError:
             record = IdempotencyKey.objects.select_for_update().filter(user=user, key=key).first()
         if record is None:  # released between our insert and our read: a concurrent request holds it now
@@ -68,11 +88,12 @@ def idempotency_claim(*, user, key: str, fingerprint: str, now: datetime | None 
             raise IdempotencyKeyReused()
         if record.status == IdempotencyStatus.COMPLETED:
             return StoredResponse(record.response_status, record.response_body.encode())
-        if record.locked_at > now - STALE_AFTER:
+        if record.status == IdempotencyStatus.IN_PROGRESS and record.locked_at > now - STALE_AFTER:
             raise IdempotencyInProgress()
+        record.status = IdempotencyStatus.IN_PROGRESS
         record.locked_at = now
-        record.save(update_fields=["locked_at"])
-        return None
+        record.save(update_fields=["status", "locked_at"])
+        return Claim(user=user, key=key, resource_id=record.resource_id)
 
 
 def idempotency_complete(*, user, key: str, response: StoredResponse) -> None:
@@ -85,18 +106,25 @@ def idempotency_complete(*, user, key: str, response: StoredResponse) -> None:
 
 
 def idempotency_release(*, user, key: str) -> None:
+    """The work failed: a key bound to something the work started is kept, `interrupted`, for a retry
+    to continue it; any other key is deleted, for a retry to start afresh."""
     with transaction.atomic():
-        IdempotencyKey.objects.filter(user=user, key=key, status=IdempotencyStatus.IN_PROGRESS).delete()
+        running = IdempotencyKey.objects.filter(user=user, key=key, status=IdempotencyStatus.IN_PROGRESS)
+        running.exclude(resource_id="").update(status=IdempotencyStatus.INTERRUPTED)
+        running.filter(resource_id="").delete()
 
 
-def idempotent_call(*, user, key: str, fingerprint: str, operation: Callable[[], StoredResponse]) -> StoredResponse:
+def idempotent_call(
+    *, user, key: str, fingerprint: str, operation: Callable[[Claim], StoredResponse]
+) -> StoredResponse:
     """Run `operation` once for this key and body; a repeat gets the stored response. `operation`
-    turns client errors into responses itself; anything it raises releases the key."""
-    replay = idempotency_claim(user=user, key=key, fingerprint=fingerprint)
-    if replay is not None:
-        return replay
+    turns client errors into responses itself; anything it raises releases the key (see
+    `idempotency_release`)."""
+    claim = idempotency_claim(user=user, key=key, fingerprint=fingerprint)
+    if isinstance(claim, StoredResponse):
+        return claim
     try:
-        response = operation()
+        response = operation(claim)
     except BaseException:
         idempotency_release(user=user, key=key)
         raise

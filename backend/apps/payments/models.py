@@ -29,8 +29,9 @@ class PaymentStatus(models.TextChoices):
 
 # Statuses in which a payment holds the customer's money for its booking (at most one per booking).
 HELD_STATUSES = (PaymentStatus.PAID, PaymentStatus.AUTHORIZED, PaymentStatus.CAPTURED)
-# Statuses after which the gateway cannot change anything the booking depends on.
-FINAL_STATUSES = (PaymentStatus.FAILED, PaymentStatus.REFUNDED, PaymentStatus.VOIDED)
+# Statuses after which the gateway cannot change anything the booking depends on. Not `failed`: we
+# also fail a payment on an error or a "not found", and Moyasar may still report it paid later.
+FINAL_STATUSES = (PaymentStatus.REFUNDED, PaymentStatus.VOIDED)
 
 
 class PaymentMethod(models.TextChoices):
@@ -218,6 +219,8 @@ class Refund(models.Model):
 
 class IdempotencyStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
+    # Ended without a response after starting something (a payment): a retry with the key continues it.
+    INTERRUPTED = "interrupted", _("Interrupted (a retry continues it)")
     COMPLETED = "completed", _("Completed")
 
 
@@ -232,6 +235,12 @@ class IdempotencyKey(models.Model):
     status = models.CharField(_("status"), max_length=16, choices=IdempotencyStatus.choices)
     response_status = models.PositiveSmallIntegerField(_("response status"), null=True, blank=True)
     response_body = models.TextField(_("response body"), blank=True)
+    resource_id = models.CharField(
+        _("started resource"),
+        max_length=64,
+        blank=True,
+        help_text=_("What the request started (a payment's id); a retry after an interruption continues it."),
+    )
     locked_at = models.DateTimeField(_("claimed at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 

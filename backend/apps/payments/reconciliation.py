@@ -18,7 +18,7 @@ from apps.bookings.models import BookingStatus
 from .gateway import GatewayError, GatewayNotFound, get_gateway
 from .idempotency import idempotency_purge
 from .models import HELD_STATUSES, EventSource, Payment, PaymentStatus, Refund, RefundStatus
-from .services import payment_mark_failed, payment_settle_booking, payment_sync, refund_execute
+from .services import NOT_AT_GATEWAY, payment_mark_failed, payment_settle_booking, payment_sync, refund_execute
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 MIN_AGE = timedelta(minutes=1)
 # A payment Moyasar still does not know after this long was never created there.
 NOT_FOUND_GRACE = timedelta(minutes=15)
-# Initiated payments are followed this long (the payer abandoned them otherwise).
+# Initiated payments, and payments we failed without the gateway's word, are followed this long (the
+# payer abandoned them otherwise).
 MAX_AGE = timedelta(days=7)
 CHECK_INTERVAL = timedelta(minutes=2)
 CHECK_INTERVAL_CAP = timedelta(hours=6)
@@ -66,10 +67,8 @@ def _check(payment_id: uuid.UUID, summary: ReconcileSummary, *, now: datetime) -
     try:
         remote = get_gateway().fetch_payment(payment_id)
     except GatewayNotFound:
-        if payment.created_at < now - NOT_FOUND_GRACE:
-            payment_mark_failed(
-                payment_id=payment_id, message="Not found at the gateway.", source=EventSource.RECONCILE
-            )
+        if payment.status == PaymentStatus.INITIATED and payment.created_at < now - NOT_FOUND_GRACE:
+            payment_mark_failed(payment_id=payment_id, message=NOT_AT_GATEWAY, source=EventSource.RECONCILE)
             summary.payments_changed += 1
         return None
     except GatewayError as exc:
@@ -86,15 +85,18 @@ def _due(now: datetime) -> Q:
     return Q(next_check_at__isnull=True) | Q(next_check_at__lte=now)
 
 
-def _reconcile_initiated(summary: ReconcileSummary, *, now: datetime, batch_size: int) -> None:
-    initiated = Payment.objects.filter(
+def _reconcile_open(summary: ReconcileSummary, *, now: datetime, batch_size: int) -> None:
+    """Initiated payments, and failed ones the gateway never reported (we failed them on a gateway
+    error or a "not found"): the gateway may report them paid."""
+    failed_by_us = Q(status=PaymentStatus.FAILED, provider_payment_id="")
+    open_payments = Payment.objects.filter(
+        Q(status=PaymentStatus.INITIATED) | failed_by_us,
         _due(now),
-        status=PaymentStatus.INITIATED,
         flagged=False,
         created_at__lte=now - MIN_AGE,
         created_at__gte=now - MAX_AGE,
     )
-    while batch := _claim_due(initiated, now=now, limit=batch_size):
+    while batch := _claim_due(open_payments, now=now, limit=batch_size):
         for payment_id in batch:
             _check(payment_id, summary, now=now)
 
@@ -130,11 +132,12 @@ def _reconcile_refunds(summary: ReconcileSummary, *, now: datetime) -> None:
 
 
 def payments_reconcile(*, now: datetime | None = None, batch_size: int = BATCH_SIZE) -> ReconcileSummary:
-    """Check every due non-final payment with the gateway, settle paid bookings left unconfirmed,
-    retry pending refunds, and delete idempotency keys past their retention."""
+    """Check due initiated payments and payments we failed without the gateway's word with the
+    gateway, check and settle payments holding money for a booking left unconfirmed, retry pending
+    refunds, and delete idempotency keys past their retention."""
     now = now or timezone.now()
     summary = ReconcileSummary()
-    _reconcile_initiated(summary, now=now, batch_size=batch_size)
+    _reconcile_open(summary, now=now, batch_size=batch_size)
     _reconcile_unsettled(summary, now=now, batch_size=batch_size)
     _reconcile_refunds(summary, now=now)
     summary.keys_purged = idempotency_purge(now=now)

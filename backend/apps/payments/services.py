@@ -3,9 +3,13 @@ booking changes, refund, and receive webhooks.
 
 Rules kept here:
 - Our state follows the gateway's own report (its answer to our call, or a fresh fetch), never a
-  browser's callback parameters or a webhook's body; statuses only move forward.
+  browser's callback parameters or a webhook's body; statuses only move forward (a payment we
+  failed ourselves, on an error or a "not found", may still turn out paid: that money is taken).
 - A payment that reports money is checked against its booking (amount, currency, metadata); a
   mismatch is flagged for an operator and never counts as paid.
+- One attempt at paying a booking at a time: before a new one starts, the booking's initiated
+  attempts are fetched, and one that may still take money refuses it; a retry after a gateway
+  outage continues its own payment (same `given_id`) instead of starting another.
 - Paid → the booking is confirmed in the same transaction; if its time was taken meanwhile, if it
   was cancelled, or if another payment already paid it, the money is refunded automatically.
 - Locks are taken in one order, shared with bookings: the booking (`booking_lock`), then payment
@@ -16,6 +20,7 @@ Rules kept here:
 import hmac
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -35,6 +40,7 @@ from .errors import (
     BookingNotPayable,
     PaymentGatewayError,
     PaymentGatewayUnavailable,
+    PaymentInProgress,
     PaymentMethodUnavailable,
     PaymentNotFound,
     PaymentNotRefundable,
@@ -45,6 +51,7 @@ from .errors import (
     WebhookUnauthorized,
 )
 from .gateway import (
+    ATTEMPTS,
     GatewayAuthError,
     GatewayError,
     GatewayNotFound,
@@ -52,6 +59,7 @@ from .gateway import (
     GatewayUnavailable,
     RemotePayment,
     get_gateway,
+    without_nul,
 )
 from .models import (
     FINAL_STATUSES,
@@ -79,6 +87,10 @@ REFUND_LEASE = timedelta(minutes=5)
 MAX_REFUND_ATTEMPTS = 8
 REFUND_RETRY_BASE = timedelta(minutes=1)
 REFUND_RETRY_CAP = timedelta(hours=6)
+# The failure message of a payment whose creation never reached the gateway.
+NOT_AT_GATEWAY = "Not found at the gateway."
+# The events recording the start of a create call at the gateway.
+_CREATE_CALL_EVENTS = ("created", "create_retried")
 # A webhook event seen again within this time while its first delivery is still being processed
 # is answered as a duplicate; later, it is processed again (the first attempt must have died).
 WEBHOOK_CLAIM_TIMEOUT = timedelta(minutes=2)
@@ -99,6 +111,8 @@ PAYMENT_WEBHOOK_TYPES = frozenset(
 )
 
 # Forward-only moves between our statuses; anything else the gateway reports is recorded, not applied.
+# A failed payment may still move on: we fail a payment on a gateway error or when the gateway does
+# not know it, and the gateway may report it paid later; that money is handled like any other.
 _NEXT_STATUSES: dict[str, frozenset[str]] = {
     PaymentStatus.INITIATED: frozenset(
         {
@@ -110,11 +124,19 @@ _NEXT_STATUSES: dict[str, frozenset[str]] = {
             PaymentStatus.VOIDED,
         }
     ),
+    PaymentStatus.FAILED: frozenset(
+        {
+            PaymentStatus.PAID,
+            PaymentStatus.AUTHORIZED,
+            PaymentStatus.CAPTURED,
+            PaymentStatus.REFUNDED,
+            PaymentStatus.VOIDED,
+        }
+    ),
     PaymentStatus.AUTHORIZED: frozenset({PaymentStatus.CAPTURED, PaymentStatus.VOIDED}),
     PaymentStatus.PAID: frozenset({PaymentStatus.REFUNDED, PaymentStatus.VOIDED}),
     PaymentStatus.CAPTURED: frozenset({PaymentStatus.REFUNDED, PaymentStatus.VOIDED}),
     PaymentStatus.DUPLICATE: frozenset({PaymentStatus.REFUNDED, PaymentStatus.VOIDED}),
-    PaymentStatus.FAILED: frozenset(),
     PaymentStatus.REFUNDED: frozenset(),
     PaymentStatus.VOIDED: frozenset(),
 }
@@ -192,49 +214,139 @@ def _field_errors(errors: dict) -> dict[str, list[str]]:
     }
 
 
+def _fail(payment: Payment, *, message: str, source: str) -> None:
+    """Fail a locked initiated payment that the gateway refused or never created."""
+    payment.status = PaymentStatus.FAILED
+    payment.failure_message = message[:255]
+    payment.save(update_fields=["status", "failure_message", "updated_at"])
+    _event(
+        payment,
+        source=source,
+        kind="status_changed",
+        from_status=PaymentStatus.INITIATED,
+        to_status=PaymentStatus.FAILED,
+        data={"message": message},
+    )
+
+
 def payment_mark_failed(*, payment_id: uuid.UUID, message: str, source: str) -> None:
     """An initiated payment the gateway refused or never created is failed."""
     with transaction.atomic():
         _booking, payment = _locked(payment_id)
-        if payment.status != PaymentStatus.INITIATED:
-            return
-        payment.status = PaymentStatus.FAILED
-        payment.failure_message = message[:255]
-        payment.save(update_fields=["status", "failure_message", "updated_at"])
-        _event(
-            payment,
-            source=source,
-            kind="status_changed",
-            from_status=PaymentStatus.INITIATED,
-            to_status=PaymentStatus.FAILED,
-            data={"message": message},
-        )
+        if payment.status == PaymentStatus.INITIATED:
+            _fail(payment, message=message, source=source)
 
 
-def payment_create(*, user, booking_id: int, source: dict, now: datetime | None = None) -> Payment:
+def _creation_may_be_running(payment: Payment, now: datetime) -> bool:
+    """Whether a create call for the payment may still be on its way to the gateway (so that its "not
+    found" proves nothing): one started less than twice the longest such call ago (every attempt
+    timing out)."""
+    window = timedelta(seconds=2 * ATTEMPTS * settings.MOYASAR_TIMEOUT_SECONDS)
+    return payment.events.filter(kind__in=_CREATE_CALL_EVENTS, created_at__gt=now - window).exists()
+
+
+def _ask_about_open_attempts(*, user, booking_id: int, now: datetime) -> tuple[list[Payment], set[uuid.UUID]]:
+    """Fetch every initiated attempt at paying `user`'s booking from the gateway and apply its answer.
+    Returns the attempts as they now stand, and the ids of those the gateway does not know. When the
+    gateway cannot be asked, nor can we know whether a new attempt would pay twice: 502."""
+    attempts, not_at_gateway = [], set()
+    initiated = Payment.objects.filter(
+        booking_id=booking_id, booking__customer=user, status=PaymentStatus.INITIATED, flagged=False
+    )
+    for payment in initiated.order_by("created_at", "pk"):
+        remote = _fetch(payment.id)
+        if remote is None:
+            not_at_gateway.add(payment.id)
+            attempts.append(payment)
+        else:
+            attempts.append(payment_sync(payment_id=payment.id, remote=remote, source=EventSource.API, now=now))
+    return attempts, not_at_gateway
+
+
+def _close_open_attempts(
+    booking: Booking, *, continuing: Payment | None, not_at_gateway: set[uuid.UUID], now: datetime
+) -> None:
+    """With the booking locked, before an attempt at paying it starts or continues: refuse while
+    another attempt may still take the customer's money (it is open at the gateway, or its creation
+    may still be under way); fail the attempts the gateway did not know once their creation was over."""
+    others = Payment.objects.select_for_update().filter(booking=booking, status=PaymentStatus.INITIATED, flagged=False)
+    if continuing is not None:
+        others = others.exclude(pk=continuing.pk)
+    others = list(others.order_by("pk"))
+    for other in others:
+        if other.pk not in not_at_gateway or _creation_may_be_running(other, now):
+            raise PaymentInProgress(payment_id=other.pk)
+    for other in others:
+        _fail(other, message=NOT_AT_GATEWAY, source=EventSource.API)
+
+
+def payment_create(
+    *,
+    user,
+    booking_id: int,
+    source: dict,
+    retry_of: uuid.UUID | None = None,
+    on_created: Callable[[Payment], None] | None = None,
+    now: datetime | None = None,
+) -> Payment:
     """Start paying for `user`'s pending booking with a browser-made `source` (a card token, an Apple
     Pay token, or an STC Pay mobile number). The amount and currency are the booking's. The result is
-    `initiated` with a `transaction_url` for 3-D Secure or the OTP, or already `paid`/`failed`."""
+    `initiated` with a `transaction_url` for 3-D Secure or the OTP, or already `paid`/`failed`.
+
+    Never two attempts that may both take money for one booking: the booking's initiated attempts are
+    first fetched from the gateway. One found holding money is the result (the booking is settled with
+    it, as for any payment). One still open at the gateway, or whose creation may still be under way,
+    refuses a new attempt (409 `payment_in_progress`, with its id). One the gateway does not know once
+    its creation is over never reached it: it is failed. Failed and declined attempts never stand in
+    the way of a new one.
+
+    `retry_of`: the payment that an interrupted earlier request with the same Idempotency-Key started.
+    It is continued instead of starting another: returned as it stands when the gateway knows it, else
+    its creation is sent again with the same `given_id` (when the booking can still be paid).
+    `on_created`: called with a new payment inside the transaction that records it."""
     method = METHOD_FOR_SOURCE[source["type"]]
     if method not in settings.PAYMENT_METHODS:
         raise PaymentMethodUnavailable()
     now = now or timezone.now()
     gateway = get_gateway()
+    earlier = Payment.objects.filter(pk=retry_of, booking_id=booking_id, customer=user).first() if retry_of else None
+    if earlier is not None and earlier.status != PaymentStatus.INITIATED:
+        return earlier
+
+    attempts, not_at_gateway = _ask_about_open_attempts(user=user, booking_id=booking_id, now=now)
+    known = {attempt.pk: attempt for attempt in attempts if attempt.pk not in not_at_gateway}
+    if earlier is not None and earlier.pk in known:
+        return known[earlier.pk]  # the gateway has it: the first request's answer, as it now stands
+    paid = next((attempt for attempt in attempts if attempt.status in HELD_STATUSES), None)
+    if paid is not None:
+        return paid
+
     with transaction.atomic():
-        booking = Booking.objects.select_related("salon").filter(pk=booking_id, customer=user).first()
-        if booking is None:
+        if not Booking.objects.filter(pk=booking_id, customer=user).exists():
             raise BookingNotFound()
+        booking = booking_lock(booking_id=booking_id)
+        payment = None
+        if earlier is not None:
+            payment = Payment.objects.select_for_update().get(pk=earlier.pk)
+            if payment.status != PaymentStatus.INITIATED:  # the webhook or reconciliation was faster
+                return payment
         _check_payable(booking, now)
-        payment = Payment.objects.create(
-            booking=booking,
-            customer=user,
-            provider=gateway.name,
-            amount=booking.price_amount,
-            currency=booking.currency,
-            vat_amount=vat_included(booking.price_amount),
-            method=method,
-        )
-        _event(payment, source=EventSource.API, kind="created", to_status=payment.status, actor_id=user.pk)
+        _close_open_attempts(booking, continuing=payment, not_at_gateway=not_at_gateway, now=now)
+        if payment is not None:
+            _event(payment, source=EventSource.API, kind="create_retried", actor_id=user.pk)
+        else:
+            payment = Payment.objects.create(
+                booking=booking,
+                customer=user,
+                provider=gateway.name,
+                amount=booking.price_amount,
+                currency=booking.currency,
+                vat_amount=vat_included(booking.price_amount),
+                method=method,
+            )
+            _event(payment, source=EventSource.API, kind="created", to_status=payment.status, actor_id=user.pk)
+            if on_created is not None:
+                on_created(payment)
 
     try:
         remote = gateway.create_payment(
@@ -250,7 +362,8 @@ def payment_create(*, user, booking_id: int, source: dict, now: datetime | None 
         payment_mark_failed(payment_id=payment.id, message=exc.message, source=EventSource.API)
         raise PaymentRejected(errors=_field_errors(exc.errors) or None) from exc
     except GatewayUnavailable as exc:
-        # Moyasar may have created it: the payment stays initiated and reconciliation finds out.
+        # Moyasar may have created it: the payment stays initiated, a retry with the same
+        # Idempotency-Key sends the same `given_id` again, and reconciliation finds out meanwhile.
         _event(payment, source=EventSource.API, kind="gateway_unavailable", data={"error": str(exc)})
         raise PaymentGatewayUnavailable() from exc
     except GatewayAuthError as exc:
@@ -299,7 +412,7 @@ def _copy_details(payment: Payment, remote: RemotePayment) -> None:
     payment.card_brand = remote.card_brand or payment.card_brand
     payment.card_last4 = remote.card_last4 or payment.card_last4
     payment.transaction_url = remote.transaction_url or payment.transaction_url
-    if remote.status == "failed" and payment.status == PaymentStatus.INITIATED:
+    if remote.status == "failed" and payment.status in (PaymentStatus.INITIATED, PaymentStatus.FAILED):
         payment.failure_message = remote.message
     payment.refunded_amount = max(payment.refunded_amount, min(remote.refunded, payment.amount))
     payment.provider_payment_id = remote.id
@@ -322,6 +435,8 @@ def payment_sync(*, payment_id: uuid.UUID, remote: RemotePayment, source: str, n
         if target is None or target == from_status or target not in _NEXT_STATUSES[from_status]:
             payment.save()
         elif target in HELD_STATUSES and from_status not in HELD_STATUSES:
+            if from_status == PaymentStatus.FAILED:
+                logger.warning("Payment %s, failed on our side, is reported %s by the gateway", payment.id, target)
             _take_money(payment, booking, status=target, source=source, now=now)
         else:
             payment.status = target
@@ -599,10 +714,11 @@ def payment_settle_booking(
 # --- Refresh and webhooks -----------------------------------------------------------------------------
 
 
-def _fetch(payment_id: uuid.UUID) -> RemotePayment | None:
-    """The gateway's report of the payment; None when it has none (its creation never reached it)."""
+def _fetch(payment_id: uuid.UUID, *, quick: bool = False) -> RemotePayment | None:
+    """The gateway's report of the payment; None when it has none (its creation never reached it).
+    `quick`: one attempt with a short timeout (see `get_gateway`)."""
     try:
-        return get_gateway().fetch_payment(payment_id)
+        return get_gateway(quick=quick).fetch_payment(payment_id)
     except GatewayNotFound:
         return None
     except GatewayUnavailable as exc:
@@ -612,7 +728,8 @@ def _fetch(payment_id: uuid.UUID) -> RemotePayment | None:
 
 
 def payment_refresh(*, user, payment_id: uuid.UUID) -> Payment:
-    """Ask the gateway how `user`'s payment stands (after the browser's return) and apply it."""
+    """Ask the gateway how `user`'s payment stands (after the browser's return) and apply it. A
+    failed payment is asked about too: the gateway may report money for one we failed."""
     payment = payment_get_for_user(user=user, payment_id=payment_id)
     if payment.status in FINAL_STATUSES or payment.flagged:
         return payment
@@ -652,6 +769,11 @@ def _claim_webhook_event(
         return event
 
 
+def _is_event_text(value: object) -> bool:
+    """A webhook event's `id` or `type`: a short string without NUL (which PostgreSQL cannot store)."""
+    return isinstance(value, str) and 0 < len(value) <= 100 and "\x00" not in value
+
+
 def _parse_uuid(value: object) -> uuid.UUID | None:
     try:
         return uuid.UUID(str(value))
@@ -665,11 +787,11 @@ def webhook_receive(*, payload: dict, now: datetime | None = None) -> str:
     now = now or timezone.now()
     _check_webhook_token(payload.get("secret_token"))
     event_id, kind, data = payload.get("id"), payload.get("type"), payload.get("data")
-    if not all(isinstance(value, str) and 0 < len(value) <= 100 for value in (event_id, kind)):
+    if not (_is_event_text(event_id) and _is_event_text(kind)):
         raise WebhookInvalid()
     if not isinstance(data, dict):
         raise WebhookInvalid()
-    logged = {key: value for key, value in payload.items() if key != "secret_token"}
+    logged = without_nul({key: value for key, value in payload.items() if key != "secret_token"})
 
     if kind == "webhook_verification":
         # Sent once, never retried: the operator confirms the code in Moyasar (see the runbook).
@@ -690,7 +812,8 @@ def webhook_receive(*, payload: dict, now: datetime | None = None) -> str:
         PaymentEvent.objects.filter(pk=event.pk).update(processed_at=now)
         return "ignored"
     try:
-        remote = _fetch(payment.id)
+        # One quick attempt: Moyasar expects a fast answer, and a failure makes it deliver again.
+        remote = _fetch(payment.id, quick=True)
         if remote is not None:
             payment_sync(payment_id=payment.id, remote=remote, source=EventSource.WEBHOOK, now=now)
     except BaseException:

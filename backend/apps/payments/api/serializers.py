@@ -1,5 +1,7 @@
 """Input validation and output shapes of the payments API. No business rules here."""
 
+import re
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -71,6 +73,33 @@ def _enum(values: list[str], enum_id: str) -> dict:
     return {"type": "string", "enum": values, "x-spec-enum-id": enum_id}
 
 
+# What the customer is told about a failed payment: the gateway's text (English, terse, sometimes ours
+# such as "Not found at the gateway.") stays in the admin; a known reason gets its own message.
+_FAILURE_REASONS = [
+    (
+        re.compile(r"INSUFFICIENT", re.I),
+        _("There are not enough funds for this payment. Use another card or payment method."),
+    ),
+    (re.compile(r"EXPIRED.CARD|CARD.EXPIRED", re.I), _("The card has expired. Use another card.")),
+    (re.compile(r"LIMIT", re.I), _("The payment is over your spending limit. Use another card or payment method.")),
+    (
+        re.compile(r"3-?D.?SECURE|3DS|\bOTP\b|AUTHENTICATION.FAILED", re.I),
+        _("The verification step was not completed. Try again, or use another card or payment method."),
+    ),
+]
+GENERIC_FAILURE = _("The payment was declined or could not be completed. Try again or use another card.")
+
+
+def failure_message_for(payment: Payment) -> str:
+    """The translated reason shown to the customer for a failed payment; empty for any other status."""
+    if payment.status != PaymentStatus.FAILED:
+        return ""
+    for pattern, message in _FAILURE_REASONS:
+        if pattern.search(payment.failure_message):
+            return str(message)
+    return str(GENERIC_FAILURE)
+
+
 @extend_schema_field(_enum(PaymentStatus.values, "payment-status"))
 class PaymentStatusField(serializers.ChoiceField):
     def __init__(self, **kwargs):
@@ -124,6 +153,7 @@ class PaymentSerializer(PaymentSummarySerializer):
     booking = serializers.IntegerField(source="booking_id")
     status = PaymentStatusField()
     transaction_url = serializers.SerializerMethodField()
+    failure_message = serializers.SerializerMethodField()
 
     class Meta(PaymentSummarySerializer.Meta):
         fields = [
@@ -152,6 +182,14 @@ class PaymentSerializer(PaymentSummarySerializer):
         if payment.status != PaymentStatus.INITIATED or not payment.transaction_url:
             return None
         return payment.transaction_url
+
+    @extend_schema_field(
+        serializers.CharField(
+            help_text=_("When failed: why, in the customer's language (empty otherwise). Not the gateway's own text.")
+        )
+    )
+    def get_failure_message(self, payment: Payment) -> str:
+        return failure_message_for(payment)
 
 
 class PaymentConfigSerializer(serializers.Serializer):

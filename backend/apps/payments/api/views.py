@@ -13,7 +13,7 @@ from apps.core.exceptions import AppError, error_body
 from apps.core.serializers import ErrorSerializer
 
 from .. import selectors, services
-from ..idempotency import HEADER, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
+from ..idempotency import HEADER, Claim, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
 from .serializers import (
     PaymentConfigSerializer,
     PaymentCreateInputSerializer,
@@ -60,14 +60,21 @@ class PaymentCreateView(APIView):
             "lives) from a source made in the browser: a card token, an Apple Pay token or an STC Pay mobile "
             "number. The amount and currency are the booking's. The answer is `initiated` with a "
             "`transaction_url` to send the browser to (3-D Secure or the OTP), or already `paid`, or `failed` "
-            "(a decline is a 201 with `status: failed` and `failure_message`).\n\n"
+            "(a decline is a 201 with `status: failed` and a `failure_message` to show the customer).\n\n"
             f"The `{HEADER}` header is required: repeating a request with the same key and body returns the "
-            "first response (same status, same bytes) without paying again.\n\n"
+            "first response (same status, same bytes) without paying again. After a 502 the key stays bound "
+            "to the payment the request started: retrying with the same key continues that payment (the "
+            "gateway is asked for it again under the same id) and never starts a second one.\n\n"
+            "One attempt at a time per booking: the booking's earlier attempts are checked with the gateway "
+            "first. One found paid is returned (no new payment is made); one still open at the gateway (its "
+            "3-D Secure or OTP step not finished) or still being created refuses a new attempt with 409 "
+            "`payment_in_progress`, whose body's `payment` is that attempt's id (`GET /api/payments/{id}/` "
+            "gives its `transaction_url`). Failed or declined attempts never stand in the way.\n\n"
             "Errors: 400 `idempotency_key_required`, `idempotency_key_invalid`, `invalid` (field errors), "
             "`payment_method_unavailable`, `payment_rejected` (the gateway refused the source; `errors` holds "
             "its field messages); 404 `booking_not_found`; 409 `booking_not_payable`, `booking_hold_expired`, "
-            "`idempotency_in_progress`; 422 `idempotency_key_reused`; 502 `payment_gateway_unavailable`, "
-            "`payment_gateway_error`."
+            "`payment_in_progress`, `idempotency_in_progress`; 422 `idempotency_key_reused`; 502 "
+            "`payment_gateway_unavailable`, `payment_gateway_error`."
         ),
         parameters=[OpenApiParameter(HEADER, str, OpenApiParameter.HEADER, required=True)],
         request=PaymentCreateInputSerializer,
@@ -77,12 +84,18 @@ class PaymentCreateView(APIView):
         key = idempotency_key_from(request.headers)
         data = _validated(PaymentCreateInputSerializer, request.data)
 
-        def create() -> StoredResponse:
+        def create(claim: Claim) -> StoredResponse:
             try:
-                payment = services.payment_create(user=request.user, booking_id=data["booking"], source=data["source"])
+                payment = services.payment_create(
+                    user=request.user,
+                    booking_id=data["booking"],
+                    source=data["source"],
+                    retry_of=uuid.UUID(claim.resource_id) if claim.resource_id else None,
+                    on_created=lambda payment: claim.bind(payment.id),
+                )
             except AppError as exc:
                 if exc.status_code >= 500:
-                    raise  # not stored: the client may try again with the same key
+                    raise  # not stored: the client may try again with the same key (continuing its payment)
                 return StoredResponse(
                     exc.status_code, _json_bytes(error_body(exc.message, exc.code, exc.errors, **exc.extra))
                 )
@@ -139,8 +152,9 @@ class PaymentWebhookView(APIView):
         description=(
             "Receives Moyasar's events. The body's `secret_token` must match our webhook secret (401 "
             "`webhook_unauthorized` otherwise, and nothing is recorded). Each event id is processed once; the "
-            "payment is fetched from Moyasar before anything changes. 400 `webhook_invalid` for a malformed "
-            "envelope; 502 `payment_gateway_unavailable` when Moyasar cannot be asked (it delivers again)."
+            "payment is fetched from Moyasar (one attempt, a short timeout) before anything changes. 400 "
+            "`webhook_invalid` for a malformed envelope (including a NUL character in `id` or `type`); 502 "
+            "`payment_gateway_unavailable` when Moyasar cannot be asked (it delivers again)."
         ),
         request=WebhookEventSerializer,
         responses={200: WebhookResultSerializer, 400: ERROR, 401: ERROR, 502: ERROR},

@@ -1,7 +1,9 @@
 """Real threads against the real database: concurrent webhook deliveries, a webhook racing the return
-page, and a repeat of a payment request while the first is still running."""
+page, a repeat of a payment request while the first is still running, and a second attempt (another
+key) at paying the booking meanwhile."""
 
 import json
+import re
 import threading
 from collections import Counter
 
@@ -94,3 +96,42 @@ def test_a_repeat_while_the_first_request_runs_is_409_and_moyasar_is_called_once
     assert (replay.status_code, replay.content) == (201, first["response"].content)
     assert Payment.objects.count() == 1
     assert len(moyasar.calls) == 1
+
+
+def test_a_second_key_while_the_first_payment_is_being_created_is_409_and_moyasar_creates_one(
+    moyasar, booking, customer
+):
+    entered, release = threading.Event(), threading.Event()
+
+    def moyasar_create(request):
+        entered.set()
+        release.wait(timeout=30)
+        body = json.loads(request.body)
+        return 201, {}, json.dumps(moyasar_payment(body["given_id"], status="paid", metadata=body["metadata"]))
+
+    moyasar.add_callback("POST", f"{MOYASAR}/payments", callback=moyasar_create, content_type="application/json")
+    not_found = json.dumps({"type": "api_error", "message": "Object not found", "errors": None})
+    moyasar.add_callback("GET", re.compile(f"{MOYASAR}/payments/.+"), callback=lambda request: (404, {}, not_found))
+    first: dict = {}
+
+    def run_first() -> None:
+        try:
+            first["response"] = pay(client_for(customer), booking.pk, key="first-tab")
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run_first)
+    thread.start()
+    assert entered.wait(timeout=30)
+    second = pay(client_for(customer), booking.pk, key="second-tab")
+    release.set()
+    thread.join(timeout=60)
+
+    payment = Payment.objects.get()
+    assert (second.status_code, second.json()["code"], second.json()["payment"]) == (
+        409,
+        "payment_in_progress",
+        str(payment.id),
+    )
+    assert (first["response"].status_code, first["response"].json()["status"]) == (201, "paid")
+    assert [call.request.method for call in moyasar.calls].count("POST") == 1

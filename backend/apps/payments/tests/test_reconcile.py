@@ -76,6 +76,41 @@ def test_a_payment_moyasar_never_created_is_failed_after_the_grace_period(moyasa
     assert statuses == {old.id: PaymentStatus.FAILED, young.id: PaymentStatus.INITIATED}
 
 
+def test_a_payment_we_failed_without_moyasars_word_is_followed_and_its_late_money_confirms_the_booking(
+    moyasar, booking
+):
+    payment = _aged(make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway."), 30)
+    moyasar.get(
+        f"{MOYASAR}/payments/{payment.id}",
+        json=moyasar_payment(payment.id, status="paid", metadata={"booking_id": str(booking.pk)}),
+    )
+
+    summary = payments_reconcile()
+
+    assert (summary.payments_checked, summary.payments_changed) == (1, 1)
+    payment.refresh_from_db()
+    booking.refresh_from_db()
+    assert (payment.status, booking.status) == (PaymentStatus.PAID, BookingStatus.CONFIRMED)
+
+
+def test_a_payment_we_failed_that_moyasar_still_does_not_know_stays_failed_and_is_checked_less_often(moyasar, booking):
+    payment = _aged(make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway."), 30)
+    moyasar.get(f"{MOYASAR}/payments/{payment.id}", status=404, json={"type": "api_error", "message": "x"})
+
+    summary = payments_reconcile()
+
+    assert (summary.payments_checked, summary.payments_changed) == (1, 0)
+    payment.refresh_from_db()
+    assert (payment.status, payment.check_count) == (PaymentStatus.FAILED, 1)
+
+
+def test_a_payment_moyasar_reported_failed_is_not_asked_again(moyasar, booking):
+    _aged(make_payment(booking, status=PaymentStatus.FAILED, provider_payment_id="a-moyasar-id"), 30)
+
+    assert payments_reconcile().payments_checked == 0
+    assert len(moyasar.calls) == 0
+
+
 def test_payments_younger_than_a_minute_are_left_to_their_request(moyasar, booking):
     make_payment(booking)
 

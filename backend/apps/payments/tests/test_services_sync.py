@@ -211,3 +211,40 @@ def test_a_full_refund_is_decided_by_the_amounts(booking):
     synced = _sync(payment, status="refunded", refunded=PRICE)
 
     assert (synced.status, synced.refunded_amount) == (PaymentStatus.REFUNDED, PRICE)
+
+
+def test_money_reported_for_a_payment_we_failed_is_taken_like_any_payment(booking, notifications):
+    payment = make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway.")
+
+    synced = _sync(payment, status="paid")
+
+    assert (synced.status, synced.paid_at is not None) == (PaymentStatus.PAID, True)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    assert len(sent(notifications, "payment_received")) == 1
+
+
+def test_money_reported_for_a_payment_we_failed_after_the_booking_was_cancelled_is_refunded(
+    moyasar, booking, customer, django_capture_on_commit_callbacks
+):
+    payment = make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway.")
+    booking_services.booking_cancel(booking_id=booking.pk, actor=customer)
+    moyasar.post(
+        f"{MOYASAR}/payments/{payment.id}/refund", json=moyasar_payment(payment.id, status="refunded", refunded=PRICE)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _sync(payment, status="paid")
+
+    payment.refresh_from_db()
+    assert (payment.status, payment.refunded_amount) == (PaymentStatus.REFUNDED, PRICE)
+    assert Refund.objects.get().reason == "booking_cancelled"
+
+
+def test_a_decline_reported_for_a_payment_we_failed_keeps_it_failed_with_the_gateways_reason(booking):
+    payment = make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway.")
+
+    synced = _sync(payment, status="failed", message="DECLINED")
+
+    assert (synced.status, synced.failure_message) == (PaymentStatus.FAILED, "DECLINED")
+    assert synced.events.filter(kind="status_changed").count() == 0

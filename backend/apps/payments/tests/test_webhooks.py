@@ -7,9 +7,9 @@ import pytest
 import requests
 
 from apps.bookings.models import BookingStatus
-from apps.payments.models import EventSource, PaymentEvent, PaymentStatus
+from apps.payments.models import EventSource, PaymentEvent, PaymentStatus, Refund, RefundReason, RefundStatus
 
-from .conftest import MOYASAR, make_payment, moyasar_payment, sent
+from .conftest import MOYASAR, PRICE, make_payment, moyasar_payment, sent
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +185,102 @@ def test_when_moyasar_cannot_be_asked_the_answer_is_502_and_the_next_delivery_pr
     payment.refresh_from_db()
     assert payment.status == PaymentStatus.PAID
     assert PaymentEvent.objects.filter(provider_event_id="evt-retry").count() == 1
+
+
+def test_a_paid_report_for_a_payment_we_failed_confirms_the_booking(api_client, moyasar, booking, notifications):
+    # Failed on our side: reconciliation did not find it at Moyasar for 15 minutes.
+    payment = make_payment(booking, status=PaymentStatus.FAILED, failure_message="Not found at the gateway.")
+    moyasar.get(
+        f"{MOYASAR}/payments/{payment.id}",
+        json=moyasar_payment(payment.id, status="paid", metadata={"booking_id": str(booking.pk)}),
+    )
+
+    response = deliver(api_client, envelope(payment.id))
+
+    assert (response.status_code, response.json()) == (200, {"status": "processed"})
+    payment.refresh_from_db()
+    booking.refresh_from_db()
+    assert (payment.status, booking.status) == (PaymentStatus.PAID, BookingStatus.CONFIRMED)
+    assert list(payment.events.filter(kind="status_changed").values_list("from_status", "to_status")) == [
+        ("failed", "paid")
+    ]
+    assert len(sent(notifications, "payment_received")) == 1
+
+
+def test_a_paid_report_for_a_payment_we_failed_after_another_paid_the_booking_is_refunded(
+    api_client, moyasar, booking, django_capture_on_commit_callbacks
+):
+    make_payment(booking, status=PaymentStatus.PAID)
+    payment = make_payment(booking, status=PaymentStatus.FAILED, failure_message="Invalid authorization credentials")
+    moyasar.get(
+        f"{MOYASAR}/payments/{payment.id}",
+        json=moyasar_payment(payment.id, status="paid", metadata={"booking_id": str(booking.pk)}),
+    )
+    moyasar.post(
+        f"{MOYASAR}/payments/{payment.id}/refund",
+        json=moyasar_payment(payment.id, status="refunded", refunded=PRICE, metadata={"booking_id": str(booking.pk)}),
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = deliver(api_client, envelope(payment.id))
+
+    assert response.status_code == 200
+    payment.refresh_from_db()
+    assert (payment.status, payment.refunded_amount) == (PaymentStatus.REFUNDED, PRICE)
+    refund = Refund.objects.get(payment=payment)
+    assert (refund.reason, refund.status) == (RefundReason.DUPLICATE_PAYMENT, RefundStatus.SUCCEEDED)
+
+
+@pytest.mark.parametrize("field", ["id", "type"])
+def test_a_nul_character_in_the_event_id_or_type_is_400_and_nothing_is_recorded(api_client, moyasar, payment, field):
+    body = envelope(payment.id)
+    body[field] = body[field] + "\u0000"
+
+    response = deliver(api_client, body)
+
+    assert (response.status_code, response.json()["code"]) == (400, "webhook_invalid")
+    assert PaymentEvent.objects.filter(source=EventSource.WEBHOOK).count() == 0
+    assert len(moyasar.calls) == 0
+
+
+def test_nul_characters_in_the_event_data_are_dropped_from_what_is_stored(api_client, moyasar, booking, payment):
+    body = envelope(payment.id, message="APPROVED\u0000")
+    body["data"]["metadata"] = {"note\u0000": "a\u0000b"}
+    moyasar.get(
+        f"{MOYASAR}/payments/{payment.id}",
+        json=moyasar_payment(
+            payment.id, status="failed", message="DECLINED\u0000", metadata={"booking_id": str(booking.pk)}
+        ),
+    )
+
+    response = deliver(api_client, body)
+
+    assert (response.status_code, response.json()) == (200, {"status": "processed"})
+    stored = PaymentEvent.objects.get(provider_event_id=body["id"])
+    assert stored.data["data"]["metadata"] == {"note": "ab"}
+    assert stored.data["data"]["source"]["message"] == "APPROVED"
+    payment.refresh_from_db()
+    assert (payment.status, payment.failure_message) == (PaymentStatus.FAILED, "DECLINED")
+    assert payment.provider_payload["source"]["message"] == "DECLINED"
+
+
+def test_the_fetch_is_one_quick_attempt_so_a_slow_moyasar_does_not_hold_the_webhook(
+    api_client, moyasar, payment, settings
+):
+    settings.MOYASAR_TIMEOUT_SECONDS = 15
+    moyasar.get(f"{MOYASAR}/payments/{payment.id}", body=requests.ReadTimeout("slow"))
+
+    response = deliver(api_client, envelope(payment.id, event_id="evt-slow"))
+
+    assert (response.status_code, response.json()["code"]) == (502, "payment_gateway_unavailable")
+    assert [call.request.req_kwargs["timeout"] for call in moyasar.calls] == [5.0]
+    assert PaymentEvent.objects.get(provider_event_id="evt-slow").claimed_at is None
+
+
+def test_the_quick_fetch_never_waits_longer_than_the_configured_timeout(api_client, moyasar, payment, settings):
+    settings.MOYASAR_TIMEOUT_SECONDS = 2
+    moyasar.get(f"{MOYASAR}/payments/{payment.id}", body=requests.ReadTimeout("slow"))
+
+    deliver(api_client, envelope(payment.id))
+
+    assert [call.request.req_kwargs["timeout"] for call in moyasar.calls] == [2]
