@@ -7,6 +7,22 @@ import { defineConfig } from "vitest/config";
 const backendUrl = process.env.SALON_BACKEND_URL ?? "http://127.0.0.1:8000";
 const proxied = ["/api", "/admin", "/media", "/static"];
 
+// The packages every page needs, cached together across deploys as the `vendor` chunk.
+const VENDOR_PACKAGES = new Set([
+  "react",
+  "react-dom",
+  "react-router",
+  "@tanstack/react-query",
+  "i18next",
+  "react-i18next",
+]);
+
+/** "react-dom" for ".../node_modules/react-dom/cjs/react-dom.production.js" (the innermost package). */
+function packageName(id: string): string | null {
+  const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id.replaceAll("\\", "/"));
+  return match?.[1] ?? null;
+}
+
 export default defineConfig({
   base: "/",
   plugins: [react()],
@@ -23,11 +39,12 @@ export default defineConfig({
     target: "es2022",
     manifest: true,
     // Each route is its own chunk; React, the router, TanStack Query and i18next form the shared core.
+    // Any other package stays with the code that uses it (a route's library loads with that route).
     rollupOptions: {
       output: {
         manualChunks(id) {
-          if (id.includes("node_modules")) return "vendor";
-          return undefined;
+          const name = packageName(id);
+          return name !== null && VENDOR_PACKAGES.has(name) ? "vendor" : undefined;
         },
       },
     },

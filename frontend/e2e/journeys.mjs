@@ -30,6 +30,7 @@ export const journeys = [
       await pickStylist(page, "دانة");
       await page.locator('ul[aria-busy="false"]').first().waitFor();
       await checkAccessibility(page, "the time step");
+      await screenshot(page, "time-step");
       // Far enough ahead to be inside the salon's 48-hour free cancellation window.
       await pickSlot(page, { daysAhead: 3 });
       await screenshot(page, "sign-in-in-flow");

@@ -8,7 +8,11 @@ interface FieldProps {
   children: ReactElement<Record<string, unknown>>;
 }
 
-/** A labelled form control with its hint and error wired for screen readers. */
+/**
+ * A labelled form control with its hint and error wired for screen readers: the control is described
+ * by both, and an error is announced the moment it appears (role="alert"), whether a submit found it
+ * or the server did, and wherever the focus is. Every form shows its field errors through this.
+ */
 export function Field({ label, hint, error, children }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -30,7 +34,7 @@ export function Field({ label, hint, error, children }: FieldProps) {
         </p>
       )}
       {error && (
-        <p className="field__error" id={errorId}>
+        <p className="field__error" id={errorId} role="alert">
           {error}
         </p>
       )}

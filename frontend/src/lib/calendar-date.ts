@@ -28,9 +28,9 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcNoon(to).getTime() - toUtcNoon(from).getTime()) / 86_400_000);
 }
 
-/** The Sunday on or before the day: the Saudi week starts on Sunday. */
-export function weekStart(isoDate: IsoDate): IsoDate {
-  return addDays(isoDate, -toUtcNoon(isoDate).getUTCDay());
+/** The day's place in the week, counted from Sunday (0) to Saturday (6): the Saudi week starts on Sunday. */
+export function weekdayIndex(isoDate: IsoDate): number {
+  return toUtcNoon(isoDate).getUTCDay();
 }
 
 /** Today's date on the wall calendar of a time zone (a salon's, for booking). */

@@ -30,6 +30,19 @@ describe("phone numbers as people type them", () => {
 
   test("E.164 numbers are shown in the national format", () => {
     expect(formatPhoneForDisplay("+966500000001")).toBe("050 000 0001");
-    expect(formatPhoneForDisplay("+966112106677")).toBe("+966112106677");
+  });
+
+  test.each([
+    ["+966112106677", "011 210 6677"],
+    ["+966126543210", "012 654 3210"],
+    ["+966138001234", "013 800 1234"],
+    ["+966920012345", "9200 12345"],
+    ["+9668001234567", "800 123 4567"],
+  ])("the salon number %s is shown as %s", (e164, shown) => {
+    expect(formatPhoneForDisplay(e164)).toBe(shown);
+  });
+
+  test.each([["+97142345678"], ["+96611210667"], ["0112106677"]])("%s is shown as given", (other) => {
+    expect(formatPhoneForDisplay(other)).toBe(other);
   });
 });

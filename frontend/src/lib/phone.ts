@@ -25,9 +25,20 @@ export function toSaudiMobile(value: string): string | null {
   return match ? `0${match[1]}` : null;
 }
 
-/** "+966500000001" → "050 000 0001" for display (always left-to-right). */
+/**
+ * A Saudi number in E.164 the way it is written at home, for display (always left-to-right, the
+ * `tel:` link keeps the E.164 form): mobiles "+966500000001" → "050 000 0001", landlines
+ * "+966112106677" → "011 210 6677", unified numbers "+966920012345" → "9200 12345", toll-free
+ * "+966800…" → "800 123 4567". Anything else is shown as given.
+ */
 export function formatPhoneForDisplay(e164: string): string {
   const mobile = toSaudiMobile(e164);
-  if (!mobile) return e164;
-  return `${mobile.slice(0, 3)} ${mobile.slice(3, 6)} ${mobile.slice(6)}`;
+  if (mobile) return `${mobile.slice(0, 3)} ${mobile.slice(3, 6)} ${mobile.slice(6)}`;
+  const national = /^(?:\+966|00966)(\d+)$/.exec(cleanPhoneInput(e164))?.[1];
+  if (!national) return e164;
+  // Area codes 011 (Riyadh), 012, 013, 014, 016, 017.
+  if (/^1[1-46-7]\d{7}$/.test(national)) return `0${national.slice(0, 2)} ${national.slice(2, 5)} ${national.slice(5)}`;
+  if (/^9200\d{5}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4)}`;
+  if (/^800\d{7}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
+  return e164;
 }

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Suspense } from "react";
-import { createMemoryRouter, type RouteObject, RouterProvider } from "react-router";
+import { createMemoryRouter, type InitialEntry, type RouteObject, RouterProvider } from "react-router";
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({
@@ -13,8 +13,11 @@ export function createTestQueryClient(): QueryClient {
   });
 }
 
-/** Renders routes at a URL with a fresh query cache; returns the router to assert on the URL. */
-export function renderRoutes(routes: RouteObject[], url: string) {
+/**
+ * Renders routes at a URL (or a location with history state) with a fresh query cache; returns the
+ * router to assert on the URL.
+ */
+export function renderRoutes(routes: RouteObject[], url: InitialEntry) {
   const queryClient = createTestQueryClient();
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const user = userEvent.setup();

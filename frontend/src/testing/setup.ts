@@ -34,5 +34,6 @@ beforeEach(() => {
 afterEach(async () => {
   cleanup();
   localStorage.clear();
+  sessionStorage.clear();
   await changeLanguage("ar");
 });

@@ -254,6 +254,10 @@ export interface Payment {
   card_brand: string;
   card_last4: string;
   transaction_url: string | null;
+  /**
+   * When failed: why, already translated by the server into the customer's language (never the
+   * gateway's own text); empty otherwise. Shown only as a detail under our own message.
+   */
   failure_message: string;
   created_at: string;
 }

@@ -1,9 +1,9 @@
-import { screen } from "@testing-library/react";
-import { expect, test } from "vitest";
+import { act, screen } from "@testing-library/react";
+import { expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
 import { json, mockFetch } from "@/testing/fetch-mock";
-import { customer, paginated } from "@/testing/fixtures";
+import { booking, customer, paginated } from "@/testing/fixtures";
 import { renderRoutes } from "@/testing/render";
 
 import { routes } from "../router";
@@ -45,4 +45,48 @@ test("a signed-in person's language choice is saved to their account", async () 
 
   await screen.findByRole("link", { name: "Inbox, 3 unread" });
   expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.body).toEqual({ preferred_language: "en" });
+});
+
+test("what the server wrote in the account's old language is fetched again once the account has switched", async () => {
+  // Like the server: a signed-in person is answered in the account's language, whatever the request says.
+  let accountLanguage = "ar";
+  let savePatch: (() => void) | null = null;
+  const server = mockFetch();
+  server.on("GET", "/api/auth/me/", () => json({ ...customer, preferred_language: accountLanguage }));
+  server.on("GET", "/api/notifications/unread-count/", { count: 0 });
+  server.on("GET", "/api/bookings/", () =>
+    json(
+      paginated([
+        booking({
+          status: "confirmed",
+          allowed_actions: [],
+          service: { id: 24, name: accountLanguage === "en" ? "Blow-dry" : "استشوار", duration_minutes: 45 },
+        }),
+      ]),
+    ),
+  );
+  server.on(
+    "PATCH",
+    "/api/auth/me/",
+    ({ body }) =>
+      new Promise<Response>((resolve) => {
+        savePatch = () => {
+          accountLanguage = (body as { preferred_language: string }).preferred_language;
+          resolve(json({ ...customer, preferred_language: accountLanguage }));
+        };
+      }),
+  );
+  session.signIn("access-1");
+  const { user } = renderRoutes(routes, "/bookings");
+  expect(await screen.findByRole("heading", { name: "استشوار" })).toBeInTheDocument();
+
+  await user.click(screen.getByRole("button", { name: "تغيير اللغة إلى English" }));
+
+  // The page refetched at once, but the account was still Arabic.
+  await vi.waitFor(() => expect(server.requestsTo("PATCH", "/api/auth/me/")).toHaveLength(1));
+  await screen.findByRole("heading", { level: 1, name: "My bookings" });
+  expect(screen.getByRole("heading", { name: "استشوار" })).toBeInTheDocument();
+  act(() => savePatch?.());
+
+  expect(await screen.findByRole("heading", { name: "Blow-dry" })).toBeInTheDocument();
 });

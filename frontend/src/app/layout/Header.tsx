@@ -3,7 +3,7 @@ import { Link, NavLink, useLocation } from "react-router";
 
 import { Icon, type IconName } from "@/components/Icon";
 import { useMe } from "@/features/accounts/api/get-me";
-import { useUpdateMe } from "@/features/accounts/api/update-me";
+import { useSaveAccountLanguage } from "@/features/accounts/api/update-me";
 import { useUnreadCount } from "@/features/notifications/api/get-unread-count";
 import { useLanguage } from "@/hooks/use-language";
 import { useSession } from "@/hooks/use-session";
@@ -20,13 +20,13 @@ function LanguageSwitch() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { status } = useSession();
-  const updateMe = useUpdateMe();
+  const saveAccountLanguage = useSaveAccountLanguage();
   const other = OTHER_LANGUAGE[language];
 
   const switchLanguage = () => {
     void changeLanguage(other.code);
     // Messages (SMS, API answers) follow the account's language too.
-    if (status === "signed_in") updateMe.mutate({ preferred_language: other.code });
+    if (status === "signed_in") saveAccountLanguage(other.code);
   };
 
   return (

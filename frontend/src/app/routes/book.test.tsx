@@ -7,6 +7,7 @@ import { availability, booking, customer, salon, slot } from "@/testing/fixtures
 import { currentUrl, renderRoutes } from "@/testing/render";
 
 import { Component as BookRoute } from "./book";
+import { Component as BookingDetail } from "./booking-detail";
 
 const RLM = "\u200f";
 const NBSP = "\u00a0";
@@ -63,8 +64,13 @@ describe("the booking flow", () => {
     server.on("POST", "/api/bookings/", () => json(booking(), 201));
     const { user, router } = renderRoutes(routes, "/salons/3/book");
 
-    // Step 1: the service.
+    // Step 1: the service. The steps are numbered with Arabic-Indic digits.
     expect(await screen.findByRole("heading", { level: 1, name: "اختر الخدمة" })).toBeInTheDocument();
+    expect(
+      [...screen.getByRole("list", { name: "خطوات الحجز" }).querySelectorAll(".stepper__number")].map(
+        (number) => number.textContent,
+      ),
+    ).toEqual(["١", "٢", "٣", "٤", "٥"]);
     await user.click(screen.getByRole("button", { name: /استشوار/ }));
     expect(currentUrl(router)).toBe("/salons/3/book?service=24");
 
@@ -265,5 +271,133 @@ describe("the booking flow", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "راجع الحجز وأكّده" })).toBeInTheDocument();
     expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.body).toEqual({ first_name: "ريم", last_name: "" });
+  });
+
+  test("a time taken meanwhile is not offered again, although its free times were fetched moments before", async () => {
+    const server = serveSalon();
+    server.on("POST", "/api/bookings/", () => apiError(409, "slot_unavailable", "هذا الموعد لم يعد متاحًا."));
+    session.signIn("access-1");
+    const { user, router } = renderRoutes(routes, "/salons/3/book?service=24&staff=any");
+    // The customer picks 10:00 from the free times (now in the cache for 15 seconds)…
+    const times = await screen.findByRole("region", { name: "الأوقات المتاحة" });
+    await user.click(within(times).getByRole("button", { name: "١٠:٠٠ ص" }));
+    await screen.findByRole("heading", { level: 1, name: "راجع الحجز وأكّده" });
+    // …and someone else books it before the customer confirms.
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", {
+        "2026-11-24": [slot("2026-11-24T10:30:00+03:00"), slot("2026-11-24T18:00:00+03:00")],
+      }),
+    );
+
+    await user.click(screen.getByRole("button", { name: "التأكيد والدفع" }));
+
+    expect(await screen.findByText("عذرًا، حُجز هذا الوقت للتو")).toBeInTheDocument();
+    expect(currentUrl(router)).toBe("/salons/3/book?service=24&staff=any&date=2026-11-24");
+    const fresh = await screen.findByRole("region", { name: "الأوقات المتاحة" });
+    await waitFor(() => expect(within(fresh).getByRole("button", { name: "١٠:٣٠ ص" })).toBeInTheDocument());
+    expect(within(fresh).queryByRole("button", { name: "١٠:٠٠ ص" })).not.toBeInTheDocument();
+    expect(within(fresh).queryByRole("button", { name: "١:٣٠ م" })).not.toBeInTheDocument();
+    expect(server.requestsTo("GET", "/api/salons/3/availability/")).toHaveLength(2);
+  });
+
+  test("the taken time stays hidden even when the fresh free times still list it", async () => {
+    const server = serveSalon();
+    server.on("POST", "/api/bookings/", () => apiError(409, "slot_unavailable", "هذا الموعد لم يعد متاحًا."));
+    session.signIn("access-1");
+    const { user } = renderRoutes(routes, "/salons/3/book?service=24&staff=any");
+    const times = await screen.findByRole("region", { name: "الأوقات المتاحة" });
+    await user.click(within(times).getByRole("button", { name: "١٠:٠٠ ص" }));
+
+    await user.click(await screen.findByRole("button", { name: "التأكيد والدفع" }));
+
+    expect(await screen.findByText("عذرًا، حُجز هذا الوقت للتو")).toBeInTheDocument();
+    await waitFor(() => expect(server.requestsTo("GET", "/api/salons/3/availability/")).toHaveLength(2));
+    const fresh = screen.getByRole("region", { name: "الأوقات المتاحة" });
+    expect(within(fresh).getByRole("button", { name: "١:٣٠ م" })).toBeInTheDocument();
+    expect(within(fresh).queryByRole("button", { name: "١٠:٠٠ ص" })).not.toBeInTheDocument();
+  });
+
+  test.each([
+    ["start_in_past", 400, "مضى هذا الوقت. إليك أقرب الأوقات المتاحة."],
+    ["lead_time_not_met", 400, "أصبح هذا الوقت قريبًا جدًا ولا يمكن حجزه الآن. إليك أقرب الأوقات المتاحة."],
+    ["slot_not_on_grid", 400, "تغيّرت أوقات الصالون ولم يعد هذا الوقت بينها. إليك أقرب الأوقات المتاحة."],
+    ["beyond_booking_horizon", 400, "هذا التاريخ أبعد مما يقبله الصالون للحجز الآن. إليك أقرب الأوقات المتاحة."],
+  ])("a time refused with %s goes back to fresh times and says why", async (code, status, text) => {
+    const server = serveSalon();
+    server.on("POST", "/api/bookings/", () => apiError(status, code, "..."));
+    session.signIn("access-1");
+    const { user, router } = renderRoutes(routes, "/salons/3/book?service=24&staff=any");
+    const times = await screen.findByRole("region", { name: "الأوقات المتاحة" });
+    await user.click(within(times).getByRole("button", { name: "١٠:٠٠ ص" }));
+
+    await user.click(await screen.findByRole("button", { name: "التأكيد والدفع" }));
+
+    expect(await screen.findByRole("heading", { level: 1, name: "اختر اليوم والوقت" })).toBeInTheDocument();
+    expect(screen.getByText("لم يعد بالإمكان حجز هذا الوقت")).toBeInTheDocument();
+    expect(screen.getByText(text)).toBeInTheDocument();
+    expect(currentUrl(router)).toBe("/salons/3/book?service=24&staff=any&date=2026-11-24");
+    await waitFor(() => expect(server.requestsTo("GET", "/api/salons/3/availability/")).toHaveLength(2));
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  test("an old link whose time has passed opens the time step instead of the review", async () => {
+    serveSalon();
+    session.signIn("access-1");
+
+    // 08:00 today, an hour ago.
+    renderRoutes(routes, "/salons/3/book?service=24&staff=12&date=2026-11-22&start=2026-11-22T08%3A00%3A00%2B03%3A00");
+
+    expect(await screen.findByRole("heading", { level: 1, name: "اختر اليوم والوقت" })).toBeInTheDocument();
+    expect(screen.getByText("مضى هذا الوقت. إليك أقرب الأوقات المتاحة.")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "التأكيد والدفع" })).not.toBeInTheDocument();
+  });
+
+  test("the date strip shows fourteen days from today, in weeks that start on Sunday", async () => {
+    // Wednesday 25 November 2026, 09:00 in Riyadh.
+    vi.setSystemTime(new Date("2026-11-25T06:00:00Z"));
+    const server = serveSalon();
+
+    renderRoutes(routes, "/salons/3/book?service=24&staff=any");
+
+    const days = await screen.findByRole("list", { name: "الأيام" });
+    const buttons = within(days).getAllByRole("button");
+    expect(buttons).toHaveLength(14);
+    expect(buttons[0]).toHaveAccessibleName(/^الأربعاء، ٢٥ نوفمبر ٢٠٢٦ \(١٥ جمادى الآخرة ١٤٤٨ هـ\)/);
+    expect(buttons[13]).toHaveAccessibleName(/^الثلاثاء، ٨ ديسمبر ٢٠٢٦/);
+    expect(within(days).queryByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ })).not.toBeInTheDocument();
+    // Wednesday sits in its column: Sunday, Monday and Tuesday of this week are empty cells.
+    expect(days.querySelector("li")).toHaveStyle({ gridColumnStart: "4" });
+    expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("date")).toBe("2026-11-25");
+  });
+
+  test("at a salon that confirms bookings itself, the booking page says the request was sent", async () => {
+    const server = mockFetch();
+    const manual = {
+      ...salon,
+      requires_prepayment: false,
+      booking_policy: { ...salon.booking_policy, requires_prepayment: false },
+    };
+    const requested = booking({ hold_expires_at: null, allowed_actions: ["cancel"] });
+    server.on("GET", "/api/salons/3/", manual);
+    server.on("POST", "/api/bookings/", () => json(requested, 201));
+    server.on("GET", "/api/bookings/1/", requested);
+    session.signIn("access-1");
+    const { user, router } = renderRoutes(
+      [
+        { path: "/salons/:salonId/book", Component: BookRoute },
+        { path: "/bookings/:bookingId", Component: BookingDetail },
+      ],
+      "/salons/3/book?service=24&staff=12&date=2026-11-24&start=2026-11-24T10%3A00%3A00%2B03%3A00",
+    );
+
+    await user.click(await screen.findByRole("button", { name: "تأكيد الحجز" }));
+
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "أُرسل طلب الحجز إلى الصالونيؤكد هذا الصالون الحجوزات بنفسه، وسنُعلمك حين يؤكد موعدك.",
+    );
+    expect(currentUrl(router)).toBe("/bookings/1");
+    expect(screen.getByText("بانتظار التأكيد")).toBeInTheDocument();
   });
 });

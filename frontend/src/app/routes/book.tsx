@@ -6,12 +6,20 @@ import { ErrorState } from "@/components/ErrorState";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { NotFound } from "@/components/NotFound";
-import { Notice } from "@/components/Notice";
 import { PhoneSignIn } from "@/features/accounts/components/PhoneSignIn";
+import type { TimeUnavailableCode } from "@/features/bookings/api/booking-cache";
 import { BookingReview } from "@/features/bookings/components/BookingReview";
 import { BookingStepper } from "@/features/bookings/components/BookingStepper";
 import { SelectionSummary } from "@/features/bookings/components/SelectionSummary";
-import { backTo, deriveStep, findService, resolveSelection, staffFor } from "@/features/bookings/flow/state";
+import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
+import {
+  backTo,
+  deriveStep,
+  findService,
+  isPastStart,
+  resolveSelection,
+  staffFor,
+} from "@/features/bookings/flow/state";
 import { useBookingSelection } from "@/features/bookings/flow/use-booking-selection";
 import { useSalon } from "@/features/salons/api/get-salon";
 import { ServicePicker } from "@/features/salons/components/ServicePicker";
@@ -24,8 +32,10 @@ import { parseId } from "@/lib/route-params";
 import type { Booking } from "@/types/api";
 
 interface FlowNavigationState {
-  /** The start that was taken while the customer was confirming it. */
+  /** The start that could not be booked any more while the customer was confirming it. */
   takenStart?: string;
+  /** Why: taken by someone else, passed, too soon, off the salon's grid, beyond its horizon. */
+  reason?: TimeUnavailableCode;
 }
 
 function endOf(start: string, minutes: number): string {
@@ -41,12 +51,16 @@ export function Component() {
   const { selection: requested, select } = useBookingSelection();
   const navigate = useNavigate();
   const location = useLocation();
-  const takenStart = (location.state as FlowNavigationState | null)?.takenStart ?? null;
+  const flowState = location.state as FlowNavigationState | null;
+  const takenStart = flowState?.takenStart ?? null;
+  const reason = flowState?.reason ?? "slot_unavailable";
   // A new account gives its name before the flow moves on to the review.
   const [completingProfile, setCompletingProfile] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const selection = salon.data ? resolveSelection(requested, salon.data) : requested;
+  // A link or a reload with a time that has passed meanwhile: say so while showing fresh times.
+  const passedStart = requested.start !== null && selection.start === null && isPastStart(requested.start);
   const signedIn = status === "signed_in" && !completingProfile;
   const step = deriveStep(selection, { signedIn });
   const restoring = status === "restoring" && step === "signing_in";
@@ -108,10 +122,10 @@ export function Component() {
 
         {step === "selecting_time" && service && (
           <>
-            {takenStart && (
-              <Notice tone="warning" live title={t("flow.slotTakenTitle")}>
-                <p>{t("flow.slotTakenText")}</p>
-              </Notice>
+            {takenStart ? (
+              <TimeUnavailableNotice reason={reason} />
+            ) : (
+              passedStart && <TimeUnavailableNotice reason="start_in_past" />
             )}
             <TimePicker
               salonId={data.id}
@@ -121,7 +135,7 @@ export function Component() {
               horizonDays={data.booking_policy.booking_horizon_days}
               selectedDate={selection.date}
               selectedStart={selection.start}
-              takenStart={takenStart}
+              takenStart={takenStart ?? (passedStart ? requested.start : null)}
               onSelectDate={(date) => select({ ...selection, date, start: null }, { replace: true })}
               onSelectSlot={(slot, date) => select({ ...selection, date, start: slot.start })}
             />
@@ -160,8 +174,11 @@ export function Component() {
               end: endOf(selection.start, service.duration_minutes),
             }}
             onBooked={booked}
-            onSlotTaken={(start) =>
-              select({ ...selection, start: null }, { state: { takenStart: start } satisfies FlowNavigationState })
+            onTimeUnavailable={(start, why) =>
+              select(
+                { ...selection, start: null },
+                { state: { takenStart: start, reason: why } satisfies FlowNavigationState },
+              )
             }
           />
         )}

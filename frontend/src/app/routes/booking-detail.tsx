@@ -40,6 +40,12 @@ export function Component() {
           <p>{t("detail.bookedText")}</p>
         </Notice>
       )}
+      {/* A salon that confirms bookings itself: pending without a payment hold. */}
+      {justBooked && booking.data.status === "pending" && !booking.data.hold_expires_at && (
+        <Notice tone="success" live title={t("detail.requestSentTitle")}>
+          <p>{t("detail.requestSentText")}</p>
+        </Notice>
+      )}
       <BookingCard booking={booking.data} onReschedule={() => setRescheduling(true)} />
       {rescheduling && <RescheduleDialog booking={booking.data} onClose={() => setRescheduling(false)} />}
     </div>

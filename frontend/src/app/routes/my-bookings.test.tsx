@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
-import { json, mockFetch } from "@/testing/fetch-mock";
+import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { availability, booking, paginated, salon, slot } from "@/testing/fixtures";
 import { renderRoutes } from "@/testing/render";
 
@@ -123,7 +123,7 @@ describe("my bookings", () => {
     expect(server.requestsTo("POST", "/api/bookings/1/cancel/")[0]?.body).toEqual({ reason: "" });
   });
 
-  test("rescheduling reuses the time picker with the same stylist", async () => {
+  test("rescheduling reuses the time picker with the same stylist, and changes nothing before a confirmation", async () => {
     let current = paid;
     const server = mockFetch();
     server.on("GET", "/api/bookings/", () => json(paginated([current])));
@@ -142,6 +142,19 @@ describe("my bookings", () => {
     await user.click(await screen.findByRole("button", { name: "تغيير الموعد" }));
     const dialog = await screen.findByRole("dialog", { name: "تغيير موعد استشوار" });
     await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+
+    // A tap only chooses: the change is shown, from → to, and waits for a confirmation.
+    expect(within(dialog).getByRole("button", { name: "٤:٠٠ م" })).toHaveAttribute("aria-pressed", "true");
+    expect(server.requestsTo("POST", "/api/bookings/1/reschedule/")).toHaveLength(0);
+    const change = within(dialog).getByRole("region", { name: "مراجعة التغيير" });
+    expect(within(change).getByText("الموعد الحالي").nextSibling).toHaveTextContent(
+      "السبت، ٢٨ نوفمبر ٢٠٢٦ · ١٠:٠٠ ص – ١٠:٤٥ ص",
+    );
+    expect(within(change).getByText("الموعد الجديد").nextSibling).toHaveTextContent(
+      "الأحد، ٢٩ نوفمبر ٢٠٢٦ · ٤:٠٠ م – ٤:٤٥ م",
+    );
+    expect(within(change).getByRole("heading", { name: "مراجعة التغيير" })).toHaveFocus();
+    await user.click(within(change).getByRole("button", { name: "تأكيد الموعد الجديد" }));
 
     expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("staff")).toBe("12");
     expect(server.requestsTo("POST", "/api/bookings/1/reschedule/")[0]?.body).toEqual({
@@ -182,5 +195,79 @@ describe("my bookings", () => {
 
     expect(await screen.findByText("ليس لديك حجوزات قادمة.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "ابحث عن صالون" })).toHaveAttribute("href", "/");
+  });
+
+  test("a new time taken meanwhile is dropped from fresh free times, and another one can be chosen", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([paid]));
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", {
+        "2026-11-29": [slot("2026-11-29T16:00:00+03:00"), slot("2026-11-29T17:00:00+03:00")],
+      }),
+    );
+    server.on("POST", "/api/bookings/1/reschedule/", () => apiError(409, "slot_unavailable", "..."));
+    const { user } = renderRoutes(routes, "/bookings");
+    await user.click(await screen.findByRole("button", { name: "تغيير الموعد" }));
+    const dialog = await screen.findByRole("dialog", { name: "تغيير موعد استشوار" });
+    await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+    // Someone else takes 4:00 before the customer confirms.
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", { "2026-11-29": [slot("2026-11-29T17:00:00+03:00")] }),
+    );
+
+    await user.click(within(dialog).getByRole("button", { name: "تأكيد الموعد الجديد" }));
+
+    expect(await within(dialog).findByRole("alert")).toHaveTextContent("هذا الموعد لم يعد متاحًا.");
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/salons/3/availability/")).toHaveLength(2));
+    expect(within(dialog).queryByRole("button", { name: "٤:٠٠ م" })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole("button", { name: "تأكيد الموعد الجديد" })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "٥:٠٠ م" })).toBeInTheDocument();
+  });
+
+  test("an upcoming booking that can no longer be cancelled here says since when", async () => {
+    const late = booking({
+      status: "confirmed",
+      hold_expires_at: null,
+      cancellation_deadline: "2026-11-22T08:00:00+03:00",
+      start: "2026-11-23T08:00:00+03:00",
+      end: "2026-11-23T08:45:00+03:00",
+      allowed_actions: [],
+    });
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([late, { ...paid, id: 2 }]));
+
+    renderRoutes(routes, "/bookings");
+
+    const cards = await screen.findAllByRole("article", { name: "استشوار" });
+    expect(
+      within(cards[0]!).getByText(
+        "انتهت مدة الإلغاء المجاني في الأحد، ٢٢ نوفمبر ٢٠٢٦، ٨:٠٠ ص. لإلغاء الحجز أو تغيير موعده يُرجى التواصل مع الصالون.",
+      ),
+    ).toBeInTheDocument();
+    expect(within(cards[0]!).queryByRole("button", { name: "إلغاء الحجز" })).not.toBeInTheDocument();
+    // Still cancellable, or awaiting payment before the deadline: nothing to explain.
+    expect(within(cards[1]!).queryByText(/انتهت مدة الإلغاء المجاني/)).not.toBeInTheDocument();
+  });
+
+  test("a cancellation reason keeps its own direction", async () => {
+    const cancelled = booking({
+      status: "cancelled",
+      hold_expires_at: null,
+      allowed_actions: [],
+      cancellation: { cancelled_at: "2026-11-22T08:00:00+03:00", cancelled_by_role: "salon", reason: "Stylist is ill" },
+    });
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/", paginated([cancelled]));
+
+    renderRoutes(routes, "/bookings?tab=past");
+
+    const reason = await screen.findByText("Stylist is ill");
+    expect(reason).toHaveAttribute("dir", "auto");
+    expect(reason.parentElement).toHaveTextContent("أُلغي هذا الحجز، والسبب: Stylist is ill");
   });
 });

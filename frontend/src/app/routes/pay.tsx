@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 
@@ -8,6 +9,7 @@ import { NotFound } from "@/components/NotFound";
 import { Notice } from "@/components/Notice";
 import { useBooking } from "@/features/bookings/api/get-booking";
 import { PriceBreakdown } from "@/features/bookings/components/PriceBreakdown";
+import { selectionToParams } from "@/features/bookings/flow/state";
 import { PaymentPanel } from "@/features/payments/components/PaymentPanel";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
@@ -22,7 +24,14 @@ export function Component() {
   const navigate = useNavigate();
   const bookingId = parseId(useParams().bookingId);
   const booking = useBooking(bookingId ?? 0);
+  // The hold ran out (countdown at zero, or the API said so), maybe before the booking says so.
+  const [holdOver, setHoldOver] = useState(false);
   useDocumentTitle(t("title"));
+
+  const endHold = () => {
+    setHoldOver(true);
+    void booking.refetch();
+  };
 
   if (bookingId === null || (isApiError(booking.error) && booking.error.status === 404)) return <NotFound />;
   if (booking.isPending) return <LoadingState />;
@@ -30,7 +39,15 @@ export function Component() {
 
   const data = booking.data;
   const zone = data.salon.timezone;
-  const payable = data.allowed_actions.includes("pay");
+  const expired = data.status === "expired" || (holdOver && data.status === "pending");
+  const payable = data.allowed_actions.includes("pay") && !expired;
+  // The same salon, service and stylist, to choose a time again.
+  const bookAgain = `/salons/${data.salon.id}/book?${selectionToParams({
+    serviceId: data.service.id,
+    staff: data.staff.id,
+    date: null,
+    start: null,
+  }).toString()}`;
 
   return (
     <div className="stack narrow">
@@ -52,13 +69,27 @@ export function Component() {
       {payable ? (
         <>
           {data.hold_expires_at && (
-            <Countdown until={data.hold_expires_at} render={(time) => t("hold", { time })} expired={t("holdExpired")} />
+            <Countdown
+              until={data.hold_expires_at}
+              render={(time) => t("hold", { time })}
+              announcement={t("holdUntil", { time: formatTime(data.hold_expires_at, language, zone) })}
+              expired={t("holdExpired")}
+              onExpire={endHold}
+            />
           )}
           <PaymentPanel
             booking={{ id: data.id, amount: data.price.amount, currency: data.price.currency, label: data.salon.name }}
             onSettled={(paymentId) => navigate(`/payments/return?id=${encodeURIComponent(paymentId)}`)}
+            onHoldExpired={endHold}
           />
         </>
+      ) : expired ? (
+        <Notice tone="error" live title={t("holdOver.title")}>
+          <p>{t("holdOver.text")}</p>
+          <Link className="button" to={bookAgain}>
+            {t("holdOver.bookAgain")}
+          </Link>
+        </Notice>
       ) : (
         <Notice
           tone={data.status === "confirmed" ? "success" : "info"}

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
@@ -88,7 +88,11 @@ describe("paying for a booking", () => {
     server.on("POST", "/api/payments/:id/refresh/", payment({ status: "paid", transaction_url: null }));
 
     await user.click(await screen.findByRole("button", { name: /ادفع/ }));
-    expect(await screen.findByText("Insufficient funds")).toBeInTheDocument();
+    // Our own message first; the server's reason (translated by it) only as a detail.
+    const failure = await screen.findByRole("alert");
+    expect(within(failure).getByText("لم يكتمل الدفع")).toBeInTheDocument();
+    expect(within(failure).getByText("رُفضت عملية الدفع.")).toBeInTheDocument();
+    expect(within(failure).getByText("Insufficient funds").tagName).toBe("BDI");
     await user.click(screen.getByRole("button", { name: /ادفع/ }));
 
     expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
@@ -97,16 +101,62 @@ describe("paying for a booking", () => {
     expect(new Set(keys).size).toBe(2);
   });
 
-  test("an expired hold is explained", async () => {
+  test("a hold the API says has expired hides the payment and offers to book the same service again", async () => {
     const server = mockFetch();
     server.on("GET", "/api/bookings/1/", booking());
     server.on("GET", "/api/payments/config/", fakeConfig);
-    server.on("POST", "/api/payments/", () => apiError(409, "booking_hold_expired", "..."));
     const { user } = renderRoutes(routes, "/bookings/1/pay");
+    const pay = await screen.findByRole("button", { name: /ادفع/ });
+    // The server expired the hold a moment ago (its clock, not ours).
+    server.on("POST", "/api/payments/", () => apiError(409, "booking_hold_expired", "..."));
+    server.on("GET", "/api/bookings/1/", booking({ status: "expired", allowed_actions: [] }));
 
-    await user.click(await screen.findByRole("button", { name: /ادفع/ }));
+    await user.click(pay);
 
-    expect(await screen.findByRole("alert")).toHaveTextContent("انتهت مدة حجز الموعد قبل الدفع. احجز من جديد.");
+    const notice = await screen.findByRole("alert");
+    expect(notice).toHaveTextContent("انتهت مدة حجز الموعد");
+    expect(within(notice).getByRole("link", { name: "اختيار وقت جديد" })).toHaveAttribute(
+      "href",
+      "/salons/3/book?service=24&staff=12",
+    );
+    expect(screen.queryByRole("button", { name: /ادفع/ })).not.toBeInTheDocument();
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/bookings/1/")).toHaveLength(2));
+  });
+
+  test("when the hold's countdown reaches zero, the payment gives way to booking again", async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    vi.setSystemTime(new Date("2026-11-22T06:05:00Z"));
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", fakeConfig);
+    renderRoutes(routes, "/bookings/1/pay");
+    expect(await screen.findByRole("button", { name: /ادفع/ })).toBeInTheDocument();
+    // Screen readers get a sentence that does not tick.
+    expect(screen.getByRole("status")).toHaveTextContent("نحجز لك هذا الموعد حتى ٩:١٥ ص.");
+    server.on("GET", "/api/bookings/1/", booking({ status: "expired", allowed_actions: [] }));
+
+    await act(() => vi.advanceTimersByTimeAsync(601_000));
+
+    expect(await screen.findByRole("link", { name: "اختيار وقت جديد" })).toHaveAttribute(
+      "href",
+      "/salons/3/book?service=24&staff=12",
+    );
+    expect(screen.getByRole("alert")).toHaveTextContent("لم يكتمل الدفع في الوقت المحدد، فأصبح الموعد متاحًا لغيرك.");
+    expect(screen.queryByRole("button", { name: /ادفع/ })).not.toBeInTheDocument();
+    expect(server.requestsTo("GET", "/api/bookings/1/")).toHaveLength(2);
+    expect(server.requestsTo("POST", "/api/payments/")).toHaveLength(0);
+  });
+
+  test("the demo gateway does not claim that card details go to Moyasar", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/1/", booking());
+    server.on("GET", "/api/payments/config/", fakeConfig);
+
+    renderRoutes(routes, "/bookings/1/pay");
+
+    expect(await screen.findByText("دفع تجريبي")).toBeInTheDocument();
+    expect(screen.queryByText(/تذهب بيانات البطاقة/)).not.toBeInTheDocument();
   });
 
   test("the summary gives the booking's date and time in its salon's time zone", async () => {
@@ -155,7 +205,8 @@ describe("paying with Moyasar", () => {
     vi.stubGlobal("location", { ...window.location, assign, origin: "http://localhost" });
     const { user } = renderRoutes(routes, "/bookings/1/pay");
 
-    await user.type(await screen.findByLabelText("الاسم على البطاقة"), "Sara Alotaibi");
+    expect(await screen.findByText(/تذهب بيانات البطاقة مباشرة إلى مزوّد الدفع ميسّر/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText("الاسم على البطاقة"), "Sara Alotaibi");
     await user.type(screen.getByLabelText("رقم البطاقة"), "4201320111111010");
     expect(screen.getByLabelText("رقم البطاقة")).toHaveValue("4201 3201 1111 1010");
     await user.type(screen.getByLabelText("تاريخ الانتهاء"), "1230");
@@ -189,9 +240,14 @@ describe("paying with Moyasar", () => {
     await user.type(screen.getByLabelText("تاريخ الانتهاء"), "0120");
     await user.click(screen.getByRole("button", { name: /ادفع/ }));
 
-    expect(screen.getByText("تحقق من رقم البطاقة.")).toBeInTheDocument();
-    expect(screen.getByText("أدخل تاريخ انتهاء مستقبليًا بصيغة MM/YY.")).toBeInTheDocument();
-    expect(screen.getByText("أدخل الاسم كما يظهر على البطاقة (كلمتان على الأقل).")).toBeInTheDocument();
+    // Each error is announced as it appears, and describes its field.
+    expect(screen.getAllByRole("alert").map((alert) => alert.textContent)).toEqual([
+      "أدخل الاسم كما يظهر على البطاقة (كلمتان على الأقل).",
+      "تحقق من رقم البطاقة.",
+      "أدخل تاريخ انتهاء مستقبليًا بصيغة MM/YY.",
+      "أدخل الأرقام الثلاثة أو الأربعة الموجودة على ظهر البطاقة.",
+    ]);
+    expect(screen.getByLabelText("رقم البطاقة")).toHaveAccessibleDescription("تحقق من رقم البطاقة.");
     expect(server.requestsTo("POST", "https://api.moyasar.com/v1/tokens")).toHaveLength(0);
   });
 
@@ -274,7 +330,8 @@ describe("coming back from the gateway", () => {
     renderRoutes(routes, "/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001&status=paid");
 
     expect(await screen.findByText("لم يكتمل الدفع")).toBeInTheDocument();
-    expect(screen.getByText("Declined by the issuer")).toBeInTheDocument();
+    expect(screen.getByText("رُفضت عملية الدفع.")).toBeInTheDocument();
+    expect(screen.getByText("Declined by the issuer").tagName).toBe("BDI");
     expect(screen.getByRole("link", { name: "حاول مرة أخرى" })).toHaveAttribute("href", "/bookings/1/pay");
   });
 

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
-import { json, mockFetch } from "@/testing/fetch-mock";
+import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { availability, booking, salon, slot } from "@/testing/fixtures";
 import { currentUrl, renderRoutes } from "@/testing/render";
 import type { Booking } from "@/types/api";
@@ -59,7 +59,10 @@ describe("a stylist's day", () => {
     const item = await screen.findByRole("article", { name: "٨:٣٠ ص – ٩:١٥ ص" });
     expect(within(item).getByText(/سارة/)).toBeInTheDocument();
     expect(within(item).getByRole("link", { name: "050 000 0001" })).toHaveAttribute("href", "tel:+966500000001");
-    expect(within(item).getByText("ملاحظة: حساسية من العطور")).toBeInTheDocument();
+    // The customer's note keeps its own direction (it may be in either language).
+    const note = within(item).getByText("حساسية من العطور");
+    expect(note).toHaveAttribute("dir", "auto");
+    expect(note.parentElement).toHaveTextContent("ملاحظة: حساسية من العطور");
     expect(screen.getByText("وقت متاح ٩:١٥ ص – ١٢:٠٠ م")).toBeInTheDocument();
     expect(screen.getByText("اليوم")).toBeInTheDocument();
     // A stylist sees their own day: no staff parameter.
@@ -171,5 +174,65 @@ describe("a stylist's day", () => {
       note: "",
     });
     expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("staff")).toBe("12");
+  });
+
+  test("a walk-in time taken meanwhile sends the manager back to fresh times", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/staff/me/", {
+      staff_member: null,
+      managed_salons: [{ id: 3, name: salon.name, staff: [{ id: 12, display_name: "دانة" }] }],
+    });
+    server.on("GET", "/api/staff/schedule/", schedule([]));
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", {
+        "2026-11-22": [slot("2026-11-22T16:00:00+03:00", 45, [12]), slot("2026-11-22T17:00:00+03:00", 45, [12])],
+      }),
+    );
+    server.on("POST", "/api/bookings/", () => apiError(409, "slot_unavailable", "..."));
+    const { user } = renderRoutes(routes, "/staff");
+    await user.click(await screen.findByRole("button", { name: "حجز جديد لعميل" }));
+    const dialog = screen.getByRole("dialog", { name: "حجز جديد مع دانة" });
+    await user.click(await within(dialog).findByRole("button", { name: /استشوار/ }));
+    await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+    await user.type(within(dialog).getByLabelText("رقم جوال العميل"), "0551234567");
+
+    await user.click(within(dialog).getByRole("button", { name: "احجز" }));
+
+    expect(await within(dialog).findByText("عذرًا، حُجز هذا الوقت للتو")).toBeInTheDocument();
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/salons/3/availability/")).toHaveLength(2));
+    expect(within(dialog).queryByRole("button", { name: "٤:٠٠ م" })).not.toBeInTheDocument();
+    expect(within(dialog).getByRole("button", { name: "٥:٠٠ م" })).toBeInTheDocument();
+  });
+
+  test("a walk-in customer's number is checked, and the error announced", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/staff/me/", {
+      staff_member: null,
+      managed_salons: [{ id: 3, name: salon.name, staff: [{ id: 12, display_name: "دانة" }] }],
+    });
+    server.on("GET", "/api/staff/schedule/", schedule([]));
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", { "2026-11-22": [slot("2026-11-22T16:00:00+03:00", 45, [12])] }),
+    );
+    const { user } = renderRoutes(routes, "/staff");
+    await user.click(await screen.findByRole("button", { name: "حجز جديد لعميل" }));
+    const dialog = screen.getByRole("dialog", { name: "حجز جديد مع دانة" });
+    await user.click(await within(dialog).findByRole("button", { name: /استشوار/ }));
+    await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+    await user.type(within(dialog).getByLabelText("رقم جوال العميل"), "0112106677");
+
+    await user.click(within(dialog).getByRole("button", { name: "احجز" }));
+
+    expect(within(dialog).getByRole("alert")).toHaveTextContent("أدخل رقم جوال سعوديًا مثل 05XXXXXXXX.");
+    expect(within(dialog).getByLabelText("رقم جوال العميل")).toHaveAccessibleDescription(
+      "أدخل رقم جوال سعوديًا مثل 05XXXXXXXX.",
+    );
+    expect(server.requestsTo("POST", "/api/bookings/")).toHaveLength(0);
   });
 });

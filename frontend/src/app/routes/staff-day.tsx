@@ -12,6 +12,8 @@ import { Notice } from "@/components/Notice";
 import { useStaffOverview } from "@/features/bookings/api/get-staff-overview";
 import { useStaffSchedule } from "@/features/bookings/api/get-staff-schedule";
 import { ScheduleView } from "@/features/bookings/components/ScheduleView";
+import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
+import type { TimeUnavailableCode } from "@/features/bookings/api/booking-cache";
 import { WalkInForm } from "@/features/bookings/components/WalkInForm";
 import { useSalon } from "@/features/salons/api/get-salon";
 import { ServicePicker } from "@/features/salons/components/ServicePicker";
@@ -52,6 +54,8 @@ function WalkInDialog({ stylist, onClose }: { stylist: Stylist; onClose: () => v
   const [date, setDate] = useState<IsoDate | null>(null);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [booked, setBooked] = useState(false);
+  // A time refused while booking it (taken meanwhile, passed…): left out of the fresh times, and why.
+  const [unavailable, setUnavailable] = useState<{ start: string; reason: TimeUnavailableCode } | null>(null);
 
   const categories =
     salon.data?.categories
@@ -78,9 +82,17 @@ function WalkInDialog({ stylist, onClose }: { stylist: Stylist; onClose: () => v
         <ServicePicker categories={categories} selectedId={null} onSelect={setServiceId} />
       ) : slot === null ? (
         <div className="stack">
-          <button type="button" className="link-button" onClick={() => setServiceId(null)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setServiceId(null);
+              setUnavailable(null);
+            }}
+          >
             {t("walkIn.changeService")}
           </button>
+          {unavailable && <TimeUnavailableNotice reason={unavailable.reason} />}
           <TimePicker
             salonId={stylist.salonId}
             serviceId={serviceId}
@@ -88,8 +100,10 @@ function WalkInDialog({ stylist, onClose }: { stylist: Stylist; onClose: () => v
             timeZone={salon.data.timezone}
             selectedDate={date}
             selectedStart={null}
+            takenStart={unavailable?.start ?? null}
             onSelectDate={setDate}
             onSelectSlot={(picked, pickedDate) => {
+              setUnavailable(null);
               setDate(pickedDate);
               setSlot(picked);
             }}
@@ -104,7 +118,16 @@ function WalkInDialog({ stylist, onClose }: { stylist: Stylist; onClose: () => v
           <button type="button" className="link-button" onClick={() => setSlot(null)}>
             {t("walkIn.changeTime")}
           </button>
-          <WalkInForm serviceId={serviceId} staffId={stylist.id} start={slot.start} onBooked={() => setBooked(true)} />
+          <WalkInForm
+            serviceId={serviceId}
+            staffId={stylist.id}
+            start={slot.start}
+            onBooked={() => setBooked(true)}
+            onTimeUnavailable={(start, reason) => {
+              setUnavailable({ start, reason });
+              setSlot(null);
+            }}
+          />
         </div>
       )}
     </Dialog>

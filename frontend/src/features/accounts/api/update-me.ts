@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
 
 import { api } from "@/lib/api-client";
 import type { Language, User } from "@/types/api";
@@ -21,6 +22,33 @@ export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateMe,
-    onSuccess: (user) => queryClient.setQueryData(meQueryKey, user),
+    onSuccess: (user) => {
+      const before = queryClient.getQueryData<User>(meQueryKey)?.preferred_language;
+      queryClient.setQueryData(meQueryKey, user);
+      // The server answers a signed-in user in the account's language: what it sent before (service
+      // and salon names, messages) is in the old one, so fetch it again.
+      if (before !== user.preferred_language) {
+        return queryClient.invalidateQueries({
+          predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]),
+        });
+      }
+      return undefined;
+    },
   });
+}
+
+/**
+ * Makes the account's language follow the UI language (after signing in, on switching language), so
+ * that the server's answers and the text messages it sends are in the language on screen.
+ */
+export function useSaveAccountLanguage(): (language: Language) => void {
+  const queryClient = useQueryClient();
+  const { mutate } = useUpdateMe();
+  return useCallback(
+    (language: Language) => {
+      if (queryClient.getQueryData<User>(meQueryKey)?.preferred_language === language) return;
+      mutate({ preferred_language: language });
+    },
+    [queryClient, mutate],
+  );
 }

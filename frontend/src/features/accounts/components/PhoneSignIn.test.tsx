@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
@@ -56,6 +56,8 @@ describe("the phone number", () => {
       "رقم جوال سعودي، مثل 05XXXXXXXX أدخل رقم جوال سعوديًا يبدأ بـ 05 ويتكون من 10 أرقام.",
     );
     expect(screen.getByLabelText("رقم الجوال")).toBeInvalid();
+    // Announced as it appears, wherever the focus is.
+    expect(screen.getByRole("alert")).toHaveTextContent("أدخل رقم جوال سعوديًا يبدأ بـ 05 ويتكون من 10 أرقام.");
     expect(server.requests).toHaveLength(0);
   });
 
@@ -85,8 +87,9 @@ describe("one-time code errors", () => {
     await user.click(screen.getByRole("button", { name: "دخول" }));
 
     const code = screen.getByLabelText("الرمز");
-    expect(await screen.findByText("الرمز غير صحيح. تحقق منه وحاول مرة أخرى.")).toBeInTheDocument();
+    expect(await screen.findByRole("alert")).toHaveTextContent("الرمز غير صحيح. تحقق منه وحاول مرة أخرى.");
     expect(code).toBeInvalid();
+    expect(code).toHaveAccessibleDescription("الرمز غير صحيح. تحقق منه وحاول مرة أخرى.");
     expect(session.getState().status).toBe("signed_out");
 
     await user.clear(code);
@@ -99,6 +102,8 @@ describe("one-time code errors", () => {
       code: "222222",
     });
     expect(session.getState()).toEqual({ status: "signed_in", accessToken: "access-1" });
+    // The account already speaks the language on screen: nothing to save.
+    expect(server.requestsTo("PATCH", "/api/auth/me/")).toHaveLength(0);
   });
 
   test("an expired code asks for a new one, which the next try uses", async () => {
@@ -139,21 +144,29 @@ describe("one-time code errors", () => {
     expect(screen.getByRole("button", { name: "دخول" })).toBeDisabled();
   });
 
-  test("rate limiting shows a live countdown and blocks sending until it ends", async () => {
+  test("rate limiting shows a countdown, announces a fixed sentence and then the end, and blocks sending until then", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const server = mockFetch();
     server.once("POST", "/api/auth/phone/request/", () => apiError(429, "otp_cooldown", "Wait.", { retry_after: 42 }));
     server.on("POST", "/api/auth/phone/request/", () => codeSent("req-1"));
     const { user } = renderSignIn();
+    // The live region is there before anything happens, so what it says next is heard.
+    const status = screen.getByRole("status");
+    expect(status).toBeEmptyDOMElement();
 
     await requestCode(user);
 
-    expect(await screen.findByText("طلبات كثيرة. يمكنك طلب رمز مرة أخرى بعد ٠:٤٢.")).toBeInTheDocument();
+    const ticking = await screen.findByText("طلبات كثيرة. يمكنك طلب رمز مرة أخرى بعد ٠:٤٢.");
+    expect(ticking.closest("[aria-hidden='true']")).not.toBeNull();
+    expect(status).toHaveTextContent("طلبات كثيرة. يمكنك طلب رمز مرة أخرى بعد ٠:٤٢، وسننبّهك حينها.");
     expect(screen.getByRole("button", { name: "أرسل الرمز" })).toBeDisabled();
     await act(() => vi.advanceTimersByTimeAsync(2000));
     expect(screen.getByText("طلبات كثيرة. يمكنك طلب رمز مرة أخرى بعد ٠:٤٠.")).toBeInTheDocument();
+    // The live region did not tick.
+    expect(status).toHaveTextContent("طلبات كثيرة. يمكنك طلب رمز مرة أخرى بعد ٠:٤٢، وسننبّهك حينها.");
     await act(() => vi.advanceTimersByTimeAsync(40_000));
     expect(screen.getByRole("button", { name: "أرسل الرمز" })).toBeEnabled();
+    expect(status).toHaveTextContent("يمكنك الآن طلب رمز مرة أخرى.");
 
     await user.click(screen.getByRole("button", { name: "أرسل الرمز" }));
     expect(await screen.findByLabelText("الرمز")).toBeInTheDocument();
@@ -171,5 +184,90 @@ describe("one-time code errors", () => {
     expect(await screen.findByRole("button", { name: "إرسال رمز جديد بعد ٠:٣٠" })).toBeDisabled();
     await act(() => vi.advanceTimersByTimeAsync(31_000));
     expect(screen.getByRole("button", { name: "أرسل رمزًا جديدًا" })).toBeEnabled();
+  });
+});
+
+describe("the account's language", () => {
+  test("signing in saves the language on screen to the account, so the server answers and texts in it", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/auth/phone/request/", () => codeSent("req-1"));
+    server.on("POST", "/api/auth/phone/verify/", {
+      access: "access-1",
+      user: { ...customer, preferred_language: "en" },
+      created: false,
+    });
+    server.on("PATCH", "/api/auth/me/", ({ body }) => json({ ...customer, ...(body as object) }));
+    const { user, onComplete } = renderSignIn();
+    await requestCode(user);
+
+    await user.type(await screen.findByLabelText("الرمز"), "123456");
+    await user.click(screen.getByRole("button", { name: "دخول" }));
+
+    await vi.waitFor(() => expect(onComplete).toHaveBeenCalled());
+    await vi.waitFor(() =>
+      expect(server.requestsTo("PATCH", "/api/auth/me/").map((request) => request.body)).toEqual([
+        { preferred_language: "ar" },
+      ]),
+    );
+    expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.headers.get("Authorization")).toBe("Bearer access-1");
+  });
+});
+
+describe("a reload during the code step", () => {
+  test("comes back to the code step for the code on its way", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/auth/phone/request/", () => codeSent("req-1"));
+    server.on("POST", "/api/auth/phone/verify/", { access: "access-1", user: customer, created: false });
+    const first = renderSignIn();
+    await requestCode(first.user, "0551234567");
+    await screen.findByLabelText("الرمز");
+    first.unmount();
+
+    const { user, onComplete } = renderSignIn();
+
+    expect(await screen.findByLabelText("الرمز")).toHaveFocus();
+    expect(screen.getByRole("status")).toHaveTextContent("أرسلنا رمزًا برسالة نصية إلى 055 123 4567");
+    await user.type(screen.getByLabelText("الرمز"), "123456");
+    await user.click(screen.getByRole("button", { name: "دخول" }));
+    await vi.waitFor(() => expect(onComplete).toHaveBeenCalled());
+    expect(server.requestsTo("POST", "/api/auth/phone/verify/")[0]?.body).toEqual({
+      request_id: "req-1",
+      code: "123456",
+    });
+    expect(server.requestsTo("POST", "/api/auth/phone/request/")).toHaveLength(1);
+    // Signed in: a later visit starts from the phone number again.
+    cleanup();
+    renderSignIn();
+    expect(screen.getByLabelText("رقم الجوال")).toBeInTheDocument();
+  });
+
+  test("starts again from the phone number once the code has expired", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-22T06:00:00Z"));
+    const server = mockFetch();
+    server.on("POST", "/api/auth/phone/request/", () => codeSent("req-1"));
+    const first = renderSignIn();
+    await requestCode(first.user);
+    await screen.findByLabelText("الرمز");
+    first.unmount();
+
+    vi.setSystemTime(new Date("2026-11-22T06:05:01Z"));
+    renderSignIn();
+
+    expect(screen.getByLabelText("رقم الجوال")).toBeInTheDocument();
+    expect(screen.queryByLabelText("الرمز")).not.toBeInTheDocument();
+  });
+
+  test("changing the number forgets the code request", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/auth/phone/request/", () => codeSent("req-1"));
+    const first = renderSignIn();
+    await requestCode(first.user);
+    await first.user.click(await screen.findByRole("button", { name: "تغيير الرقم" }));
+    first.unmount();
+
+    renderSignIn();
+
+    expect(screen.getByLabelText("رقم الجوال")).toBeInTheDocument();
   });
 });

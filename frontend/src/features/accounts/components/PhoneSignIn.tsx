@@ -15,8 +15,9 @@ import { cleanPhoneInput, formatPhoneForDisplay, toLatinDigits, toSaudiMobile } 
 import type { CodeChannel, CodeSent, SignIn } from "@/types/api";
 
 import { useRequestCode } from "../api/request-code";
-import { useUpdateMe } from "../api/update-me";
+import { useSaveAccountLanguage, useUpdateMe } from "../api/update-me";
 import { useVerifyCode } from "../api/verify-code";
+import { forgetPendingCode, readPendingCode, savePendingCode } from "../pending-code";
 
 const RATE_LIMIT_CODES = new Set(["otp_cooldown", "otp_too_many_requests", "otp_ip_limited", "throttled"]);
 /** Codes after which the current code cannot work any more: ask for a new one. */
@@ -34,35 +35,67 @@ interface SentCode extends CodeSent {
   channel: CodeChannel;
 }
 
+function restoreSentCode(): SentCode | null {
+  const pending = readPendingCode();
+  if (!pending) return null;
+  const { phone, ...code } = pending;
+  return { ...code, phoneNumber: phone };
+}
+
 function useRateLimit() {
-  const [until, setUntil] = useState<number | null>(null);
-  const seconds = useCountdown(until);
+  const [limit, setLimit] = useState<{ until: number; waitSeconds: number } | null>(null);
+  const seconds = useCountdown(limit?.until);
   return {
     seconds,
+    /** The wait the server asked for when the limit began (for a sentence that does not tick). */
+    waitSeconds: limit?.waitSeconds ?? 0,
+    /** A limit was hit and has not been followed by another try yet (it may be over). */
+    hit: limit !== null,
     limitFrom(error: unknown) {
       if (isApiError(error) && RATE_LIMIT_CODES.has(error.code) && error.retryAfter)
-        setUntil(Date.now() + error.retryAfter * 1000);
+        setLimit({ until: Date.now() + error.retryAfter * 1000, waitSeconds: error.retryAfter });
     },
+    clear: () => setLimit(null),
   };
 }
 
 /** Sign in with a one-time code sent by SMS or WhatsApp, in place (the page around it stays). */
 export function PhoneSignIn({ onVerified, onComplete }: PhoneSignInProps) {
-  const [sent, setSent] = useState<SentCode | null>(null);
+  const language = useLanguage();
+  const saveAccountLanguage = useSaveAccountLanguage();
+  // After a reload, the code that is on its way can still be typed in.
+  const [sent, setSent] = useState<SentCode | null>(restoreSentCode);
   const [askName, setAskName] = useState(false);
 
+  const codeSent = (next: SentCode) => {
+    savePendingCode({
+      request_id: next.request_id,
+      phone: next.phoneNumber,
+      channel: next.channel,
+      expires_at: next.expires_at,
+      resend_available_at: next.resend_available_at,
+    });
+    setSent(next);
+  };
+
   if (askName) return <NameStep onDone={() => onComplete?.()} />;
-  if (!sent) return <PhoneStep onSent={setSent} />;
+  if (!sent) return <PhoneStep onSent={codeSent} />;
   return (
     <CodeStep
       sent={sent}
-      onResent={setSent}
-      onChangeNumber={() => setSent(null)}
+      onResent={codeSent}
+      onChangeNumber={() => {
+        forgetPendingCode();
+        setSent(null);
+      }}
       onVerified={(result) => {
+        forgetPendingCode();
         const needsName = result.created || !result.user.first_name;
         if (needsName) setAskName(true);
         onVerified?.(result);
         session.signIn(result.access);
+        // The account speaks the language on screen (the server's answers, its text messages).
+        saveAccountLanguage(language);
         if (!needsName) onComplete?.();
       }}
     />
@@ -86,6 +119,7 @@ function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
       setInvalid(true);
       return;
     }
+    rateLimit.clear();
     requestCode.mutate(
       { phoneNumber: mobile, channel },
       {
@@ -130,10 +164,27 @@ function PhoneStep({ onSent }: { onSent: (sent: SentCode) => void }) {
           </label>
         ))}
       </fieldset>
-      {limited ? (
-        <Notice tone="warning" live>
-          <p>{t("signIn.rateLimited", { time: formatCountdown(rateLimit.seconds, language) })}</p>
-        </Notice>
+      {/*
+        One stable live region for the rate limit: a fixed sentence when it starts, another when it
+        ends. The notice with the ticking time is for the eyes only.
+      */}
+      <p role="status" className="visually-hidden">
+        {rateLimit.hit
+          ? limited
+            ? t("signIn.rateLimitedStatus", { time: formatCountdown(rateLimit.waitSeconds, language) })
+            : t("signIn.rateLimitOver")
+          : ""}
+      </p>
+      {rateLimit.hit ? (
+        <div aria-hidden="true">
+          <Notice tone={limited ? "warning" : "info"}>
+            <p>
+              {limited
+                ? t("signIn.rateLimited", { time: formatCountdown(rateLimit.seconds, language) })
+                : t("signIn.rateLimitOver")}
+            </p>
+          </Notice>
+        </div>
       ) : (
         error &&
         !serverFieldError && (

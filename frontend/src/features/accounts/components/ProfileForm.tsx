@@ -1,11 +1,12 @@
 import "../accounts.css";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useErrorMessage } from "@/components/error-message";
 import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
+import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { changeLanguage, type Language } from "@/lib/i18n";
 import { formatPhoneForDisplay } from "@/lib/phone";
@@ -20,7 +21,10 @@ export function ProfileForm({ user }: { user: User }) {
   const [firstName, setFirstName] = useState(user.first_name);
   const [lastName, setLastName] = useState(user.last_name);
   const [email, setEmail] = useState(user.email ?? "");
-  const [language, setLanguage] = useState<Language>(user.preferred_language);
+  // The language on screen, which the account follows (it may not have caught up yet).
+  const uiLanguage = useLanguage();
+  const [language, setLanguage] = useState<Language>(uiLanguage);
+  useEffect(() => setLanguage(uiLanguage), [uiLanguage]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,8 +1,12 @@
 import type { QueryClient } from "@tanstack/react-query";
 
+import { isApiError } from "@/lib/api-client";
 import type { Booking } from "@/types/api";
 
 export const bookingsQueryRoot = ["bookings"] as const;
+
+/** The free times of every salon (the salons feature's availability queries), by key prefix. */
+export const availabilityQueryRoot = ["salons", "availability"] as const;
 
 export function bookingQueryKey(bookingId: number) {
   return ["bookings", "detail", bookingId] as const;
@@ -14,7 +18,27 @@ export function rememberChangedBooking(queryClient: QueryClient, booking: Bookin
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ["bookings", "list"] }),
     queryClient.invalidateQueries({ queryKey: ["staff", "schedule"] }),
-    queryClient.invalidateQueries({ queryKey: ["salons", "availability"] }),
+    queryClient.invalidateQueries({ queryKey: availabilityQueryRoot }),
     queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   ]);
+}
+
+/** Errors that mean the chosen start can no longer be booked: the customer picks a fresh time. */
+export const TIME_UNAVAILABLE_CODES = [
+  "slot_unavailable",
+  "start_in_past",
+  "lead_time_not_met",
+  "slot_not_on_grid",
+  "beyond_booking_horizon",
+] as const;
+export type TimeUnavailableCode = (typeof TIME_UNAVAILABLE_CODES)[number];
+
+export function timeUnavailableCode(error: unknown): TimeUnavailableCode | null {
+  if (!isApiError(error)) return null;
+  return TIME_UNAVAILABLE_CODES.find((code) => code === error.code) ?? null;
+}
+
+/** A start was refused: the cached free times (reused for 15 s) are out of date, fetch them again. */
+export function forgetFreeTimes(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: availabilityQueryRoot });
 }

@@ -8,7 +8,7 @@ import { Countdown } from "@/components/Countdown";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
-import { formatTimeRange } from "@/lib/format/time";
+import { formatTime, formatTimeRange } from "@/lib/format/time";
 import type { Booking } from "@/types/api";
 
 import { AddToCalendarButton } from "./AddToCalendarButton";
@@ -50,6 +50,12 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
   const upcoming =
     (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.end) > Date.now();
   const headingId = `booking-${booking.id}`;
+  // Still ahead, but the customer can no longer cancel it here: say since when, and what to do.
+  const cancellationEnded =
+    (booking.status === "pending" || booking.status === "confirmed") &&
+    !can("cancel") &&
+    Date.parse(booking.start) > Date.now() &&
+    Date.parse(booking.cancellation_deadline) <= Date.now();
 
   return (
     <article className="booking-card" aria-labelledby={headingId}>
@@ -71,6 +77,7 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
         <Countdown
           until={booking.hold_expires_at}
           render={(time) => t("card.payWithin", { time })}
+          announcement={t("card.payBefore", { time: formatTime(booking.hold_expires_at, language, zone) })}
           expired={t("card.holdExpired")}
         />
       )}
@@ -89,11 +96,24 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
       </dl>
       <PriceBreakdown price={booking.price} />
 
+      {cancellationEnded && (
+        <p className="booking-card__policy">
+          {t("card.cancellationEnded", {
+            date: formatDate(booking.cancellation_deadline, language, zone, "full"),
+            time: formatTime(booking.cancellation_deadline, language, zone),
+          })}
+        </p>
+      )}
+
       {booking.cancellation && (
         <p className="booking-card__cancellation">
-          {booking.cancellation.reason
-            ? t("card.cancelledWithReason", { reason: booking.cancellation.reason })
-            : t("card.cancelled")}
+          {booking.cancellation.reason ? (
+            <>
+              {t("card.cancelledBecause")} <bdi dir="auto">{booking.cancellation.reason}</bdi>
+            </>
+          ) : (
+            t("card.cancelled")
+          )}
         </p>
       )}
 

@@ -1,5 +1,6 @@
 import "../bookings.css";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -15,6 +16,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
 import type { Booking, BookingPolicy, Money } from "@/types/api";
 
+import { forgetFreeTimes, type TimeUnavailableCode, timeUnavailableCode } from "../api/booking-cache";
 import { useCreateBooking } from "../api/create-booking";
 import { PriceBreakdown } from "./PriceBreakdown";
 
@@ -34,19 +36,29 @@ export interface BookingDraft {
 interface BookingReviewProps {
   draft: BookingDraft;
   onBooked: (booking: Booking) => void;
-  /** The time was taken meanwhile: the flow goes back to fresh times. */
-  onSlotTaken: (start: string) => void;
+  /**
+   * The time cannot be booked any more (taken meanwhile, passed, too soon, off the salon's grid or
+   * beyond its horizon): the flow goes back to fresh times, saying why.
+   */
+  onTimeUnavailable: (start: string, reason: TimeUnavailableCode) => void;
 }
 
 /** The review step: everything the customer is agreeing to, an optional note, and confirm. */
-export function BookingReview({ draft, onBooked, onSlotTaken }: BookingReviewProps) {
+export function BookingReview({ draft, onBooked, onTimeUnavailable }: BookingReviewProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const formatDuration = useFormatDuration();
   const errorMessage = useErrorMessage();
   const [note, setNote] = useState("");
   const createBooking = useCreateBooking();
+  const queryClient = useQueryClient();
   const { policy } = draft;
+
+  // The free times cached for the picker still offer this start: drop them before going back.
+  const backToFreshTimes = async (reason: TimeUnavailableCode) => {
+    await forgetFreeTimes(queryClient);
+    onTimeUnavailable(draft.start, reason);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -60,7 +72,8 @@ export function BookingReview({ draft, onBooked, onSlotTaken }: BookingReviewPro
       {
         onSuccess: onBooked,
         onError: (error) => {
-          if (isApiError(error) && error.code === "slot_unavailable") onSlotTaken(draft.start);
+          const reason = timeUnavailableCode(error);
+          if (reason) void backToFreshTimes(reason);
         },
       },
     );
@@ -119,12 +132,13 @@ export function BookingReview({ draft, onBooked, onSlotTaken }: BookingReviewPro
           className="input"
           rows={3}
           maxLength={NOTE_MAX_LENGTH}
+          dir="auto"
           value={note}
           onChange={(event) => setNote(event.target.value)}
         />
       </Field>
 
-      {error && !(isApiError(error) && error.code === "slot_unavailable") && (
+      {error && !timeUnavailableCode(error) && (
         <Notice tone="error" live>
           <p>{errorMessage(error)}</p>
           {overlap && (

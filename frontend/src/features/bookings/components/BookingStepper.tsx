@@ -3,6 +3,8 @@ import "../bookings.css";
 import { useTranslation } from "react-i18next";
 
 import { Icon } from "@/components/Icon";
+import { useLanguage } from "@/hooks/use-language";
+import { formatNumber } from "@/lib/format/number";
 
 import { BOOKING_STEPS, type BookingStep } from "../flow/state";
 
@@ -16,6 +18,7 @@ interface BookingStepperProps {
 
 export function BookingStepper({ current, showSignIn, onGoTo }: BookingStepperProps) {
   const { t } = useTranslation("bookings");
+  const language = useLanguage();
   const steps = BOOKING_STEPS.filter((step) => step !== "signing_in" || showSignIn);
   const currentIndex = steps.indexOf(current);
   return (
@@ -43,7 +46,7 @@ export function BookingStepper({ current, showSignIn, onGoTo }: BookingStepperPr
             ) : (
               <span className="stepper__button">
                 <span className="stepper__number" aria-hidden="true">
-                  {index + 1}
+                  {formatNumber(index + 1, language)}
                 </span>
                 <span className="stepper__label">{label}</span>
               </span>

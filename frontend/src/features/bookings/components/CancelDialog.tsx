@@ -76,6 +76,7 @@ export function CancelDialog({ booking, actor, open, onClose }: CancelDialogProp
             className="input"
             rows={2}
             maxLength={500}
+            dir="auto"
             value={reason}
             required={actor === "salon"}
             onChange={(event) => {

@@ -68,7 +68,7 @@ export function ReviewDialog({ booking, open, onClose }: { booking: Booking; ope
               ))}
             </div>
             {ratingMissing && (
-              <p className="field__error" id="rating-error">
+              <p className="field__error" id="rating-error" role="alert">
                 {t("reviewForm.ratingRequired")}
               </p>
             )}
@@ -78,6 +78,7 @@ export function ReviewDialog({ booking, open, onClose }: { booking: Booking; ope
               className="input"
               rows={3}
               maxLength={2000}
+              dir="auto"
               value={comment}
               onChange={(event) => setComment(event.target.value)}
             />

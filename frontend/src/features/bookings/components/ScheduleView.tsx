@@ -52,7 +52,11 @@ function ScheduleBooking({ booking }: { booking: Booking }) {
           </>
         )}
       </p>
-      {booking.note && <p className="schedule-booking__note">{t("schedule.note", { note: booking.note })}</p>}
+      {booking.note && (
+        <p className="schedule-booking__note">
+          {t("schedule.noteLabel")} <bdi dir="auto">{booking.note}</bdi>
+        </p>
+      )}
       {failed && (
         <Notice tone="error" live>
           <p>{errorMessage(failed.error)}</p>

@@ -1,5 +1,6 @@
 import "../bookings.css";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -10,6 +11,7 @@ import { type ApiError } from "@/lib/api-client";
 import { cleanPhoneInput, toSaudiMobile } from "@/lib/phone";
 import type { Booking } from "@/types/api";
 
+import { forgetFreeTimes, type TimeUnavailableCode, timeUnavailableCode } from "../api/booking-cache";
 import { useCreateBooking } from "../api/create-booking";
 
 interface WalkInFormProps {
@@ -17,17 +19,25 @@ interface WalkInFormProps {
   staffId: number | null;
   start: string;
   onBooked: (booking: Booking) => void;
+  /** The time was taken meanwhile (or can no longer be booked): back to fresh times. */
+  onTimeUnavailable: (start: string, reason: TimeUnavailableCode) => void;
 }
 
 /** The salon books for a walk-in or phone customer: confirmed at once, no payment online. */
-export function WalkInForm({ serviceId, staffId, start, onBooked }: WalkInFormProps) {
+export function WalkInForm({ serviceId, staffId, start, onBooked, onTimeUnavailable }: WalkInFormProps) {
   const { t } = useTranslation("bookings");
   const errorMessage = useErrorMessage();
   const createBooking = useCreateBooking();
+  const queryClient = useQueryClient();
   const [phone, setPhone] = useState("");
   const [name, setName] = useState("");
   const [note, setNote] = useState("");
   const [invalidPhone, setInvalidPhone] = useState(false);
+
+  const backToFreshTimes = async (reason: TimeUnavailableCode) => {
+    await forgetFreeTimes(queryClient);
+    onTimeUnavailable(start, reason);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,7 +55,13 @@ export function WalkInForm({ serviceId, staffId, start, onBooked }: WalkInFormPr
         customer_name: name.trim(),
         note: note.trim(),
       },
-      { onSuccess: onBooked },
+      {
+        onSuccess: onBooked,
+        onError: (failure) => {
+          const reason = timeUnavailableCode(failure);
+          if (reason) void backToFreshTimes(reason);
+        },
+      },
     );
   };
 
@@ -69,18 +85,25 @@ export function WalkInForm({ serviceId, staffId, start, onBooked }: WalkInFormPr
         />
       </Field>
       <Field label={t("walkIn.name")}>
-        <input className="input" maxLength={150} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          className="input"
+          maxLength={150}
+          dir="auto"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </Field>
       <Field label={t("walkIn.note")}>
         <textarea
           className="input"
           rows={2}
           maxLength={500}
+          dir="auto"
           value={note}
           onChange={(event) => setNote(event.target.value)}
         />
       </Field>
-      {error && !phoneError && (
+      {error && !phoneError && !timeUnavailableCode(error) && (
         <Notice tone="error" live>
           <p>{errorMessage(error)}</p>
         </Notice>

@@ -4,6 +4,9 @@ import { salon } from "@/testing/fixtures";
 
 import { backTo, deriveStep, parseSelection, resolveSelection, selectionToParams } from "./state";
 
+// Sunday 22 November 2026, 09:00 in Riyadh.
+const NOW = Date.parse("2026-11-22T06:00:00Z");
+
 const full = {
   serviceId: 24,
   staff: "any" as const,
@@ -36,13 +39,22 @@ describe("the booking wizard's state", () => {
   });
 
   test("a stylist who does not offer the service is dropped", () => {
-    expect(resolveSelection({ ...full, staff: 10 }, salon)).toEqual({
+    expect(resolveSelection({ ...full, staff: 10 }, salon, NOW)).toEqual({
       serviceId: 24,
       staff: null,
       date: null,
       start: null,
     });
-    expect(resolveSelection({ ...full, staff: 12 }, salon)).toEqual({ ...full, staff: 12 });
+    expect(resolveSelection({ ...full, staff: 12 }, salon, NOW)).toEqual({ ...full, staff: 12 });
+  });
+
+  test("a start that has already passed is dropped, keeping its day to pick a fresh time", () => {
+    const later = Date.parse("2026-11-24T10:00:00+03:00");
+
+    expect(resolveSelection(full, salon, later)).toEqual({ ...full, start: null });
+    expect(resolveSelection(full, salon, later + 3 * 3_600_000)).toEqual({ ...full, start: null });
+    expect(resolveSelection(full, salon, later - 60_000)).toEqual(full);
+    expect(deriveStep(resolveSelection(full, salon, later), { signedIn: true })).toBe("selecting_time");
   });
 
   test("going back forgets the later choices but keeps the day", () => {

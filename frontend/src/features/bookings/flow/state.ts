@@ -52,13 +52,26 @@ export function selectionToParams(selection: BookingSelection): URLSearchParams 
   return params;
 }
 
-/** Drops what the salon does not offer: an unknown service, a stylist who does not do it. */
-export function resolveSelection(selection: BookingSelection, salon: SalonDetail): BookingSelection {
+/** A start time that has already begun (an old shared link, a page reloaded hours later). */
+export function isPastStart(start: string, now: number = Date.now()): boolean {
+  return Date.parse(start) <= now;
+}
+
+/**
+ * Drops what cannot be booked: an unknown service, a stylist who does not do it, a start that has
+ * already passed (the customer picks a fresh time on the same day).
+ */
+export function resolveSelection(
+  selection: BookingSelection,
+  salon: SalonDetail,
+  now: number = Date.now(),
+): BookingSelection {
   const service = findService(salon, selection.serviceId);
   if (!service) return EMPTY_SELECTION;
   const staffOk =
     selection.staff === "any" || (selection.staff !== null && service.staff_ids.includes(selection.staff));
   if (!staffOk) return { ...EMPTY_SELECTION, serviceId: service.id };
+  if (selection.start && isPastStart(selection.start, now)) return { ...selection, start: null };
   return selection;
 }
 

@@ -134,6 +134,8 @@ export function CardForm({ publishableKey, networks, amount, busy, onToken }: Ca
       <button type="submit" className="button button--block button--large" disabled={busy || tokenizing}>
         {busy || tokenizing ? t("paying") : t("card.pay", { amount })}
       </button>
+      {/* True of this form only: the card goes from the browser to Moyasar, we get a token. */}
+      <p className="card-form__secure">{t("secure")}</p>
     </form>
   );
 }

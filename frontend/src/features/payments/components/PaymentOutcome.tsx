@@ -10,6 +10,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatMoney } from "@/lib/format/money";
 
 import { useRefreshedPayment } from "../api/refresh-payment";
+import { PaymentFailureReason } from "./PaymentFailureReason";
 
 const SUCCESS = new Set(["paid", "captured", "authorized"]);
 
@@ -60,7 +61,8 @@ export function PaymentOutcome({ paymentId }: { paymentId: string | null }) {
   return (
     <div className="outcome stack">
       <Notice tone="error" live title={t("return.failedTitle")}>
-        <p>{data.failure_message || t("failedGeneric")}</p>
+        <p>{t("failedGeneric")}</p>
+        <PaymentFailureReason reason={data.failure_message} />
       </Notice>
       <div className="actions">
         <Link className="button" to={`/bookings/${data.booking}/pay`}>

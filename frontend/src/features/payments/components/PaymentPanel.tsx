@@ -17,6 +17,7 @@ import { useCreatePayment } from "../api/create-payment";
 import { usePaymentConfig } from "../api/get-payment-config";
 import { ApplePayButton, canUseApplePay } from "./ApplePayButton";
 import { CardForm } from "./CardForm";
+import { PaymentFailureReason } from "./PaymentFailureReason";
 import { StcPayForm, StcPayOtpForm } from "./StcPayForm";
 
 export interface PayableBooking {
@@ -33,6 +34,8 @@ interface PaymentPanelProps {
   onSettled: (paymentId: string) => void;
   /** Leaves the app for 3-D Secure or the demo gateway. */
   redirect?: (url: string) => void;
+  /** The API refused the payment because the booking's hold has run out (`booking_hold_expired`). */
+  onHoldExpired?: () => void;
 }
 
 /** Card (tokenized with Moyasar in the browser), STC Pay, Apple Pay, or the demo gateway. */
@@ -40,6 +43,7 @@ export function PaymentPanel({
   booking,
   onSettled,
   redirect = (url) => window.location.assign(url),
+  onHoldExpired,
 }: PaymentPanelProps) {
   const { t } = useTranslation("payments");
   const language = useLanguage();
@@ -49,7 +53,8 @@ export function PaymentPanel({
   // One key per attempt: a retried request never pays twice; a new attempt gets a new key.
   const [attemptKey, setAttemptKey] = useState(randomUuid);
   const [method, setMethod] = useState<PaymentMethod>("creditcard");
-  const [failure, setFailure] = useState<string | null>(null);
+  // A declined attempt, with the server's reason (already translated) when it gave one.
+  const [failure, setFailure] = useState<{ reason: string } | null>(null);
   const [stcPayment, setStcPayment] = useState<Payment | null>(null);
 
   if (config.isPending) return <LoadingState />;
@@ -59,7 +64,7 @@ export function PaymentPanel({
 
   const follow = (payment: Payment) => {
     if (payment.status === "failed") {
-      setFailure(payment.failure_message || t("failedGeneric"));
+      setFailure({ reason: payment.failure_message });
       setAttemptKey(randomUuid());
       return;
     }
@@ -78,6 +83,7 @@ export function PaymentPanel({
       {
         onSuccess: follow,
         onError: (error) => {
+          if (isApiError(error) && error.code === "booking_hold_expired") onHoldExpired?.();
           // Only a request that may not have arrived is retried with the same key.
           if (!(isApiError(error) && error.status === 0)) setAttemptKey(randomUuid());
         },
@@ -92,7 +98,8 @@ export function PaymentPanel({
     <div className="payment-panel stack">
       {failure && (
         <Notice tone="error" live title={t("failedTitle")}>
-          <p>{failure}</p>
+          <p>{t("failedGeneric")}</p>
+          <PaymentFailureReason reason={failure.reason} />
           <p>{t("tryAgainHint")}</p>
         </Notice>
       )}
@@ -148,7 +155,6 @@ export function PaymentPanel({
           )}
         </>
       )}
-      <p className="payment-panel__secure">{t("secure")}</p>
     </div>
   );
 }

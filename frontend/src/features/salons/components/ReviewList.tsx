@@ -33,7 +33,11 @@ export function ReviewList({ salonId, timeZone }: { salonId: number; timeZone: s
             <p className="review__meta">
               {review.service_name} · {formatDate(review.created_at, language, timeZone, "long")}
             </p>
-            {review.comment && <p className="review__comment">{review.comment}</p>}
+            {review.comment && (
+              <p className="review__comment" dir="auto">
+                {review.comment}
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Icon } from "@/components/Icon";
 import { Stars } from "@/components/Stars";
 import { useDocumentTitle } from "@/hooks/use-document-title";
+import { formatPhoneForDisplay } from "@/lib/phone";
 import type { SalonDetail } from "@/types/api";
 
 import { OpeningHours } from "./OpeningHours";
@@ -64,7 +65,7 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
       <div className="salon-sections">
         <section className="card" aria-labelledby="about-heading">
           <h2 id="about-heading">{t("salon.about")}</h2>
-          {salon.description && <p>{salon.description}</p>}
+          {salon.description && <p dir="auto">{salon.description}</p>}
           <p className="salon-address">
             <Icon name="pin" />
             <span>{salon.address}</span>
@@ -78,7 +79,7 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
           {salon.phone_number && (
             <p>
               <a className="link" href={`tel:${salon.phone_number}`}>
-                <bdi dir="ltr">{salon.phone_number}</bdi>
+                <bdi dir="ltr">{formatPhoneForDisplay(salon.phone_number)}</bdi>
               </a>
             </p>
           )}

@@ -7,7 +7,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { useLanguage } from "@/hooks/use-language";
-import { addDays, dateOfInstant, daysBetween, type IsoDate, todayIn, weekStart } from "@/lib/calendar-date";
+import { addDays, dateOfInstant, daysBetween, type IsoDate, todayIn, weekdayIndex } from "@/lib/calendar-date";
 import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate } from "@/lib/format/date";
 import { type DayPeriod, dayPeriodOf, formatTime } from "@/lib/format/time";
 import type { Slot } from "@/types/api";
@@ -29,27 +29,37 @@ interface TimePickerProps {
   selectedStart: string | null;
   onSelectDate: (date: IsoDate) => void;
   onSelectSlot: (slot: Slot, date: IsoDate) => void;
-  /** A start that was just taken by someone else: the nearest free times are offered first. */
+  /**
+   * A start that cannot be booked any more (taken by someone else meanwhile, passed…): it is left
+   * out even if the free times were fetched before, and the nearest free times are offered first.
+   */
   takenStart?: string | null;
 }
 
-/** The first day of the two-week page that shows `date`; pages start on the Sunday of this week. */
-function pageIndexOf(anchor: IsoDate, date: IsoDate | null): number {
+/** The two-week page that shows `date`; the first page starts today. */
+function pageIndexOf(today: IsoDate, date: IsoDate | null): number {
   if (!date) return 0;
-  return Math.max(0, Math.floor(daysBetween(anchor, date) / STRIP_DAYS));
+  return Math.max(0, Math.floor(daysBetween(today, date) / STRIP_DAYS));
+}
+
+function sameInstant(a: string, b: string): boolean {
+  return Date.parse(a) === Date.parse(b);
 }
 
 function nearestSlots(slotsByDay: Map<IsoDate, Slot[]>, around: string, count = 3): Slot[] {
   const target = Date.parse(around);
   return [...slotsByDay.values()]
     .flat()
-    .filter((slot) => slot.start !== around)
+    .filter((slot) => !sameInstant(slot.start, around))
     .sort((a, b) => Math.abs(Date.parse(a.start) - target) - Math.abs(Date.parse(b.start) - target))
     .slice(0, count)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-/** A 14-day date strip (Sunday first, Hijri beside Gregorian) and the free times of the chosen day. */
+/**
+ * A 14-day date strip from today (laid out in weeks from Sunday, Hijri beside Gregorian) and the
+ * free times of the chosen day.
+ */
 export function TimePicker({
   salonId,
   serviceId,
@@ -65,13 +75,15 @@ export function TimePicker({
   const { t } = useTranslation("salons");
   const language = useLanguage();
   const today = todayIn(timeZone);
-  const anchor = weekStart(today);
-  const [pageIndex, setPageIndex] = useState(() => pageIndexOf(anchor, selectedDate));
+  const [pageIndex, setPageIndex] = useState(() => pageIndexOf(today, selectedDate));
   useEffect(() => {
-    if (selectedDate) setPageIndex(pageIndexOf(anchor, selectedDate));
-  }, [anchor, selectedDate]);
+    if (selectedDate) setPageIndex(pageIndexOf(today, selectedDate));
+  }, [today, selectedDate]);
 
-  const from = addDays(anchor, pageIndex * STRIP_DAYS);
+  // Fourteen bookable days (no past days); in a week grid from Sunday, the first one sits in its
+  // weekday's column and the cells before it stay empty.
+  const from = addDays(today, pageIndex * STRIP_DAYS);
+  const leadingEmptyCells = weekdayIndex(from);
   const dates = useMemo(() => Array.from({ length: STRIP_DAYS }, (_, i) => addDays(from, i)), [from]);
   const lastBookable = horizonDays === undefined ? null : addDays(today, horizonDays);
   const hasNextPage = lastBookable === null || addDays(from, STRIP_DAYS) <= lastBookable;
@@ -79,8 +91,13 @@ export function TimePicker({
   const availability = useAvailability({ salonId, serviceId, from, days: STRIP_DAYS, staffId });
   const zone = availability.data?.timezone ?? timeZone;
   const slotsByDay = useMemo(
-    () => new Map((availability.data?.days ?? []).map((day) => [day.date, day.slots] as const)),
-    [availability.data],
+    () =>
+      new Map(
+        (availability.data?.days ?? []).map(
+          (day) => [day.date, day.slots.filter((slot) => !takenStart || !sameInstant(slot.start, takenStart))] as const,
+        ),
+      ),
+    [availability.data, takenStart],
   );
 
   const firstFreeDate = dates.find((date) => (slotsByDay.get(date)?.length ?? 0) > 0) ?? null;
@@ -141,24 +158,18 @@ export function TimePicker({
           </button>
         </div>
         <ul className="date-strip__days" aria-label={t("timePicker.days")} aria-busy={availability.isPending}>
-          {dates.map((date) => {
+          {dates.map((date, index) => {
             const slots = slotsByDay.get(date);
-            const past = date < today;
             const free = (slots?.length ?? 0) > 0;
-            const status = past
-              ? t("timePicker.past")
-              : slots === undefined
-                ? t("timePicker.checking")
-                : free
-                  ? t("timePicker.free")
-                  : t("timePicker.full");
+            const status =
+              slots === undefined ? t("timePicker.checking") : free ? t("timePicker.free") : t("timePicker.full");
             const label = t("timePicker.dayLabel", {
               date: formatCalendarDate(date, language, "full"),
               hijri: formatHijriDate(date, language, "long"),
               status,
             });
             return (
-              <li key={date}>
+              <li key={date} style={index === 0 ? { gridColumnStart: leadingEmptyCells + 1 } : undefined}>
                 <button
                   type="button"
                   className={`day${free ? " day--free" : ""}${date === today ? " day--today" : ""}`}
