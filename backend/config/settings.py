@@ -308,6 +308,9 @@ NOTIFICATION_DEFAULT_CHANNEL = env_str("NOTIFICATION_DEFAULT_CHANNEL", "sms")
 NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 6)
 NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 60)
 REMINDER_HOURS_BEFORE = env_float("REMINDER_HOURS_BEFORE", 24.0)
+# Send booking messages right after the causing request commits (the request waits for the
+# provider, bounded by its timeout); off: only `send_pending_notifications` (cron) sends them.
+NOTIFICATION_SEND_IMMEDIATELY = env_bool("NOTIFICATION_SEND_IMMEDIATELY", True)
 
 if NOTIFICATION_PROVIDER not in {"console", "authentica"}:
     raise ImproperlyConfigured("NOTIFICATION_PROVIDER must be 'console' or 'authentica'.")

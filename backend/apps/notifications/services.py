@@ -61,9 +61,10 @@ def notification_booking_event(*, booking_id: int, event: str, actor_id: int | N
     except Exception:  # a bug here must not fail the booking; the log shows it
         logger.exception("Could not record the messages for booking %s (%s)", booking_id, event)
         return
-    if inserted:
+    if inserted and settings.NOTIFICATION_SEND_IMMEDIATELY:
         # All of the booking's due messages, oldest first: when a later transaction's callback runs
         # first (a refund made right after a cancellation), the messages still arrive in order.
+        # Without immediate sending, `send_pending_notifications` (cron) sends them within a minute.
         transaction.on_commit(partial(notification_send_due, booking_id=booking_id), robust=True)
 
 

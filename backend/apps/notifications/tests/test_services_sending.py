@@ -78,6 +78,22 @@ def test_messages_go_out_right_after_the_booking_commits(book, clock, outbox, dj
     assert customer_row.next_attempt_at is None
 
 
+def test_without_immediate_sending_the_cron_command_sends_them(
+    book, outbox, settings, django_capture_on_commit_callbacks
+):
+    settings.NOTIFICATION_SEND_IMMEDIATELY = False
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book()
+
+    assert outbox.messages == []
+    assert set(Notification.objects.filter(booking=booking).values_list("status", flat=True)) == {"pending"}
+
+    call_command("send_pending_notifications", stdout=StringIO())
+
+    assert len(outbox.messages) == 2
+    assert set(Notification.objects.filter(booking=booking).values_list("status", flat=True)) == {"sent"}
+
+
 def test_the_console_provider_logs_one_info_line_per_message(book, caplog, django_capture_on_commit_callbacks):
     caplog.set_level(logging.INFO, logger="apps.notifications")
     with django_capture_on_commit_callbacks(execute=True):
