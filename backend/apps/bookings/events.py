@@ -1,20 +1,51 @@
-"""The one door from bookings to the apps that react to a booking's changes.
+"""What bookings tell the apps above them, and the one door they tell it through.
 
-`booking_event_occurred` is called inside the transaction that changed the booking, so whatever
-the reactions record (a refund to make, messages to send) commits or rolls back with the change;
-anything that leaves the process (SMS, gateway calls) happens after commit, in those apps.
+Every booking transition publishes a `BookingChanged` inside the transaction that changed the
+booking, so whatever the reactions record (a refund to make, messages to send) commits or rolls
+back with the change; anything that leaves the process (SMS, gateway calls) happens after commit,
+in those apps. Bookings import neither payments nor notifications: those apps register their
+reactions in `booking_reactors` from their `AppConfig.ready` (payments first, then notifications,
+the order of `INSTALLED_APPS`).
 """
 
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from apps.core.events import Reactors
 
 logger = logging.getLogger(__name__)
 
 
-def booking_event_occurred(*, booking_id: int, event: str, actor_id: int | None, data: dict | None = None) -> None:
-    # Imported here: payments and notifications import the bookings services themselves.
-    from apps.notifications.services import notification_booking_event
-    from apps.payments.services import payment_booking_event
+class BookingEventKind(StrEnum):
+    CREATED = "created"
+    CONFIRMED = "confirmed"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    EXPIRED = "expired"
 
-    logger.info("Booking %s %s by %s", booking_id, event, f"user {actor_id}" if actor_id else "the system")
-    payment_booking_event(booking_id=booking_id, event=event, actor_id=actor_id)
-    notification_booking_event(booking_id=booking_id, event=event, actor_id=actor_id, data=data)
+
+@dataclass(frozen=True)
+class BookingChanged:
+    """One transition of one booking. `actor_id` None is the system; `data` carries what the
+    booking row no longer shows (a reschedule's `old_start` and `new_start`, ISO 8601 in the
+    salon's zone)."""
+
+    booking_id: int
+    kind: BookingEventKind
+    actor_id: int | None
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+booking_reactors: Reactors[BookingChanged] = Reactors("bookings")
+
+
+def booking_changed_publish(change: BookingChanged) -> None:
+    """Log the change and run every registered reaction, in the caller's transaction."""
+    actor = f"user {change.actor_id}" if change.actor_id else "the system"
+    logger.info("Booking %s %s by %s", change.booking_id, change.kind, actor)
+    booking_reactors.publish(change)

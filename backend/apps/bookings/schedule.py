@@ -9,6 +9,7 @@ from django.utils import timezone
 from apps.salons.availability import staff_free_gaps
 from apps.salons.models import Salon, StaffMember
 
+from .attachments import with_attachments
 from .errors import NotAllowed, StaffNotFound, StaffRequired
 from .models import Booking, BookingStatus
 from .selectors import managed_salon_ids, staff_member_for
@@ -60,7 +61,8 @@ def staff_schedule_get(
     day = day or now.astimezone(tz).date()
     day_start = datetime.combine(day, time.min, tzinfo=tz)
     bookings = list(
-        Booking.objects.filter(
+        with_attachments(Booking.objects.all())
+        .filter(
             staff=staff,
             status__in=SCHEDULE_STATUSES,
             start__gte=day_start,

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from apps.salons.models import Salon, StaffMember
 
+from .attachments import with_attachments
 from .errors import BookingNotFound, SalonNotFound
 from .models import Booking, BookingStatus, Review, blocking_q
 
@@ -79,7 +80,7 @@ def booking_list(
     """The bookings `user` may see, filtered: `date_from` inclusive, `date_to` inclusive for a date
     and exclusive for a datetime; `upcoming` splits at now. Past bookings come newest first."""
     now = now or timezone.now()
-    bookings = Booking.objects.filter(_visible_to(user)).select_related(*_LIST_RELATIONS)
+    bookings = with_attachments(Booking.objects.filter(_visible_to(user)).select_related(*_LIST_RELATIONS))
     if statuses:
         bookings = bookings.filter(_effective_status_in(statuses, now))
     if date_from is not None:
@@ -95,7 +96,9 @@ def booking_list(
 
 def booking_get(*, user, booking_id: int) -> Booking:
     """One booking `user` may see; anyone else's is "not found", never "forbidden"."""
-    booking = Booking.objects.filter(_visible_to(user), pk=booking_id).select_related(*_LIST_RELATIONS).first()
+    booking = with_attachments(
+        Booking.objects.filter(_visible_to(user), pk=booking_id).select_related(*_LIST_RELATIONS)
+    ).first()
     if booking is None:
         raise BookingNotFound()
     return booking
@@ -103,7 +106,7 @@ def booking_get(*, user, booking_id: int) -> Booking:
 
 def booking_for_response(*, booking_id: int) -> Booking:
     """A booking just written by a service, with what its representation needs."""
-    return Booking.objects.select_related(*_LIST_RELATIONS).get(pk=booking_id)
+    return with_attachments(Booking.objects.select_related(*_LIST_RELATIONS)).get(pk=booking_id)
 
 
 def review_list(*, salon_id: int) -> QuerySet[Review]:

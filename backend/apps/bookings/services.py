@@ -26,7 +26,6 @@ from apps.core.locks import lock_name
 from apps.salons.availability import free_staff_for_start, slot_is_available
 from apps.salons.models import Salon, Service, StaffMember
 
-from . import events
 from .errors import (
     AlreadyReviewed,
     BeyondBookingHorizon,
@@ -46,6 +45,7 @@ from .errors import (
     StaffNotAvailableForService,
     StartInPast,
 )
+from .events import BookingChanged, BookingEventKind, booking_changed_publish
 from .models import (
     CUSTOMER_OVERLAP_CONSTRAINT,
     STAFF_OVERLAP_CONSTRAINT,
@@ -119,7 +119,7 @@ def _insert_with_reference(booking: Booking) -> None:
 def _record(
     booking: Booking,
     *,
-    event: str,
+    event: BookingEventKind,
     actor,
     from_status: str,
     reason: str = "",
@@ -135,7 +135,7 @@ def _record(
         reason=reason,
         data=data or {},
     )
-    events.booking_event_occurred(booking_id=booking.pk, event=event, actor_id=actor_id, data=data)
+    booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
 
 
 def _lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
@@ -151,7 +151,7 @@ def _mark_expired(booking_ids: list[int]) -> int:
     expired_ids = list(expired.values_list("pk", flat=True))
     expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
     for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
-        _record(booking, event="expired", actor=None, from_status=BookingStatus.PENDING)
+        _record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING)
     return len(expired_ids)
 
 
@@ -354,7 +354,7 @@ def booking_create(
             created_by=actor,
         )
         _insert_with_reference(booking)
-        _record(booking, event="created", actor=actor, from_status="")
+        _record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
     return booking
 
 
@@ -400,7 +400,7 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
         _save_or_conflict(booking, update_fields=["start", "end", "buffer_minutes", "blocked_until", "updated_at"])
         _record(
             booking,
-            event="rescheduled",
+            event=BookingEventKind.RESCHEDULED,
             actor=actor,
             from_status=booking.status,
             data={
@@ -415,7 +415,7 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
 
 
 @_busy_as_503()
-def _change_status(*, booking_id: int, actor, action: Action, event: str, now: datetime | None) -> Booking:
+def _change_status(*, booking_id: int, actor, action: Action, event: BookingEventKind, now: datetime | None) -> Booking:
     now = now or timezone.now()
     with transaction.atomic():
         booking = _locked_booking(booking_id)
@@ -430,7 +430,9 @@ def _change_status(*, booking_id: int, actor, action: Action, event: str, now: d
 def booking_confirm(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
     """The salon confirms a pending booking (only where prepayment is not required).
     `actor=None` is the system (a successful payment)."""
-    return _change_status(booking_id=booking_id, actor=actor, action=Action.CONFIRM, event="confirmed", now=now)
+    return _change_status(
+        booking_id=booking_id, actor=actor, action=Action.CONFIRM, event=BookingEventKind.CONFIRMED, now=now
+    )
 
 
 def booking_lock(*, booking_id: int) -> Booking:
@@ -450,9 +452,15 @@ def booking_confirm_paid(*, booking_id: int, now: datetime | None = None) -> Boo
     (pending or expired) as long as its time is still free; already confirmed is a no-op (replays).
     Raises `SlotUnavailable`/`CustomerOverlap` when the time was taken or has passed (the payment
     is then refunded) and `InvalidTransition` for a booking in any other status."""
+    with transaction.atomic():
+        return booking_confirm_paid_locked(booking=booking_lock(booking_id=booking_id), now=now)
+
+
+def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None) -> Booking:
+    """`booking_confirm_paid` for a caller that already holds the booking's locks (`booking_lock`)
+    in its own transaction, so that they are taken once (a payment settling its booking)."""
     now = now or timezone.now()
     with transaction.atomic():
-        booking = booking_lock(booking_id=booking_id)
         if booking.status == BookingStatus.CONFIRMED:
             return booking
         check_action(booking, Action.CONFIRM_PAID, frozenset({Actor.SYSTEM}), now)
@@ -483,19 +491,27 @@ def booking_confirm_paid(*, booking_id: int, now: datetime | None = None) -> Boo
             raise SlotUnavailable()
         from_status = booking.status
         booking.status = BookingStatus.CONFIRMED
-        _save_or_conflict(booking, update_fields=["status", "updated_at"])
-        _record(booking, event="confirmed", actor=None, from_status=from_status)
+        try:
+            _save_or_conflict(booking, update_fields=["status", "updated_at"])
+        except AppError:
+            booking.status = from_status  # the caller keeps using this instance
+            raise
+        _record(booking, event=BookingEventKind.CONFIRMED, actor=None, from_status=from_status)
     return booking
 
 
 def booking_complete(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
     """The salon marks a confirmed booking done, once it has started."""
-    return _change_status(booking_id=booking_id, actor=actor, action=Action.COMPLETE, event="completed", now=now)
+    return _change_status(
+        booking_id=booking_id, actor=actor, action=Action.COMPLETE, event=BookingEventKind.COMPLETED, now=now
+    )
 
 
 def booking_mark_no_show(*, booking_id: int, actor, now: datetime | None = None) -> Booking:
     """The salon records that the customer did not come, once the booking has started."""
-    return _change_status(booking_id=booking_id, actor=actor, action=Action.NO_SHOW, event="no_show", now=now)
+    return _change_status(
+        booking_id=booking_id, actor=actor, action=Action.NO_SHOW, event=BookingEventKind.NO_SHOW, now=now
+    )
 
 
 @_busy_as_503()
@@ -527,7 +543,7 @@ def booking_cancel(
                 "updated_at",
             ]
         )
-        _record(booking, event="cancelled", actor=actor, from_status=from_status, reason=reason)
+        _record(booking, event=BookingEventKind.CANCELLED, actor=actor, from_status=from_status, reason=reason)
     return booking
 
 

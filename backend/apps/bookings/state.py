@@ -134,6 +134,12 @@ def actors_for(booking: Booking, user, *, managed_salon_ids: Collection[int]) ->
     return frozenset(actors)
 
 
+def shows_customer_phone(actors: frozenset[Actor]) -> bool:
+    """The customer's phone number is shown to the people on the booking (the customer, the salon's
+    stylist and managers), never to anyone else."""
+    return bool(actors)
+
+
 def allowed_actions(booking: Booking, actors: frozenset[Actor], now: datetime) -> list[str]:
     """The actions the caller may take now, for the API's `allowed_actions`."""
     allowed = []

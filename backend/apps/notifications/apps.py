@@ -6,3 +6,12 @@ class NotificationsConfig(AppConfig):
     name = "apps.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self) -> None:
+        from apps.bookings.events import booking_reactors
+        from apps.payments.events import payment_reactors
+
+        from .reactions import notify_booking_changed, notify_money_moved
+
+        booking_reactors.register(notify_booking_changed)
+        payment_reactors.register(notify_money_moved)

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.money import major_units
+
 MAX_SEGMENTS = 2
 SHORTENABLE = ("salon", "service", "customer")
 MIN_NAME_LENGTH = 8
@@ -193,7 +195,7 @@ def format_minutes(minutes: int, language: str) -> str:
 
 def format_amount(amount: int, currency: str, language: str) -> str:
     """Halalas as `115.00 ريال` / `SAR 115.00`."""
-    major = f"{amount // 100}.{amount % 100:02d}"
+    major = major_units(amount)
     if language == "ar":
         return f"{major} {'ريال' if currency == 'SAR' else currency}"
     return f"{currency} {major}"

@@ -6,26 +6,18 @@ awaiting the salon's confirmation; an unpaid prepayment hold only once it is pai
 cancellation and reschedule of it, but never of their own actions.
 """
 
-import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from django.apps import apps
-from django.core.exceptions import FieldError
-from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
 from apps.accounts.models import Language
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
+from apps.payments.selectors import booking_has_money_held
 
 from .messages import PHRASES, format_amount, format_minutes, format_when, phrase, render
 from .models import Notification, NotificationEvent
-
-logger = logging.getLogger(__name__)
-
-# Payment statuses that mean the customer's money is with us (apps.payments).
-MONEY_HELD_STATUSES = ("paid", "authorized", "captured")
 
 
 @dataclass(frozen=True)
@@ -177,7 +169,9 @@ def _facts(booking: Booking, event: str, data: dict) -> EventFacts:
     if event == NotificationEvent.RESCHEDULED:
         return EventFacts(old_start=parse_datetime(str(data.get("old_start", ""))))
     if event == NotificationEvent.CANCELLED:
-        return EventFacts(refund_expected=_has_money_held(booking.pk), cancelled_by=booking.cancelled_by_role)
+        return EventFacts(
+            refund_expected=booking_has_money_held(booking_id=booking.pk), cancelled_by=booking.cancelled_by_role
+        )
     if event in (NotificationEvent.PAYMENT_RECEIVED, NotificationEvent.REFUND_ISSUED):
         amount = data.get("amount")
         return EventFacts(
@@ -186,17 +180,3 @@ def _facts(booking: Booking, event: str, data: dict) -> EventFacts:
             refund_reason=str(data.get("reason", "")),
         )
     return EventFacts()
-
-
-def _has_money_held(booking_id: int) -> bool:
-    """Whether the booking has a successful payment; read defensively, as `apps.payments` evolves apart."""
-    try:
-        payment_model = apps.get_model("payments", "Payment")
-    except LookupError:
-        return False
-    try:
-        with transaction.atomic():  # a failed read must not abort the caller's transaction
-            return payment_model.objects.filter(booking_id=booking_id, status__in=MONEY_HELD_STATUSES).exists()
-    except (FieldError, DatabaseError):
-        logger.warning("Could not tell whether booking %s was paid; the message leaves refunds out", booking_id)
-        return False

@@ -15,14 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from apps.core.exceptions import AppError
+from apps.core.money import format_sar
 
 from .forms import RefundForm
 from .models import Payment, PaymentEvent, Refund, RefundStatus
-from .services import refund_create, refund_retry
-
-
-def _sar(halalas: int) -> str:
-    return f"{halalas // 100}.{halalas % 100:02d} SAR"
+from .refund_requests import refund_create, refund_retry
 
 
 class PaymentActionForm(ActionForm):
@@ -119,11 +116,11 @@ class PaymentAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, payment: Payment) -> str:
-        return _sar(payment.amount)
+        return format_sar(payment.amount)
 
     @admin.display(description=_("refunded"), ordering="refunded_amount")
     def refunded_display(self, payment: Payment) -> str:
-        return _sar(payment.refunded_amount)
+        return format_sar(payment.refunded_amount)
 
     @admin.display(description=_("card"))
     def card(self, payment: Payment) -> str:
@@ -163,7 +160,7 @@ class PaymentAdmin(admin.ModelAdmin):
             "original": payment,
             "title": _("Refund payment %(reference)s") % {"reference": payment.booking.reference},
             "form": form,
-            "refundable": _sar(payment.refundable_amount),
+            "refundable": format_sar(payment.refundable_amount),
         }
         return TemplateResponse(request, "admin/payments/payment/refund.html", context)
 
@@ -224,7 +221,7 @@ class RefundAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, refund: Refund) -> str:
-        return _sar(refund.amount)
+        return format_sar(refund.amount)
 
     @admin.action(description=_("Retry the selected failed refunds"), permissions=["change"])
     def retry_failed(self, request, queryset):

@@ -6,3 +6,13 @@ class PaymentsConfig(AppConfig):
     name = "apps.payments"
     label = "payments"
     verbose_name = _("Payments")
+
+    def ready(self) -> None:
+        from apps.bookings.attachments import booking_attachment_register
+        from apps.bookings.events import booking_reactors
+
+        from .attachments import BOOKING_PAYMENT
+        from .reactions import refund_cancelled_booking
+
+        booking_reactors.register(refund_cancelled_booking)
+        booking_attachment_register(BOOKING_PAYMENT)

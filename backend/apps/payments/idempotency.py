@@ -21,6 +21,9 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from rest_framework.renderers import JSONRenderer
+
+from apps.core.exceptions import AppError, error_body
 
 from .errors import IdempotencyInProgress, IdempotencyKeyInvalid, IdempotencyKeyRequired, IdempotencyKeyReused
 from .models import IdempotencyKey, IdempotencyStatus
@@ -117,14 +120,21 @@ def idempotency_release(*, user, key: str) -> None:
 def idempotent_call(
     *, user, key: str, fingerprint: str, operation: Callable[[Claim], StoredResponse]
 ) -> StoredResponse:
-    """Run `operation` once for this key and body; a repeat gets the stored response. `operation`
-    turns client errors into responses itself; anything it raises releases the key (see
-    `idempotency_release`)."""
+    """Run `operation` once for this key and body; a repeat gets the stored response. A client error
+    (`AppError` below 500) is an answer like any other: stored in the error body and replayed. Anything
+    else it raises, server errors included, releases the key (see `idempotency_release`), so that the
+    client may try again with it."""
     claim = idempotency_claim(user=user, key=key, fingerprint=fingerprint)
     if isinstance(claim, StoredResponse):
         return claim
     try:
-        response = operation(claim)
+        try:
+            response = operation(claim)
+        except AppError as exc:
+            if exc.status_code >= 500:
+                raise
+            body = error_body(exc.message, exc.code, exc.errors, **exc.extra)
+            response = StoredResponse(exc.status_code, JSONRenderer().render(body))
     except BaseException:
         idempotency_release(user=user, key=key)
         raise

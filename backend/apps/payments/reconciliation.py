@@ -15,10 +15,11 @@ from django.utils import timezone
 
 from apps.bookings.models import BookingStatus
 
-from .gateway import GatewayError, GatewayNotFound, get_gateway
 from .idempotency import idempotency_purge
 from .models import HELD_STATUSES, EventSource, Payment, PaymentStatus, Refund, RefundStatus
-from .services import NOT_AT_GATEWAY, payment_mark_failed, payment_settle_booking, payment_sync, refund_execute
+from .providers import GatewayError, GatewayNotFound, get_gateway
+from .records import NOT_AT_GATEWAY, payment_mark_failed
+from .sync import payment_settle_booking, payment_sync, refund_execute
 
 logger = logging.getLogger(__name__)
 

@@ -1,10 +1,9 @@
 """Reads of payments: a customer's own payment, a booking's payment at a glance, the public config."""
 
 import uuid
-from collections.abc import Iterable
 
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, QuerySet
 
 from apps.bookings.models import Booking
 
@@ -23,6 +22,11 @@ def payment_get_for_user(*, user, payment_id: uuid.UUID) -> Payment:
     return payment
 
 
+def booking_has_money_held(*, booking_id: int) -> bool:
+    """Whether a payment holds the booking's money (paid and not refunded in full)."""
+    return Payment.objects.filter(booking_id=booking_id, status__in=HELD_STATUSES).exists()
+
+
 def payment_config() -> dict:
     """What the SPA needs to collect a payment source in the browser."""
     fake = settings.PAYMENT_PROVIDER == "fake"
@@ -36,10 +40,10 @@ def payment_config() -> dict:
     }
 
 
-def prefetch_booking_payments(bookings: Iterable[Booking]) -> None:
-    """Load the payments of many bookings in one query, for `booking_payment`."""
+def prefetch_booking_payments(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
+    """The bookings query, loading their payments in one more query, for `booking_payment`."""
     payments = Payment.objects.defer("provider_payload").order_by("-created_at", "-pk")
-    prefetch_related_objects(list(bookings), Prefetch("payments", queryset=payments, to_attr=_PREFETCHED))
+    return bookings.prefetch_related(Prefetch("payments", queryset=payments, to_attr=_PREFETCHED))
 
 
 def _relevance(payment: Payment) -> int:

@@ -8,8 +8,9 @@ inline under a salon links to that page).
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db.models import Count, QuerySet
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from apps.core.money import format_sar
 
 from .forms import SpecialHoursInlineFormSet, StaffMemberAdminForm, WorkingHoursInlineFormSet
 from .models import (
@@ -26,12 +27,6 @@ from .models import (
 admin.site.site_header = _("Salon administration")
 admin.site.site_title = _("Salon admin")
 admin.site.index_title = _("Dashboard")
-
-
-def format_sar(halalas: int) -> str:
-    """10050 -> "100.50 SAR" (in the active language)."""
-    riyals, rest = divmod(halalas, 100)
-    return gettext("%(amount)s SAR") % {"amount": f"{riyals}.{rest:02d}"}
 
 
 # --- Salon -----------------------------------------------------------------

@@ -10,19 +10,22 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.core.dates import validate_supported_date
-from apps.payments.api.serializers import PaymentSummarySerializer
-from apps.payments.selectors import booking_payment, prefetch_booking_payments
+from apps.core.money import vat_included
 
 from ..models import Booking, BookingStatus, CancelledByRole, Review
-from ..state import RULES, Action, Actor, actors_for, allowed_actions, change_deadline, effective_status
+from ..state import (
+    RULES,
+    Action,
+    Actor,
+    actors_for,
+    allowed_actions,
+    change_deadline,
+    effective_status,
+    shows_customer_phone,
+)
+from .fields import AttachedField
 
 MAX_ID = 2**63 - 1
-VAT_RATE_PERCENT = 15
-
-
-def vat_included(amount: int) -> int:
-    """The VAT inside a VAT-inclusive amount, rounded half up: amount × 15 / 115."""
-    return (amount * VAT_RATE_PERCENT * 2 + 100 + VAT_RATE_PERCENT) // (2 * (100 + VAT_RATE_PERCENT))
 
 
 def _id_field(**kwargs) -> serializers.IntegerField:
@@ -190,15 +193,6 @@ class BookingCancellationSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
-class BookingListSerializer(serializers.ListSerializer):
-    """Many bookings: their payments are loaded in one query."""
-
-    def to_representation(self, data):
-        bookings = list(data.all() if hasattr(data, "all") else data)
-        prefetch_booking_payments(bookings)
-        return super().to_representation(bookings)
-
-
 class BookingSerializer(serializers.ModelSerializer):
     """A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
     datetimes are given in the salon's time zone."""
@@ -212,11 +206,10 @@ class BookingSerializer(serializers.ModelSerializer):
     cancellation = serializers.SerializerMethodField()
     cancellation_deadline = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
-    payment = serializers.SerializerMethodField()
+    payment = AttachedField()  # the booking's payment at a glance, attached by the payments app
 
     class Meta:
         model = Booking
-        list_serializer_class = BookingListSerializer
         fields = [
             "id",
             "reference",
@@ -263,7 +256,7 @@ class BookingSerializer(serializers.ModelSerializer):
         return {
             "id": customer.pk,
             "first_name": customer.first_name,
-            "phone_number": customer.phone_number if self._actors(booking) else None,
+            "phone_number": customer.phone_number if shows_customer_phone(self._actors(booking)) else None,
         }
 
     @extend_schema_field(BookingCancellationSerializer(allow_null=True))
@@ -291,11 +284,6 @@ class BookingSerializer(serializers.ModelSerializer):
     )
     def get_allowed_actions(self, booking: Booking) -> list[str]:
         return allowed_actions(booking, self._actors(booking), self.context["now"])
-
-    @extend_schema_field(PaymentSummarySerializer(allow_null=True))
-    def get_payment(self, booking: Booking) -> dict | None:
-        payment = booking_payment(booking)
-        return PaymentSummarySerializer(payment).data if payment is not None else None
 
 
 class ReviewSerializer(serializers.ModelSerializer):

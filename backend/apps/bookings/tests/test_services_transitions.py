@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from apps.bookings import services
+from apps.bookings.events import BookingChanged, BookingEventKind, booking_reactors
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
 from apps.core.exceptions import AppError
 from apps.salons.tests.factories import make_salon, make_staff
@@ -408,31 +409,33 @@ def test_each_transition_is_announced_inside_its_transaction(book, customer, man
     ]
 
 
-def test_the_event_carries_its_details(book, customer, day, now, monkeypatch):
-    from apps.bookings import events
+@pytest.fixture
+def received(monkeypatch) -> list[BookingChanged]:
+    """The booking events published, instead of the registered reactions."""
+    published: list[BookingChanged] = []
+    monkeypatch.setattr(booking_reactors, "_reactors", [published.append])
+    return published
 
+
+def test_the_event_carries_its_details(book, customer, day, now, received):
     booking = book("10:00")
-    received = []
-    monkeypatch.setattr(events, "booking_event_occurred", lambda **kwargs: received.append(kwargs))
+    received.clear()
 
     services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(day, "12:00"), now=now)
 
     assert received == [
-        {
-            "booking_id": booking.pk,
-            "event": "rescheduled",
-            "actor_id": customer.pk,
-            "data": {"old_start": at(day, "10:00").isoformat(), "new_start": at(day, "12:00").isoformat()},
-        }
+        BookingChanged(
+            booking_id=booking.pk,
+            kind=BookingEventKind.RESCHEDULED,
+            actor_id=customer.pk,
+            data={"old_start": at(day, "10:00").isoformat(), "new_start": at(day, "12:00").isoformat()},
+        )
     ]
 
 
-def test_a_refused_change_announces_nothing(book, monkeypatch):
-    from apps.bookings import events
-
+def test_a_refused_change_announces_nothing(book, received):
     book("10:00")
-    received = []
-    monkeypatch.setattr(events, "booking_event_occurred", lambda **kwargs: received.append(kwargs))
+    received.clear()
 
     with pytest.raises(AppError):
         book("10:00", actor=make_user())
@@ -440,18 +443,15 @@ def test_a_refused_change_announces_nothing(book, monkeypatch):
     assert received == []
 
 
-def test_expiry_is_announced_with_the_system_as_actor(book, salon, now, monkeypatch):
-    from apps.bookings import events
-
+def test_expiry_is_announced_with_the_system_as_actor(book, salon, now, received):
     salon.requires_prepayment = True
     salon.save()
     booking = book("10:00", now=now - timedelta(minutes=30))
-    received = []
-    monkeypatch.setattr(events, "booking_event_occurred", lambda **kwargs: received.append(kwargs))
+    received.clear()
 
     services.booking_expire_holds(now=now)
 
-    assert received == [{"booking_id": booking.pk, "event": "expired", "actor_id": None, "data": None}]
+    assert received == [BookingChanged(booking_id=booking.pk, kind=BookingEventKind.EXPIRED, actor_id=None)]
 
 
 def test_booking_at_another_salon_does_not_make_its_staff_salon_actors(book, now):

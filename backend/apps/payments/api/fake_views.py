@@ -11,10 +11,10 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
-from ..fake_gateway import fake_checkout_complete, fake_checkout_get, fake_return_url
 from ..forms import FakeCheckoutForm
-from ..gateway import GatewayNotFound
 from ..models import PaymentStatus
+from ..providers import GatewayNotFound
+from ..providers.fake import fake_checkout_complete, fake_checkout_get, fake_return_url
 
 LANGUAGES = ("ar", "en")
 

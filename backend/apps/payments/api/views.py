@@ -9,10 +9,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.exceptions import AppError, error_body
 from apps.core.serializers import ErrorSerializer
 
-from .. import selectors, services
+from .. import selectors, services, webhooks
 from ..idempotency import HEADER, Claim, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
 from .serializers import (
     PaymentConfigSerializer,
@@ -31,10 +30,6 @@ def _validated(serializer_class, data) -> dict:
     serializer = serializer_class(data=data)
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
-
-
-def _json_bytes(data) -> bytes:
-    return JSONRenderer().render(data)
 
 
 class PaymentConfigView(APIView):
@@ -85,21 +80,14 @@ class PaymentCreateView(APIView):
         data = _validated(PaymentCreateInputSerializer, request.data)
 
         def create(claim: Claim) -> StoredResponse:
-            try:
-                payment = services.payment_create(
-                    user=request.user,
-                    booking_id=data["booking"],
-                    source=data["source"],
-                    retry_of=uuid.UUID(claim.resource_id) if claim.resource_id else None,
-                    on_created=lambda payment: claim.bind(payment.id),
-                )
-            except AppError as exc:
-                if exc.status_code >= 500:
-                    raise  # not stored: the client may try again with the same key (continuing its payment)
-                return StoredResponse(
-                    exc.status_code, _json_bytes(error_body(exc.message, exc.code, exc.errors, **exc.extra))
-                )
-            return StoredResponse(201, _json_bytes(PaymentSerializer(payment).data))
+            payment = services.payment_create(
+                user=request.user,
+                booking_id=data["booking"],
+                source=data["source"],
+                retry_of=uuid.UUID(claim.resource_id) if claim.resource_id else None,
+                on_created=lambda payment: claim.bind(payment.id),
+            )
+            return StoredResponse(201, JSONRenderer().render(PaymentSerializer(payment).data))
 
         response = idempotent_call(
             user=request.user,
@@ -161,5 +149,5 @@ class PaymentWebhookView(APIView):
     )
     def post(self, request):
         payload = request.data if isinstance(request.data, dict) else {}
-        outcome = services.webhook_receive(payload=payload)
+        outcome = webhooks.webhook_receive(payload=payload)
         return Response(WebhookResultSerializer({"status": outcome}).data)

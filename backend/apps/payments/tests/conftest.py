@@ -1,6 +1,6 @@
 """Fixtures speaking the domain: a prepayment salon with one stylist working every day, a customer with
-a pending booking, Moyasar's real payment shapes behind `responses`, and a recorder of the
-notifications the payments app asks for (another app's boundary)."""
+a pending booking, Moyasar's real payment shapes behind `responses`, and a recorder of the events
+bookings and payments publish to the apps above them (the notifications' boundary)."""
 
 import uuid
 from datetime import timedelta
@@ -10,9 +10,12 @@ import responses
 from django.utils import timezone
 
 from apps.bookings import services as booking_services
+from apps.bookings.events import BookingChanged, booking_reactors
 from apps.bookings.tests.conftest import RIYADH, at, client_for, make_user, work_every_day
-from apps.payments.gateway import RemotePayment
+from apps.notifications.reactions import notify_booking_changed, notify_money_moved
+from apps.payments.events import MoneyMoved, payment_reactors
 from apps.payments.models import Payment
+from apps.payments.providers import RemotePayment
 from apps.salons.tests.factories import make_salon, make_service, make_staff
 
 MOYASAR = "https://api.moyasar.com/v1"
@@ -21,13 +24,23 @@ PRICE = 11500  # 115.00 SAR, of which 15.00 VAT
 
 @pytest.fixture(autouse=True)
 def notifications(monkeypatch) -> list[dict]:
-    """Every `notification_booking_event` call, in order (bookings' own events included)."""
+    """Every event published by bookings and payments that notifications would have heard, in order
+    (recorded instead of the notifications' reactions; the payments' own reactions still run)."""
     calls: list[dict] = []
 
-    def record(*, booking_id, event, actor_id, data=None):
-        calls.append({"booking_id": booking_id, "event": event, "actor_id": actor_id, "data": data})
+    def booking_changed(change: BookingChanged) -> None:
+        calls.append(
+            {"booking_id": change.booking_id, "event": change.kind, "actor_id": change.actor_id, "data": change.data}
+        )
 
-    monkeypatch.setattr("apps.notifications.services.notification_booking_event", record)
+    def money_moved(moved: MoneyMoved) -> None:
+        calls.append({"booking_id": moved.booking_id, "event": moved.kind, "actor_id": None, "data": moved.data})
+
+    for reactors, notify, record in (
+        (booking_reactors, notify_booking_changed, booking_changed),
+        (payment_reactors, notify_money_moved, money_moved),
+    ):
+        monkeypatch.setattr(reactors, "_reactors", [record if r is notify else r for r in reactors._reactors])
     return calls
 
 

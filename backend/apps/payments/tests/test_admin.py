@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from apps.payments.models import EventSource, PaymentStatus, Refund, RefundReason, RefundStatus
-from apps.payments.services import payment_sync
+from apps.payments.sync import payment_sync
 
 from .conftest import MOYASAR, PRICE, make_payment, make_user, moyasar_payment, remote
 

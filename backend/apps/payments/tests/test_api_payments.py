@@ -457,7 +457,7 @@ NOT_FOUND = {"type": "api_error", "message": "Object not found", "errors": None}
 @pytest.fixture
 def no_backoff(monkeypatch):
     """The gateway's retries without their sleeps."""
-    monkeypatch.setattr("apps.payments.gateway.time.sleep", lambda seconds: None)
+    monkeypatch.setattr("apps.payments.providers.moyasar.time.sleep", lambda seconds: None)
 
 
 def _interrupted_key(customer, booking, payment, *, key: str = "retry-me") -> None:

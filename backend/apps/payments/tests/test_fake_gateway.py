@@ -6,9 +6,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.test import Client
 
-from apps.payments.fake_gateway import FakeGateway
-from apps.payments.gateway import GatewayNotFound, GatewayRejected
 from apps.payments.models import FakeGatewayPayment
+from apps.payments.providers import GatewayNotFound, GatewayRejected
+from apps.payments.providers.fake import FakeGateway
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import requests
 import responses
 from responses import matchers
 
-from apps.payments.gateway import (
+from apps.payments.providers import (
     GatewayAuthError,
     GatewayNotFound,
     GatewayRejected,

@@ -13,7 +13,9 @@ from apps.bookings import services as booking_services
 from apps.bookings.models import BookingStatus
 from apps.payments.errors import PaymentNotRefundable, RefundAmountInvalid, RefundInProgress
 from apps.payments.models import EventSource, PaymentStatus, Refund, RefundReason, RefundStatus
-from apps.payments.services import MAX_REFUND_ATTEMPTS, payment_sync, refund_create, refund_execute, refund_retry
+from apps.payments.refund_requests import refund_create, refund_retry
+from apps.payments.refunds import MAX_REFUND_ATTEMPTS
+from apps.payments.sync import payment_sync, refund_execute
 
 from .conftest import MOYASAR, PRICE, make_payment, make_user, moyasar_payment, remote, sent
 

@@ -11,7 +11,7 @@ from responses import matchers
 from apps.bookings import services as booking_services
 from apps.bookings.models import Booking, BookingEvent, BookingStatus
 from apps.payments.models import EventSource, Payment, PaymentEvent, PaymentStatus, Refund, RefundStatus
-from apps.payments.services import payment_sync
+from apps.payments.sync import payment_sync
 
 from .conftest import MOYASAR, PRICE, make_payment, make_user, moyasar_payment, remote, sent
 

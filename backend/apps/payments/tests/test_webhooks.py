@@ -135,7 +135,7 @@ def test_an_amount_mismatch_is_flagged_not_paid(api_client, moyasar_says, paymen
 def test_verification_event_is_accepted_and_its_code_logged_for_the_operator(api_client, caplog, moyasar):
     body = envelope(None, event_type="webhook_verification", webhook_id="wh_1", verification_code="482913")
 
-    with caplog.at_level(logging.WARNING, logger="apps.payments.services"):
+    with caplog.at_level(logging.WARNING, logger="apps.payments.webhooks"):
         response = deliver(api_client, body)
 
     assert (response.status_code, response.json()) == (200, {"status": "verification"})

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from apps.accounts.models import User
-from apps.salons.admin import format_sar
+from apps.core.money import format_sar
 from apps.salons.models import SpecialHours, StaffMember, TimeOff, WorkingHours
 
 from .factories import add_hours, add_special_hours, make_category, make_salon, make_service, make_staff

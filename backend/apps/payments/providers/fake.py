@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from .gateway import GatewayNotFound, GatewayRejected, RemotePayment
-from .models import FakeGatewayPayment
+from ..models import FakeGatewayPayment
+from .base import GatewayNotFound, GatewayRejected, RemotePayment
 
 MINIMUM_AMOUNT = 100
 # The STC Pay one-time code the fake page treats as a decline (Moyasar's sandbox: insufficient funds).
