@@ -79,6 +79,9 @@ INSTALLED_APPS = [
     "apps.bookings",
     "apps.payments",
     "apps.notifications",
+    # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
+    # the apps above and none of them imports it.
+    "apps.demo",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -12,10 +12,9 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 
 from apps.accounts.models import Role, User
+from apps.bookings.models import Booking, BookingStatus, Review
+from apps.bookings.services import salon_rating_recompute
 from apps.salons.models import Audience, Salon, Service, StaffMember
-
-from .models import Booking, BookingStatus, Review
-from .services import salon_rating_recompute
 
 REFERENCE_PREFIX = "DMO-"
 

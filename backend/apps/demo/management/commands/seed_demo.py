@@ -5,8 +5,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from apps.accounts.models import Role
-from apps.bookings.demo import seed_demo_bookings
-from apps.salons.demo.builder import DemoAccount, SeedResult, seed_demo_data
+from apps.demo.bookings import seed_demo_bookings
+from apps.demo.catalog import DemoAccount, SeedResult, seed_demo_data
 
 DEFAULT_ADMIN_PASSWORD = "admin12345"  # noqa: S105 - a development convenience, refused without DEBUG
 

@@ -9,8 +9,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 
 from apps.accounts.models import Role, User
-from apps.salons.demo import data
-from apps.salons.demo.builder import seed_demo_data
+from apps.demo import data
+from apps.demo.catalog import seed_demo_data
 from apps.salons.models import (
     Audience,
     Salon,

@@ -1,4 +1,4 @@
-"""Write the demo catalog and accounts of `demo.data` into the database, idempotently.
+"""Write the demo catalog and accounts of `data.py` into the database, idempotently.
 
 Rows are matched on natural keys (salon slug, category slug, service (salon, name_en),
 staff (salon, display_name), user phone number) and updated in place. Weekly hours are
@@ -90,7 +90,7 @@ def _upsert_salon(salon_data: dict) -> Salon:
     fields["latitude"] = Decimal(fields["latitude"])
     fields["longitude"] = Decimal(fields["longitude"])
     fields["is_active"] = True
-    # Ratings are not seeded: the demo bookings' reviews set them (apps.bookings.demo).
+    # Ratings are not seeded: the demo bookings' reviews set them (bookings.py).
     salon, _created = Salon.objects.update_or_create(slug=slug, defaults=fields)
     return salon
 
