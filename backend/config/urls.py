@@ -9,7 +9,7 @@ api_patterns = [
     path("health/", core_views.health, name="health"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
-    path("auth/", include("apps.accounts.urls")),
+    path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.salons.urls")),
     path("payments/", include("apps.payments.urls")),
     path("", include("apps.bookings.urls")),

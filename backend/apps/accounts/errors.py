@@ -6,7 +6,7 @@ from rest_framework import status
 from apps.core.exceptions import AppError, RateLimited, ServiceUnavailable
 from apps.core.openapi import NOT_AUTHENTICATED
 
-from .authentication import SESSION_INVALID_MESSAGE
+from .api.authentication import SESSION_INVALID_MESSAGE
 
 
 class OTPInvalid(AppError):
@@ -75,7 +75,7 @@ class TokenNotValid(AppError):
 
 
 # The 401 answers of every endpoint that needs a signed-in user: no token, or one that is not valid
-# (`authentication.LanguageAwareJWTAuthentication`). For `apps.core.openapi.error_responses`.
+# (`api.authentication.LanguageAwareJWTAuthentication`). For `apps.core.openapi.error_responses`.
 AUTHENTICATION_ERRORS = (NOT_AUTHENTICATED, TokenNotValid)
 
 

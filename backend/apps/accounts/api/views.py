@@ -10,8 +10,7 @@ from rest_framework.views import APIView
 from apps.core.net import client_ip
 from apps.core.openapi import INVALID_INPUT, error_responses
 
-from . import refresh_cookie
-from .errors import (
+from ..errors import (
     AUTHENTICATION_ERRORS,
     AccountDisabled,
     EmailTaken,
@@ -27,6 +26,8 @@ from .errors import (
     OTPUsed,
     TokenNotValid,
 )
+from ..services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
+from . import refresh_cookie
 from .serializers import (
     PhoneCodeRequestSerializer,
     PhoneCodeSentSerializer,
@@ -37,7 +38,6 @@ from .serializers import (
     UserSerializer,
     UserUpdateSerializer,
 )
-from .services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 
 
 class PhoneCodeRequestView(APIView):
