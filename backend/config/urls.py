@@ -13,7 +13,7 @@ api_patterns = [
     path("salons/", include("apps.salons.urls")),
     path("payments/", include("apps.payments.urls")),
     path("", include("apps.bookings.urls")),
-    path("notifications/", include("apps.notifications.urls")),
+    path("notifications/", include("apps.notifications.api.urls")),
 ]
 
 urlpatterns = [
