@@ -9,11 +9,11 @@ api_patterns = [
     path("health/", core_views.health, name="health"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
-    path("auth/", include("apps.accounts.urls")),
+    path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.salons.urls")),
     path("payments/", include("apps.payments.urls")),
     path("", include("apps.bookings.urls")),
-    path("notifications/", include("apps.notifications.urls")),
+    path("notifications/", include("apps.notifications.api.urls")),
 ]
 
 urlpatterns = [

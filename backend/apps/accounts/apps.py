@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from . import schema  # noqa: F401  (registers the OpenAPI authentication extension)
+        from .api import schema  # noqa: F401  (registers the OpenAPI authentication extension)

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from apps.core.exceptions import AppError, RateLimited, ServiceUnavailable
+from apps.core.openapi import NOT_AUTHENTICATED
 
-from .authentication import SESSION_INVALID_MESSAGE
+from .api.authentication import SESSION_INVALID_MESSAGE
 
 
 class OTPInvalid(AppError):
@@ -71,6 +72,11 @@ class TokenNotValid(AppError):
 
     def __init__(self):
         super().__init__(headers={"WWW-Authenticate": 'Bearer realm="api"'})
+
+
+# The 401 answers of every endpoint that needs a signed-in user: no token, or one that is not valid
+# (`api.authentication.LanguageAwareJWTAuthentication`). For `apps.core.openapi.error_responses`.
+AUTHENTICATION_ERRORS = (NOT_AUTHENTICATED, TokenNotValid)
 
 
 class EmailTaken(AppError):

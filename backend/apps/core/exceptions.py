@@ -17,6 +17,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 logger = logging.getLogger(__name__)
 
+# How invalid input is answered: this code (or a single failing field's own code) and this message.
+VALIDATION_CODE = "invalid"
+INVALID_INPUT_MESSAGE = _("Invalid input.")
+
 
 class AppError(Exception):
     """A domain error raised by services: a stable code, an HTTP status and a translatable message."""
@@ -97,12 +101,12 @@ def _flatten_errors(detail) -> dict:
 
 
 def _validation_code(detail) -> str:
-    """The first error's code when there is one field error, else "invalid"."""
+    """The first error's code when there is one field error, else `VALIDATION_CODE`."""
     if isinstance(detail, dict) and len(detail) == 1:
         (value,) = detail.values()
         if isinstance(value, list) and len(value) == 1 and hasattr(value[0], "code") and value[0].code:
-            return value[0].code if value[0].code not in {"invalid", "required", "null", "blank"} else "invalid"
-    return "invalid"
+            return value[0].code if value[0].code not in {"invalid", "required", "null", "blank"} else VALIDATION_CODE
+    return VALIDATION_CODE
 
 
 def _message_and_code(exc: exceptions.APIException) -> tuple[str, str]:
@@ -134,7 +138,7 @@ def api_exception_handler(exc, context):
 
     if isinstance(exc, exceptions.ValidationError):
         errors = _flatten_errors(exc.detail)
-        response.data = error_body(_("Invalid input."), _validation_code(exc.detail), errors)
+        response.data = error_body(INVALID_INPUT_MESSAGE, _validation_code(exc.detail), errors)
     else:
         detail, code = _message_and_code(exc)
         extra = {}

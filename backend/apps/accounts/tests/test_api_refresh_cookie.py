@@ -3,7 +3,7 @@
 import pytest
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 
-from apps.accounts.refresh_cookie import COOKIE_NAME
+from apps.accounts.api.refresh_cookie import COOKIE_NAME
 
 pytestmark = pytest.mark.django_db
 COOKIE_MODE = {"HTTP_X_AUTH_COOKIE": "1"}

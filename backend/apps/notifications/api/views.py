@@ -1,19 +1,19 @@
 """The in-app inbox: the signed-in user's own notifications; anyone else's are not found."""
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.accounts.errors import AUTHENTICATION_ERRORS
+from apps.core.openapi import error_responses
 from apps.core.pagination import StandardPagination
-from apps.core.serializers import ErrorSerializer
 
 from .. import selectors, services
+from ..errors import NotificationNotFound
 from .serializers import NotificationSerializer, ReadAllSerializer, UnreadCountSerializer
 
 TAG = "notifications"
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="404 `notification_not_found`.")
-UNAUTHENTICATED = OpenApiResponse(ErrorSerializer, description="Not signed in.")
 
 
 class NotificationListView(generics.GenericAPIView):
@@ -28,7 +28,7 @@ class NotificationListView(generics.GenericAPIView):
             "Every booking message sent to me by SMS or WhatsApp, newest first, in the language it was "
             "sent in; `title` is in the language of the request."
         ),
-        responses={200: NotificationSerializer(many=True), 401: UNAUTHENTICATED},
+        responses={200: NotificationSerializer(many=True), **error_responses(AUTHENTICATION_ERRORS)},
     )
     def get(self, request):
         page = self.paginate_queryset(selectors.notification_inbox(user=request.user))
@@ -39,7 +39,7 @@ class UnreadCountView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="How many of my notifications are unread",
-        responses={200: UnreadCountSerializer, 401: UNAUTHENTICATED},
+        responses={200: UnreadCountSerializer, **error_responses(AUTHENTICATION_ERRORS)},
     )
     def get(self, request):
         return Response({"count": selectors.notification_unread_count(user=request.user)})
@@ -49,10 +49,10 @@ class MarkReadView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Mark a notification read",
-        description="Idempotent: the first read time is kept. 404 `notification_not_found` for someone else's.",
+        description="Idempotent: the first read time is kept. Someone else's notification is not found.",
         parameters=[OpenApiParameter("notification_id", int, OpenApiParameter.PATH)],
         request=None,
-        responses={200: NotificationSerializer, 401: UNAUTHENTICATED, 404: NOT_FOUND},
+        responses={200: NotificationSerializer, **error_responses(AUTHENTICATION_ERRORS, NotificationNotFound)},
     )
     def post(self, request, notification_id: int):
         notification = services.notification_mark_read(user=request.user, notification_id=notification_id)
@@ -64,7 +64,7 @@ class MarkAllReadView(APIView):
         tags=[TAG],
         summary="Mark all my notifications read",
         request=None,
-        responses={200: ReadAllSerializer, 401: UNAUTHENTICATED},
+        responses={200: ReadAllSerializer, **error_responses(AUTHENTICATION_ERRORS)},
     )
     def post(self, request):
         return Response({"updated": services.notification_mark_all_read(user=request.user)})

@@ -8,10 +8,26 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.core.net import client_ip
-from apps.core.serializers import ErrorSerializer, RateLimitedErrorSerializer
+from apps.core.openapi import INVALID_INPUT, error_responses
 
+from ..errors import (
+    AUTHENTICATION_ERRORS,
+    AccountDisabled,
+    EmailTaken,
+    OTPAttemptsExceeded,
+    OTPCheckUnavailable,
+    OTPCooldown,
+    OTPExpired,
+    OTPInvalid,
+    OTPIPLimited,
+    OTPSendUnavailable,
+    OTPSuperseded,
+    OTPTooManyRequests,
+    OTPUsed,
+    TokenNotValid,
+)
+from ..services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 from . import refresh_cookie
-from .errors import TokenNotValid
 from .serializers import (
     PhoneCodeRequestSerializer,
     PhoneCodeSentSerializer,
@@ -22,11 +38,6 @@ from .serializers import (
     UserSerializer,
     UserUpdateSerializer,
 )
-from .services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
-
-_INVALID_INPUT = OpenApiResponse(ErrorSerializer, description="Invalid input (`errors` lists each field).")
-_TOKEN_NOT_VALID = OpenApiResponse(ErrorSerializer, description="`token_not_valid`.")
-_NOT_AUTHENTICATED = OpenApiResponse(ErrorSerializer, description="`not_authenticated` or `token_not_valid`.")
 
 
 class PhoneCodeRequestView(APIView):
@@ -38,19 +49,18 @@ class PhoneCodeRequestView(APIView):
         summary="Send a sign-in code",
         description=(
             "Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number "
-            "has an account; no account is created here. Over a limit the answer is 429 with a "
-            "`Retry-After` header and `retry_after` (seconds): `otp_cooldown` (per number), "
-            "`otp_too_many_requests` (per number and window) or `otp_ip_limited` (per client address)."
+            "has an account; no account is created here. Requests are limited per number, per number and "
+            "window, and per client address."
         ),
         request=PhoneCodeRequestSerializer,
         responses={
             201: PhoneCodeSentSerializer,
-            400: _INVALID_INPUT,
-            429: OpenApiResponse(
-                RateLimitedErrorSerializer,
-                description="`otp_cooldown`, `otp_too_many_requests` or `otp_ip_limited`, with `Retry-After`.",
+            **error_responses(
+                INVALID_INPUT,
+                (OTPCooldown, OTPTooManyRequests, OTPIPLimited),
+                OTPSendUnavailable,
+                notes={503: "Nothing was sent."},
             ),
-            503: OpenApiResponse(ErrorSerializer, description="`otp_provider_unavailable`: nothing was sent."),
         },
         tags=["auth"],
     )
@@ -71,17 +81,19 @@ class PhoneCodeVerifyView(APIView):
         description=(
             "Checks the code and returns JWTs. The first successful verification of a number creates its "
             "account (`created: true`); names are used for a new account or to fill in missing ones. "
-            "Errors: `otp_invalid` (also for an unknown request), `otp_expired`, `otp_used`, `otp_superseded`, "
-            "`otp_attempts_exceeded`. With `X-Auth-Cookie: 1` the refresh token is set as an httpOnly cookie "
-            "and left out of the body."
+            "An unknown request is answered like a wrong code. With `X-Auth-Cookie: 1` the refresh token is "
+            "set as an httpOnly cookie and left out of the body."
         ),
         parameters=[refresh_cookie.OPT_IN_PARAMETER],
         request=PhoneCodeVerifySerializer,
         responses={
             200: PhoneSignInSerializer,
-            400: _INVALID_INPUT,
-            403: OpenApiResponse(ErrorSerializer, description="`account_disabled`."),
-            503: OpenApiResponse(ErrorSerializer, description="`otp_provider_unavailable`."),
+            **error_responses(
+                INVALID_INPUT,
+                (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded),
+                AccountDisabled,
+                OTPCheckUnavailable,
+            ),
         },
         tags=["auth"],
     )
@@ -107,7 +119,7 @@ class TokenRefreshView(APIView):
         ),
         parameters=[refresh_cookie.OPT_IN_PARAMETER],
         request=RefreshTokenSerializer,
-        responses={200: TokenPairSerializer, 400: _INVALID_INPUT, 401: _TOKEN_NOT_VALID},
+        responses={200: TokenPairSerializer, **error_responses(INVALID_INPUT, TokenNotValid)},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
@@ -139,8 +151,7 @@ class LogoutView(APIView):
         request=RefreshTokenSerializer,
         responses={
             204: OpenApiResponse(description="Signed out."),
-            400: _INVALID_INPUT,
-            401: _TOKEN_NOT_VALID,
+            **error_responses(INVALID_INPUT, TokenNotValid),
         },
         tags=["auth"],
     )
@@ -163,7 +174,7 @@ class MeView(APIView):
     @extend_schema(
         operation_id="auth_me_retrieve",
         summary="The signed-in user",
-        responses={200: UserSerializer, 401: _NOT_AUTHENTICATED},
+        responses={200: UserSerializer, **error_responses(AUTHENTICATION_ERRORS)},
         tags=["auth"],
     )
     def get(self, request: Request) -> Response:
@@ -174,7 +185,7 @@ class MeView(APIView):
         summary="Update the signed-in user's profile",
         description="An email already used by another account (in any letter case) is refused with `email_taken`.",
         request=UserUpdateSerializer,
-        responses={200: UserSerializer, 400: _INVALID_INPUT, 401: _NOT_AUTHENTICATED},
+        responses={200: UserSerializer, **error_responses(INVALID_INPUT, EmailTaken, AUTHENTICATION_ERRORS)},
         tags=["auth"],
     )
     def patch(self, request: Request) -> Response:

@@ -4,4 +4,4 @@ from drf_spectacular.contrib.rest_framework_simplejwt import SimpleJWTScheme
 
 
 class LanguageAwareJWTScheme(SimpleJWTScheme):
-    target_class = "apps.accounts.authentication.LanguageAwareJWTAuthentication"
+    target_class = "apps.accounts.api.authentication.LanguageAwareJWTAuthentication"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import views
+from . import views
 
 app_name = "notifications"
 

@@ -3,8 +3,8 @@ import re
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from .models import Language, OTPChannel, User
-from .phone import ascii_digits, normalize_phone_number
+from ..models import Language, OTPChannel, User
+from ..phone import ascii_digits, normalize_phone_number
 
 _CODE_PATTERN = re.compile(r"^\d{4,10}$")
 # Signed JWTs are a few hundred characters; anything far longer is not one of ours.
