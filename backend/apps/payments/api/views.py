@@ -3,15 +3,32 @@
 import uuid
 
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.serializers import ErrorSerializer
+from apps.bookings.errors import BookingNotFound
+from apps.core.openapi import INVALID_INPUT, error_responses
 
 from .. import selectors, services, webhooks
+from ..errors import (
+    BookingHoldExpired,
+    BookingNotPayable,
+    IdempotencyInProgress,
+    IdempotencyKeyInvalid,
+    IdempotencyKeyRequired,
+    IdempotencyKeyReused,
+    PaymentGatewayError,
+    PaymentGatewayUnavailable,
+    PaymentInProgress,
+    PaymentMethodUnavailable,
+    PaymentNotFound,
+    PaymentRejected,
+    WebhookInvalid,
+    WebhookUnauthorized,
+)
 from ..idempotency import HEADER, Claim, StoredResponse, idempotency_key_from, idempotent_call, request_fingerprint
 from .serializers import (
     PaymentConfigSerializer,
@@ -23,7 +40,7 @@ from .serializers import (
 
 TAG = "payments"
 PAYMENT_ID = OpenApiParameter("payment_id", uuid.UUID, OpenApiParameter.PATH)
-ERROR = OpenApiResponse(ErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
+GATEWAY_ERRORS = (PaymentGatewayUnavailable, PaymentGatewayError)
 
 
 def _validated(serializer_class, data) -> dict:
@@ -64,16 +81,28 @@ class PaymentCreateView(APIView):
             "first. One found paid is returned (no new payment is made); one still open at the gateway (its "
             "3-D Secure or OTP step not finished) or still being created refuses a new attempt with 409 "
             "`payment_in_progress`, whose body's `payment` is that attempt's id (`GET /api/payments/{id}/` "
-            "gives its `transaction_url`). Failed or declined attempts never stand in the way.\n\n"
-            "Errors: 400 `idempotency_key_required`, `idempotency_key_invalid`, `invalid` (field errors), "
-            "`payment_method_unavailable`, `payment_rejected` (the gateway refused the source; `errors` holds "
-            "its field messages); 404 `booking_not_found`; 409 `booking_not_payable`, `booking_hold_expired`, "
-            "`payment_in_progress`, `idempotency_in_progress`; 422 `idempotency_key_reused`; 502 "
-            "`payment_gateway_unavailable`, `payment_gateway_error`."
+            "gives its `transaction_url`). Failed or declined attempts never stand in the way."
         ),
         parameters=[OpenApiParameter(HEADER, str, OpenApiParameter.HEADER, required=True)],
         request=PaymentCreateInputSerializer,
-        responses={201: PaymentSerializer, 400: ERROR, 404: ERROR, 409: ERROR, 422: ERROR, 502: ERROR},
+        responses={
+            201: PaymentSerializer,
+            **error_responses(
+                INVALID_INPUT,
+                IdempotencyKeyRequired,
+                IdempotencyKeyInvalid,
+                PaymentMethodUnavailable,
+                PaymentRejected,
+                BookingNotFound,
+                BookingNotPayable,
+                BookingHoldExpired,
+                PaymentInProgress,
+                IdempotencyInProgress,
+                IdempotencyKeyReused,
+                GATEWAY_ERRORS,
+                notes={400: "`payment_rejected`: the gateway refused the source; `errors` holds its field messages."},
+            ),
+        },
     )
     def post(self, request):
         key = idempotency_key_from(request.headers)
@@ -102,9 +131,9 @@ class PaymentDetailView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="A payment",
-        description="Only the customer who made it sees it; anyone else gets 404 `payment_not_found`.",
+        description="Only the customer who made it sees it; for anyone else it does not exist.",
         parameters=[PAYMENT_ID],
-        responses={200: PaymentSerializer, 404: ERROR},
+        responses={200: PaymentSerializer, **error_responses(PaymentNotFound)},
     )
     def get(self, request, payment_id: uuid.UUID):
         payment = selectors.payment_get_for_user(user=request.user, payment_id=payment_id)
@@ -118,12 +147,11 @@ class PaymentRefreshView(APIView):
         description=(
             "Called by the return page after 3-D Secure or the OTP: the server fetches the payment from the "
             "gateway (the return URL's parameters are not trusted) and updates it and its booking, which is "
-            "confirmed once paid. 404 `payment_not_found`; 502 `payment_gateway_unavailable`, "
-            "`payment_gateway_error`."
+            "confirmed once paid."
         ),
         parameters=[PAYMENT_ID],
         request=None,
-        responses={200: PaymentSerializer, 404: ERROR, 502: ERROR},
+        responses={200: PaymentSerializer, **error_responses(PaymentNotFound, GATEWAY_ERRORS)},
     )
     def post(self, request, payment_id: uuid.UUID):
         payment = services.payment_refresh(user=request.user, payment_id=payment_id)
@@ -138,14 +166,23 @@ class PaymentWebhookView(APIView):
         tags=[TAG],
         summary="Moyasar webhook",
         description=(
-            "Receives Moyasar's events. The body's `secret_token` must match our webhook secret (401 "
-            "`webhook_unauthorized` otherwise, and nothing is recorded). Each event id is processed once; the "
-            "payment is fetched from Moyasar (one attempt, a short timeout) before anything changes. 400 "
-            "`webhook_invalid` for a malformed envelope (including a NUL character in `id` or `type`); 502 "
-            "`payment_gateway_unavailable` when Moyasar cannot be asked (it delivers again)."
+            "Receives Moyasar's events. The body's `secret_token` must match our webhook secret (otherwise "
+            "nothing is recorded). Each event id is processed once; the payment is fetched from Moyasar (one "
+            "attempt, a short timeout) before anything changes."
         ),
         request=WebhookEventSerializer,
-        responses={200: WebhookResultSerializer, 400: ERROR, 401: ERROR, 502: ERROR},
+        responses={
+            200: WebhookResultSerializer,
+            **error_responses(
+                WebhookInvalid,
+                WebhookUnauthorized,
+                PaymentGatewayUnavailable,
+                notes={
+                    400: "A malformed envelope, including a NUL character in `id` or `type`.",
+                    502: "Moyasar cannot be asked; it delivers the event again.",
+                },
+            ),
+        },
     )
     def post(self, request):
         payload = request.data if isinstance(request.data, dict) else {}
