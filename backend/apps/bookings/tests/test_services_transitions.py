@@ -1,15 +1,11 @@
-import io
-import logging
 from datetime import timedelta
 
 import pytest
-from django.core.management import call_command
 
 from apps.bookings import services
-from apps.bookings.events import BookingChanged, BookingEventKind, booking_reactors
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
 from apps.core.exceptions import AppError
-from apps.salons.tests.factories import make_salon, make_staff
+from apps.salons.tests.factories import make_staff
 
 from .conftest import at, make_user, work_every_day
 
@@ -333,133 +329,4 @@ def test_a_pending_booking_whose_hold_ran_out_counts_as_expired(book, salon, cus
     later = now + timedelta(minutes=salon.hold_minutes)
     assert _error_code(lambda: services.booking_cancel(booking_id=booking.pk, actor=customer, now=later)) == (
         "invalid_transition"
-    )
-
-
-# --- Expiry command -----------------------------------------------------------------------------
-
-
-def test_expire_command_expires_only_holds_that_ran_out(book, salon, service, now):
-    salon.requires_prepayment = True
-    salon.save()
-    other_stylist = make_staff(salon, services=[service])
-    work_every_day(other_stylist)
-    dead = book("10:00", now=now - timedelta(minutes=30))
-    # Another stylist and customers, so that creating these does not expire `dead` on the way.
-    live = book("12:00", actor=make_user(), staff_id=other_stylist.pk)
-    no_hold = book("14:00", actor=make_user(), staff_id=other_stylist.pk)
-    Booking.objects.filter(pk=no_hold.pk).update(hold_expires_at=None)
-
-    expired = services.booking_expire_holds(now=now)
-
-    assert expired == 1
-    statuses = dict(Booking.objects.values_list("pk", "status"))
-    assert statuses == {
-        dead.pk: BookingStatus.EXPIRED,
-        live.pk: BookingStatus.PENDING,
-        no_hold.pk: BookingStatus.PENDING,
-    }
-    event = BookingEvent.objects.filter(booking=dead).last()
-    assert (event.actor_id, event.from_status, event.to_status) == (None, BookingStatus.PENDING, BookingStatus.EXPIRED)
-    assert services.booking_expire_holds(now=now) == 0
-
-
-def test_expire_command_works_in_batches(book, salon, now):
-    salon.requires_prepayment = True
-    salon.save()
-    for hhmm in ("10:00", "12:00", "14:00"):
-        book(hhmm, actor=make_user(), now=now - timedelta(minutes=30))
-
-    assert services.booking_expire_holds(now=now, batch_size=2) == 3
-    assert set(Booking.objects.values_list("status", flat=True)) == {BookingStatus.EXPIRED}
-
-
-def test_expire_booking_holds_management_command_prints_the_count(book, salon):
-    salon.requires_prepayment = True
-    salon.hold_minutes = 1
-    salon.save()
-    booking = book("10:00")
-    Booking.objects.filter(pk=booking.pk).update(hold_expires_at=booking.created_at - timedelta(minutes=1))
-    out = io.StringIO()
-
-    call_command("expire_booking_holds", stdout=out)
-
-    assert out.getvalue().strip() == "Expired 1 booking hold(s)."
-    booking.refresh_from_db()
-    assert booking.status == BookingStatus.EXPIRED
-
-
-# --- Events for payments and notifications ------------------------------------------------------
-
-
-def test_each_transition_is_announced_inside_its_transaction(book, customer, manager, day, now, caplog):
-    caplog.set_level(logging.INFO, logger="apps.bookings.events")
-
-    booking = book("10:00")
-    services.booking_confirm(booking_id=booking.pk, actor=manager, now=now)
-    services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(day, "12:00"), now=now)
-    services.booking_cancel(booking_id=booking.pk, actor=customer, now=now)
-
-    messages = [record.getMessage() for record in caplog.records if record.name == "apps.bookings.events"]
-    assert messages == [
-        f"Booking {booking.pk} created by user {customer.pk}",
-        f"Booking {booking.pk} confirmed by user {manager.pk}",
-        f"Booking {booking.pk} rescheduled by user {customer.pk}",
-        f"Booking {booking.pk} cancelled by user {customer.pk}",
-    ]
-
-
-@pytest.fixture
-def received(monkeypatch) -> list[BookingChanged]:
-    """The booking events published, instead of the registered reactions."""
-    published: list[BookingChanged] = []
-    monkeypatch.setattr(booking_reactors, "_reactors", [published.append])
-    return published
-
-
-def test_the_event_carries_its_details(book, customer, day, now, received):
-    booking = book("10:00")
-    received.clear()
-
-    services.booking_reschedule(booking_id=booking.pk, actor=customer, start=at(day, "12:00"), now=now)
-
-    assert received == [
-        BookingChanged(
-            booking_id=booking.pk,
-            kind=BookingEventKind.RESCHEDULED,
-            actor_id=customer.pk,
-            data={"old_start": at(day, "10:00").isoformat(), "new_start": at(day, "12:00").isoformat()},
-        )
-    ]
-
-
-def test_a_refused_change_announces_nothing(book, received):
-    book("10:00")
-    received.clear()
-
-    with pytest.raises(AppError):
-        book("10:00", actor=make_user())
-
-    assert received == []
-
-
-def test_expiry_is_announced_with_the_system_as_actor(book, salon, now, received):
-    salon.requires_prepayment = True
-    salon.save()
-    booking = book("10:00", now=now - timedelta(minutes=30))
-    received.clear()
-
-    services.booking_expire_holds(now=now)
-
-    assert received == [BookingChanged(booking_id=booking.pk, kind=BookingEventKind.EXPIRED, actor_id=None)]
-
-
-def test_booking_at_another_salon_does_not_make_its_staff_salon_actors(book, now):
-    elsewhere = make_salon()
-    outsider = make_user()
-    make_staff(elsewhere, user=outsider)
-    booking = book("10:00")
-
-    assert _error_code(lambda: services.booking_confirm(booking_id=booking.pk, actor=outsider, now=now)) == (
-        "booking_not_found"
     )
