@@ -11,7 +11,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.salons.urls")),
-    path("payments/", include("apps.payments.urls")),
+    path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.urls")),
     path("notifications/", include("apps.notifications.api.urls")),
 ]

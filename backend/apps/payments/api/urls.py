@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import fake_views, views
+from . import fake_views, views
 
 app_name = "payments"
 
