@@ -29,7 +29,7 @@ import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useSession } from "@/hooks/use-session";
 import { isApiError } from "@/lib/api-client";
 import { parseId } from "@/lib/route-params";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 interface FlowNavigationState {
   /** The start that could not be booked any more while the customer was confirming it. */

@@ -23,7 +23,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { addDays, DEFAULT_TIME_ZONE, type IsoDate, isIsoDate, todayIn } from "@/lib/calendar-date";
 import { formatCalendarDate, formatHijriDate } from "@/lib/format/date";
 import { formatTime } from "@/lib/format/time";
-import type { Slot, StaffOverview } from "@/types/api";
+import type { Slot, StaffOverview } from "@/types/models";
 
 interface Stylist {
   id: number;

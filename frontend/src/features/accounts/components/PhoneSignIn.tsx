@@ -12,7 +12,7 @@ import { type ApiError, isApiError } from "@/lib/api-client";
 import { session } from "@/lib/auth/session";
 import { formatCountdown } from "@/lib/format/time";
 import { cleanPhoneInput, formatPhoneForDisplay, toLatinDigits, toSaudiMobile } from "@/lib/phone";
-import type { CodeChannel, CodeSent, SignIn } from "@/types/api";
+import type { CodeChannel, CodeSent, SignIn } from "@/types/models";
 
 import { useRequestCode } from "../api/request-code";
 import { useSaveAccountLanguage, useUpdateMe } from "../api/update-me";

@@ -10,7 +10,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { changeLanguage, type Language } from "@/lib/i18n";
 import { formatPhoneForDisplay } from "@/lib/phone";
-import type { User } from "@/types/api";
+import type { User } from "@/types/models";
 
 import { useUpdateMe } from "../api/update-me";
 

@@ -9,7 +9,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatTime, formatTimeRange } from "@/lib/format/time";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { AddToCalendarButton } from "./AddToCalendarButton";
 import { CancelDialog } from "./CancelDialog";

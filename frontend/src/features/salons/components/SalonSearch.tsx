@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 
 import { Field } from "@/components/Field";
 import { Icon } from "@/components/Icon";
-import type { Audience, City } from "@/types/api";
+import type { Audience, City } from "@/types/models";
 
 import { useCategories } from "../api/list-categories";
 import { AUDIENCES, CITIES } from "../catalog-options";

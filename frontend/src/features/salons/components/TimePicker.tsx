@@ -10,7 +10,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { addDays, dateOfInstant, daysBetween, type IsoDate, todayIn, weekdayIndex } from "@/lib/calendar-date";
 import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate } from "@/lib/format/date";
 import { type DayPeriod, dayPeriodOf, formatTime } from "@/lib/format/time";
-import type { Slot } from "@/types/api";
+import type { Slot } from "@/types/models";
 
 import { useAvailability } from "../api/get-availability";
 
