@@ -79,7 +79,7 @@ export function Component() {
   const staffMember = typeof selection.staff === "number" ? data.staff.find((m) => m.id === selection.staff) : null;
 
   const booked = (booking: Booking) =>
-    navigate(booking.allowed_actions.includes("pay") ? `/bookings/${booking.id}/pay` : `/bookings/${booking.id}`, {
+    void navigate(booking.allowed_actions.includes("pay") ? `/bookings/${booking.id}/pay` : `/bookings/${booking.id}`, {
       state: { justBooked: true },
     });
 

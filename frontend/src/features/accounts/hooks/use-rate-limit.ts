@@ -15,7 +15,7 @@ export function useRateLimit() {
     waitSeconds: limit?.waitSeconds ?? 0,
     /** A limit was hit and has not been followed by another try yet (it may be over). */
     hit: limit !== null,
-    limitFrom(error: unknown) {
+    limitFrom: (error: unknown) => {
       if (isApiError(error) && RATE_LIMIT_CODES.has(error.code) && error.retryAfter)
         setLimit({ until: Date.now() + error.retryAfter * 1000, waitSeconds: error.retryAfter });
     },

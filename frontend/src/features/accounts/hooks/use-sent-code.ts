@@ -23,7 +23,7 @@ export function useSentCode() {
   const [sent, setSent] = useState<SentCode | null>(restoreSentCode);
   return {
     sent,
-    remember(next: SentCode) {
+    remember: (next: SentCode) => {
       savePendingCode({
         request_id: next.request_id,
         phone: next.phoneNumber,
@@ -34,7 +34,7 @@ export function useSentCode() {
       setSent(next);
     },
     /** Another number: back to the phone step, nothing kept for a reload. */
-    changeNumber() {
+    changeNumber: () => {
       forgetPendingCode();
       setSent(null);
     },
