@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/ErrorState";
@@ -76,9 +76,12 @@ export function TimePicker({
   const language = useLanguage();
   const today = todayIn(timeZone);
   const [pageIndex, setPageIndex] = useState(() => pageIndexOf(today, selectedDate));
-  useEffect(() => {
+  // A date chosen from outside (the URL, a new day) brings its fortnight into view: adjusted during render.
+  const [followed, setFollowed] = useState({ today, selectedDate });
+  if (followed.today !== today || followed.selectedDate !== selectedDate) {
+    setFollowed({ today, selectedDate });
     if (selectedDate) setPageIndex(pageIndexOf(today, selectedDate));
-  }, [today, selectedDate]);
+  }
 
   // Fourteen bookable days (no past days); in a week grid from Sunday, the first one sits in its
   // weekday's column and the cells before it stay empty.
