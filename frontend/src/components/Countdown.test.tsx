@@ -32,7 +32,9 @@ test("screen readers hear one fixed sentence while the time ticks for the eyes o
   expect(status).toHaveClass("visually-hidden");
   expect(screen.getByText("باقي ٠:٠٥")).toHaveAttribute("aria-hidden", "true");
 
-  act(() => vi.advanceTimersByTime(2000));
+  act(() => {
+    vi.advanceTimersByTime(2000);
+  });
 
   expect(screen.getByText("باقي ٠:٠٣")).toHaveAttribute("aria-hidden", "true");
   expect(screen.getByRole("status")).toBe(status);
@@ -43,12 +45,16 @@ test("the end is announced in the same live region, once", () => {
   const onExpire = renderCountdown();
   const status = screen.getByRole("status");
 
-  act(() => vi.advanceTimersByTime(6000));
+  act(() => {
+    vi.advanceTimersByTime(6000);
+  });
 
   expect(status).toHaveTextContent("انتهى الوقت.");
   expect(status).not.toHaveClass("visually-hidden");
   expect(screen.queryByText(/باقي/)).not.toBeInTheDocument();
   expect(onExpire).toHaveBeenCalledTimes(1);
-  act(() => vi.advanceTimersByTime(3000));
+  act(() => {
+    vi.advanceTimersByTime(3000);
+  });
   expect(onExpire).toHaveBeenCalledTimes(1);
 });

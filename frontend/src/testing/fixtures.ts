@@ -1,5 +1,5 @@
 // Domain fixtures shaped like the API's answers (a prepaid women's salon in Riyadh).
-import type { Availability, Booking, SalonDetail, Slot, User } from "@/types/api";
+import type { Availability, Booking, SalonDetail, Slot, User } from "@/types/models";
 
 export const salon: SalonDetail = {
   id: 3,
@@ -20,6 +20,7 @@ export const salon: SalonDetail = {
   longitude: 46.664,
   phone_number: "+966112106677",
   timezone: "Asia/Riyadh",
+  vat_number: "310000000000003",
   photos: [],
   google_maps_url: "https://www.google.com/maps/search/?api=1&query=24.872000,46.664000",
   categories: [

@@ -19,13 +19,17 @@ await initI18n({ language: "ar", resources });
 
 // jsdom has no scrolling (ScrollRestoration) and no modal dialogs.
 window.scrollTo = () => undefined;
-HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-  this.open = true;
-};
-HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-  this.open = false;
-  this.dispatchEvent(new Event("close"));
-};
+if (!Reflect.has(HTMLDialogElement.prototype, "showModal")) {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.open = true;
+  };
+}
+if (!Reflect.has(HTMLDialogElement.prototype, "close")) {
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.open = false;
+    this.dispatchEvent(new Event("close"));
+  };
+}
 
 beforeEach(() => {
   session.signOut();

@@ -15,7 +15,7 @@ import { useLanguage } from "@/hooks/use-language";
 import type { IsoDate } from "@/lib/calendar-date";
 import { formatDate } from "@/lib/format/date";
 import { formatTimeRange } from "@/lib/format/time";
-import type { Booking, Slot } from "@/types/api";
+import type { Booking, Slot } from "@/types/models";
 
 /**
  * Reschedule with the same time picker as booking: same stylist, same service, a new free time,

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect, useEffectEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from "react-router";
 
@@ -16,16 +16,12 @@ import { Header } from "./Header";
 function useSignInWhenSessionExpires() {
   const navigate = useNavigate();
   const location = useLocation();
-  const here = useRef(location.pathname + location.search);
-  here.current = location.pathname + location.search;
+  // Reads the page the user is on when the session expires, without subscribing again on each move.
+  const goToSignIn = useEffectEvent(() => {
+    void navigate(signInPath(location.pathname + location.search), { state: { sessionExpired: true } });
+  });
 
-  useEffect(
-    () =>
-      session.onExpired(() => {
-        navigate(signInPath(here.current), { state: { sessionExpired: true } });
-      }),
-    [navigate],
-  );
+  useEffect(() => session.onExpired(() => goToSignIn()), []);
 }
 
 /** Someone else may use this browser next: drop the signed-in user's cached data on sign-out. */

@@ -29,7 +29,7 @@ import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useSession } from "@/hooks/use-session";
 import { isApiError } from "@/lib/api-client";
 import { parseId } from "@/lib/route-params";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 interface FlowNavigationState {
   /** The start that could not be booked any more while the customer was confirming it. */
@@ -79,7 +79,7 @@ export function Component() {
   const staffMember = typeof selection.staff === "number" ? data.staff.find((m) => m.id === selection.staff) : null;
 
   const booked = (booking: Booking) =>
-    navigate(booking.allowed_actions.includes("pay") ? `/bookings/${booking.id}/pay` : `/bookings/${booking.id}`, {
+    void navigate(booking.allowed_actions.includes("pay") ? `/bookings/${booking.id}/pay` : `/bookings/${booking.id}`, {
       state: { justBooked: true },
     });
 

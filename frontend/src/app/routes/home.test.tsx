@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { paginated } from "@/testing/fixtures";
 import { currentUrl, renderRoutes } from "@/testing/render";
-import type { SalonSummary, ServiceCategory } from "@/types/api";
+import type { SalonSummary, ServiceCategory } from "@/types/models";
 
 import { Component as Home } from "./home";
 

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import type { BookingTimeframe } from "@/features/bookings/api/list-bookings";
 import { BookingList } from "@/features/bookings/components/BookingList";
 import { useDocumentTitle } from "@/hooks/use-document-title";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { RescheduleDialog } from "../compositions/RescheduleDialog";
 

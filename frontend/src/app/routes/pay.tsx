@@ -79,7 +79,7 @@ export function Component() {
           )}
           <PaymentPanel
             booking={{ id: data.id, amount: data.price.amount, currency: data.price.currency, label: data.salon.name }}
-            onSettled={(paymentId) => navigate(`/payments/return?id=${encodeURIComponent(paymentId)}`)}
+            onSettled={(paymentId) => void navigate(`/payments/return?id=${encodeURIComponent(paymentId)}`)}
             onHoldExpired={endHold}
           />
         </>

@@ -32,7 +32,7 @@ export function Component() {
         disabled={signOut.isPending}
         onClick={() => {
           signOut.mutate();
-          navigate("/", { replace: true });
+          void navigate("/", { replace: true });
         }}
       >
         {t("profile.signOut")}

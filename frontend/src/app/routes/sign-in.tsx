@@ -28,7 +28,10 @@ export function Component() {
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       {sessionExpired && <Notice tone="info" live title={t("signIn.sessionExpired")} />}
-      <PhoneSignIn onVerified={() => setSigningInHere(true)} onComplete={() => navigate(next, { replace: true })} />
+      <PhoneSignIn
+        onVerified={() => setSigningInHere(true)}
+        onComplete={() => void navigate(next, { replace: true })}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { session } from "@/lib/auth/session";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { availability, booking, salon, slot } from "@/testing/fixtures";
 import { currentUrl, renderRoutes } from "@/testing/render";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { Component as StaffDay } from "./staff-day";
 

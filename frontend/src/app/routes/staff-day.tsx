@@ -2,28 +2,21 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 
-import { Dialog } from "@/components/Dialog";
 import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { Field } from "@/components/Field";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
-import { Notice } from "@/components/Notice";
 import { useStaffOverview } from "@/features/bookings/api/get-staff-overview";
 import { useStaffSchedule } from "@/features/bookings/api/get-staff-schedule";
 import { ScheduleView } from "@/features/bookings/components/ScheduleView";
-import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
-import type { TimeUnavailableCode } from "@/features/bookings/api/booking-cache";
-import { WalkInForm } from "@/features/bookings/components/WalkInForm";
-import { useSalon } from "@/features/salons/api/get-salon";
-import { ServicePicker } from "@/features/salons/components/ServicePicker";
-import { TimePicker } from "@/features/salons/components/TimePicker";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
-import { addDays, DEFAULT_TIME_ZONE, type IsoDate, isIsoDate, todayIn } from "@/lib/calendar-date";
+import { addDays, DEFAULT_TIME_ZONE, isIsoDate, todayIn } from "@/lib/calendar-date";
 import { formatCalendarDate, formatHijriDate } from "@/lib/format/date";
-import { formatTime } from "@/lib/format/time";
-import type { Slot, StaffOverview } from "@/types/api";
+import type { StaffOverview } from "@/types/models";
+
+import { WalkInDialog } from "../compositions/WalkInDialog";
 
 interface Stylist {
   id: number;
@@ -43,95 +36,6 @@ function visibleStylists(overview: StaffOverview): Stylist[] {
     }
   }
   return stylists;
-}
-
-/** A manager (or stylist) books a walk-in or phone customer: service, free time, then the customer. */
-function WalkInDialog({ stylist, onClose }: { stylist: Stylist; onClose: () => void }) {
-  const { t } = useTranslation("bookings");
-  const language = useLanguage();
-  const salon = useSalon(stylist.salonId);
-  const [serviceId, setServiceId] = useState<number | null>(null);
-  const [date, setDate] = useState<IsoDate | null>(null);
-  const [slot, setSlot] = useState<Slot | null>(null);
-  const [booked, setBooked] = useState(false);
-  // A time refused while booking it (taken meanwhile, passed…): left out of the fresh times, and why.
-  const [unavailable, setUnavailable] = useState<{ start: string; reason: TimeUnavailableCode } | null>(null);
-
-  const categories =
-    salon.data?.categories
-      .map((category) => ({
-        ...category,
-        services: category.services.filter((service) => service.staff_ids.includes(stylist.id)),
-      }))
-      .filter((category) => category.services.length > 0) ?? [];
-
-  return (
-    <Dialog open title={t("walkIn.title", { staff: stylist.name })} onClose={onClose}>
-      {salon.isPending ? (
-        <LoadingState />
-      ) : salon.isError ? (
-        <ErrorState error={salon.error} onRetry={() => void salon.refetch()} />
-      ) : booked ? (
-        <div className="stack">
-          <Notice tone="success" live title={t("walkIn.booked")} />
-          <button type="button" className="button" onClick={onClose}>
-            {t("walkIn.done")}
-          </button>
-        </div>
-      ) : serviceId === null ? (
-        <ServicePicker categories={categories} selectedId={null} onSelect={setServiceId} />
-      ) : slot === null ? (
-        <div className="stack">
-          <button
-            type="button"
-            className="link-button"
-            onClick={() => {
-              setServiceId(null);
-              setUnavailable(null);
-            }}
-          >
-            {t("walkIn.changeService")}
-          </button>
-          {unavailable && <TimeUnavailableNotice reason={unavailable.reason} />}
-          <TimePicker
-            salonId={stylist.salonId}
-            serviceId={serviceId}
-            staffId={stylist.id}
-            timeZone={salon.data.timezone}
-            selectedDate={date}
-            selectedStart={null}
-            takenStart={unavailable?.start ?? null}
-            onSelectDate={setDate}
-            onSelectSlot={(picked, pickedDate) => {
-              setUnavailable(null);
-              setDate(pickedDate);
-              setSlot(picked);
-            }}
-          />
-        </div>
-      ) : (
-        <div className="stack">
-          <p>
-            <bdi>{formatCalendarDate(date ?? todayIn(salon.data.timezone), language, "full")}</bdi> ·{" "}
-            <bdi>{formatTime(slot.start, language, salon.data.timezone)}</bdi>
-          </p>
-          <button type="button" className="link-button" onClick={() => setSlot(null)}>
-            {t("walkIn.changeTime")}
-          </button>
-          <WalkInForm
-            serviceId={serviceId}
-            staffId={stylist.id}
-            start={slot.start}
-            onBooked={() => setBooked(true)}
-            onTimeUnavailable={(start, reason) => {
-              setUnavailable({ start, reason });
-              setSlot(null);
-            }}
-          />
-        </div>
-      )}
-    </Dialog>
-  );
 }
 
 export function Component() {

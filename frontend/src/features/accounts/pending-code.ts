@@ -1,6 +1,6 @@
 // The code step survives a reload: the request (not the code) is kept in this tab's sessionStorage
 // until the code expires, so the customer types the code that is already on its way.
-import type { CodeChannel } from "@/types/api";
+import type { CodeChannel } from "@/types/models";
 
 const STORAGE_KEY = "salon.pendingCode";
 

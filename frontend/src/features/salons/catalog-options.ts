@@ -1,4 +1,4 @@
-import type { Audience, City } from "@/types/api";
+import type { Audience, City } from "@/types/models";
 
 // The catalog's cities (a fixed list in the API; their names are translated in `salons`). Service
 // categories are not listed here: operators manage them, see `api/list-categories.ts`.

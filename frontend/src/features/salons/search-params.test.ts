@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import type { ServiceCategory } from "@/types/api";
+import type { ServiceCategory } from "@/types/models";
 
 import { criteriaFromParams, criteriaToParams } from "./search-params";
 

@@ -1,4 +1,4 @@
-import type { ServiceCategory } from "@/types/api";
+import type { ServiceCategory } from "@/types/models";
 
 import type { SearchCriteria } from "./components/SalonSearch";
 import { isAudience, isCategorySlug, isCity } from "./catalog-options";

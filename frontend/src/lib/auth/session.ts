@@ -69,28 +69,29 @@ export function createSession(storage: Storage | undefined = globalThis.localSto
     return locks ? locks.request("salon.refresh", postRefresh).then((token) => token) : postRefresh();
   }
 
+  // Arrow functions: the methods can be passed around on their own (useSyncExternalStore, listeners).
   const session = {
     getState: (): SessionState => state,
     getAccessToken: (): string | null => state.accessToken,
 
-    subscribe(listener: Listener): () => void {
+    subscribe: (listener: Listener): (() => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
 
     /** Called with the access token of a successful sign-in or refresh. */
-    signIn(accessToken: string): void {
+    signIn: (accessToken: string): void => {
       writeHint(storage, true);
       setState({ status: "signed_in", accessToken });
     },
 
-    signOut(): void {
+    signOut: (): void => {
       writeHint(storage, false);
       setState({ status: "signed_out", accessToken: null });
     },
 
     /** Trades the refresh cookie for a new access token; concurrent callers share one request. */
-    refresh(): Promise<string | null> {
+    refresh: (): Promise<string | null> => {
       inFlightRefresh ??= requestNewAccessToken().then((token) => {
         inFlightRefresh = null;
         if (token) session.signIn(token);
@@ -101,7 +102,7 @@ export function createSession(storage: Storage | undefined = globalThis.localSto
     },
 
     /** On page load: one silent refresh when a session may exist. */
-    async restore(): Promise<void> {
+    restore: async (): Promise<void> => {
       if (state.status !== "restoring") return;
       if (!readHint(storage)) {
         setState({ status: "signed_out", accessToken: null });
@@ -111,12 +112,12 @@ export function createSession(storage: Storage | undefined = globalThis.localSto
     },
 
     /** The server refused our tokens: sign out and tell whoever sends the user to sign in. */
-    expire(): void {
+    expire: (): void => {
       session.signOut();
       expiredListeners.forEach((listener) => listener());
     },
 
-    onExpired(listener: Listener): () => void {
+    onExpired: (listener: Listener): (() => void) => {
       expiredListeners.add(listener);
       return () => expiredListeners.delete(listener);
     },

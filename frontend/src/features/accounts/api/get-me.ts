@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { useSession } from "@/hooks/use-session";
 import { api } from "@/lib/api-client";
-import type { User } from "@/types/api";
+import type { User } from "@/types/models";
 
 export const meQueryKey = ["accounts", "me"] as const;
 

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { CodeChannel, CodeSent } from "@/types/api";
+import type { CodeChannel, CodeSent } from "@/types/models";
 
 export interface RequestCodeInput {
   phoneNumber: string;

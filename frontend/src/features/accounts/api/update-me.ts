@@ -2,19 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 
 import { api } from "@/lib/api-client";
-import type { Language, User } from "@/types/api";
+import type { Language, User, UserUpdate } from "@/types/models";
 
 import { meQueryKey } from "./get-me";
 
-export interface ProfileUpdate {
-  first_name?: string;
-  last_name?: string;
-  email?: string | null;
-  preferred_language?: Language;
-}
-
 /** PATCH /api/auth/me/ */
-export function updateMe(changes: ProfileUpdate): Promise<User> {
+export function updateMe(changes: UserUpdate): Promise<User> {
   return api.patch<User>("/api/auth/me/", changes);
 }
 

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 import { AUTH_COOKIE_HEADER } from "@/lib/auth/session";
-import type { SignIn } from "@/types/api";
+import type { SignIn } from "@/types/models";
 
 import { meQueryKey } from "./get-me";
 

@@ -1,6 +1,6 @@
 import "../accounts.css";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useErrorMessage } from "@/components/error-message";
@@ -10,7 +10,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { changeLanguage, type Language } from "@/lib/i18n";
 import { formatPhoneForDisplay } from "@/lib/phone";
-import type { User } from "@/types/api";
+import type { User } from "@/types/models";
 
 import { useUpdateMe } from "../api/update-me";
 
@@ -24,7 +24,12 @@ export function ProfileForm({ user }: { user: User }) {
   // The language on screen, which the account follows (it may not have caught up yet).
   const uiLanguage = useLanguage();
   const [language, setLanguage] = useState<Language>(uiLanguage);
-  useEffect(() => setLanguage(uiLanguage), [uiLanguage]);
+  // A language switched elsewhere (the header) resets the choice here: adjusted during render, not in an effect.
+  const [followedLanguage, setFollowedLanguage] = useState(uiLanguage);
+  if (followedLanguage !== uiLanguage) {
+    setFollowedLanguage(uiLanguage);
+    setLanguage(uiLanguage);
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 
 import { isApiError } from "@/lib/api-client";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 export const bookingsQueryRoot = ["bookings"] as const;
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Booking, BookingCreateInput } from "@/types/api";
+import type { Booking, BookingCreateInput } from "@/types/models";
 
 import { rememberChangedBooking } from "./booking-cache";
 

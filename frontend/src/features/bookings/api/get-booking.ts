@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { bookingQueryKey } from "./booking-cache";
 

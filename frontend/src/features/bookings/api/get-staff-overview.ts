@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { StaffOverview } from "@/types/api";
+import type { StaffOverview } from "@/types/models";
 
 /** GET /api/staff/me/: the signed-in stylist's profile and the salons they manage. */
 export function getStaffOverview({ signal }: { signal?: AbortSignal } = {}): Promise<StaffOverview> {

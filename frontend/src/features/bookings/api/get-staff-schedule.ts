@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { StaffSchedule } from "@/types/api";
+import type { StaffSchedule } from "@/types/models";
 
 export interface ScheduleParams {
   date: string;

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Booking, Paginated } from "@/types/api";
+import type { BookingPage } from "@/types/models";
 
 export type BookingTimeframe = "upcoming" | "past";
 
@@ -15,7 +15,7 @@ export function listBookings({
   page: number;
   signal?: AbortSignal;
 }) {
-  return api.get<Paginated<Booking>>("/api/bookings/", {
+  return api.get<BookingPage>("/api/bookings/", {
     query: { upcoming: timeframe === "upcoming", page },
     signal,
   });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { rememberChangedBooking } from "./booking-cache";
 

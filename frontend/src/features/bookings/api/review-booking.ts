@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Review } from "@/types/api";
+import type { Review } from "@/types/models";
 
 import { bookingQueryKey } from "./booking-cache";
 

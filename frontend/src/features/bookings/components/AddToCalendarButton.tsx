@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { Icon } from "@/components/Icon";
 import { downloadIcs } from "@/lib/ics";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 /** Downloads an .ics file that phones and desktop calendars open. */
 export function AddToCalendarButton({ booking }: { booking: Booking }) {

@@ -9,7 +9,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatTime, formatTimeRange } from "@/lib/format/time";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { AddToCalendarButton } from "./AddToCalendarButton";
 import { CancelDialog } from "./CancelDialog";
@@ -47,15 +47,18 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
   const paymentLabel = usePaymentLabel(booking);
   const [dialog, setDialog] = useState<"cancel" | "review" | null>(null);
   const can = (action: Booking["allowed_actions"][number]) => booking.allowed_actions.includes(action);
-  const upcoming =
-    (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.end) > Date.now();
+  // The clock is an input of this card, read at each render on purpose: rendered again after its end
+  // (a refetch, another visit), it is no longer upcoming. No React Compiler memoizes it here.
+  // eslint-disable-next-line react-hooks/purity -- reading the time per render is intended (see above)
+  const now = Date.now();
+  const upcoming = (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.end) > now;
   const headingId = `booking-${booking.id}`;
   // Still ahead, but the customer can no longer cancel it here: say since when, and what to do.
   const cancellationEnded =
     (booking.status === "pending" || booking.status === "confirmed") &&
     !can("cancel") &&
-    Date.parse(booking.start) > Date.now() &&
-    Date.parse(booking.cancellation_deadline) <= Date.now();
+    Date.parse(booking.start) > now &&
+    Date.parse(booking.cancellation_deadline) <= now;
 
   return (
     <article className="booking-card" aria-labelledby={headingId}>

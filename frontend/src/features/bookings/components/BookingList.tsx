@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { type BookingTimeframe, useBookings } from "../api/list-bookings";
 import { BookingCard } from "./BookingCard";

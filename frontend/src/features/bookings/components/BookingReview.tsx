@@ -14,7 +14,7 @@ import { isApiError } from "@/lib/api-client";
 import { formatDate } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
-import type { Booking, BookingPolicy, Money } from "@/types/api";
+import type { Booking, BookingPolicy, Money } from "@/types/models";
 
 import { forgetFreeTimes, type TimeUnavailableCode, timeUnavailableCode } from "../api/booking-cache";
 import { useCreateBooking } from "../api/create-booking";

@@ -11,7 +11,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatTime } from "@/lib/format/time";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { useCancelBooking } from "../api/cancel-booking";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { useLanguage } from "@/hooks/use-language";
 import { formatMoney } from "@/lib/format/money";
-import type { Money } from "@/types/api";
+import type { Money } from "@/types/models";
 
 /** Total, the 15% VAT it includes, and the amount before VAT. */
 export function PriceBreakdown({ price }: { price: Money }) {

@@ -10,7 +10,7 @@ import { Icon } from "@/components/Icon";
 import { Notice } from "@/components/Notice";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber } from "@/lib/format/number";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { useReviewBooking } from "../api/review-booking";
 

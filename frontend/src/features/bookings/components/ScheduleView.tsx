@@ -9,7 +9,7 @@ import { Notice } from "@/components/Notice";
 import { useLanguage } from "@/hooks/use-language";
 import { formatTimeRange } from "@/lib/format/time";
 import { formatPhoneForDisplay } from "@/lib/phone";
-import type { Booking, StaffSchedule } from "@/types/api";
+import type { Booking, StaffSchedule } from "@/types/models";
 
 import { useCompleteBooking } from "../api/complete-booking";
 import { useConfirmBooking } from "../api/confirm-booking";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatTime } from "@/lib/format/time";
-import type { SalonDetail } from "@/types/api";
+import type { SalonDetail } from "@/types/models";
 
 import { type BookingSelection, findService } from "../flow/state";
 

@@ -2,7 +2,7 @@ import "../bookings.css";
 
 import { useTranslation } from "react-i18next";
 
-import type { BookingStatus } from "@/types/api";
+import type { BookingStatus } from "@/types/models";
 
 export function StatusBadge({ status }: { status: BookingStatus }) {
   const { t } = useTranslation("bookings");

@@ -9,7 +9,7 @@ import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
 import { type ApiError } from "@/lib/api-client";
 import { cleanPhoneInput, toSaudiMobile } from "@/lib/phone";
-import type { Booking } from "@/types/api";
+import type { Booking } from "@/types/models";
 
 import { forgetFreeTimes, type TimeUnavailableCode, timeUnavailableCode } from "../api/booking-cache";
 import { useCreateBooking } from "../api/create-booking";

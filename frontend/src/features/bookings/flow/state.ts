@@ -2,7 +2,7 @@
 // shared link resumes it: ?service=12&staff=any&date=2026-11-24&start=2026-11-24T10:00:00+03:00
 
 import { type IsoDate, isIsoDate } from "@/lib/calendar-date";
-import type { SalonDetail, Service, Staff } from "@/types/api";
+import type { SalonDetail, Service, Staff } from "@/types/models";
 
 export const BOOKING_STEPS = [
   "selecting_service",

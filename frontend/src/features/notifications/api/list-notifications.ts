@@ -1,13 +1,13 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Notification, Paginated } from "@/types/api";
+import type { NotificationPage } from "@/types/models";
 
 export const notificationsQueryKey = ["notifications", "list"] as const;
 
 /** GET /api/notifications/?page= (newest first) */
 export function listNotifications({ page, signal }: { page: number; signal?: AbortSignal }) {
-  return api.get<Paginated<Notification>>("/api/notifications/", { query: { page }, signal });
+  return api.get<NotificationPage>("/api/notifications/", { query: { page }, signal });
 }
 
 export function notificationsQueryOptions() {

@@ -9,7 +9,7 @@ import { LoadingState } from "@/components/LoadingState";
 import { useLanguage } from "@/hooks/use-language";
 import { DEFAULT_TIME_ZONE } from "@/lib/calendar-date";
 import { formatDateTime } from "@/lib/format/date";
-import type { Notification } from "@/types/api";
+import type { Notification } from "@/types/models";
 
 import { useNotifications } from "../api/list-notifications";
 import { useMarkAllNotificationsRead } from "../api/mark-all-read";

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Payment, PaymentSource } from "@/types/api";
+import type { Payment, PaymentSource } from "@/types/models";
 
 export interface CreatePaymentInput {
   bookingId: number;

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { PaymentConfig } from "@/types/api";
+import type { PaymentConfig } from "@/types/models";
 
 /** GET /api/payments/config/: provider, publishable key, enabled methods, card networks. */
 export function getPaymentConfig({ signal }: { signal?: AbortSignal } = {}): Promise<PaymentConfig> {

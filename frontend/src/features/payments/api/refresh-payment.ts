@@ -2,7 +2,7 @@ import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 
 import { api } from "@/lib/api-client";
-import type { Payment } from "@/types/api";
+import type { Payment } from "@/types/models";
 
 /**
  * POST /api/payments/{id}/refresh/: the server asks the gateway for the payment's real state (the

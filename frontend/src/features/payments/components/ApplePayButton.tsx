@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useErrorMessage } from "@/components/error-message";
 import { Notice } from "@/components/Notice";
 import { halalasToDecimal } from "@/lib/format/money";
-import type { Payment, PaymentConfig } from "@/types/api";
+import type { Payment, PaymentConfig } from "@/types/models";
 
 import { createPayment } from "../api/create-payment";
 import { validateApplePayMerchant } from "../api/moyasar/validate-apple-pay-merchant";

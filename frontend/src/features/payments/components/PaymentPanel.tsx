@@ -11,7 +11,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { formatMoney } from "@/lib/format/money";
 import { randomUuid } from "@/lib/uuid";
-import type { Payment, PaymentMethod, PaymentSource } from "@/types/api";
+import type { Payment, PaymentMethod, PaymentSource } from "@/types/models";
 
 import { useCreatePayment } from "../api/create-payment";
 import { usePaymentConfig } from "../api/get-payment-config";

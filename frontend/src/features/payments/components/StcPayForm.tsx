@@ -7,7 +7,7 @@ import { useErrorMessage } from "@/components/error-message";
 import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
 import { cleanPhoneInput, toSaudiMobile } from "@/lib/phone";
-import type { Payment } from "@/types/api";
+import type { Payment } from "@/types/models";
 
 import { submitStcPayOtp } from "../api/moyasar/submit-stcpay-otp";
 import { digitsOnly } from "../card";

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Availability } from "@/types/api";
+import type { Availability } from "@/types/models";
 
 export interface AvailabilityParams {
   salonId: number;

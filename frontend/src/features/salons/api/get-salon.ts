@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { SalonDetail } from "@/types/api";
+import type { SalonDetail } from "@/types/models";
 
 /** GET /api/salons/{id}/: services by category, staff, opening hours and booking policy. */
 export function getSalon(salonId: number, { signal }: { signal?: AbortSignal } = {}): Promise<SalonDetail> {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { ServiceCategory } from "@/types/api";
+import type { ServiceCategory } from "@/types/models";
 
 /** GET /api/salons/categories/: the service categories to filter salons by, named in the request's language. */
 export function listCategories({ signal }: { signal?: AbortSignal } = {}): Promise<ServiceCategory[]> {

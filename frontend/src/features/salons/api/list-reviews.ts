@@ -1,11 +1,11 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Paginated, Review } from "@/types/api";
+import type { ReviewPage } from "@/types/models";
 
 /** GET /api/salons/{id}/reviews/ (newest first) */
 export function listReviews({ salonId, page, signal }: { salonId: number; page: number; signal?: AbortSignal }) {
-  return api.get<Paginated<Review>>(`/api/salons/${salonId}/reviews/`, {
+  return api.get<ReviewPage>(`/api/salons/${salonId}/reviews/`, {
     query: { page, page_size: 5 },
     signal,
     auth: false,

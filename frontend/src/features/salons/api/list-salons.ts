@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
-import type { Audience, City, Paginated, SalonSummary } from "@/types/api";
+import type { Audience, City, SalonPage } from "@/types/models";
 
 export interface SalonFilters {
   q?: string;
@@ -14,7 +14,7 @@ export interface SalonFilters {
 
 /** GET /api/salons/ (best rated first) */
 export function listSalons({ filters, page, signal }: { filters: SalonFilters; page: number; signal?: AbortSignal }) {
-  return api.get<Paginated<SalonSummary>>("/api/salons/", {
+  return api.get<SalonPage>("/api/salons/", {
     query: {
       q: filters.q?.trim(),
       city: filters.city,

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { todayIn, toUtcNoon } from "@/lib/calendar-date";
 import { formatClockTime } from "@/lib/format/time";
-import type { OpeningDay } from "@/types/api";
+import type { OpeningDay } from "@/types/models";
 
 /** Python's weekday numbering (Monday = 0) of today in the salon's time zone. */
 function todayWeekday(timeZone: string): number {

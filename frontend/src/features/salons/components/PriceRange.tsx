@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 
 import { useLanguage } from "@/hooks/use-language";
 import { formatMoney } from "@/lib/format/money";
-import type { PriceRange as Range } from "@/types/api";
+import type { PriceRange as Range } from "@/types/models";
 
 export function PriceRange({ range }: { range: Range }) {
   const { t } = useTranslation("salons");

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Stars } from "@/components/Stars";
-import type { SalonSummary } from "@/types/api";
+import type { SalonSummary } from "@/types/models";
 
 import { PriceRange } from "./PriceRange";
 

@@ -7,7 +7,7 @@ import { Icon } from "@/components/Icon";
 import { Stars } from "@/components/Stars";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { formatPhoneForDisplay } from "@/lib/phone";
-import type { SalonDetail } from "@/types/api";
+import type { SalonDetail } from "@/types/models";
 
 import { OpeningHours } from "./OpeningHours";
 import { PriceRange } from "./PriceRange";

@@ -1,11 +1,11 @@
 import "../salons.css";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Field } from "@/components/Field";
 import { Icon } from "@/components/Icon";
-import type { Audience, City } from "@/types/api";
+import type { Audience, City } from "@/types/models";
 
 import { useCategories } from "../api/list-categories";
 import { AUDIENCES, CITIES } from "../catalog-options";
@@ -30,7 +30,12 @@ export function SalonSearch({ criteria, onChange }: SalonSearchProps) {
   // Until they arrive (or if they cannot be loaded), the category filter offers only "all".
   const categories = useCategories();
   const [words, setWords] = useState(criteria.q);
-  useEffect(() => setWords(criteria.q), [criteria.q]);
+  // New words from outside (the URL: Back, a link) replace what is typed: adjusted during render, not in an effect.
+  const [followedWords, setFollowedWords] = useState(criteria.q);
+  if (followedWords !== criteria.q) {
+    setFollowedWords(criteria.q);
+    setWords(criteria.q);
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -6,7 +6,7 @@ import { Link } from "react-router";
 import { useFormatDuration } from "@/hooks/use-format-duration";
 import { useLanguage } from "@/hooks/use-language";
 import { formatMoney } from "@/lib/format/money";
-import type { ServiceGroup } from "@/types/api";
+import type { ServiceGroup } from "@/types/models";
 
 interface ServiceMenuProps {
   categories: ServiceGroup[];

@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import type { Staff } from "@/types/api";
+import type { Staff } from "@/types/models";
 
 export function StaffAvatar({ staff }: { staff: Pick<Staff, "display_name" | "photo_url"> }) {
   return staff.photo_url ? (

@@ -3,7 +3,7 @@ import "../salons.css";
 import { useTranslation } from "react-i18next";
 
 import { Icon } from "@/components/Icon";
-import type { Staff } from "@/types/api";
+import type { Staff } from "@/types/models";
 
 import { StaffAvatar } from "./StaffList";
 

@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/ErrorState";
@@ -10,7 +10,7 @@ import { useLanguage } from "@/hooks/use-language";
 import { addDays, dateOfInstant, daysBetween, type IsoDate, todayIn, weekdayIndex } from "@/lib/calendar-date";
 import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate } from "@/lib/format/date";
 import { type DayPeriod, dayPeriodOf, formatTime } from "@/lib/format/time";
-import type { Slot } from "@/types/api";
+import type { Slot } from "@/types/models";
 
 import { useAvailability } from "../api/get-availability";
 
@@ -76,9 +76,12 @@ export function TimePicker({
   const language = useLanguage();
   const today = todayIn(timeZone);
   const [pageIndex, setPageIndex] = useState(() => pageIndexOf(today, selectedDate));
-  useEffect(() => {
+  // A date chosen from outside (the URL, a new day) brings its fortnight into view: adjusted during render.
+  const [followed, setFollowed] = useState({ today, selectedDate });
+  if (followed.today !== today || followed.selectedDate !== selectedDate) {
+    setFollowed({ today, selectedDate });
     if (selectedDate) setPageIndex(pageIndexOf(today, selectedDate));
-  }, [today, selectedDate]);
+  }
 
   // Fourteen bookable days (no past days); in a week grid from Sunday, the first one sits in its
   // weekday's column and the cells before it stay empty.
