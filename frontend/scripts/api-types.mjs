@@ -4,7 +4,8 @@
 //   node scripts/api-types.mjs --types    src/types/api.ts from the committed openapi.json only
 //   node scripts/api-types.mjs --check    fails when src/types/api.ts is not what openapi.json gives (npm test)
 //
-// The schema comes from `manage.py spectacular` run with the repository's .venv (SALON_PYTHON
+// The schema comes from `manage.py spectacular --lang en` (descriptions in English, so that editing an
+// Arabic translation never changes it) run with the repository's .venv (SALON_PYTHON
 // overrides the Python). openapi.json is kept byte for byte as drf-spectacular writes it, so the
 // backend's tests can compare it with the live schema; src/types/api.ts is formatted with Prettier.
 import { spawnSync } from "node:child_process";
@@ -30,12 +31,16 @@ function writeSchema() {
   if (!existsSync(PYTHON)) {
     throw new Error(`No Python at ${PYTHON}: run \`make install-dev\` at the repository root (or set SALON_PYTHON).`);
   }
-  const result = spawnSync(PYTHON, ["manage.py", "spectacular", "--format", "openapi-json", "--file", SCHEMA_PATH], {
-    cwd: BACKEND_DIR,
-    env: { ...process.env, DJANGO_DEBUG: "1" },
-    encoding: "utf8",
-    stdio: "inherit",
-  });
+  const result = spawnSync(
+    PYTHON,
+    ["manage.py", "spectacular", "--lang", "en", "--format", "openapi-json", "--file", SCHEMA_PATH],
+    {
+      cwd: BACKEND_DIR,
+      env: { ...process.env, DJANGO_DEBUG: "1" },
+      encoding: "utf8",
+      stdio: "inherit",
+    },
+  );
   if (result.status !== 0) throw new Error(`manage.py spectacular failed (${result.error?.message ?? result.status})`);
 }
 

@@ -54,7 +54,7 @@ export interface paths {
     put?: never;
     /**
      * Send a sign-in code
-     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Over a limit the answer is 429 with a `Retry-After` header and `retry_after` (seconds): `otp_cooldown` (per number), `otp_too_many_requests` (per number and window) or `otp_ip_limited` (per client address).
+     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Requests are limited per number, per number and window, and per client address.
      */
     post: operations["auth_phone_request"];
     delete?: never;
@@ -74,7 +74,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with a code
-     * @description Checks the code and returns JWTs. The first successful verification of a number creates its account (`created: true`); names are used for a new account or to fill in missing ones. Errors: `otp_invalid` (also for an unknown request), `otp_expired`, `otp_used`, `otp_superseded`, `otp_attempts_exceeded`. With `X-Auth-Cookie: 1` the refresh token is set as an httpOnly cookie and left out of the body.
+     * @description Checks the code and returns JWTs. The first successful verification of a number creates its account (`created: true`); names are used for a new account or to fill in missing ones. An unknown request is answered like a wrong code. With `X-Auth-Cookie: 1` the refresh token is set as an httpOnly cookie and left out of the body.
      */
     post: operations["auth_phone_verify"];
     delete?: never;
@@ -317,7 +317,7 @@ export interface paths {
     put?: never;
     /**
      * Mark a notification read
-     * @description Idempotent: the first read time is kept. 404 `notification_not_found` for someone else's.
+     * @description Idempotent: the first read time is kept. Someone else's notification is not found.
      */
     post: operations["notifications_read_create"];
     delete?: never;
@@ -376,8 +376,6 @@ export interface paths {
      *     The `Idempotency-Key` header is required: repeating a request with the same key and body returns the first response (same status, same bytes) without paying again. After a 502 the key stays bound to the payment the request started: retrying with the same key continues that payment (the gateway is asked for it again under the same id) and never starts a second one.
      *
      *     One attempt at a time per booking: the booking's earlier attempts are checked with the gateway first. One found paid is returned (no new payment is made); one still open at the gateway (its 3-D Secure or OTP step not finished) or still being created refuses a new attempt with 409 `payment_in_progress`, whose body's `payment` is that attempt's id (`GET /api/payments/{id}/` gives its `transaction_url`). Failed or declined attempts never stand in the way.
-     *
-     *     Errors: 400 `idempotency_key_required`, `idempotency_key_invalid`, `invalid` (field errors), `payment_method_unavailable`, `payment_rejected` (the gateway refused the source; `errors` holds its field messages); 404 `booking_not_found`; 409 `booking_not_payable`, `booking_hold_expired`, `payment_in_progress`, `idempotency_in_progress`; 422 `idempotency_key_reused`; 502 `payment_gateway_unavailable`, `payment_gateway_error`.
      */
     post: operations["payments_create"];
     delete?: never;
@@ -395,7 +393,7 @@ export interface paths {
     };
     /**
      * A payment
-     * @description Only the customer who made it sees it; anyone else gets 404 `payment_not_found`.
+     * @description Only the customer who made it sees it; for anyone else it does not exist.
      */
     get: operations["payments_retrieve"];
     put?: never;
@@ -417,7 +415,7 @@ export interface paths {
     put?: never;
     /**
      * Check a payment with the gateway
-     * @description Called by the return page after 3-D Secure or the OTP: the server fetches the payment from the gateway (the return URL's parameters are not trusted) and updates it and its booking, which is confirmed once paid. 404 `payment_not_found`; 502 `payment_gateway_unavailable`, `payment_gateway_error`.
+     * @description Called by the return page after 3-D Secure or the OTP: the server fetches the payment from the gateway (the return URL's parameters are not trusted) and updates it and its booking, which is confirmed once paid.
      */
     post: operations["payments_refresh_create"];
     delete?: never;
@@ -457,7 +455,7 @@ export interface paths {
     put?: never;
     /**
      * Moyasar webhook
-     * @description Receives Moyasar's events. The body's `secret_token` must match our webhook secret (401 `webhook_unauthorized` otherwise, and nothing is recorded). Each event id is processed once; the payment is fetched from Moyasar (one attempt, a short timeout) before anything changes. 400 `webhook_invalid` for a malformed envelope (including a NUL character in `id` or `type`); 502 `payment_gateway_unavailable` when Moyasar cannot be asked (it delivers again).
+     * @description Receives Moyasar's events. The body's `secret_token` must match our webhook secret (otherwise nothing is recorded). Each event id is processed once; the payment is fetched from Moyasar (one attempt, a short timeout) before anything changes.
      */
     post: operations["payments_webhook_create"];
     delete?: never;
@@ -659,9 +657,9 @@ export interface components {
      */
     AllowedActionsEnum: "cancel" | "reschedule" | "confirm" | "complete" | "no_show" | "review" | "pay";
     /**
-     * @description * `women` - نساء
-     *     * `men` - رجال
-     *     * `all` - الجميع
+     * @description * `women` - Women
+     *     * `men` - Men
+     *     * `all` - Everyone
      * @enum {string}
      */
     AudienceEnum: "women" | "men" | "all";
@@ -689,50 +687,41 @@ export interface components {
      */
     Booking: {
       readonly id: number;
-      /** الرقم المرجعي */
       readonly reference: string;
       readonly status: components["schemas"]["BookingStatusEnum"];
       salon: components["schemas"]["BookingSalon"];
       service: components["schemas"]["BookingService"];
       staff: components["schemas"]["StaffSummary"];
-      /**
-       * البداية
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly start: string;
       /**
-       * النهاية
        * Format: date-time
-       * @description وقت البداية مضافًا إليه مدة الخدمة.
+       * @description The start plus the service's duration.
        */
       readonly end: string;
       readonly price: components["schemas"]["BookingPrice"];
       /**
-       * ينتهي الحجز المؤقت في
        * Format: date-time
-       * @description يُحرَّر وقت الحجز غير المدفوع بعد هذه اللحظة.
+       * @description An unpaid booking releases its time after this moment.
        */
       readonly hold_expires_at: string | null;
-      /** ملاحظة العميل */
+      /** Customer note */
       readonly note: string;
       readonly customer: components["schemas"]["BookingCustomer"];
       readonly cancellation: components["schemas"]["BookingCancellation"] | null;
       /**
        * Format: date-time
-       * @description آخر موعد يمكن للعميل فيه الإلغاء أو تغيير الموعد عبر الإنترنت.
+       * @description Until when the customer may cancel or reschedule online.
        */
       readonly cancellation_deadline: string;
-      /**
-       * تاريخ الإنشاء
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly created_at: string;
       readonly allowed_actions: components["schemas"]["AllowedActionsEnum"][];
       readonly payment: components["schemas"]["PaymentSummary"] | null;
     };
     BookingCancelInputRequest: {
       /**
-       * @description مطلوب عند الإلغاء من قِبل الصالون.
+       * @description Required when the salon cancels.
        * @default
        */
       reason?: string;
@@ -746,22 +735,22 @@ export interface components {
     BookingCreateInputRequest: {
       /**
        * Format: int64
-       * @description الخدمة المراد حجزها.
+       * @description The service to book.
        */
       service: number;
       /**
        * Format: int64
-       * @description المختصة؛ اتركه فارغًا لاختيار أي مختصة متاحة تقدّم الخدمة.
+       * @description The stylist; leave out to get any free qualified stylist.
        */
       staff?: number | null;
       /**
        * Format: date-time
-       * @description أحد أوقات البدء المتاحة، مع فرق المنطقة الزمنية.
+       * @description One of the offered start times, with its offset.
        */
       start: string;
       /** @default  */
       note?: string;
-      /** @description للموظفين والمديرين فقط: الحجز نيابةً عن العميل صاحب رقم الجوال هذا. */
+      /** @description Staff and managers only: book on behalf of the customer with this mobile number. */
       customer_phone?: string;
       /** @default  */
       customer_name?: string;
@@ -773,53 +762,53 @@ export interface components {
     };
     BookingPolicy: {
       /**
-       * أقل مدة قبل الموعد (بالدقائق)
+       * Minimum lead time (minutes)
        * Format: int64
-       * @description المدة الدنيا بين وقت الحجز وبداية الموعد.
+       * @description How long before the start a booking can still be made.
        */
       lead_time_minutes?: number;
       /**
-       * مدى الحجز المسبق (بالأيام)
-       * @description أقصى مدة مسبقة يمكن للعملاء الحجز خلالها.
+       * Booking horizon (days)
+       * @description How far ahead customers can book.
        */
       booking_horizon_days?: number;
       /**
-       * الفاصل بين المواعيد (بالدقائق)
-       * @description تُعرض أوقات البدء على هذا الفاصل محسوبًا من منتصف الليل.
+       * Slot step (minutes)
+       * @description Start times are offered on this grid, counted from midnight.
        */
       slot_step_minutes?: number;
       /**
-       * مهلة الإلغاء (بالساعات)
+       * Cancellation window (hours)
        * Format: int64
-       * @description يمكن للعملاء الإلغاء أو تغيير الموعد حتى هذا العدد من الساعات قبل بدايته.
+       * @description Customers may cancel or reschedule until this many hours before the start.
        */
       cancellation_window_hours?: number;
       /**
-       * يتطلب الدفع المسبق عبر الإنترنت
-       * @description عند التفعيل لا يُؤكَّد الحجز إلا بعد دفعه عبر الإنترنت.
+       * Requires online prepayment
+       * @description If set, a booking is confirmed only once it is paid online.
        */
       requires_prepayment?: boolean;
-      /** مدة حجز الموعد قبل الدفع (بالدقائق) */
+      /** Hold time for unpaid bookings (minutes) */
       hold_minutes?: number;
     };
     BookingPrice: {
-      /** @description بالهللة، شاملًا ضريبة القيمة المضافة. */
+      /** @description Halalas, VAT included. */
       amount: number;
       currency: string;
-      /** @description ضريبة القيمة المضافة (15%) المشمولة في المبلغ، بالهللة. */
+      /** @description The 15% VAT included in the amount, in halalas. */
       vat_amount: number;
     };
     BookingRescheduleInputRequest: {
       /**
        * Format: date-time
-       * @description وقت البدء الجديد، أحد الأوقات المتاحة، مع فرق المنطقة الزمنية.
+       * @description The new start, one of the offered times, with its offset.
        */
       start: string;
     };
     BookingSalon: {
       id: number;
       name: string;
-      /** @description المنطقة الزمنية للصالون؛ تُعرض الأوقات بحسبها. */
+      /** @description The salon's time zone; times are shown in it. */
       timezone: string;
     };
     BookingService: {
@@ -828,64 +817,63 @@ export interface components {
       duration_minutes: number;
     };
     /**
-     * @description * `pending` - قيد الانتظار
-     *     * `confirmed` - مؤكد
-     *     * `completed` - مكتمل
-     *     * `cancelled` - ملغى
-     *     * `no_show` - لم يحضر
-     *     * `expired` - منتهي الصلاحية
+     * @description * `pending` - Pending
+     *     * `confirmed` - Confirmed
+     *     * `completed` - Completed
+     *     * `cancelled` - Cancelled
+     *     * `no_show` - No-show
+     *     * `expired` - Expired
      * @enum {string}
      */
     BookingStatusEnum: "pending" | "confirmed" | "completed" | "cancelled" | "no_show" | "expired";
     /**
-     * @description * `customer` - عميل
-     *     * `salon` - صالون
-     *     * `admin` - مدير النظام
-     *     * `system` - النظام
+     * @description * `customer` - Customer
+     *     * `salon` - Salon
+     *     * `admin` - Administrator
+     *     * `system` - System
      * @enum {string}
      */
     CancelledByRoleEnum: "customer" | "salon" | "admin" | "system";
     Category: {
       readonly id: number;
-      /** المعرّف في الرابط */
       slug: string;
       readonly name: string;
     };
     /**
-     * @description * `sms` - رسالة نصية
-     *     * `whatsapp` - واتساب
+     * @description * `sms` - SMS
+     *     * `whatsapp` - WhatsApp
      * @enum {string}
      */
     ChannelEnum: "sms" | "whatsapp";
     /**
-     * @description * `riyadh` - الرياض
-     *     * `jeddah` - جدة
-     *     * `dammam` - الدمام
-     *     * `khobar` - الخبر
-     *     * `makkah` - مكة المكرمة
-     *     * `madinah` - المدينة المنورة
+     * @description * `riyadh` - Riyadh
+     *     * `jeddah` - Jeddah
+     *     * `dammam` - Dammam
+     *     * `khobar` - Khobar
+     *     * `makkah` - Makkah
+     *     * `madinah` - Madinah
      * @enum {string}
      */
     CityEnum: "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     Error: {
-      /** @description رسالة بلغة الطلب. */
+      /** @description A message in the request's language. */
       detail: string;
-      /** @description رمز ثابت يمكن للتطبيقات الاعتماد عليه. */
+      /** @description A stable code that clients can rely on. */
       code: string;
-      /** @description عند إدخال بيانات غير صحيحة: رسائل كل حقل. */
+      /** @description For invalid input: the messages of each field. */
       errors?: {
         [key: string]: string[];
       };
     };
     /**
-     * @description * `created` - إنشاء حجز
-     *     * `confirmed` - تم تأكيد الحجز
-     *     * `cancelled` - أُلغي الحجز
-     *     * `rescheduled` - تغيير موعد الحجز
-     *     * `reminder` - تذكير
-     *     * `payment_received` - تم استلام الدفعة
-     *     * `refund_issued` - تم استرداد المبلغ
+     * @description * `created` - Booking created
+     *     * `confirmed` - Booking confirmed
+     *     * `cancelled` - Booking cancelled
+     *     * `rescheduled` - Booking rescheduled
+     *     * `reminder` - Reminder
+     *     * `payment_received` - Payment received
+     *     * `refund_issued` - Refund issued
      * @enum {string}
      */
     EventEnum:
@@ -909,22 +897,15 @@ export interface components {
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
     Notification: {
       readonly id: number;
-      /** الحدث */
       readonly event: components["schemas"]["EventEnum"];
-      /** @description عنوان قصير للحدث بلغة القارئ. */
+      /** @description A short title for the event, in the reader's language. */
       readonly title: string;
-      /** نص الرسالة */
+      /** Message */
       readonly body: string;
       readonly booking: components["schemas"]["NotificationBooking"] | null;
-      /**
-       * تاريخ الإنشاء
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly created_at: string;
-      /**
-       * وقت القراءة
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly read_at: string | null;
       readonly is_read: boolean;
     };
@@ -1016,44 +997,38 @@ export interface components {
     /** @description A payment at a glance, as shown on its booking. */
     Payment: {
       /**
-       * المعرّف
        * Format: uuid
-       * @description يُرسل إلى ميسر بوصفه `given_id`.
+       * @description Sent to Moyasar as `given_id`.
        */
       readonly id: string;
       booking: number;
       status: components["schemas"]["PaymentStatusEnum"];
-      /** @description بالهللة، شاملًا ضريبة القيمة المضافة. */
+      /** @description Halalas, VAT included. */
       amount: number;
-      /** العملة */
       readonly currency: string;
-      /** @description ضريبة القيمة المضافة (15%) المشمولة في المبلغ، بالهللة. */
+      /** @description The 15% VAT included in the amount, in halalas. */
       vat_amount: number;
-      /** @description ما أُعيد حتى الآن بالهللة؛ وتُسترد الدفعة بالكامل حين يساوي المبلغ. */
+      /** @description Halalas given back so far; the payment is fully refunded when it equals the amount. */
       refunded_amount: number;
       method: components["schemas"]["MethodEnum"];
-      /** نوع البطاقة */
       readonly card_brand: string;
-      /** آخر أربعة أرقام من البطاقة */
+      /** Card last four digits */
       readonly card_last4: string;
       /**
        * Format: uri
-       * @description ما دامت الدفعة قيد البدء: الصفحة التي يُكمل فيها الدافع التحقق ثلاثي الأبعاد أو رمز التحقق.
+       * @description While initiated: the page where the payer completes 3-D Secure or the OTP.
        */
       readonly transaction_url: string | null;
-      /** @description عند فشل الدفع: السبب بلغة العميل (فارغ في غير ذلك)، وليس نص بوابة الدفع نفسه. */
+      /** @description When failed: why, in the customer's language (empty otherwise). Not the gateway's own text. */
       readonly failure_message: string;
-      /**
-       * تاريخ الإنشاء
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly created_at: string;
     };
     PaymentConfig: {
       provider: components["schemas"]["ProviderEnum"];
-      /** @description صحيح عند تفعيل البديل التجريبي غير المتصل (للتطوير). */
+      /** @description True when the offline stand-in is active (development). */
       fake: boolean;
-      /** @description المفتاح العام لميسر، لترميز البطاقات في المتصفح. */
+      /** @description Moyasar's publishable key, to tokenize cards in the browser. */
       publishable_key: string;
       methods: components["schemas"]["MethodsEnum"][];
       currency: string;
@@ -1062,23 +1037,23 @@ export interface components {
     PaymentCreateInputRequest: {
       /**
        * Format: int64
-       * @description الحجز المعلّق المراد دفعه.
+       * @description The pending booking to pay.
        */
       booking: number;
       source: components["schemas"]["PaymentSourceRequest"];
     };
     PaymentSourceRequest: {
       /**
-       * @description token: بطاقة رُمّزت في المتصفح؛ applepay: رمز Apple Pay؛ stcpay: رقم جوال.
+       * @description token: a card tokenized in the browser; applepay: an Apple Pay token; stcpay: a mobile number.
        *
        *     * `token` - token
        *     * `applepay` - applepay
        *     * `stcpay` - stcpay
        */
       type: components["schemas"]["TypeEnum"];
-      /** @description مع token: معرّف `token_…`. ومع applepay: رمز الدفع نصًّا بصيغة JSON. */
+      /** @description For token: the `token_…` id. For applepay: the payment token as a JSON string. */
       token?: string;
-      /** @description مع stcpay: رقم جوال العميل المسجّل في STC Pay، مثل 05XXXXXXXX. */
+      /** @description For stcpay: the customer's STC Pay mobile number, e.g. 05XXXXXXXX. */
       mobile?: string;
     };
     /** @enum {string} */
@@ -1087,31 +1062,28 @@ export interface components {
     /** @description A payment at a glance, as shown on its booking. */
     PaymentSummary: {
       /**
-       * المعرّف
        * Format: uuid
-       * @description يُرسل إلى ميسر بوصفه `given_id`.
+       * @description Sent to Moyasar as `given_id`.
        */
       readonly id: string;
       status: components["schemas"]["PaymentSummaryStatusEnum"];
-      /** @description بالهللة، شاملًا ضريبة القيمة المضافة. */
+      /** @description Halalas, VAT included. */
       amount: number;
-      /** العملة */
       readonly currency: string;
-      /** @description ضريبة القيمة المضافة (15%) المشمولة في المبلغ، بالهللة. */
+      /** @description The 15% VAT included in the amount, in halalas. */
       vat_amount: number;
-      /** @description ما أُعيد حتى الآن بالهللة؛ وتُسترد الدفعة بالكامل حين يساوي المبلغ. */
+      /** @description Halalas given back so far; the payment is fully refunded when it equals the amount. */
       refunded_amount: number;
       method: components["schemas"]["MethodEnum"];
-      /** نوع البطاقة */
       readonly card_brand: string;
-      /** آخر أربعة أرقام من البطاقة */
+      /** Card last four digits */
       readonly card_last4: string;
     };
     /** @enum {string} */
     PaymentSummaryStatusEnum:
       "initiated" | "paid" | "failed" | "authorized" | "captured" | "refunded" | "voided" | "duplicate";
     PhoneCodeRequestRequest: {
-      /** @description رقم جوال سعودي، مثل 0501234567. */
+      /** @description A Saudi mobile number, e.g. 0501234567. */
       phone_number: string;
       /** @default sms */
       channel?: components["schemas"]["ChannelEnum"];
@@ -1126,7 +1098,7 @@ export interface components {
     };
     PhoneCodeVerifyRequest: {
       request_id: string;
-      /** @description الرمز الذي وصلك برسالة نصية أو عبر واتساب. */
+      /** @description The code received by SMS or WhatsApp. */
       code: string;
       /** @default  */
       first_name?: string;
@@ -1137,12 +1109,12 @@ export interface components {
       access: string;
       refresh: string;
       user: components["schemas"]["User"];
-      /** @description هل أُنشئ الحساب بتسجيل الدخول هذا. */
+      /** @description Whether this sign-in created the account. */
       created: boolean;
     };
     /**
-     * @description * `ar` - العربية
-     *     * `en` - الإنجليزية
+     * @description * `ar` - Arabic
+     *     * `en` - English
      * @enum {string}
      */
     PreferredLanguageEnum: "ar" | "en";
@@ -1168,19 +1140,19 @@ export interface components {
     ProviderEnum: "fake" | "moyasar";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
-      /** @description رسالة بلغة الطلب. */
+      /** @description A message in the request's language. */
       detail: string;
-      /** @description رمز ثابت يمكن للتطبيقات الاعتماد عليه. */
+      /** @description A stable code that clients can rely on. */
       code: string;
-      /** @description عند إدخال بيانات غير صحيحة: رسائل كل حقل. */
+      /** @description For invalid input: the messages of each field. */
       errors?: {
         [key: string]: string[];
       };
-      /** @description عدد الثواني حتى يمكن إرسال طلب جديد بنجاح. */
+      /** @description Seconds until a new request can succeed. */
       retry_after: number;
     };
     ReadAll: {
-      /** @description عدد الإشعارات التي عُلّمت كمقروءة. */
+      /** @description How many notifications were marked read. */
       updated: number;
     };
     RefreshTokenRequest: {
@@ -1188,16 +1160,11 @@ export interface components {
     };
     Review: {
       readonly id: number;
-      /** التقييم */
       readonly rating: number;
-      /** التعليق */
       readonly comment: string;
       customer_first_name: string;
       service_name: string;
-      /**
-       * تاريخ الإنشاء
-       * Format: date-time
-       */
+      /** Format: date-time */
       readonly created_at: string;
     };
     ReviewInputRequest: {
@@ -1206,23 +1173,20 @@ export interface components {
       comment?: string;
     };
     /**
-     * @description * `customer` - عميل
-     *     * `staff` - موظف
-     *     * `manager` - مدير
+     * @description * `customer` - Customer
+     *     * `staff` - Staff member
+     *     * `manager` - Manager
      * @enum {string}
      */
     RoleEnum: "customer" | "staff" | "manager";
     /** @description Expects a salon from `selectors.salon_detail`. */
     SalonDetail: {
       readonly id: number;
-      /** المعرّف في الرابط */
       slug: string;
       name: string;
-      /** المدينة */
       city: components["schemas"]["CityEnum"];
       city_name: string;
       district: string;
-      /** الفئة المستهدفة */
       audience?: components["schemas"]["AudienceEnum"];
       /** Format: double */
       rating: number;
@@ -1231,8 +1195,8 @@ export interface components {
       /** @description Null when the salon has no active service. */
       readonly price_range: components["schemas"]["PriceRange"] | null;
       /**
-       * يتطلب الدفع المسبق عبر الإنترنت
-       * @description عند التفعيل لا يُؤكَّد الحجز إلا بعد دفعه عبر الإنترنت.
+       * Requires online prepayment
+       * @description If set, a booking is confirmed only once it is paid online.
        */
       requires_prepayment?: boolean;
       description: string;
@@ -1241,11 +1205,9 @@ export interface components {
       latitude: number | null;
       /** Format: double */
       longitude: number | null;
-      /** رقم الجوال */
       phone_number?: string;
-      /** المنطقة الزمنية */
+      /** Time zone */
       timezone?: string;
-      /** الرقم الضريبي */
       vat_number?: string;
       photos: components["schemas"]["SalonPhoto"][];
       /** @description Null when the salon has no coordinates. */
@@ -1259,14 +1221,11 @@ export interface components {
     /** @description Expects salons from `selectors.salon_list` (with `min_price`/`max_price`). */
     SalonList: {
       readonly id: number;
-      /** المعرّف في الرابط */
       slug: string;
       name: string;
-      /** المدينة */
       city: components["schemas"]["CityEnum"];
       city_name: string;
       district: string;
-      /** الفئة المستهدفة */
       audience?: components["schemas"]["AudienceEnum"];
       /** Format: double */
       rating: number;
@@ -1275,8 +1234,8 @@ export interface components {
       /** @description Null when the salon has no active service. */
       readonly price_range: components["schemas"]["PriceRange"] | null;
       /**
-       * يتطلب الدفع المسبق عبر الإنترنت
-       * @description عند التفعيل لا يُؤكَّد الحجز إلا بعد دفعه عبر الإنترنت.
+       * Requires online prepayment
+       * @description If set, a booking is confirmed only once it is paid online.
        */
       requires_prepayment?: boolean;
     };
@@ -1295,11 +1254,11 @@ export interface components {
       readonly id: number;
       name: string;
       description: string;
-      /** المدة (بالدقائق) */
+      /** Duration (minutes) */
       duration_minutes: number;
       /**
-       * وقت التجهيز بعد الخدمة (بالدقائق)
-       * @description وقت التنظيف أو التجهيز بعد الخدمة، ولا يمكن خلاله حجز الموظفة لموعد آخر.
+       * Buffer after (minutes)
+       * @description Cleaning or preparation time after the service, when the stylist cannot take another booking.
        */
       buffer_minutes?: number;
       price: components["schemas"]["Price"];
@@ -1315,7 +1274,6 @@ export interface components {
     /** @description Expects staff from `selectors` (with `active_services`). */
     Staff: {
       readonly id: number;
-      /** الاسم المعروض */
       display_name: string;
       title: string;
       readonly photo_url: string | null;
@@ -1359,38 +1317,28 @@ export interface components {
     };
     User: {
       readonly id: number;
-      /**
-       * رقم الجوال
-       * @description بصيغة E.164، مثل +966501234567
-       */
+      /** @description E.164, e.g. +966501234567 */
       readonly phone_number: string;
-      /** الاسم الأول */
       readonly first_name: string;
-      /** اسم العائلة */
       readonly last_name: string;
-      /**
-       * البريد الإلكتروني
-       * Format: email
-       */
+      /** Format: email */
       readonly email: string | null;
-      /** اللغة المفضلة */
       readonly preferred_language: components["schemas"]["PreferredLanguageEnum"];
-      /** الدور */
       readonly role: components["schemas"]["RoleEnum"];
-      /** تم التحقق من الجوال */
+      /** Phone verified */
       readonly is_phone_verified: boolean;
     };
     /** @description Moyasar's webhook envelope (documentation only: the service checks it). */
     WebhookEventRequest: {
       id: string;
-      /** @description مثل payment_paid وpayment_failed وwebhook_verification. */
+      /** @description e.g. payment_paid, payment_failed, webhook_verification. */
       type: string;
       /** Format: date-time */
       created_at: string;
       secret_token: string;
       account_name?: string;
       live?: boolean;
-      /** @description كائن الدفعة (أو بيانات التحقق). */
+      /** @description The payment object (or the verification details). */
       data: {
         [key: string]: unknown;
       };
@@ -1438,7 +1386,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid input (`errors` lists each field). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1447,7 +1395,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `token_not_valid`. */
+      /** @description - `token_not_valid`: Your session has expired or is invalid. Please sign in again. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1475,7 +1423,10 @@ export interface operations {
           "application/json": components["schemas"]["User"];
         };
       };
-      /** @description `not_authenticated` or `token_not_valid`. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1507,7 +1458,10 @@ export interface operations {
           "application/json": components["schemas"]["User"];
         };
       };
-      /** @description Invalid input (`errors` lists each field). */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `email_taken`: Invalid input.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1516,7 +1470,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `not_authenticated` or `token_not_valid`. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1548,7 +1505,7 @@ export interface operations {
           "application/json": components["schemas"]["PhoneCodeSent"];
         };
       };
-      /** @description Invalid input (`errors` lists each field). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1557,7 +1514,13 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `otp_cooldown`, `otp_too_many_requests` or `otp_ip_limited`, with `Retry-After`. */
+      /**
+       * @description - `otp_cooldown`: Please wait before requesting another code.
+       *     - `otp_too_many_requests`: Too many codes were requested for this number. Please try again later.
+       *     - `otp_ip_limited`: Too many code requests from this network. Please try again later.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
       429: {
         headers: {
           [name: string]: unknown;
@@ -1566,7 +1529,11 @@ export interface operations {
           "application/json": components["schemas"]["RateLimitedError"];
         };
       };
-      /** @description `otp_provider_unavailable`: nothing was sent. */
+      /**
+       * @description - `otp_provider_unavailable`: We could not send the code right now. Please try again shortly.
+       *
+       *     Nothing was sent.
+       */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1601,7 +1568,14 @@ export interface operations {
           "application/json": components["schemas"]["PhoneSignIn"];
         };
       };
-      /** @description Invalid input (`errors` lists each field). */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `otp_invalid`: The code is incorrect.
+       *     - `otp_expired`: The code has expired. Request a new one.
+       *     - `otp_used`: The code has already been used. Request a new one.
+       *     - `otp_superseded`: A newer code was sent to this number. Enter the latest code.
+       *     - `otp_attempts_exceeded`: Too many wrong attempts. Request a new code.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1610,7 +1584,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `account_disabled`. */
+      /** @description - `account_disabled`: This account has been disabled. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1619,7 +1593,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `otp_provider_unavailable`. */
+      /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -1654,7 +1628,7 @@ export interface operations {
           "application/json": components["schemas"]["TokenPair"];
         };
       };
-      /** @description Invalid input (`errors` lists each field). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1663,7 +1637,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `token_not_valid`. */
+      /** @description - `token_not_valid`: Your session has expired or is invalid. Please sign in again. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -1677,17 +1651,17 @@ export interface operations {
   bookings_list: {
     parameters: {
       query?: {
-        /** @description الحجوزات التي تبدأ في هذا الوقت أو بعده، أو في هذا التاريخ أو بعده. */
+        /** @description Bookings starting at or after this datetime, or on or after this date. */
         from?: string;
-        /** @description رقم الصفحة ضمن النتائج المقسمة. */
+        /** @description A page number within the paginated result set. */
         page?: number;
-        /** @description عدد النتائج التي يجب إرجاعها في كل صفحة. */
+        /** @description Number of results to return per page. */
         page_size?: number;
-        /** @description حالات مفصولة بفواصل، مثل pending,confirmed. */
+        /** @description Comma-separated statuses, e.g. pending,confirmed. */
         status?: string;
-        /** @description الحجوزات التي تبدأ قبل هذا الوقت، أو في هذا التاريخ أو قبله. */
+        /** @description Bookings starting before this datetime, or on or before this date. */
         to?: string;
-        /** @description true: الحجوزات القادمة، الأقرب أولًا؛ false: الحجوزات السابقة، الأحدث أولًا. */
+        /** @description true: from now on, soonest first; false: past bookings, latest first. */
         upcoming?: boolean | null;
       };
       header?: never;
@@ -2152,9 +2126,9 @@ export interface operations {
   notifications_list: {
     parameters: {
       query?: {
-        /** @description رقم الصفحة ضمن النتائج المقسمة. */
+        /** @description A page number within the paginated result set. */
         page?: number;
-        /** @description عدد النتائج التي يجب إرجاعها في كل صفحة. */
+        /** @description Number of results to return per page. */
         page_size?: number;
       };
       header?: never;
@@ -2171,7 +2145,10 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedNotificationList"];
         };
       };
-      /** @description Not signed in. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2201,7 +2178,10 @@ export interface operations {
           "application/json": components["schemas"]["Notification"];
         };
       };
-      /** @description Not signed in. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2210,7 +2190,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description 404 `notification_not_found`. */
+      /** @description - `notification_not_found`: Notification not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2238,7 +2218,10 @@ export interface operations {
           "application/json": components["schemas"]["ReadAll"];
         };
       };
-      /** @description Not signed in. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2266,7 +2249,10 @@ export interface operations {
           "application/json": components["schemas"]["UnreadCount"];
         };
       };
-      /** @description Not signed in. */
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2300,7 +2286,15 @@ export interface operations {
           "application/json": components["schemas"]["Payment"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `idempotency_key_required`: Send an Idempotency-Key header with this request.
+       *     - `idempotency_key_invalid`: The Idempotency-Key header must be 1 to 255 visible ASCII characters.
+       *     - `payment_method_unavailable`: This payment method is not available.
+       *     - `payment_rejected`: The payment details were not accepted. Check them and try again.
+       *
+       *     `payment_rejected`: the gateway refused the source; `errors` holds its field messages.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2309,7 +2303,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2318,7 +2312,12 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `booking_not_payable`: This booking cannot be paid online now.
+       *     - `booking_hold_expired`: The time held for this booking has run out. Please book again.
+       *     - `payment_in_progress`: An earlier payment for this booking is not finished yet. Complete it on its payment page, or try again in a moment.
+       *     - `idempotency_in_progress`: A request with this Idempotency-Key is still being processed. Try again shortly.
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2327,7 +2326,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `idempotency_key_reused`: This Idempotency-Key was already used for a different request. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -2336,7 +2335,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `payment_gateway_unavailable`: The payment service is not answering right now. Please try again in a moment.
+       *     - `payment_gateway_error`: The payment service could not handle the request. Please try again later.
+       */
       502: {
         headers: {
           [name: string]: unknown;
@@ -2366,7 +2368,7 @@ export interface operations {
           "application/json": components["schemas"]["Payment"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `payment_not_found`: Payment not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2396,7 +2398,7 @@ export interface operations {
           "application/json": components["schemas"]["Payment"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `payment_not_found`: Payment not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2405,7 +2407,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `payment_gateway_unavailable`: The payment service is not answering right now. Please try again in a moment.
+       *     - `payment_gateway_error`: The payment service could not handle the request. Please try again later.
+       */
       502: {
         headers: {
           [name: string]: unknown;
@@ -2456,7 +2461,11 @@ export interface operations {
           "application/json": components["schemas"]["WebhookResult"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `webhook_invalid`: The webhook event is malformed.
+       *
+       *     A malformed envelope, including a NUL character in `id` or `type`.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2465,7 +2474,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `webhook_unauthorized`: The webhook secret token is missing or wrong. */
       401: {
         headers: {
           [name: string]: unknown;
@@ -2474,7 +2483,11 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `payment_gateway_unavailable`: The payment service is not answering right now. Please try again in a moment.
+       *
+       *     Moyasar cannot be asked; it delivers the event again.
+       */
       502: {
         headers: {
           [name: string]: unknown;
@@ -2491,9 +2504,9 @@ export interface operations {
         /**
          * @description `women` and `men` also match salons for everyone; `all` matches only those.
          *
-         *     * `women` - نساء
-         *     * `men` - رجال
-         *     * `all` - الجميع
+         *     * `women` - Women
+         *     * `men` - Men
+         *     * `all` - Everyone
          */
         audience?: "all" | "men" | "women";
         /** @description A service category's slug or id: salons with at least one active service in it. */
@@ -2501,12 +2514,12 @@ export interface operations {
         /**
          * @description The salon's city.
          *
-         *     * `riyadh` - الرياض
-         *     * `jeddah` - جدة
-         *     * `dammam` - الدمام
-         *     * `khobar` - الخبر
-         *     * `makkah` - مكة المكرمة
-         *     * `madinah` - المدينة المنورة
+         *     * `riyadh` - Riyadh
+         *     * `jeddah` - Jeddah
+         *     * `dammam` - Dammam
+         *     * `khobar` - Khobar
+         *     * `makkah` - Makkah
+         *     * `madinah` - Madinah
          */
         city?: "dammam" | "jeddah" | "khobar" | "madinah" | "makkah" | "riyadh";
         /** @description A date (YYYY-MM-DD): salons with at least one free time that day. */
@@ -2524,9 +2537,9 @@ export interface operations {
          *     * `-price` - Lowest service price, most expensive first
          */
         ordering?: "-name" | "-price" | "-rating" | "name" | "price" | "rating";
-        /** @description رقم الصفحة ضمن النتائج المقسمة. */
+        /** @description A page number within the paginated result set. */
         page?: number;
-        /** @description عدد النتائج التي يجب إرجاعها في كل صفحة. */
+        /** @description Number of results to return per page. */
         page_size?: number;
         /** @description Words to find in salon names, districts and service names, in Arabic or English. Every word must match; Arabic matches with or without diacritics and whatever the spelling of alef, ta marbuta and alef maqsura; English ignores case. */
         q?: string;
@@ -2637,9 +2650,9 @@ export interface operations {
   salons_reviews_list: {
     parameters: {
       query?: {
-        /** @description رقم الصفحة ضمن النتائج المقسمة. */
+        /** @description A page number within the paginated result set. */
         page?: number;
-        /** @description عدد النتائج التي يجب إرجاعها في كل صفحة. */
+        /** @description Number of results to return per page. */
         page_size?: number;
       };
       header?: never;
@@ -2794,9 +2807,9 @@ export interface operations {
   staff_schedule_retrieve: {
     parameters: {
       query?: {
-        /** @description اليوم بالتوقيت المحلي؛ اليوم الحالي افتراضيًا. */
+        /** @description The local day; today by default. */
         date?: string;
-        /** @description للمديرين: المختصة المراد عرض جدولها؛ وتعرض المختصة جدولها الخاص. */
+        /** @description Managers: the stylist to show; stylists see their own day. */
         staff?: number;
       };
       header?: never;
