@@ -180,7 +180,7 @@ def bookings_read_arguments(availability, **kwargs) -> dict:
 
 
 def run_round(label: str, *, salon, services, staff, plan, first_day: date, now: datetime) -> dict[str, int]:
-    from apps.salons import availability
+    from apps.bookings import availability
     from django.db import connection
 
     store_bookings(plan, salon)

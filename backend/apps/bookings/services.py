@@ -23,10 +23,10 @@ from django.utils import timezone
 from apps.accounts.phone import normalize_phone_number
 from apps.core.exceptions import AppError
 from apps.core.locks import lock_name
-from apps.salons.availability import free_staff_for_start, slot_is_available
 from apps.salons.models import Salon, Service, StaffMember
 
 from . import events
+from .availability import free_staff_for_start, slot_is_available
 from .errors import (
     AlreadyReviewed,
     BeyondBookingHorizon,

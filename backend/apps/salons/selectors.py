@@ -14,9 +14,9 @@ from operator import attrgetter
 from django.db.models import Exists, F, FilteredRelation, Max, Min, OuterRef, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
+from apps.bookings.availability import salon_ids_with_availability
 from apps.core.i18n import current_language
 
-from .availability import salon_ids_with_availability
 from .errors import SalonNotFound
 from .models import Audience, Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
 from .search import matches_every_term, search_terms

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import availability, catalog
+from .api import catalog
 
 app_name = "salons"
 
@@ -10,5 +10,4 @@ urlpatterns = [
     path("<int:salon_id>/", catalog.SalonDetailView.as_view(), name="salon-detail"),
     path("<int:salon_id>/services/", catalog.SalonServicesView.as_view(), name="salon-services"),
     path("<int:salon_id>/staff/", catalog.SalonStaffView.as_view(), name="salon-staff"),
-    path("<int:salon_id>/availability/", availability.SalonAvailabilityView.as_view(), name="salon-availability"),
 ]

@@ -33,10 +33,10 @@ from zoneinfo import ZoneInfo
 from django.db.models import F, Min
 from django.utils import timezone
 
-from apps.bookings.selectors import blocking_intervals
+from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
+from apps.salons.models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
 
-from .errors import SalonNotFound, ServiceNotFound, StaffNotFound
-from .models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
+from .selectors import blocking_intervals
 
 Interval = tuple[float, float]  # POSIX timestamps, half-open
 

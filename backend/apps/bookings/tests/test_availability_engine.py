@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apps.salons import availability
-from apps.salons.availability import (
+from apps.bookings import availability
+from apps.bookings.availability import (
     Slot,
     free_staff_for_start,
     salon_ids_with_availability,
@@ -12,8 +12,7 @@ from apps.salons.availability import (
     slot_list_available,
     staff_free_gaps,
 )
-
-from .factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
+from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apps.salons import availability
-from apps.salons.availability import slot_is_available, slot_list_available
-
-from .factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
+from apps.bookings import availability
+from apps.bookings.availability import slot_is_available, slot_list_available
+from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 
