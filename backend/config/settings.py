@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.salons",
     "apps.bookings",
+    "apps.discovery",
     "apps.payments",
     "apps.notifications",
     "django.contrib.admin",

@@ -5,7 +5,6 @@ from .api import catalog
 app_name = "salons"
 
 urlpatterns = [
-    path("", catalog.SalonListView.as_view(), name="salon-list"),
     path("categories/", catalog.CategoryListView.as_view(), name="category-list"),
     path("<int:salon_id>/", catalog.SalonDetailView.as_view(), name="salon-detail"),
     path("<int:salon_id>/services/", catalog.SalonServicesView.as_view(), name="salon-services"),
