@@ -165,22 +165,25 @@ def measure(function, **kwargs) -> tuple[float, float, int]:
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(captured)
 
 
-def bookings_read_arguments(availability, **kwargs) -> dict:
+def bookings_read_arguments(**kwargs) -> dict:
     """The arguments the engine passes to `blocking_intervals` for this call."""
+    from apps.bookings import availability, availability_schedule
+
     calls = []
-    read = availability.blocking_intervals
+    read = availability_schedule.blocking_intervals
 
     def recording(**arguments):
         calls.append(arguments)
         return read(**arguments)
 
-    with mock.patch.object(availability, "blocking_intervals", recording):
+    with mock.patch.object(availability_schedule, "blocking_intervals", recording):
         availability.slot_list_available(**kwargs)
     return calls[0]
 
 
 def run_round(label: str, *, salon, services, staff, plan, first_day: date, now: datetime) -> dict[str, int]:
-    from apps.salons import availability
+    from apps.bookings import availability
+    from apps.bookings.selectors import blocking_intervals
     from django.db import connection
 
     store_bookings(plan, salon)
@@ -197,9 +200,7 @@ def run_round(label: str, *, salon, services, staff, plan, first_day: date, now:
         median, p95, queries = measure(availability.slot_list_available, **arguments)
         slots = availability.slot_list_available(**arguments)
         slot_count = sum(len(day_slots) for day_slots in slots.values())
-        read_median, _read_p95, _read_queries = measure(
-            availability.blocking_intervals, **bookings_read_arguments(availability, **arguments)
-        )
+        read_median, _read_p95, _read_queries = measure(blocking_intervals, **bookings_read_arguments(**arguments))
         print(
             f"  {name}: median {median:.1f} ms, p95 {p95:.1f} ms, {queries} queries "
             f"({slot_count} slots; the bookings read alone: median {read_median:.1f} ms)"

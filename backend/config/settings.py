@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.salons",
     "apps.bookings",
+    "apps.discovery",
     "apps.payments",
     "apps.notifications",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports

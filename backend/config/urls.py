@@ -10,6 +10,7 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.accounts.api.urls")),
+    path("salons/", include("apps.discovery.api.urls")),
     path("salons/", include("apps.salons.urls")),
     path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.urls")),

@@ -6,10 +6,10 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from apps.salons.availability import staff_free_gaps
 from apps.salons.models import Salon, StaffMember
 
 from .attachments import with_attachments
+from .availability import staff_free_gaps
 from .errors import NotAllowed, StaffNotFound, StaffRequired
 from .models import Booking, BookingStatus
 from .selectors import managed_salon_ids, staff_member_for

@@ -3,9 +3,10 @@ complete, no-show, expire, review.
 
 Double bookings are prevented in three layers: the services take a named lock per customer and
 per stylist (always in that order, stylists by id) before checking and writing, so checks and
-writes of competing requests never interleave; the checks themselves (the availability engine
-plus explicit overlap queries) give the friendly error; and on PostgreSQL two exclusion
-constraints make any overlap that slipped through fail the insert, which becomes the same error.
+writes of competing requests never interleave; the checks themselves (the availability engine for
+the stylist's time, an overlap query for the customer's) give the friendly error; and on PostgreSQL
+two exclusion constraints make any overlap that slipped through fail the insert, which becomes the
+same error.
 """
 
 import secrets
@@ -23,9 +24,9 @@ from django.utils import timezone
 from apps.accounts.phone import normalize_phone_number
 from apps.core.exceptions import AppError
 from apps.core.locks import lock_name
-from apps.salons.availability import free_staff_for_start, slot_is_available
 from apps.salons.models import Salon, Service, StaffMember
 
+from .availability import SlotRefusal, start_check, start_policy_refusal
 from .errors import (
     AlreadyReviewed,
     BeyondBookingHorizon,
@@ -169,36 +170,25 @@ def _expire_dead_holds(condition: Q, *, now: datetime) -> None:
         _mark_expired(booking_ids)
 
 
-def _check_start(salon: Salon, start: datetime, now: datetime) -> None:
-    """The friendly checks of the policy the availability engine applies too."""
-    if start <= now:
-        raise StartInPast()
-    if start < now + timedelta(minutes=salon.lead_time_minutes):
-        raise LeadTimeNotMet()
-    tz = salon.tz
-    local_day = start.astimezone(tz).date()
-    if local_day > now.astimezone(tz).date() + timedelta(days=salon.booking_horizon_days):
-        raise BeyondBookingHorizon()
-    # The grid counts from the local midnight starting the day; an overnight shift keeps counting
-    # from the previous midnight.
-    step = salon.slot_step_minutes * 60
-    midnights = (datetime.combine(local_day - timedelta(days=days), time.min, tzinfo=tz) for days in (0, 1))
-    if not any((start - midnight).total_seconds() % step == 0 for midnight in midnights):
-        raise SlotNotOnGrid()
+# The engine's refusals as the errors clients get.
+_SLOT_ERRORS = {
+    SlotRefusal.START_IN_PAST: StartInPast,
+    SlotRefusal.LEAD_TIME_NOT_MET: LeadTimeNotMet,
+    SlotRefusal.BEYOND_BOOKING_HORIZON: BeyondBookingHorizon,
+    SlotRefusal.SLOT_NOT_ON_GRID: SlotNotOnGrid,
+    SlotRefusal.SLOT_UNAVAILABLE: SlotUnavailable,
+}
+
+
+def _refuse(refusal: SlotRefusal | None) -> None:
+    if refusal is not None:
+        raise _SLOT_ERRORS[refusal]()
 
 
 def _check_customer_free(*, customer_id: int, start: datetime, end: datetime, now: datetime, exclude_id=None) -> None:
     overlapping = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__lt=end, end__gt=start)
     if overlapping.exclude(pk=exclude_id).exists():
         raise CustomerOverlap()
-
-
-def _check_staff_free(*, staff_id: int, start: datetime, blocked_until: datetime, now: datetime, exclude_id=None):
-    overlapping = Booking.objects.filter(
-        blocking_q(now), staff_id=staff_id, start__lt=blocked_until, blocked_until__gt=start
-    )
-    if overlapping.exclude(pk=exclude_id).exists():
-        raise SlotUnavailable()
 
 
 def _is_salon_member(user, salon: Salon) -> bool:
@@ -312,7 +302,9 @@ def booking_create(
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
     candidate_ids = _qualified_staff_ids(service, staff_id)
-    _check_start(salon, start, now)
+    # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
+    # is checked under the locks, after the customer's.
+    _refuse(start_policy_refusal(salon=salon, start=start, now=now))
     end = start + service.duration
     blocked_until = end + service.buffer
 
@@ -321,15 +313,10 @@ def booking_create(
         _lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
         _expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
         _check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
+        check = start_check(salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now)
+        _refuse(check.refusal)
         if staff_id is None:
-            free_ids = free_staff_for_start(salon=salon, service=service, start=start, now=now)
-            free_ids = [free_id for free_id in free_ids if free_id in candidate_ids]
-            if not free_ids:
-                raise SlotUnavailable()
-            staff_id = _least_busy(free_ids, salon=salon, start=start, now=now)
-        _check_staff_free(staff_id=staff_id, start=start, blocked_until=blocked_until, now=now)
-        if not slot_is_available(salon=salon, service=service, staff_id=staff_id, start=start, now=now):
-            raise SlotUnavailable()
+            staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
 
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
@@ -373,24 +360,21 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
         _lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
         booking = _locked_booking(booking_id)
         check_action(booking, Action.RESCHEDULE, _actors(booking, actor), now)
-        _check_start(booking.salon, start, now)
+        _refuse(start_policy_refusal(salon=booking.salon, start=start, now=now))
         service = booking.service
         end = start + service.duration
         blocked_until = end + service.buffer
         _expire_dead_holds(Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id), now=now)
         _check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
-        _check_staff_free(
-            staff_id=booking.staff_id, start=start, blocked_until=blocked_until, now=now, exclude_id=booking.pk
-        )
-        if not slot_is_available(
+        check = start_check(
             salon=booking.salon,
             service=service,
-            staff_id=booking.staff_id,
+            staff_ids=[booking.staff_id],
             start=start,
             now=now,
             exclude_booking_id=booking.pk,
-        ):
-            raise SlotUnavailable()
+        )
+        _refuse(check.refusal)
 
         old_start = booking.start
         booking.start = start
@@ -471,23 +455,19 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
         _check_customer_free(
             customer_id=booking.customer_id, start=booking.start, end=booking.end, now=now, exclude_id=booking.pk
         )
-        _check_staff_free(
-            staff_id=booking.staff_id,
-            start=booking.start,
-            blocked_until=booking.blocked_until,
-            now=now,
-            exclude_id=booking.pk,
-        )
         # Hours, time off and the grid as the booking was made: lead time and horizon govern making
-        # a booking, not a payment that arrives late. Other bookings' dead holds were expired above.
-        if not slot_is_available(
+        # a booking, not a payment that arrives late. Other bookings block as they do now (their dead
+        # holds were expired above).
+        check = start_check(
             salon=booking.salon,
             service=booking.service,
-            staff_id=booking.staff_id,
+            staff_ids=[booking.staff_id],
             start=booking.start,
-            now=booking.created_at,
+            now=now,
+            policy_now=booking.created_at,
             exclude_booking_id=booking.pk,
-        ):
+        )
+        if check.refusal is not None:
             raise SlotUnavailable()
         from_status = booking.status
         booking.status = BookingStatus.CONFIRMED

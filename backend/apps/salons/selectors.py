@@ -1,4 +1,5 @@
-"""Catalogue reads for the public API: salons, their services, staff and opening hours.
+"""Catalogue reads for the public API: a salon, its services, staff and opening hours (the salon
+list is `apps.discovery`'s).
 
 Only active salons, services and staff are ever returned. Every read runs a constant number of
 queries whatever the number of rows: prices are aggregated in SQL, related rows are prefetched.
@@ -8,37 +9,19 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 from operator import attrgetter
 
-from django.db.models import Exists, F, FilteredRelation, Max, Min, OuterRef, Prefetch, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models import Max, Min, Prefetch, Q, QuerySet
 
-from apps.core.i18n import current_language
-
-from .availability import salon_ids_with_availability
 from .errors import SalonNotFound
-from .models import Audience, Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
-from .search import matches_every_term, search_terms
+from .models import Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
 
-# --- Salon list ---------------------------------------------------------------
-
-DEFAULT_SALON_ORDERING = "-rating"
-
-# The audiences a salon may serve for each audience a customer asks for.
-_AUDIENCE_MATCHES = {
-    Audience.WOMEN: (Audience.WOMEN, Audience.ALL),
-    Audience.MEN: (Audience.MEN, Audience.ALL),
-    Audience.ALL: (Audience.ALL,),
-}
+# --- Shared by the catalog and the salon list (apps.discovery) ----------------------------
 
 
-def salon_list() -> QuerySet[Salon]:
-    """Active salons with `min_price`/`max_price` (their active services' price range), best rated first."""
-    return salon_order(_with_price_range(Salon.objects.filter(is_active=True)), ordering=DEFAULT_SALON_ORDERING)
-
-
-def _with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
+def with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
+    """`salons` with `min_price`/`max_price`: their active services' price range."""
     active = Q(services__is_active=True)
     return salons.annotate(
         min_price=Min("services__price_amount", filter=active),
@@ -46,90 +29,16 @@ def _with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
     )
 
 
-def salon_order(salons: QuerySet[Salon], *, ordering: str) -> QuerySet[Salon]:
-    """Order by `rating`, `name` or `price` (`-` for descending), ties by name then id.
-
-    The price is the lowest active service price (salons without one come last either way); the
-    name is the one shown in the request's language, compared case-insensitively.
-    """
-    name = _localized_name()
-    price = F("min_price")
-    rating = F("rating_average")
-    orderings = {
-        "rating": (rating.asc(), name.asc()),
-        "-rating": (rating.desc(), name.asc()),
-        "name": (name.asc(),),
-        "-name": (name.desc(),),
-        "price": (price.asc(nulls_last=True), name.asc()),
-        "-price": (price.desc(nulls_last=True), name.asc()),
-    }
-    return salons.order_by(*orderings[ordering], "id")
-
-
-def _localized_name() -> Lower:
-    language = current_language()
-    other = "en" if language == "ar" else "ar"
-    return Lower(Coalesce(NullIf(F(f"name_{language}"), Value("")), F(f"name_{other}")))
-
-
-def salon_search(salons: QuerySet[Salon], *, query: str) -> QuerySet[Salon]:
-    """Salons matching every word of `query` in their names or districts (either language) or in the
-    names of their active services, Arabic spelling variants and case aside (see `search`).
-
-    The texts of the candidate salons come in one query and are matched in Python: the folding is a
-    dozen character replacements that SQL can only express as deeply nested `REPLACE` calls, which
-    SQLite's parser rejects, and a catalogue of hundreds of salons is a few thousand short strings.
-    The match is then one `id IN (...)` condition of the paginated query.
-    """
-    terms = search_terms(query)
-    if not terms:
-        return salons
-    rows = (
-        Salon.objects.filter(id__in=salons.order_by().values("id"))
-        .alias(active_services=FilteredRelation("services", condition=Q(services__is_active=True)))
-        .values_list(
-            "id",
-            "name_ar",
-            "name_en",
-            "district_ar",
-            "district_en",
-            "active_services__name_ar",
-            "active_services__name_en",
-        )
-    )
-    texts: dict[int, set[str]] = defaultdict(set)
-    for salon_id, *salon_texts in rows:
-        texts[salon_id].update(text for text in salon_texts if text)
-    return salons.filter(id__in=[salon_id for salon_id, found in texts.items() if matches_every_term(terms, found)])
-
-
 # The largest id a BigAutoField holds: larger numbers cannot name a row (and overflow SQLite).
 MAX_ID = 2**63 - 1
 
 
-def _category_condition(value: str) -> Q:
+def category_condition(value: str) -> Q:
     """Services of a category given by its slug or by its id."""
     condition = Q(category__slug=value)
     if value.isdecimal() and int(value) <= MAX_ID:
         condition |= Q(category_id=int(value))
     return condition
-
-
-def salon_filter_category(salons: QuerySet[Salon], *, category: str) -> QuerySet[Salon]:
-    """Salons with at least one active service in the category (slug or id)."""
-    in_category = Service.objects.filter(_category_condition(category), salon=OuterRef("pk"), is_active=True)
-    return salons.filter(Exists(in_category))
-
-
-def salon_filter_audience(salons: QuerySet[Salon], *, audience: str) -> QuerySet[Salon]:
-    """Salons serving `audience`: a salon for everyone serves women and men alike."""
-    return salons.filter(audience__in=_AUDIENCE_MATCHES[audience])
-
-
-def salon_filter_available_on(salons: QuerySet[Salon], *, day: date) -> QuerySet[Salon]:
-    """Salons with at least one free slot on `day` (in each salon's own time zone)."""
-    candidate_ids = list(salons.order_by().values_list("id", flat=True))
-    return salons.filter(id__in=salon_ids_with_availability(salon_ids=candidate_ids, day=day))
 
 
 # --- Services and staff ----------------------------------------------------------
@@ -173,7 +82,7 @@ def service_list(*, salon_id: int) -> QuerySet[Service]:
 
 
 def service_filter_category(services: QuerySet[Service], *, category: str) -> QuerySet[Service]:
-    return services.filter(_category_condition(category))
+    return services.filter(category_condition(category))
 
 
 def staff_list(*, salon_id: int) -> QuerySet[StaffMember]:
@@ -233,7 +142,7 @@ def salon_detail(*, salon_id: int) -> Salon:
     `active_staff` (see `_active_services`/`_active_staff`), `service_groups` (list of
     `ServiceGroup`) and `opening_hours` (list of `OpeningDay`). Raises `SalonNotFound`.
     """
-    salons = _with_price_range(Salon.objects.filter(is_active=True)).prefetch_related(
+    salons = with_price_range(Salon.objects.filter(is_active=True)).prefetch_related(
         "photos",
         Prefetch("services", queryset=_active_services(), to_attr="active_services"),
         Prefetch("staff", queryset=_active_staff().prefetch_related("working_hours"), to_attr="active_staff"),

@@ -74,6 +74,8 @@ class StaffSerializer(serializers.ModelSerializer):
         return [service.id for service in member.active_services]
 
 
+# The docstring is the schema's description of the component, kept as it was: the list's
+# selectors are now apps.discovery's; any salons annotated by `selectors.with_price_range` will do.
 class SalonListSerializer(serializers.ModelSerializer):
     """Expects salons from `selectors.salon_list` (with `min_price`/`max_price`)."""
 

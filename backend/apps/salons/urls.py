@@ -1,14 +1,12 @@
 from django.urls import path
 
-from .api import availability, catalog
+from .api import catalog
 
 app_name = "salons"
 
 urlpatterns = [
-    path("", catalog.SalonListView.as_view(), name="salon-list"),
     path("categories/", catalog.CategoryListView.as_view(), name="category-list"),
     path("<int:salon_id>/", catalog.SalonDetailView.as_view(), name="salon-detail"),
     path("<int:salon_id>/services/", catalog.SalonServicesView.as_view(), name="salon-services"),
     path("<int:salon_id>/staff/", catalog.SalonStaffView.as_view(), name="salon-staff"),
-    path("<int:salon_id>/availability/", availability.SalonAvailabilityView.as_view(), name="salon-availability"),
 ]

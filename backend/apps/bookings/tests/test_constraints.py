@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from apps.bookings import services
+from apps.bookings.availability import StartCheck
 from apps.bookings.models import Booking, BookingStatus, Review
 from apps.core.exceptions import AppError
 from apps.salons.tests.factories import make_staff
@@ -126,8 +127,7 @@ def test_back_to_back_rows_do_not_violate_the_constraint(book, day):
 def test_the_service_turns_a_stylist_constraint_violation_into_409(book, monkeypatch):
     book("10:00")
     # Pretend every Python check missed the overlap: only the database stands in the way.
-    monkeypatch.setattr(services, "_check_staff_free", lambda **kwargs: None)
-    monkeypatch.setattr(services, "slot_is_available", lambda **kwargs: True)
+    monkeypatch.setattr(services, "start_check", lambda **kwargs: StartCheck(refusal=None, free_staff_ids=()))
 
     with pytest.raises(AppError) as excinfo:
         book("10:30", actor=make_user())

@@ -1,5 +1,6 @@
-"""The public catalogue: salons, their services and staff. No sign-in needed; a signed-in user is
-still authenticated so that their preferred language applies."""
+"""The public catalogue: a salon, its services and staff, and the service categories (the salon list
+is `apps.discovery`'s). No sign-in needed; a signed-in user is still authenticated so that their
+preferred language applies."""
 
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -11,31 +12,17 @@ from rest_framework.response import Response
 from apps.core.serializers import ErrorSerializer
 
 from .. import selectors
-from ..filters import SalonFilter, ServiceFilter, StaffFilter
+from ..filters import ServiceFilter, StaffFilter
 from ..models import Service, StaffMember
 from ..serializers import (
     CategorySerializer,
     SalonDetailSerializer,
-    SalonListSerializer,
     ServiceSerializer,
     StaffSerializer,
 )
 
 INVALID_QUERY = OpenApiResponse(ErrorSerializer, description="Invalid query parameters (field errors).")
 SALON_NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Unknown or inactive salon (`salon_not_found`).")
-
-
-@extend_schema(summary="List salons", responses={200: SalonListSerializer, 400: INVALID_QUERY})
-class SalonListView(ListAPIView):
-    """Active salons, paginated, searchable and filterable; best rated first unless `ordering` says otherwise."""
-
-    permission_classes = [AllowAny]
-    serializer_class = SalonListSerializer
-    filter_backends = [DjangoFilterBackend]
-    filterset_class = SalonFilter
-
-    def get_queryset(self):
-        return selectors.salon_list()
 
 
 class SalonDetailView(GenericAPIView):

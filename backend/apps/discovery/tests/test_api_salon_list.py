@@ -10,7 +10,7 @@ from apps.salons.tests.factories import add_hours, make_category, make_salon, ma
 
 pytestmark = pytest.mark.django_db
 
-LIST_URL = reverse("salons:salon-list")
+LIST_URL = reverse("discovery:salon-list")
 
 
 def list_salons(api_client, language="ar", **params):
@@ -344,7 +344,7 @@ def test_has_availability_on_keeps_the_salons_the_engine_finds_free(api_client, 
         calls.append((sorted(salon_ids), day))
         return {free.id, elsewhere.id}
 
-    monkeypatch.setattr("apps.salons.selectors.salon_ids_with_availability", engine)
+    monkeypatch.setattr("apps.discovery.selectors.salon_ids_with_availability", engine)
 
     # When
     ids = result_ids(list_salons(api_client, city="riyadh", has_availability_on="2026-11-22"))

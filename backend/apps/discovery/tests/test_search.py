@@ -1,6 +1,6 @@
 import pytest
 
-from apps.salons.search import fold_text, matches_every_term, search_terms
+from apps.discovery.search import fold_text, matches_every_term, search_terms
 
 
 @pytest.mark.parametrize(

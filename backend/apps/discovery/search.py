@@ -1,4 +1,4 @@
-"""Arabic-aware text matching for the catalogue search.
+"""Arabic-aware text matching for the salon search.
 
 People type Arabic with or without diacritics and with any spelling of alef, ta marbuta and alef
 maqsura, so the query and the stored text are folded the same way before they are compared:

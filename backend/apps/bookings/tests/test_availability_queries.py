@@ -7,10 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.salons import availability
-from apps.salons.availability import salon_ids_with_availability, slot_is_available, slot_list_available
-
-from .factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
+from apps.bookings import availability_schedule
+from apps.bookings.availability import salon_ids_with_availability, slot_list_available, start_check
+from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +50,11 @@ def test_slot_list_query_count_does_not_grow_with_staff_days_or_bookings(monkeyp
     small_salon, small_service, small_busy = busy_salon(staff_count=1, days=1, bookings_per_staff_day=1)
     large_salon, large_service, large_busy = busy_salon(staff_count=12, days=14, bookings_per_staff_day=9)
 
-    monkeypatch.setattr(availability, "blocking_intervals", lambda **kwargs: small_busy)
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: small_busy)
     small_count, small_days = count_queries(
         slot_list_available, salon=small_salon, service=small_service, start_date=FIRST_DAY, days=1, now=NOW
     )
-    monkeypatch.setattr(availability, "blocking_intervals", lambda **kwargs: large_busy)
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: large_busy)
     large_count, large_days = count_queries(
         slot_list_available, salon=large_salon, service=large_service, start_date=FIRST_DAY, days=14, now=NOW
     )
@@ -74,23 +73,24 @@ def test_slot_list_with_the_real_bookings_read_stays_within_six_queries(django_a
     assert len(days) == 14
 
 
-def test_slot_is_available_query_count_is_constant(monkeypatch, django_assert_num_queries):
+@pytest.mark.parametrize("any_stylist", [False, True])
+def test_start_check_query_count_is_constant(monkeypatch, django_assert_num_queries, any_stylist):
     salon, service, busy = busy_salon(staff_count=8, days=2, bookings_per_staff_day=5)
-    monkeypatch.setattr(availability, "blocking_intervals", lambda **kwargs: busy)
-    staff_id = next(iter(busy))
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: busy)
+    staff_ids = list(busy) if any_stylist else [next(iter(busy))]
 
     with django_assert_num_queries(4):
-        slot_is_available(
+        start_check(
             salon=salon,
             service=service,
-            staff_id=staff_id,
+            staff_ids=staff_ids,
             start=datetime(2026, 11, 22, 10, 0, tzinfo=RIYADH),
             now=NOW,
         )
 
 
 def test_salon_ids_with_availability_query_count_does_not_grow_with_salons(monkeypatch):
-    monkeypatch.setattr(availability, "blocking_intervals", lambda **kwargs: {})
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: {})
     one = [busy_salon(staff_count=1, days=1, bookings_per_staff_day=0)[0].pk]
     many = [busy_salon(staff_count=4, days=1, bookings_per_staff_day=0)[0].pk for _ in range(15)]
     day = FIRST_DAY + timedelta(days=1)

@@ -3,17 +3,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apps.salons import availability
-from apps.salons.availability import (
+from apps.bookings import availability_schedule
+from apps.bookings.availability import (
     Slot,
-    free_staff_for_start,
+    SlotRefusal,
     salon_ids_with_availability,
-    slot_is_available,
     slot_list_available,
     staff_free_gaps,
+    start_check,
 )
-
-from .factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
+from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +40,7 @@ def patch_bookings(monkeypatch, busy: dict[int, list[tuple[datetime, datetime]]]
         calls.append(kwargs)
         return busy
 
-    monkeypatch.setattr(availability, "blocking_intervals", fake_blocking_intervals)
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", fake_blocking_intervals)
     return calls
 
 
@@ -281,9 +280,10 @@ def test_days_before_today_have_no_slots_even_from_a_running_overnight_interval(
     days = slot_list_available(salon=salon, service=service, start_date=thursday, now=after_midnight)
 
     assert days == {thursday: []}
-    assert not slot_is_available(
-        salon=salon, service=service, staff_id=staff.pk, start=at(NOW.date(), "01:00"), now=after_midnight
+    check = start_check(
+        salon=salon, service=service, staff_ids=[staff.pk], start=at(NOW.date(), "01:00"), now=after_midnight
     )
+    assert check.refusal == SlotRefusal.SLOT_UNAVAILABLE
 
 
 def test_a_service_longer_than_every_interval_has_no_slots():
@@ -415,79 +415,6 @@ def test_other_time_zones_use_their_own_wall_clock():
         at(SUNDAY, "10:30", dubai)
     ]
     assert slots[0].start.isoformat() == "2026-11-22T10:00:00+04:00"
-
-
-# --- slot_is_available and free_staff_for_start ----------------------------------------------
-
-
-def test_slot_is_available_agrees_with_the_list_at_every_minute(monkeypatch):
-    salon = make_salon(lead_time_minutes=0)
-    service = make_service(salon, duration_minutes=30, buffer_minutes=10)
-    staff = make_staff(salon, services=[service])
-    add_hours(staff, SUNDAY.weekday(), "10:10", "12:00")
-    add_hours(staff, SUNDAY.weekday(), "22:00", "01:00")
-    add_time_off(staff, at(SUNDAY, "22:40"), at(SUNDAY, "23:05"))
-    patch_bookings(monkeypatch, {staff.pk: [(at(SUNDAY, "11:00"), at(SUNDAY, "11:20"))]})
-    listed = {slot.start for slot in sunday_slots(salon, service)}
-
-    checked = {
-        start
-        for minute in range(0, 2 * 24 * 60, 5)
-        if slot_is_available(
-            salon=salon,
-            service=service,
-            staff_id=staff.pk,
-            start=(start := at(SUNDAY, "00:00") + timedelta(minutes=minute)),
-            now=NOW,
-        )
-    }
-
-    assert checked == listed
-    assert at(MONDAY, "00:15") in checked
-    assert at(SUNDAY, "10:15") in checked
-    assert at(SUNDAY, "10:10") not in checked
-
-
-def test_slot_is_available_accepts_the_start_in_any_zone():
-    salon, service, staff = one_stylist()
-    add_hours(staff, SUNDAY.weekday(), "10:00", "11:00")
-    start_in_utc = at(SUNDAY, "10:30").astimezone(ZoneInfo("UTC"))
-
-    assert slot_is_available(salon=salon, service=service, staff_id=staff.pk, start=start_in_utc, now=NOW)
-
-
-def test_slot_is_available_is_false_for_another_staff_member_or_a_taken_start(monkeypatch):
-    salon, service, staff = one_stylist()
-    other = make_staff(salon, services=[service])
-    add_hours(staff, SUNDAY.weekday(), "10:00", "11:00")
-    add_hours(other, SUNDAY.weekday(), "10:00", "11:00")
-    calls = patch_bookings(monkeypatch, {staff.pk: [(at(SUNDAY, "10:00"), at(SUNDAY, "10:30"))]})
-
-    assert not slot_is_available(salon=salon, service=service, staff_id=staff.pk, start=at(SUNDAY, "10:15"), now=NOW)
-    assert slot_is_available(salon=salon, service=service, staff_id=other.pk, start=at(SUNDAY, "10:15"), now=NOW)
-    assert not slot_is_available(salon=salon, service=service, staff_id=10**9, start=at(SUNDAY, "10:30"), now=NOW)
-    assert slot_is_available(
-        salon=salon, service=service, staff_id=staff.pk, start=at(SUNDAY, "10:30"), now=NOW, exclude_booking_id=42
-    )
-    assert calls[-1]["exclude_booking_id"] == 42
-
-
-def test_free_staff_for_start_in_display_order(monkeypatch):
-    salon = make_salon(lead_time_minutes=0)
-    service = make_service(salon)
-    second = make_staff(salon, services=[service], display_order=2)
-    first = make_staff(salon, services=[service], display_order=1)
-    busy = make_staff(salon, services=[service], display_order=0)
-    for member in (first, second, busy):
-        add_hours(member, SUNDAY.weekday(), "21:00", "02:00")
-    patch_bookings(monkeypatch, {busy.pk: [(at(MONDAY, "00:00"), at(MONDAY, "01:00"))]})
-
-    assert free_staff_for_start(salon=salon, service=service, start=at(MONDAY, "00:30"), now=NOW) == [
-        first.pk,
-        second.pk,
-    ]
-    assert free_staff_for_start(salon=salon, service=service, start=at(MONDAY, "01:45"), now=NOW) == []
-    assert free_staff_for_start(salon=salon, service=service, start=at(MONDAY, "00:31"), now=NOW) == []
 
 
 # --- staff_free_gaps -----------------------------------------------------------------------

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from .factories import add_hours, make_salon, make_service, make_staff
+from apps.salons.tests.factories import add_hours, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def today_in(zone: ZoneInfo = RIYADH) -> date:
 
 
 def url(salon_id: int) -> str:
-    return reverse("salons:salon-availability", kwargs={"salon_id": salon_id})
+    return reverse("bookings:salon-availability", kwargs={"salon_id": salon_id})
 
 
 def salon_open_every_day(**salon_fields):

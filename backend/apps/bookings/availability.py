@@ -17,28 +17,51 @@ Rules for a start time `s` of a service with duration `d` and buffer `b`, for on
 - Days before the salon's local today have no slots; inactive salons, services or staff and staff
   who do not offer the service have none either.
 
+A start asked for is judged by the same computation (`start_check`, the only check a booking makes
+of its time) and refused with the first rule it breaks, in this order (`SlotRefusal`, whose values
+are the bookings error codes): `start_in_past` (`s` is not after now), `lead_time_not_met`,
+`beyond_booking_horizon`, `slot_not_on_grid` (off the grid counted from the local midnight starting
+`s`'s day and from the one before), then `slot_unavailable`: none of the staff members asked for is
+offered `s` by the rules above.
+
 Everything is computed in the salon's time zone and returned as aware datetimes in that zone.
 The data for any number of staff and days is loaded in a constant number of queries, and the
 interval arithmetic runs once per staff member and day on sorted intervals.
 """
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from django.db.models import F, Min
 from django.utils import timezone
 
-from apps.bookings.selectors import blocking_intervals
+from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
+from apps.salons.models import Salon, Service, StaffMember
 
-from .errors import SalonNotFound, ServiceNotFound, StaffNotFound
-from .models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
+from .availability_schedule import Interval, Schedule, load_range, local_midnight, staff_booked_over
+from .errors import ErrorCode
 
-Interval = tuple[float, float]  # POSIX timestamps, half-open
+
+class SlotRefusal(StrEnum):
+    """Why a start cannot be booked, in the order the rules are checked."""
+
+    START_IN_PAST = ErrorCode.START_IN_PAST
+    LEAD_TIME_NOT_MET = ErrorCode.LEAD_TIME_NOT_MET
+    BEYOND_BOOKING_HORIZON = ErrorCode.BEYOND_BOOKING_HORIZON
+    SLOT_NOT_ON_GRID = ErrorCode.SLOT_NOT_ON_GRID
+    SLOT_UNAVAILABLE = ErrorCode.SLOT_UNAVAILABLE
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """Why not (`refusal`), or who is free at the start (`free_staff_ids`, in display order)."""
+
+    refusal: SlotRefusal | None
+    free_staff_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,132 +78,46 @@ class SalonAvailability:
     days: dict[date, list[Slot]]
 
 
-def _midnight(day: date, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=tz)
-
-
 class _Policy:
     """One salon's booking policy, evaluated at `now`."""
 
     def __init__(self, salon: Salon, now: datetime):
+        self.now = now
+        self.lead_time = timedelta(minutes=salon.lead_time_minutes)
         self.tz = salon.tz
         self.step = salon.slot_step_minutes * 60
         self.today = now.astimezone(self.tz).date()
         self.last_bookable_day = self.today + timedelta(days=salon.booking_horizon_days)
         self.earliest_start = now.timestamp() + salon.lead_time_minutes * 60
-        self.horizon_end = _midnight(self.last_bookable_day + timedelta(days=1), self.tz).timestamp()
+        self.horizon_end = local_midnight(self.last_bookable_day + timedelta(days=1), self.tz).timestamp()
+
+    def refusal(self, start: datetime) -> SlotRefusal | None:
+        """The first rule of the policy `start` breaks (see the module docstring), if any."""
+        if start <= self.now:
+            return SlotRefusal.START_IN_PAST
+        if start < self.now + self.lead_time:
+            return SlotRefusal.LEAD_TIME_NOT_MET
+        local_day = start.astimezone(self.tz).date()
+        if local_day > self.last_bookable_day:
+            return SlotRefusal.BEYOND_BOOKING_HORIZON
+        # An overnight interval's grid keeps counting from the midnight before.
+        midnights = (local_midnight(local_day - timedelta(days=days), self.tz) for days in (0, 1))
+        if not any((start - midnight).total_seconds() % self.step == 0 for midnight in midnights):
+            return SlotRefusal.SLOT_NOT_ON_GRID
+        return None
 
     def bookable_days(self, days: Iterable[date]) -> list[date]:
         return [day for day in days if self.today <= day <= self.last_bookable_day]
 
     def starts(self, free: list[Interval], day: date, need: int) -> Iterator[float]:
         """Grid starts of `day` where `need` seconds fit inside one free interval."""
-        midnight = _midnight(day, self.tz).timestamp()
+        midnight = local_midnight(day, self.tz).timestamp()
         for free_start, free_end in free:
             first = max(free_start, self.earliest_start)
             start = midnight + math.ceil((first - midnight) / self.step) * self.step
             while start + need <= free_end and start < self.horizon_end:
                 yield start
                 start += self.step
-
-
-class _Schedule:
-    """Hours, exceptions and busy time of some staff members over a range of days: three queries
-    and one read of the blocking bookings."""
-
-    def __init__(
-        self,
-        *,
-        staff_ids: list[int],
-        first_day: date,
-        last_day: date,
-        range_start: datetime,
-        range_end: datetime,
-        now: datetime,
-        exclude_booking_id: int | None = None,
-    ):
-        self.weekly: dict[tuple[int, int], list[tuple[time, time]]] = defaultdict(list)
-        # `.order_by()` drops the models' ordering by staff, which would join and sort for nothing.
-        for staff_id, weekday, start, end in (
-            WorkingHours.objects.filter(staff_id__in=staff_ids)
-            .order_by()
-            .values_list("staff_id", "weekday", "start_time", "end_time")
-        ):
-            self.weekly[staff_id, weekday].append((start, end))
-
-        self.special: dict[tuple[int, date], list[tuple[time, time]]] = {}
-        for staff_id, day, start, end in (
-            SpecialHours.objects.filter(staff_id__in=staff_ids, date__gte=first_day, date__lte=last_day)
-            .order_by()
-            .values_list("staff_id", "date", "start_time", "end_time")
-        ):
-            intervals = self.special.setdefault((staff_id, day), [])
-            if start is not None and end is not None:
-                intervals.append((start, end))
-
-        busy: dict[int, list[Interval]] = defaultdict(list)
-        for staff_id, start, end in (
-            TimeOff.objects.filter(staff_id__in=staff_ids, start__lt=range_end, end__gt=range_start)
-            .order_by()
-            .values_list("staff_id", "start", "end")
-        ):
-            busy[staff_id].append((start.timestamp(), end.timestamp()))
-        bookings = blocking_intervals(
-            staff_ids=staff_ids, start=range_start, end=range_end, now=now, exclude_booking_id=exclude_booking_id
-        )
-        for staff_id, intervals in bookings.items():
-            busy[staff_id].extend((start.timestamp(), end.timestamp()) for start, end in intervals)
-
-        self.busy = {staff_id: _merge(intervals) for staff_id, intervals in busy.items()}
-        self.busy_ends = {staff_id: [end for _start, end in intervals] for staff_id, intervals in self.busy.items()}
-
-    def working_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
-        rows = self.special.get((staff_id, day))
-        if rows is None:
-            rows = self.weekly.get((staff_id, day.weekday()), [])
-        intervals = []
-        for start_time, end_time in rows:
-            end_day = day if end_time > start_time else day + timedelta(days=1)
-            start = datetime.combine(day, start_time, tzinfo=tz).timestamp()
-            end = datetime.combine(end_day, end_time, tzinfo=tz).timestamp()
-            intervals.append((start, end))
-        return _merge(intervals, join_adjacent=False)
-
-    def free_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
-        working = self.working_intervals(staff_id, day, tz)
-        busy = self.busy.get(staff_id)
-        if not busy:
-            return working
-        busy_ends = self.busy_ends[staff_id]
-        free = []
-        for start, end in working:
-            cursor = start
-            index = bisect_right(busy_ends, start)  # the first busy interval ending after `start`
-            while index < len(busy) and busy[index][0] < end:
-                busy_start, busy_end = busy[index]
-                if busy_start > cursor:
-                    free.append((cursor, busy_start))
-                cursor = busy_end
-                index += 1
-            if cursor < end:
-                free.append((cursor, end))
-        return free
-
-
-def _merge(intervals: list[Interval], *, join_adjacent: bool = True) -> list[Interval]:
-    """Sorted, non-overlapping intervals covering the same time."""
-    merged: list[Interval] = []
-    for start, end in sorted(intervals):
-        if merged and (start < merged[-1][1] or (join_adjacent and start == merged[-1][1])):
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _load_range(days: list[date], tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """Instants covering every interval that belongs to `days` (overnight ones end the next day)."""
-    return _midnight(days[0], tz), _midnight(days[-1] + timedelta(days=2), tz)
 
 
 def slot_list_available(
@@ -195,25 +132,100 @@ def slot_list_available(
 ) -> dict[date, list[Slot]]:
     """Free starts of `service` on `start_date` and the `days - 1` following local days, ordered by
     day then start, for one staff member or any qualified one (each slot lists who is free)."""
-    requested = [start_date + timedelta(days=offset) for offset in range(days)]
-    result: dict[date, list[Slot]] = {day: [] for day in requested}
+    now = now or timezone.now()
+    return _free_slots(
+        salon=salon,
+        service=service,
+        days=[start_date + timedelta(days=offset) for offset in range(days)],
+        staff_ids=None if staff_id is None else [staff_id],
+        policy=_Policy(salon, now),
+        now=now,
+        exclude_booking_id=exclude_booking_id,
+    )
+
+
+def start_check(
+    *,
+    salon: Salon,
+    service: Service,
+    staff_ids: list[int],
+    start: datetime,
+    now: datetime | None = None,
+    policy_now: datetime | None = None,
+    exclude_booking_id: int | None = None,
+) -> StartCheck:
+    """Whether `start` can be booked for `service` with one of `staff_ids`, by the same computation as
+    the list: the policy as of `policy_now` (by default `now`), busy time as of `now`, leaving out
+    the booking `exclude_booking_id` (the one being moved or confirmed)."""
+    now = now or timezone.now()
+    policy = _Policy(salon, policy_now or now)
+    refusal = policy.refusal(start)
+    if refusal is not None:
+        return StartCheck(refusal)
+    # Whoever is booked over [start, start + d + b) is not free whatever their hours: one query settles
+    # the requests for a taken time, which wait for one another's locks, before the whole schedule.
+    need = timedelta(minutes=service.duration_minutes + service.buffer_minutes)
+    booked = staff_booked_over(
+        staff_ids=staff_ids, start=start, end=start + need, now=now, exclude_booking_id=exclude_booking_id
+    )
+    staff_ids = [staff_id for staff_id in staff_ids if staff_id not in booked]
+    if not staff_ids:
+        return StartCheck(SlotRefusal.SLOT_UNAVAILABLE)
+    local_day = start.astimezone(policy.tz).date()  # the start may belong to the day before's overnight interval
+    days = _free_slots(
+        salon=salon,
+        service=service,
+        days=[local_day - timedelta(days=1), local_day],
+        staff_ids=staff_ids,
+        policy=policy,
+        now=now,
+        exclude_booking_id=exclude_booking_id,
+    )
+    free = tuple(
+        dict.fromkeys(
+            member_id
+            for slots in days.values()
+            for slot in slots
+            if slot.start == start
+            for member_id in slot.staff_ids
+        )
+    )
+    return StartCheck(None, free) if free else StartCheck(SlotRefusal.SLOT_UNAVAILABLE)
+
+
+def start_policy_refusal(*, salon: Salon, start: datetime, now: datetime) -> SlotRefusal | None:
+    """The policy part of `start_check` alone, without a query: for the checks of a request that come
+    before it takes its locks."""
+    return _Policy(salon, now).refusal(start)
+
+
+def _free_slots(
+    *,
+    salon: Salon,
+    service: Service,
+    days: list[date],
+    staff_ids: list[int] | None,
+    policy: _Policy,
+    now: datetime,
+    exclude_booking_id: int | None,
+) -> dict[date, list[Slot]]:
+    """The free starts on `days` of the qualified staff (those of `staff_ids` when given)."""
+    result: dict[date, list[Slot]] = {day: [] for day in days}
     if not (salon.is_active and service.is_active and service.salon_id == salon.pk):
         return result
-    now = now or timezone.now()
-    policy = _Policy(salon, now)
-    bookable = policy.bookable_days(requested)
+    bookable = policy.bookable_days(days)
     if not bookable:
         return result
 
     staff = StaffMember.objects.filter(salon=salon, is_active=True, services=service)
-    if staff_id is not None:
-        staff = staff.filter(pk=staff_id)
+    if staff_ids is not None:
+        staff = staff.filter(pk__in=staff_ids)
     staff_ids = list(staff.values_list("pk", flat=True))
     if not staff_ids:
         return result
 
-    range_start, range_end = _load_range(bookable, policy.tz)
-    schedule = _Schedule(
+    range_start, range_end = load_range(bookable, policy.tz)
+    schedule = Schedule(
         staff_ids=staff_ids,
         first_day=bookable[0],
         last_day=bookable[-1],
@@ -238,60 +250,6 @@ def slot_list_available(
             for start in sorted(staff_by_start)
         ]
     return result
-
-
-def _slots_around(
-    *,
-    salon: Salon,
-    service: Service,
-    start: datetime,
-    staff_id: int | None,
-    now: datetime | None,
-    exclude_booking_id: int | None,
-) -> list[Slot]:
-    """The slots at `start`, looking at its local day and at the day before (overnight intervals)."""
-    local_day = start.astimezone(salon.tz).date()
-    days = slot_list_available(
-        salon=salon,
-        service=service,
-        start_date=local_day - timedelta(days=1),
-        days=2,
-        staff_id=staff_id,
-        now=now,
-        exclude_booking_id=exclude_booking_id,
-    )
-    return [slot for slots in days.values() for slot in slots if slot.start == start]
-
-
-def slot_is_available(
-    *,
-    salon: Salon,
-    service: Service,
-    staff_id: int,
-    start: datetime,
-    now: datetime | None = None,
-    exclude_booking_id: int | None = None,
-) -> bool:
-    """Whether `start` is one of `staff_id`'s free slots for `service`, by the same computation as the list."""
-    slots = _slots_around(
-        salon=salon, service=service, start=start, staff_id=staff_id, now=now, exclude_booking_id=exclude_booking_id
-    )
-    return any(staff_id in slot.staff_ids for slot in slots)
-
-
-def free_staff_for_start(
-    *,
-    salon: Salon,
-    service: Service,
-    start: datetime,
-    now: datetime | None = None,
-    exclude_booking_id: int | None = None,
-) -> list[int]:
-    """Qualified staff free at `start`, in the salon's display order (for "any stylist" bookings)."""
-    slots = _slots_around(
-        salon=salon, service=service, start=start, staff_id=None, now=now, exclude_booking_id=exclude_booking_id
-    )
-    return list(dict.fromkeys(member_id for slot in slots for member_id in slot.staff_ids))
 
 
 def salon_ids_with_availability(*, salon_ids: list[int], day: date, now: datetime | None = None) -> set[int]:
@@ -326,8 +284,8 @@ def salon_ids_with_availability(*, salon_ids: list[int], day: date, now: datetim
     if not staff_by_salon:
         return set()
 
-    ranges = [_load_range([day], policies[salon_id].tz) for salon_id in staff_by_salon]
-    schedule = _Schedule(
+    ranges = [load_range([day], policies[salon_id].tz) for salon_id in staff_by_salon]
+    schedule = Schedule(
         staff_ids=[staff_id for members in staff_by_salon.values() for staff_id, _need in members],
         first_day=day,
         last_day=day,
@@ -350,8 +308,8 @@ def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = Non
     """The staff member's working intervals on the local `day` minus time off and blocking bookings,
     as aware datetimes in the salon's zone (no lead time, horizon or grid)."""
     tz = staff.salon.tz
-    range_start, range_end = _load_range([day], tz)
-    schedule = _Schedule(
+    range_start, range_end = load_range([day], tz)
+    schedule = Schedule(
         staff_ids=[staff.pk],
         first_day=day,
         last_day=day,

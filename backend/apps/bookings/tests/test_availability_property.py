@@ -6,10 +6,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apps.salons import availability
-from apps.salons.availability import slot_is_available, slot_list_available
-
-from .factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
+from apps.bookings import availability_schedule
+from apps.bookings.availability import slot_list_available, start_check
+from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +114,7 @@ def test_listed_slots_are_exactly_the_free_starts(seed, monkeypatch):
         for day, found in staff_expected.items():
             for start in found:
                 expected.setdefault(day, {}).setdefault(start, []).append(staff.pk)
-    monkeypatch.setattr(availability, "blocking_intervals", lambda **kwargs: busy_by_staff)
+    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: busy_by_staff)
 
     # When the days are listed for any staff member
     listed = slot_list_available(salon=salon, service=service, start_date=FIRST_DAY, days=DAYS, now=now)
@@ -139,4 +138,5 @@ def test_listed_slots_are_exactly_the_free_starts(seed, monkeypatch):
             start = datetime.combine(day, time.min, tzinfo=tz) + timedelta(minutes=rng.randrange(0, 24 * 60, 5))
             staff_id = rng.choice(staff_ids)
         is_free = any(staff_id in found.get(start, []) for found in expected.values())
-        assert slot_is_available(salon=salon, service=service, staff_id=staff_id, start=start, now=now) is is_free
+        check = start_check(salon=salon, service=service, staff_ids=[staff_id], start=start, now=now)
+        assert (check.refusal is None) is is_free

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "discovery"
+
+urlpatterns = [
+    path("", views.SalonListView.as_view(), name="salon-list"),
+]
