@@ -3,11 +3,18 @@ schema. After an API change: `cd frontend && npm run api:types`, and commit both
 
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
+from django.db import connection
 
 SCHEMA_FILE = Path(__file__).resolve().parents[4] / "frontend" / "openapi.json"
 
 
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="The committed schema is generated on SQLite, the default: a model's PositiveIntegerField takes "
+    "its bounds from the database (64-bit on SQLite, 32-bit on PostgreSQL), so they differ there.",
+)
 def test_the_committed_schema_is_the_live_schema(tmp_path):
     live = tmp_path / "openapi.json"
 
