@@ -76,10 +76,12 @@ INSTALLED_APPS = [
     "apps.core",
     "apps.accounts",
     "apps.salons",
+    "apps.audit",
     "apps.bookings",
     "apps.discovery",
     "apps.payments",
     "apps.notifications",
+    "apps.backoffice",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",

@@ -15,6 +15,7 @@ api_patterns = [
     path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.urls")),
     path("notifications/", include("apps.notifications.api.urls")),
+    path("manage/", include("apps.backoffice.api.urls")),
 ]
 
 urlpatterns = [

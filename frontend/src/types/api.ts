@@ -286,6 +286,71 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salons I manage
+     * @description Every salon for a platform admin.
+     */
+    get: operations["manage_salons_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A salon's profile and booking policy
+     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a salon's profile or booking policy
+     * @description Only the fields sent change; every change is written to the audit log.
+     */
+    patch: operations["manage_salons_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/audit/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's audit log
+     * @description Every change made through the back office, newest first: who, when, which object, and each changed field before and after. `from` and `to` are dates (inclusive, in the salon's time zone) or datetimes with offset.
+     */
+    get: operations["manage_salons_audit_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/notifications/": {
     parameters: {
       query?: never;
@@ -646,6 +711,15 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     /**
+     * @description * `created` - Created
+     *     * `updated` - Updated
+     *     * `deleted` - Deleted
+     *     * `deactivated` - Deactivated
+     *     * `replaced` - Replaced
+     * @enum {string}
+     */
+    ActionEnum: "created" | "updated" | "deleted" | "deactivated" | "replaced";
+    /**
      * @description * `cancel` - cancel
      *     * `reschedule` - reschedule
      *     * `confirm` - confirm
@@ -663,6 +737,28 @@ export interface components {
      * @enum {string}
      */
     AudienceEnum: "women" | "men" | "all";
+    AuditActor: {
+      id: number;
+      first_name: string;
+    };
+    AuditEntry: {
+      readonly id: number;
+      /**
+       * When
+       * Format: date-time
+       */
+      readonly created_at: string;
+      actor: components["schemas"]["AuditActor"] | null;
+      readonly action: components["schemas"]["ActionEnum"];
+      readonly object_type: string;
+      readonly object_id: string;
+      /** Object */
+      readonly object_repr: string;
+      /** @description Each changed field: [before, after]. */
+      changes: {
+        [key: string]: unknown[];
+      };
+    };
     Availability: {
       salon: number;
       service: number;
@@ -886,6 +982,87 @@ export interface components {
       detail: string;
       code: string;
     };
+    /**
+     * @description The salon's profile and booking policy, as its managers edit them. Model validators apply
+     *     (e.g. slot step 5–120 minutes, latitude −90–90), so bad values are field errors.
+     */
+    ManageSalon: {
+      readonly id: number;
+      readonly slug: string;
+      /** Time zone */
+      readonly timezone: string;
+      /** Format: decimal */
+      readonly rating_average: string;
+      readonly rating_count: number;
+      /** Name (Arabic) */
+      name_ar?: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Description (Arabic) */
+      description_ar?: string;
+      /** Description (English) */
+      description_en?: string;
+      city?: components["schemas"]["CityEnum"];
+      /** District (Arabic) */
+      district_ar?: string;
+      /** District (English) */
+      district_en?: string;
+      /** Address (Arabic) */
+      address_ar?: string;
+      /** Address (English) */
+      address_en?: string;
+      /** Format: decimal */
+      latitude?: string | null;
+      /** Format: decimal */
+      longitude?: string | null;
+      phone_number?: string;
+      audience?: components["schemas"]["AudienceEnum"];
+      vat_number?: string;
+      /** Active */
+      is_active?: boolean;
+      /**
+       * Minimum lead time (minutes)
+       * Format: int64
+       * @description How long before the start a booking can still be made.
+       */
+      lead_time_minutes?: number;
+      /**
+       * Booking horizon (days)
+       * @description How far ahead customers can book.
+       */
+      booking_horizon_days?: number;
+      /**
+       * Slot step (minutes)
+       * @description Start times are offered on this grid, counted from midnight.
+       */
+      slot_step_minutes?: number;
+      /**
+       * Cancellation window (hours)
+       * Format: int64
+       * @description Customers may cancel or reschedule until this many hours before the start.
+       */
+      cancellation_window_hours?: number;
+      /**
+       * Requires online prepayment
+       * @description If set, a booking is confirmed only once it is paid online.
+       */
+      requires_prepayment?: boolean;
+      /** Hold time for unpaid bookings (minutes) */
+      hold_minutes?: number;
+    };
+    ManageSalonSummary: {
+      readonly id: number;
+      readonly slug: string;
+      /** Name (Arabic) */
+      readonly name_ar: string;
+      /** Name (English) */
+      readonly name_en: string;
+      readonly city: components["schemas"]["CityEnum"];
+      /** Time zone */
+      readonly timezone: string;
+      /** Active */
+      readonly is_active: boolean;
+    };
     ManagedSalon: {
       id: number;
       name: string;
@@ -927,6 +1104,21 @@ export interface components {
       end: string;
       /** @description The end is on the next day (the interval ends at or after midnight). */
       overnight: boolean;
+    };
+    PaginatedAuditEntryList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["AuditEntry"][];
     };
     PaginatedBookingList: {
       /** @example 123 */
@@ -987,6 +1179,67 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
+    };
+    /**
+     * @description The salon's profile and booking policy, as its managers edit them. Model validators apply
+     *     (e.g. slot step 5–120 minutes, latitude −90–90), so bad values are field errors.
+     */
+    PatchedManageSalonRequest: {
+      /** Name (Arabic) */
+      name_ar?: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Description (Arabic) */
+      description_ar?: string;
+      /** Description (English) */
+      description_en?: string;
+      city?: components["schemas"]["CityEnum"];
+      /** District (Arabic) */
+      district_ar?: string;
+      /** District (English) */
+      district_en?: string;
+      /** Address (Arabic) */
+      address_ar?: string;
+      /** Address (English) */
+      address_en?: string;
+      /** Format: decimal */
+      latitude?: string | null;
+      /** Format: decimal */
+      longitude?: string | null;
+      phone_number?: string;
+      audience?: components["schemas"]["AudienceEnum"];
+      vat_number?: string;
+      /** Active */
+      is_active?: boolean;
+      /**
+       * Minimum lead time (minutes)
+       * Format: int64
+       * @description How long before the start a booking can still be made.
+       */
+      lead_time_minutes?: number;
+      /**
+       * Booking horizon (days)
+       * @description How far ahead customers can book.
+       */
+      booking_horizon_days?: number;
+      /**
+       * Slot step (minutes)
+       * @description Start times are offered on this grid, counted from midnight.
+       */
+      slot_step_minutes?: number;
+      /**
+       * Cancellation window (hours)
+       * Format: int64
+       * @description Customers may cancel or reschedule until this many hours before the start.
+       */
+      cancellation_window_hours?: number;
+      /**
+       * Requires online prepayment
+       * @description If set, a booking is confirmed only once it is paid online.
+       */
+      requires_prepayment?: boolean;
+      /** Hold time for unpaid bookings (minutes) */
+      hold_minutes?: number;
     };
     PatchedUserUpdateRequest: {
       first_name?: string;
@@ -2119,6 +2372,182 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["HealthDown"];
+        };
+      };
+    };
+  };
+  manage_salons_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageSalonSummary"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageSalon"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedManageSalonRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageSalon"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_audit_list: {
+    parameters: {
+      query?: {
+        from?: string;
+        /** @description An object type, e.g. `service`. */
+        object?: string;
+        /** @description A page number within the paginated result set. */
+        page?: number;
+        /** @description Number of results to return per page. */
+        page_size?: number;
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedAuditEntryList"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };

@@ -15,11 +15,14 @@ ALLOWED: dict[str, set[str]] = {
     "core": set(),
     "accounts": {"core"},
     "salons": {"core", "accounts"},
+    "audit": {"core", "accounts", "salons"},
     "bookings": _BELOW_BOOKINGS,
     "payments": _BELOW_BOOKINGS | {"bookings"},
     "notifications": _BELOW_BOOKINGS | {"bookings", "payments"},
     "discovery": _BELOW_BOOKINGS | {"bookings"},
-    "demo": _BELOW_BOOKINGS | {"bookings", "payments", "notifications", "discovery"},
+    # The salon's back office composes the domain apps; only the demo sits above it.
+    "backoffice": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications"},
+    "demo": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice"},
 }
 
 

@@ -1,0 +1,37 @@
+"""What every back-office view shares: the door (managers only) and the salon from the URL."""
+
+from datetime import date, datetime, time, timedelta
+
+from rest_framework.views import APIView
+
+from apps.salons.models import Salon
+
+from ..access import IsSalonManager, managed_salon_get
+
+TAG = "manage"
+
+
+class ManageView(APIView):
+    """A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+    is 404 `salon_not_found` for a salon the caller does not manage."""
+
+    permission_classes = [IsSalonManager]
+
+    def salon(self, salon_id: int) -> Salon:
+        return managed_salon_get(user=self.request.user, salon_id=salon_id)
+
+
+def validated(serializer_class, data) -> dict:
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+def salon_instant(value: date | datetime | None, salon: Salon, *, end: bool = False) -> datetime | None:
+    """A datetime as is; a date as the start of that day in the salon's zone (of the next day for an
+    inclusive `end`)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    if end:
+        value += timedelta(days=1)
+    return datetime.combine(value, time.min, tzinfo=salon.tz)
