@@ -37,6 +37,7 @@ class DemoAccount:
     role: str  # "admin" or a `Role` value
     user: User
     salon: Salon | None
+    also_manages: tuple[Salon, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,14 +211,22 @@ def _upsert_accounts(admin_password: str) -> list[DemoAccount]:
     staff_member.save(update_fields=["user"])
 
     manager = _upsert_user(data.DEMO_MANAGER, role=Role.MANAGER)
+    second_salon = Salon.objects.get(slug=data.DEMO_MANAGER_SECOND_SALON_SLUG)
     salon.managers.add(manager)
+    second_salon.managers.add(manager)
 
-    return [
+    accounts = [
         DemoAccount(role="admin", user=admin, salon=None),
         DemoAccount(role=Role.CUSTOMER, user=customer, salon=None),
         DemoAccount(role=Role.STAFF, user=stylist, salon=salon),
-        DemoAccount(role=Role.MANAGER, user=manager, salon=salon),
+        DemoAccount(role=Role.MANAGER, user=manager, salon=salon, also_manages=(second_salon,)),
     ]
+    for slug, person in data.DEMO_SALON_MANAGERS.items():
+        managed = Salon.objects.get(slug=slug)
+        salon_manager = _upsert_user(person, role=Role.MANAGER)
+        managed.managers.add(salon_manager)
+        accounts.append(DemoAccount(role=Role.MANAGER, user=salon_manager, salon=managed))
+    return accounts
 
 
 def _upsert_user(

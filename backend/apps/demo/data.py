@@ -907,9 +907,20 @@ SALONS = (
 )
 
 # One account per role (names for the admin's list). The staff account is linked to a
-# staff member of the first salon, and the manager manages that salon.
+# staff member of the first salon; the manager manages that salon and a second one (so the back
+# office shows its salon switcher), and every other salon has a manager of its own.
 DEMO_SALON_SLUG = "jasmine-touch"
 DEMO_ADMIN = {"phone_number": "+966500000000", "first_name": "مشرف", "last_name": "المنصة"}
 DEMO_CUSTOMER = {"phone_number": "+966500000001", "first_name": "سارة", "last_name": "العتيبي"}
 DEMO_STAFF = {"phone_number": "+966500000002", "first_name": "نورة", "last_name": "القحطاني", "staff": "نورة"}
 DEMO_MANAGER = {"phone_number": "+966500000003", "first_name": "هند", "last_name": "الدوسري"}
+DEMO_MANAGER_SECOND_SALON_SLUG = "al-faris-barbershop"
+DEMO_SALON_MANAGERS = {
+    "dalal-beauty-lounge": {"phone_number": "+966500000203", "first_name": "دلال", "last_name": "الشهري"},
+    "hittin-family-spa": {"phone_number": "+966500000204", "first_name": "ريم", "last_name": "الزهراني"},
+    "rose-lounge-jeddah": {"phone_number": "+966500000205", "first_name": "لمى", "last_name": "الغامدي"},
+    "corniche-gentlemen-jeddah": {"phone_number": "+966500000206", "first_name": "فهد", "last_name": "الحربي"},
+    "gulf-pearl-dammam": {"phone_number": "+966500000207", "first_name": "مها", "last_name": "الدوسري"},
+    "west-corniche-barber-dammam": {"phone_number": "+966500000208", "first_name": "سعد", "last_name": "العنزي"},
+    "naqsh-henna-khobar": {"phone_number": "+966500000209", "first_name": "أمل", "last_name": "الخالدي"},
+}

@@ -80,7 +80,8 @@ def test_running_twice_gives_the_same_rows():
     assert row_counts() == first
     assert first["Salon"] == len(data.SALONS)
     assert first["ServiceCategory"] == 9
-    assert first["User"] == 4 + 8  # one account per role, and the reviewers of the demo reviews
+    # one account per role, a manager for each salon the first manager does not run, the reviewers
+    assert first["User"] == 4 + len(data.DEMO_SALON_MANAGERS) + 8
 
 
 def test_salons_cover_three_cities_both_audiences_and_both_payment_policies():
@@ -272,3 +273,15 @@ def test_the_default_admin_password_is_used_only_with_debug(monkeypatch, setting
     output = run_seed()
     assert User.objects.get(phone_number="+966500000000").check_password("admin12345")
     assert '"admin12345"' in output
+
+
+def test_every_salon_has_a_manager_and_one_manager_runs_two_salons():
+    run_seed()
+
+    assert not Salon.objects.filter(managers=None).exists()
+    two_salon_manager = User.objects.get(phone_number=data.DEMO_MANAGER["phone_number"])
+    assert set(two_salon_manager.managed_salons.values_list("slug", flat=True)) == {
+        data.DEMO_SALON_SLUG,
+        data.DEMO_MANAGER_SECOND_SALON_SLUG,
+    }
+    assert all(user.role == Role.MANAGER for salon in Salon.objects.all() for user in salon.managers.all())

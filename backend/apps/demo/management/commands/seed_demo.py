@@ -50,7 +50,9 @@ class Command(BaseCommand):
                 (
                     account.role,
                     account.user.phone_number,
-                    account.salon.name_en if account.salon else "-",
+                    " + ".join(salon.name_en for salon in (account.salon, *account.also_manages))
+                    if account.salon
+                    else "-",
                     self._sign_in_hint(account, admin_password_shown=admin_password_shown),
                 )
             )
