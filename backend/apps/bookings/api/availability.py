@@ -2,13 +2,14 @@ from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from apps.core.serializers import ErrorSerializer
+from apps.core.openapi import INVALID_INPUT, error_responses
+from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
 
 from ..availability import salon_availability_get
 
@@ -74,10 +75,7 @@ class SalonAvailabilityView(APIView):
         ],
         responses={
             200: AvailabilitySerializer,
-            400: OpenApiResponse(ErrorSerializer, description="Invalid parameters (`errors` per field)."),
-            404: OpenApiResponse(
-                ErrorSerializer, description="`salon_not_found`, `service_not_found` or `staff_not_found`."
-            ),
+            **error_responses(INVALID_INPUT, SalonNotFound, ServiceNotFound, StaffNotFound),
         },
         tags=["salons"],
     )
