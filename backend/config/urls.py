@@ -13,7 +13,7 @@ api_patterns = [
     path("salons/", include("apps.discovery.api.urls")),
     path("salons/", include("apps.salons.urls")),
     path("payments/", include("apps.payments.api.urls")),
-    path("", include("apps.bookings.urls")),
+    path("", include("apps.bookings.api.urls")),
     path("notifications/", include("apps.notifications.api.urls")),
 ]
 

@@ -1,6 +1,7 @@
 """The bookings API: thin views that validate input, call one service or selector and serialize."""
 
 from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
@@ -9,8 +10,10 @@ from rest_framework.views import APIView
 
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
+from apps.salons import errors as salons_errors
 
 from .. import schedule, selectors, services
+from ..availability import salon_availability_get
 from ..errors import (
     INVALID_PHONE,
     AlreadyReviewed,
@@ -40,6 +43,9 @@ from ..errors import (
 )
 from ..models import Booking
 from .serializers import (
+    MAX_AVAILABILITY_DAYS,
+    AvailabilityQuerySerializer,
+    AvailabilitySerializer,
     BookingCancelInputSerializer,
     BookingCreateInputSerializer,
     BookingListQuerySerializer,
@@ -299,6 +305,49 @@ class SalonReviewListView(generics.GenericAPIView):
     def get(self, request, salon_id: int):
         page = self.paginate_queryset(selectors.review_list(salon_id=salon_id))
         return self.get_paginated_response(ReviewSerializer(page, many=True).data)
+
+
+class SalonAvailabilityView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="salon_availability",
+        summary="Free start times of a service",
+        description=(
+            "Free start times for the service on `date` and the following `days - 1` local days, for one staff "
+            "member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; "
+            "`end` is the start plus the service's duration. Days before today are listed without slots."
+        ),
+        parameters=[
+            OpenApiParameter("service", int, required=True, description="Service id."),
+            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description="First local day, YYYY-MM-DD."),
+            OpenApiParameter("days", int, description=f"Number of days, 1 to {MAX_AVAILABILITY_DAYS} (default 1)."),
+            OpenApiParameter("staff", int, description="Only this staff member's free times."),
+        ],
+        responses={
+            200: AvailabilitySerializer,
+            **error_responses(
+                INVALID_INPUT, salons_errors.SalonNotFound, salons_errors.ServiceNotFound, salons_errors.StaffNotFound
+            ),
+        },
+        tags=["salons"],
+    )
+    def get(self, request, salon_id: int):
+        params = _validated(AvailabilityQuerySerializer, request.query_params)
+        availability = salon_availability_get(
+            salon_id=salon_id,
+            service_id=params["service"],
+            start_date=params["date"],
+            days=params["days"],
+            staff_id=params.get("staff"),
+        )
+        data = {
+            "salon": availability.salon.pk,
+            "service": availability.service.pk,
+            "timezone": availability.salon.timezone,
+            "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
+        }
+        return Response(AvailabilitySerializer(data).data)
 
 
 class StaffScheduleView(APIView):
