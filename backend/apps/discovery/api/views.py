@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from apps.core.openapi import INVALID_INPUT, error_responses
 
 from .. import selectors
-from ..filters import SalonFilter
+from .filters import SalonFilter
 from .serializers import SalonListSerializer
 
 

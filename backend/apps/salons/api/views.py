@@ -13,9 +13,9 @@ from apps.core.openapi import INVALID_INPUT, error_responses
 
 from .. import selectors
 from ..errors import SalonNotFound
-from ..filters import ServiceFilter, StaffFilter
 from ..models import Service, StaffMember
-from ..serializers import (
+from .filters import ServiceFilter, StaffFilter
+from .serializers import (
     CategorySerializer,
     SalonDetailSerializer,
     ServiceSerializer,
