@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from apps.bookings import services
+from apps.bookings import _steps, services
 from apps.bookings.availability import StartCheck
 from apps.bookings.models import Booking, BookingEvent, BookingStatus
 from apps.core.exceptions import AppError
@@ -410,7 +410,7 @@ def test_a_live_hold_still_blocks_the_slot(book, salon, now):
 
 def test_create_takes_the_customer_lock_then_the_staff_lock(book, customer, stylist, monkeypatch):
     taken = []
-    monkeypatch.setattr(services, "lock_name", taken.append)
+    monkeypatch.setattr(_steps, "lock_name", taken.append)
 
     book("10:00")
 
