@@ -103,3 +103,14 @@ def book(service, stylist, customer, day, now):
         return services.booking_create(**kwargs)
 
     return _book
+
+
+@pytest.fixture
+def api_book(service, stylist, customer, day):
+    """Create a booking through the service, as of the real current time (API calls use it too)."""
+
+    def _book(hhmm: str = "10:00", actor=None, **kwargs):
+        kwargs.setdefault("staff_id", stylist.pk)
+        return services.booking_create(actor=actor or customer, service_id=service.pk, start=at(day, hhmm), **kwargs)
+
+    return _book
