@@ -11,9 +11,9 @@ api_patterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
-    path("salons/", include("apps.salons.urls")),
+    path("salons/", include("apps.salons.api.urls")),
     path("payments/", include("apps.payments.api.urls")),
-    path("", include("apps.bookings.urls")),
+    path("", include("apps.bookings.api.urls")),
     path("notifications/", include("apps.notifications.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
 ]

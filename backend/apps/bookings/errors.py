@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
 from apps.core.exceptions import AppError, Conflict, NotFound, ServiceUnavailable
+from apps.core.openapi import DocumentedError
 
 
 class ErrorCode(StrEnum):
@@ -156,3 +157,13 @@ class AlreadyReviewed(Conflict):
 class BusyTryAgain(ServiceUnavailable):
     code = ErrorCode.BUSY_TRY_AGAIN
     message = _("We are busy right now. Please try again in a moment.")
+
+
+# A salon member booking for a customer gives a phone number the accounts app refuses; the message
+# is its own (`apps.accounts.phone.normalize_phone_number`), so there is no class. For the API docs.
+INVALID_PHONE = DocumentedError(
+    status.HTTP_400_BAD_REQUEST,
+    ErrorCode.INVALID_PHONE,
+    "`customer_phone` is not a mobile number we accept.",
+    note="`detail` and `errors.customer_phone` say why.",
+)

@@ -1,5 +1,6 @@
-"""Every write to bookings and reviews: create, reschedule, confirm (by the salon or a payment), cancel,
-complete, no-show, expire, review.
+"""Every write to bookings: create, reschedule, confirm (by the salon or a payment), cancel, complete,
+no-show, expire. Reviews are written by `reviews.py` (`review_create` and `salon_rating_recompute` are
+importable from here too); the steps both share are in `_steps.py`.
 
 Double bookings are prevented in three layers: the services take a named lock per customer and
 per stylist (always in that order, stylists by id) before checking and writing, so checks and
@@ -10,55 +11,47 @@ same error.
 """
 
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Avg, Count, Q
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
-from apps.accounts.phone import normalize_phone_number
 from apps.core.exceptions import AppError
-from apps.core.locks import lock_name
 from apps.salons.models import Salon, Service, StaffMember
 
-from .availability import SlotRefusal, start_check, start_policy_refusal
+from ._steps import (
+    busy_as_503,
+    caller_actors,
+    check_customer_free,
+    customer_for_phone,
+    expire_dead_holds,
+    is_salon_member,
+    lock_people,
+    locked_booking,
+    mark_expired,
+    record,
+    refuse,
+    save_or_conflict,
+    violated_constraint,
+)
+from .availability import start_check, start_policy_refusal
 from .errors import (
-    AlreadyReviewed,
-    BeyondBookingHorizon,
     BookingNotFound,
-    BusyTryAgain,
-    CustomerOverlap,
-    ErrorCode,
-    LeadTimeNotMet,
     NotAllowed,
     PhoneNotVerified,
     ReasonRequired,
     SalonInactive,
     ServiceInactive,
     ServiceNotFound,
-    SlotNotOnGrid,
     SlotUnavailable,
     StaffNotAvailableForService,
-    StartInPast,
 )
-from .events import BookingChanged, BookingEventKind, booking_changed_publish
-from .models import (
-    CUSTOMER_OVERLAP_CONSTRAINT,
-    STAFF_OVERLAP_CONSTRAINT,
-    Booking,
-    BookingEvent,
-    BookingStatus,
-    Review,
-    blocking_q,
-)
-from .state import RULES, Action, Actor, actors_for, check_action
-
-User = get_user_model()
+from .events import BookingEventKind
+from .models import Booking, BookingStatus, blocking_q
+from .reviews import review_create as review_create
+from .reviews import salon_rating_recompute as salon_rating_recompute
+from .state import RULES, Action, Actor, check_action
 
 REFERENCE_PREFIX = "SLN-"
 # No 0/O, 1/I/L: references are read aloud over the phone and typed from SMS.
@@ -72,149 +65,15 @@ def new_reference() -> str:
     return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
 
 
-# --- Shared steps -----------------------------------------------------------------------------
-
-
-@contextmanager
-def _busy_as_503() -> Iterator[None]:
-    """SQLite makes a writer wait up to its timeout; if it still finds the database locked, the
-    client gets 503 `busy_try_again` rather than a 500."""
-    try:
-        yield
-    except OperationalError as exc:
-        if "database is locked" in str(exc):
-            raise BusyTryAgain() from exc
-        raise
-
-
-def _violated_constraint(exc: IntegrityError) -> str:
-    diag = getattr(exc.__cause__, "diag", None)
-    return getattr(diag, "constraint_name", None) or str(exc)
-
-
-def _save_or_conflict(booking: Booking, **save_kwargs) -> None:
-    """Save inside a savepoint; an exclusion-constraint violation becomes the matching 409."""
-    try:
-        with transaction.atomic():
-            booking.save(**save_kwargs)
-    except IntegrityError as exc:
-        violated = _violated_constraint(exc)
-        if STAFF_OVERLAP_CONSTRAINT in violated:
-            raise SlotUnavailable() from exc
-        if CUSTOMER_OVERLAP_CONSTRAINT in violated:
-            raise CustomerOverlap() from exc
-        raise
-
-
 def _insert_with_reference(booking: Booking) -> None:
     for attempt in range(_REFERENCE_ATTEMPTS):
         booking.reference = new_reference()
         try:
-            _save_or_conflict(booking, force_insert=True)
+            save_or_conflict(booking, force_insert=True)
             return
         except IntegrityError as exc:
-            if "reference" not in _violated_constraint(exc) or attempt == _REFERENCE_ATTEMPTS - 1:
+            if "reference" not in violated_constraint(exc) or attempt == _REFERENCE_ATTEMPTS - 1:
                 raise
-
-
-def _record(
-    booking: Booking,
-    *,
-    event: BookingEventKind,
-    actor,
-    from_status: str,
-    reason: str = "",
-    data: dict | None = None,
-) -> None:
-    """Write the audit row and let the apps that react to bookings record their part, in this transaction."""
-    actor_id = actor.pk if actor is not None else None
-    BookingEvent.objects.create(
-        booking=booking,
-        actor_id=actor_id,
-        from_status=from_status,
-        to_status=booking.status,
-        reason=reason,
-        data=data or {},
-    )
-    booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
-
-
-def _lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
-    """Serialise competing writes for the same customer or stylists (always in this order)."""
-    lock_name(f"booking-customer:{customer_id}")
-    for staff_id in sorted(set(staff_ids)):
-        lock_name(f"booking-staff:{staff_id}")
-
-
-def _mark_expired(booking_ids: list[int]) -> int:
-    """Expire the given pending bookings (already locked or serialised by the caller)."""
-    expired = Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING)
-    expired_ids = list(expired.values_list("pk", flat=True))
-    expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
-    for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
-        _record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING)
-    return len(expired_ids)
-
-
-def _expire_dead_holds(condition: Q, *, now: datetime) -> None:
-    """Expire pending bookings matching `condition` whose hold ran out: the exclusion constraints
-    still count them until their status changes."""
-    dead = (
-        Booking.objects.select_for_update()
-        .filter(condition, status=BookingStatus.PENDING, hold_expires_at__lte=now)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    booking_ids = list(dead)
-    if booking_ids:
-        _mark_expired(booking_ids)
-
-
-# The engine's refusals as the errors clients get.
-_SLOT_ERRORS = {
-    SlotRefusal.START_IN_PAST: StartInPast,
-    SlotRefusal.LEAD_TIME_NOT_MET: LeadTimeNotMet,
-    SlotRefusal.BEYOND_BOOKING_HORIZON: BeyondBookingHorizon,
-    SlotRefusal.SLOT_NOT_ON_GRID: SlotNotOnGrid,
-    SlotRefusal.SLOT_UNAVAILABLE: SlotUnavailable,
-}
-
-
-def _refuse(refusal: SlotRefusal | None) -> None:
-    if refusal is not None:
-        raise _SLOT_ERRORS[refusal]()
-
-
-def _check_customer_free(*, customer_id: int, start: datetime, end: datetime, now: datetime, exclude_id=None) -> None:
-    overlapping = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__lt=end, end__gt=start)
-    if overlapping.exclude(pk=exclude_id).exists():
-        raise CustomerOverlap()
-
-
-def _is_salon_member(user, salon: Salon) -> bool:
-    return (
-        StaffMember.objects.filter(user=user, salon=salon, is_active=True).exists()
-        or salon.managers.filter(pk=user.pk).exists()
-    )
-
-
-def _customer_for_phone(raw_phone: str, name: str):
-    """The customer account with this phone number, created when the salon books a newcomer."""
-    try:
-        phone_number = normalize_phone_number(raw_phone)
-    except ValidationError as exc:
-        raise AppError(exc.messages[0], code=ErrorCode.INVALID_PHONE, errors={"customer_phone": exc.messages}) from None
-    customer = User.objects.filter(phone_number=phone_number).first()
-    if customer is None:
-        try:
-            with transaction.atomic():
-                customer = User.objects.create_user(phone_number, first_name=name)
-        except IntegrityError:  # created by a concurrent request
-            customer = User.objects.get(phone_number=phone_number)
-    elif name and not customer.first_name:
-        customer.first_name = name
-        customer.save(update_fields=["first_name"])
-    return customer
 
 
 def _qualified_staff_ids(service: Service, staff_id: int | None) -> list[int]:
@@ -242,37 +101,10 @@ def _least_busy(staff_ids: list[int], *, salon: Salon, start: datetime, now: dat
     return min(staff_ids, key=lambda staff_id: (counts.get(staff_id, 0), staff_id))
 
 
-def _locked_booking(booking_id: int) -> Booking:
-    booking = (
-        Booking.objects.select_for_update(of=("self",))
-        .select_related("salon", "service", "staff", "customer")
-        .filter(pk=booking_id)
-        .first()
-    )
-    if booking is None:
-        raise BookingNotFound()
-    return booking
-
-
-def _actors(booking: Booking, user, *, as_admin: bool = False) -> frozenset[Actor]:
-    """The capacities of `user` on the booking; none means the booking is hidden from them (404)."""
-    if user is None:
-        return frozenset({Actor.SYSTEM})
-    if as_admin:
-        if not (user.is_active and user.is_staff):
-            raise NotAllowed()
-        return frozenset({Actor.ADMIN})
-    managed = {booking.salon_id} if booking.salon.managers.filter(pk=user.pk).exists() else set()
-    actors = actors_for(booking, user, managed_salon_ids=managed)
-    if not actors:
-        raise BookingNotFound()
-    return actors
-
-
 # --- Create -----------------------------------------------------------------------------------
 
 
-@_busy_as_503()
+@busy_as_503()
 def booking_create(
     *,
     actor,
@@ -297,24 +129,24 @@ def booking_create(
     if not service.is_active:
         raise ServiceInactive()
     on_behalf = customer_phone is not None
-    if on_behalf and not _is_salon_member(actor, salon):
+    if on_behalf and not is_salon_member(actor, salon):
         raise NotAllowed()
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
     candidate_ids = _qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
     # is checked under the locks, after the customer's.
-    _refuse(start_policy_refusal(salon=salon, start=start, now=now))
+    refuse(start_policy_refusal(salon=salon, start=start, now=now))
     end = start + service.duration
     blocked_until = end + service.buffer
 
     with transaction.atomic():
-        customer = _customer_for_phone(customer_phone, customer_name) if on_behalf else actor
-        _lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
-        _expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
-        _check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
+        customer = customer_for_phone(customer_phone, customer_name) if on_behalf else actor
+        lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
+        expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
+        check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
         check = start_check(salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now)
-        _refuse(check.refusal)
+        refuse(check.refusal)
         if staff_id is None:
             staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
 
@@ -341,14 +173,14 @@ def booking_create(
             created_by=actor,
         )
         _insert_with_reference(booking)
-        _record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
+        record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
     return booking
 
 
 # --- Reschedule -------------------------------------------------------------------------------
 
 
-@_busy_as_503()
+@busy_as_503()
 def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime | None = None) -> Booking:
     """Move the booking to `start` with the same stylist, keeping its status; when the new time is
     not free, nothing changes."""
@@ -357,15 +189,15 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
     if people is None:
         raise BookingNotFound()
     with transaction.atomic():
-        _lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
-        booking = _locked_booking(booking_id)
-        check_action(booking, Action.RESCHEDULE, _actors(booking, actor), now)
-        _refuse(start_policy_refusal(salon=booking.salon, start=start, now=now))
+        lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+        booking = locked_booking(booking_id)
+        check_action(booking, Action.RESCHEDULE, caller_actors(booking, actor), now)
+        refuse(start_policy_refusal(salon=booking.salon, start=start, now=now))
         service = booking.service
         end = start + service.duration
         blocked_until = end + service.buffer
-        _expire_dead_holds(Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id), now=now)
-        _check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
+        expire_dead_holds(Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id), now=now)
+        check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
         check = start_check(
             salon=booking.salon,
             service=service,
@@ -374,15 +206,15 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
             now=now,
             exclude_booking_id=booking.pk,
         )
-        _refuse(check.refusal)
+        refuse(check.refusal)
 
         old_start = booking.start
         booking.start = start
         booking.end = end
         booking.buffer_minutes = service.buffer_minutes
         booking.blocked_until = blocked_until
-        _save_or_conflict(booking, update_fields=["start", "end", "buffer_minutes", "blocked_until", "updated_at"])
-        _record(
+        save_or_conflict(booking, update_fields=["start", "end", "buffer_minutes", "blocked_until", "updated_at"])
+        record(
             booking,
             event=BookingEventKind.RESCHEDULED,
             actor=actor,
@@ -398,16 +230,16 @@ def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime
 # --- Status changes ---------------------------------------------------------------------------
 
 
-@_busy_as_503()
+@busy_as_503()
 def _change_status(*, booking_id: int, actor, action: Action, event: BookingEventKind, now: datetime | None) -> Booking:
     now = now or timezone.now()
     with transaction.atomic():
-        booking = _locked_booking(booking_id)
-        check_action(booking, action, _actors(booking, actor), now)
+        booking = locked_booking(booking_id)
+        check_action(booking, action, caller_actors(booking, actor), now)
         from_status = booking.status
         booking.status = RULES[action].to_status
         booking.save(update_fields=["status", "updated_at"])
-        _record(booking, event=event, actor=actor, from_status=from_status)
+        record(booking, event=event, actor=actor, from_status=from_status)
     return booking
 
 
@@ -426,11 +258,11 @@ def booking_lock(*, booking_id: int) -> Booking:
     people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
     if people is None:
         raise BookingNotFound()
-    _lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
-    return _locked_booking(booking_id)
+    lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+    return locked_booking(booking_id)
 
 
-@_busy_as_503()
+@busy_as_503()
 def booking_confirm_paid(*, booking_id: int, now: datetime | None = None) -> Booking:
     """A successful payment confirms the booking as the system, also when its hold has run out
     (pending or expired) as long as its time is still free; already confirmed is a no-op (replays).
@@ -451,8 +283,8 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
         if booking.start <= now:
             raise SlotUnavailable()
         others = Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id)
-        _expire_dead_holds(others & ~Q(pk=booking.pk), now=now)
-        _check_customer_free(
+        expire_dead_holds(others & ~Q(pk=booking.pk), now=now)
+        check_customer_free(
             customer_id=booking.customer_id, start=booking.start, end=booking.end, now=now, exclude_id=booking.pk
         )
         # Hours, time off and the grid as the booking was made: lead time and horizon govern making
@@ -472,11 +304,11 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
         from_status = booking.status
         booking.status = BookingStatus.CONFIRMED
         try:
-            _save_or_conflict(booking, update_fields=["status", "updated_at"])
+            save_or_conflict(booking, update_fields=["status", "updated_at"])
         except AppError:
             booking.status = from_status  # the caller keeps using this instance
             raise
-        _record(booking, event=BookingEventKind.CONFIRMED, actor=None, from_status=from_status)
+        record(booking, event=BookingEventKind.CONFIRMED, actor=None, from_status=from_status)
     return booking
 
 
@@ -494,7 +326,7 @@ def booking_mark_no_show(*, booking_id: int, actor, now: datetime | None = None)
     )
 
 
-@_busy_as_503()
+@busy_as_503()
 def booking_cancel(
     *, booking_id: int, actor, reason: str = "", as_admin: bool = False, now: datetime | None = None
 ) -> Booking:
@@ -503,8 +335,8 @@ def booking_cancel(
     now = now or timezone.now()
     reason = reason.strip()
     with transaction.atomic():
-        booking = _locked_booking(booking_id)
-        acting_as = check_action(booking, Action.CANCEL, _actors(booking, actor, as_admin=as_admin), now)
+        booking = locked_booking(booking_id)
+        acting_as = check_action(booking, Action.CANCEL, caller_actors(booking, actor, as_admin=as_admin), now)
         if acting_as in (Actor.SALON, Actor.ADMIN) and not reason:
             raise ReasonRequired()
         from_status = booking.status
@@ -523,11 +355,11 @@ def booking_cancel(
                 "updated_at",
             ]
         )
-        _record(booking, event=BookingEventKind.CANCELLED, actor=actor, from_status=from_status, reason=reason)
+        record(booking, event=BookingEventKind.CANCELLED, actor=actor, from_status=from_status, reason=reason)
     return booking
 
 
-@_busy_as_503()
+@busy_as_503()
 def booking_expire_holds(*, now: datetime | None = None, batch_size: int = EXPIRY_BATCH_SIZE) -> int:
     """Expire every pending booking whose hold has run out; returns how many. Safe to run on several
     servers at once: each batch locks its rows and skips rows another run holds."""
@@ -542,37 +374,6 @@ def booking_expire_holds(*, now: datetime | None = None, batch_size: int = EXPIR
                 .values_list("pk", flat=True)[:batch_size]
             )
             if batch:
-                total += _mark_expired(batch)
+                total += mark_expired(batch)
         if len(batch) < batch_size:
             return total
-
-
-# --- Reviews ----------------------------------------------------------------------------------
-
-
-@_busy_as_503()
-def review_create(*, booking_id: int, actor, rating: int, comment: str = "", now: datetime | None = None) -> Review:
-    """The customer reviews a completed booking once; the salon's rating is recomputed in the same
-    transaction, under a lock on the salon row."""
-    now = now or timezone.now()
-    with transaction.atomic():
-        booking = _locked_booking(booking_id)
-        check_action(booking, Action.REVIEW, _actors(booking, actor), now)
-        salon = Salon.objects.select_for_update().get(pk=booking.salon_id)
-        try:
-            with transaction.atomic():
-                review = Review.objects.create(
-                    booking=booking, salon=salon, customer=booking.customer, rating=rating, comment=comment.strip()
-                )
-        except IntegrityError as exc:
-            raise AlreadyReviewed() from exc
-        salon_rating_recompute(salon=salon)
-    return review
-
-
-def salon_rating_recompute(*, salon: Salon) -> None:
-    """Set the salon's denormalised rating average and count from its reviews (call it with the salon locked)."""
-    stats = Review.objects.filter(salon=salon).aggregate(average=Avg("rating"), count=Count("pk"))
-    salon.rating_average = Decimal(str(stats["average"] or 0)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    salon.rating_count = stats["count"]
-    salon.save(update_fields=["rating_average", "rating_count", "updated_at"])

@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
-from .models import StaffMember, Weekday, overnight_overlaps, validate_interval_list
+from .hours import overnight_overlaps, validate_interval_list
+from .models import StaffMember, Weekday
 
 
 def _saudi_week_position(weekday: int) -> int:

@@ -15,7 +15,8 @@ from operator import attrgetter
 from django.db.models import Max, Min, Prefetch, Q, QuerySet
 
 from .errors import SalonNotFound
-from .models import Salon, Service, ServiceCategory, StaffMember, Weekday, interval_minutes
+from .hours import interval_minutes
+from .models import Salon, Service, ServiceCategory, StaffMember, Weekday
 
 # --- Shared by the catalog and the salon list (apps.discovery) ----------------------------
 

@@ -119,8 +119,6 @@ export interface paths {
     /**
      * Book a service
      * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once.
-     *
-     *     Errors: 404 `service_not_found`; 400 `service_inactive`, `salon_inactive`, `staff_not_available_for_service`, `start_in_past`, `lead_time_not_met`, `beyond_booking_horizon`, `slot_not_on_grid`, `invalid_phone`; 403 `phone_not_verified`, `not_allowed`; 409 `slot_unavailable`, `customer_overlap`; 503 `busy_try_again`.
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -157,7 +155,7 @@ export interface paths {
     put?: never;
     /**
      * Cancel a booking
-     * @description The customer may cancel until `cancellation_deadline` (400 `cancellation_window_passed` after it); the salon at any time with a `reason` (400 `reason_required`). 400 `invalid_transition` unless pending or confirmed; 404 `booking_not_found` for someone else's booking.
+     * @description A pending or confirmed booking. The customer may cancel until `cancellation_deadline`; the salon at any time, with a `reason`. Someone else's booking does not exist for the caller.
      */
     post: operations["bookings_cancel_create"];
     delete?: never;
@@ -177,7 +175,7 @@ export interface paths {
     put?: never;
     /**
      * Mark a booking completed (salon)
-     * @description 400 `not_started_yet` before the start, `invalid_transition` unless confirmed.
+     * @description A confirmed booking, once it has started; by its stylist or a manager of its salon.
      */
     post: operations["bookings_complete_create"];
     delete?: never;
@@ -197,7 +195,7 @@ export interface paths {
     put?: never;
     /**
      * Confirm a pending booking (salon)
-     * @description 403 `not_allowed` for the customer; 400 `prepayment_required` where the salon takes online prepayment (the payment confirms), `invalid_transition` unless pending.
+     * @description A pending booking, by its stylist or a manager of its salon. Where the salon takes online prepayment, only the payment confirms.
      */
     post: operations["bookings_confirm_create"];
     delete?: never;
@@ -217,7 +215,7 @@ export interface paths {
     put?: never;
     /**
      * Mark a booking as a no-show (salon)
-     * @description 400 `not_started_yet` before the start, `invalid_transition` unless confirmed.
+     * @description A confirmed booking, once it has started; by its stylist or a manager of its salon.
      */
     post: operations["bookings_no_show_create"];
     delete?: never;
@@ -237,7 +235,7 @@ export interface paths {
     put?: never;
     /**
      * Move a booking to another time
-     * @description Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. When the new time is not free (409 `slot_unavailable`, `customer_overlap`) the booking is unchanged. Also 400 `start_in_past`, `lead_time_not_met`, `beyond_booking_horizon`, `slot_not_on_grid`, `cancellation_window_passed`, `invalid_transition`.
+     * @description Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. When the new time is not free the booking is unchanged.
      */
     post: operations["bookings_reschedule_create"];
     delete?: never;
@@ -257,7 +255,7 @@ export interface paths {
     put?: never;
     /**
      * Review a completed booking (customer)
-     * @description Once per booking (409 `already_reviewed`), after it is completed (400 `booking_not_completed`); 403 `not_allowed` for the salon. Updates the salon's rating.
+     * @description Once per booking, by its customer, after it is completed. Updates the salon's rating.
      */
     post: operations["bookings_review_create"];
     delete?: never;
@@ -598,7 +596,7 @@ export interface paths {
     };
     /**
      * A salon's reviews
-     * @description Newest first; only the reviewer's first name is shown. 404 `salon_not_found`.
+     * @description An active salon's reviews, newest first; only the reviewer's first name is shown.
      */
     get: operations["salons_reviews_list"];
     put?: never;
@@ -695,7 +693,7 @@ export interface paths {
     };
     /**
      * A stylist's day
-     * @description The bookings starting on the local day (not cancelled or expired ones) and the free gaps, in the salon's time zone. Stylists see their own day; managers pass `staff` (a stylist of a salon they manage; anything else is 404 `staff_not_found`). 403 `not_allowed` for customers; 400 `staff_required` for a manager without `staff`.
+     * @description The bookings starting on the local day (not cancelled or expired ones) and the free gaps, in the salon's time zone. Stylists see their own day; managers pass `staff`, a stylist of a salon they manage (any other stylist is not found for them). Not for customers.
      */
     get: operations["staff_schedule_retrieve"];
     put?: never;
@@ -1931,7 +1929,7 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedBookingList"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1963,7 +1961,17 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `salon_inactive`: This salon is not taking bookings at the moment.
+       *     - `service_inactive`: This service is not offered at the moment.
+       *     - `staff_not_available_for_service`: This stylist does not offer this service.
+       *     - `start_in_past`: This time has already passed.
+       *     - `lead_time_not_met`: This time is too soon; the salon needs more notice.
+       *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
+       *     - `slot_not_on_grid`: Choose one of the offered start times.
+       *     - `invalid_phone`: `customer_phone` is not a mobile number we accept. `detail` and `errors.customer_phone` say why.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -1972,7 +1980,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `not_allowed`: You are not allowed to do this.
+       *     - `phone_not_verified`: Verify your phone number before booking.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1981,7 +1992,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `service_not_found`: Service not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1990,7 +2001,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `customer_overlap`: You already have a booking at this time.
+       *     - `slot_unavailable`: This time is no longer available. Please choose another time.
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1999,7 +2013,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2029,7 +2043,7 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2063,7 +2077,12 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_transition`: This cannot be done to a booking in its current status.
+       *     - `cancellation_window_passed`: It is too late to change this booking online. Please contact the salon.
+       *     - `reason_required`: Give a reason for the cancellation.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2072,7 +2091,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2102,7 +2121,10 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid_transition`: This cannot be done to a booking in its current status.
+       *     - `not_started_yet`: This booking has not started yet.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2111,7 +2133,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2120,7 +2142,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2150,7 +2172,10 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid_transition`: This cannot be done to a booking in its current status.
+       *     - `prepayment_required`: This salon requires online prepayment; the booking is confirmed once it is paid.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2159,7 +2184,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2168,7 +2193,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2198,7 +2223,10 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid_transition`: This cannot be done to a booking in its current status.
+       *     - `not_started_yet`: This booking has not started yet.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2207,7 +2235,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2216,7 +2244,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2250,7 +2278,15 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_transition`: This cannot be done to a booking in its current status.
+       *     - `cancellation_window_passed`: It is too late to change this booking online. Please contact the salon.
+       *     - `start_in_past`: This time has already passed.
+       *     - `lead_time_not_met`: This time is too soon; the salon needs more notice.
+       *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
+       *     - `slot_not_on_grid`: Choose one of the offered start times.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2259,7 +2295,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2268,7 +2304,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `customer_overlap`: You already have a booking at this time.
+       *     - `slot_unavailable`: This time is no longer available. Please choose another time.
+       */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2277,7 +2316,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
       503: {
         headers: {
           [name: string]: unknown;
@@ -2311,7 +2350,10 @@ export interface operations {
           "application/json": components["schemas"]["Review"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `booking_not_completed`: You can review a booking only after it is completed.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -2320,7 +2362,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2329,7 +2371,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -2338,7 +2380,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `already_reviewed`: You have already reviewed this booking. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2987,7 +3029,7 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedSalonListList"];
         };
       };
-      /** @description Invalid query parameters (field errors). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3017,7 +3059,7 @@ export interface operations {
           "application/json": components["schemas"]["SalonDetail"];
         };
       };
-      /** @description Unknown or inactive salon (`salon_not_found`). */
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3056,7 +3098,7 @@ export interface operations {
           "application/json": components["schemas"]["Availability"];
         };
       };
-      /** @description Invalid parameters (`errors` per field). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3065,7 +3107,11 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `salon_not_found`, `service_not_found` or `staff_not_found`. */
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3100,7 +3146,7 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedReviewList"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3133,7 +3179,7 @@ export interface operations {
           "application/json": components["schemas"]["Service"][];
         };
       };
-      /** @description Invalid query parameters (field errors). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3142,7 +3188,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Unknown or inactive salon (`salon_not_found`). */
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3175,7 +3221,7 @@ export interface operations {
           "application/json": components["schemas"]["Staff"][];
         };
       };
-      /** @description Invalid query parameters (field errors). */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3184,7 +3230,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description Unknown or inactive salon (`salon_not_found`). */
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -3255,7 +3301,10 @@ export interface operations {
           "application/json": components["schemas"]["StaffSchedule"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `staff_required`: Choose a stylist.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3264,7 +3313,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3273,7 +3322,7 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description `{detail, code}`; see the error codes in the description. */
+      /** @description - `staff_not_found`: Staff member not found. */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,6 +1,6 @@
 """Input validation and output shapes of the bookings API. No business rules here."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -26,6 +26,7 @@ from ..state import (
 from .fields import AttachedField
 
 MAX_ID = 2**63 - 1
+MAX_AVAILABILITY_DAYS = 14
 
 
 def _id_field(**kwargs) -> serializers.IntegerField:
@@ -148,6 +149,20 @@ class BookingListQuerySerializer(serializers.Serializer):
         return statuses
 
 
+class AvailabilityQuerySerializer(serializers.Serializer):
+    service = _id_field()
+    date = serializers.DateField()
+    days = serializers.IntegerField(min_value=1, max_value=MAX_AVAILABILITY_DAYS, default=1)
+    staff = _id_field(required=False)
+
+    def validate(self, attrs):
+        try:
+            attrs["date"] + timedelta(days=attrs["days"] - 1)
+        except OverflowError:
+            raise serializers.ValidationError({"date": [_("This date is out of range.")]}) from None
+        return attrs
+
+
 class StaffScheduleQuerySerializer(serializers.Serializer):
     date = serializers.DateField(
         required=False, validators=[validate_supported_date], help_text=_("The local day; today by default.")
@@ -156,6 +171,31 @@ class StaffScheduleQuerySerializer(serializers.Serializer):
 
 
 # --- Output -------------------------------------------------------------------------------------
+
+
+class SalonDateTimeField(serializers.DateTimeField):
+    """ISO 8601 in the datetime's own zone (the salon's), not the server's."""
+
+    def to_representation(self, value):
+        return value.isoformat()
+
+
+class AvailabilitySlotSerializer(serializers.Serializer):
+    start = SalonDateTimeField()
+    end = SalonDateTimeField()
+    staff = serializers.ListField(child=serializers.IntegerField(), source="staff_ids")
+
+
+class AvailabilityDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    slots = AvailabilitySlotSerializer(many=True)
+
+
+class AvailabilitySerializer(serializers.Serializer):
+    salon = serializers.IntegerField()
+    service = serializers.IntegerField()
+    timezone = serializers.CharField()
+    days = AvailabilityDaySerializer(many=True)
 
 
 class BookingSalonSerializer(serializers.Serializer):

@@ -1,18 +1,51 @@
 """The bookings API: thin views that validate input, call one service or selector and serialize."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
-from apps.core.serializers import ErrorSerializer
+from apps.salons import errors as salons_errors
 
 from .. import schedule, selectors, services
+from ..availability import salon_availability_get
+from ..errors import (
+    INVALID_PHONE,
+    AlreadyReviewed,
+    BeyondBookingHorizon,
+    BookingNotCompleted,
+    BookingNotFound,
+    BusyTryAgain,
+    CancellationWindowPassed,
+    CustomerOverlap,
+    InvalidTransition,
+    LeadTimeNotMet,
+    NotAllowed,
+    NotStartedYet,
+    PhoneNotVerified,
+    PrepaymentRequired,
+    ReasonRequired,
+    SalonInactive,
+    SalonNotFound,
+    ServiceInactive,
+    ServiceNotFound,
+    SlotNotOnGrid,
+    SlotUnavailable,
+    StaffNotAvailableForService,
+    StaffNotFound,
+    StaffRequired,
+    StartInPast,
+)
 from ..models import Booking
 from .serializers import (
+    MAX_AVAILABILITY_DAYS,
+    AvailabilityQuerySerializer,
+    AvailabilitySerializer,
     BookingCancelInputSerializer,
     BookingCreateInputSerializer,
     BookingListQuerySerializer,
@@ -27,7 +60,8 @@ from .serializers import (
 
 TAG = "bookings"
 BOOKING_ID = OpenApiParameter("booking_id", int, OpenApiParameter.PATH)
-ERROR = OpenApiResponse(ErrorSerializer, description="`{detail, code}`; see the error codes in the description.")
+# The refusals of a requested start time before its stylist's time is looked at (the engine's policy).
+START_POLICY_ERRORS = (StartInPast, LeadTimeNotMet, BeyondBookingHorizon, SlotNotOnGrid)
 
 
 def _validated(serializer_class, data) -> dict:
@@ -64,7 +98,7 @@ class BookingListCreateView(generics.GenericAPIView):
             "`upcoming=false` lists past bookings latest first."
         ),
         parameters=[BookingListQuerySerializer],
-        responses={200: BookingSerializer(many=True), 400: ERROR},
+        responses={200: BookingSerializer(many=True), **error_responses(INVALID_INPUT)},
     )
     def get(self, request):
         query = _validated(BookingListQuerySerializer, request.query_params)
@@ -85,14 +119,23 @@ class BookingListCreateView(generics.GenericAPIView):
             "Books one of the offered start times. A customer with a verified phone books for themselves: "
             "the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist "
             "or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is "
-            "`confirmed` at once.\n\n"
-            "Errors: 404 `service_not_found`; 400 `service_inactive`, `salon_inactive`, "
-            "`staff_not_available_for_service`, `start_in_past`, `lead_time_not_met`, `beyond_booking_horizon`, "
-            "`slot_not_on_grid`, `invalid_phone`; 403 `phone_not_verified`, `not_allowed`; "
-            "409 `slot_unavailable`, `customer_overlap`; 503 `busy_try_again`."
+            "`confirmed` at once."
         ),
         request=BookingCreateInputSerializer,
-        responses={201: BookingSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 503: ERROR},
+        responses={
+            201: BookingSerializer,
+            **error_responses(
+                INVALID_INPUT,
+                ServiceNotFound,
+                (SalonInactive, ServiceInactive),
+                (NotAllowed, PhoneNotVerified),
+                StaffNotAvailableForService,
+                START_POLICY_ERRORS,
+                INVALID_PHONE,
+                (CustomerOverlap, SlotUnavailable),
+                BusyTryAgain,
+            ),
+        },
     )
     def post(self, request):
         data = _validated(BookingCreateInputSerializer, request.data)
@@ -113,7 +156,7 @@ class BookingDetailView(APIView):
         tags=[TAG],
         summary="A booking",
         parameters=[BOOKING_ID],
-        responses={200: BookingSerializer, 404: ERROR},
+        responses={200: BookingSerializer, **error_responses(BookingNotFound)},
     )
     def get(self, request, booking_id: int):
         booking = selectors.booking_get(user=request.user, booking_id=booking_id)
@@ -125,13 +168,17 @@ class BookingCancelView(APIView):
         tags=[TAG],
         summary="Cancel a booking",
         description=(
-            "The customer may cancel until `cancellation_deadline` (400 `cancellation_window_passed` after it); "
-            "the salon at any time with a `reason` (400 `reason_required`). 400 `invalid_transition` unless "
-            "pending or confirmed; 404 `booking_not_found` for someone else's booking."
+            "A pending or confirmed booking. The customer may cancel until `cancellation_deadline`; the salon "
+            "at any time, with a `reason`. Someone else's booking does not exist for the caller."
         ),
         parameters=[BOOKING_ID],
         request=BookingCancelInputSerializer,
-        responses={200: BookingSerializer, 400: ERROR, 404: ERROR},
+        responses={
+            200: BookingSerializer,
+            **error_responses(
+                INVALID_INPUT, InvalidTransition, CancellationWindowPassed, ReasonRequired, BookingNotFound
+            ),
+        },
     )
     def post(self, request, booking_id: int):
         data = _validated(BookingCancelInputSerializer, request.data)
@@ -145,13 +192,22 @@ class BookingRescheduleView(APIView):
         summary="Move a booking to another time",
         description=(
             "Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, "
-            "the salon at any time. When the new time is not free (409 `slot_unavailable`, "
-            "`customer_overlap`) the booking is unchanged. Also 400 `start_in_past`, `lead_time_not_met`, "
-            "`beyond_booking_horizon`, `slot_not_on_grid`, `cancellation_window_passed`, `invalid_transition`."
+            "the salon at any time. When the new time is not free the booking is unchanged."
         ),
         parameters=[BOOKING_ID],
         request=BookingRescheduleInputSerializer,
-        responses={200: BookingSerializer, 400: ERROR, 404: ERROR, 409: ERROR, 503: ERROR},
+        responses={
+            200: BookingSerializer,
+            **error_responses(
+                INVALID_INPUT,
+                InvalidTransition,
+                CancellationWindowPassed,
+                START_POLICY_ERRORS,
+                BookingNotFound,
+                (CustomerOverlap, SlotUnavailable),
+                BusyTryAgain,
+            ),
+        },
     )
     def post(self, request, booking_id: int):
         data = _validated(BookingRescheduleInputSerializer, request.data)
@@ -164,12 +220,15 @@ class BookingConfirmView(APIView):
         tags=[TAG],
         summary="Confirm a pending booking (salon)",
         description=(
-            "403 `not_allowed` for the customer; 400 `prepayment_required` where the salon takes online "
-            "prepayment (the payment confirms), `invalid_transition` unless pending."
+            "A pending booking, by its stylist or a manager of its salon. Where the salon takes online "
+            "prepayment, only the payment confirms."
         ),
         parameters=[BOOKING_ID],
         request=None,
-        responses={200: BookingSerializer, 400: ERROR, 403: ERROR, 404: ERROR},
+        responses={
+            200: BookingSerializer,
+            **error_responses(InvalidTransition, PrepaymentRequired, NotAllowed, BookingNotFound),
+        },
     )
     def post(self, request, booking_id: int):
         booking = services.booking_confirm(booking_id=booking_id, actor=request.user)
@@ -180,10 +239,13 @@ class BookingCompleteView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Mark a booking completed (salon)",
-        description="400 `not_started_yet` before the start, `invalid_transition` unless confirmed.",
+        description="A confirmed booking, once it has started; by its stylist or a manager of its salon.",
         parameters=[BOOKING_ID],
         request=None,
-        responses={200: BookingSerializer, 400: ERROR, 403: ERROR, 404: ERROR},
+        responses={
+            200: BookingSerializer,
+            **error_responses(InvalidTransition, NotStartedYet, NotAllowed, BookingNotFound),
+        },
     )
     def post(self, request, booking_id: int):
         booking = services.booking_complete(booking_id=booking_id, actor=request.user)
@@ -194,10 +256,13 @@ class BookingNoShowView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Mark a booking as a no-show (salon)",
-        description="400 `not_started_yet` before the start, `invalid_transition` unless confirmed.",
+        description="A confirmed booking, once it has started; by its stylist or a manager of its salon.",
         parameters=[BOOKING_ID],
         request=None,
-        responses={200: BookingSerializer, 400: ERROR, 403: ERROR, 404: ERROR},
+        responses={
+            200: BookingSerializer,
+            **error_responses(InvalidTransition, NotStartedYet, NotAllowed, BookingNotFound),
+        },
     )
     def post(self, request, booking_id: int):
         booking = services.booking_mark_no_show(booking_id=booking_id, actor=request.user)
@@ -208,13 +273,13 @@ class BookingReviewView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Review a completed booking (customer)",
-        description=(
-            "Once per booking (409 `already_reviewed`), after it is completed (400 `booking_not_completed`); "
-            "403 `not_allowed` for the salon. Updates the salon's rating."
-        ),
+        description=("Once per booking, by its customer, after it is completed. Updates the salon's rating."),
         parameters=[BOOKING_ID],
         request=ReviewInputSerializer,
-        responses={201: ReviewSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR},
+        responses={
+            201: ReviewSerializer,
+            **error_responses(INVALID_INPUT, BookingNotCompleted, NotAllowed, BookingNotFound, AlreadyReviewed),
+        },
     )
     def post(self, request, booking_id: int):
         data = _validated(ReviewInputSerializer, request.data)
@@ -233,13 +298,56 @@ class SalonReviewListView(generics.GenericAPIView):
     @extend_schema(
         tags=["salons"],
         summary="A salon's reviews",
-        description="Newest first; only the reviewer's first name is shown. 404 `salon_not_found`.",
+        description="An active salon's reviews, newest first; only the reviewer's first name is shown.",
         parameters=[OpenApiParameter("salon_id", int, OpenApiParameter.PATH)],
-        responses={200: ReviewSerializer(many=True), 404: ERROR},
+        responses={200: ReviewSerializer(many=True), **error_responses(SalonNotFound)},
     )
     def get(self, request, salon_id: int):
         page = self.paginate_queryset(selectors.review_list(salon_id=salon_id))
         return self.get_paginated_response(ReviewSerializer(page, many=True).data)
+
+
+class SalonAvailabilityView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="salon_availability",
+        summary="Free start times of a service",
+        description=(
+            "Free start times for the service on `date` and the following `days - 1` local days, for one staff "
+            "member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; "
+            "`end` is the start plus the service's duration. Days before today are listed without slots."
+        ),
+        parameters=[
+            OpenApiParameter("service", int, required=True, description="Service id."),
+            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description="First local day, YYYY-MM-DD."),
+            OpenApiParameter("days", int, description=f"Number of days, 1 to {MAX_AVAILABILITY_DAYS} (default 1)."),
+            OpenApiParameter("staff", int, description="Only this staff member's free times."),
+        ],
+        responses={
+            200: AvailabilitySerializer,
+            **error_responses(
+                INVALID_INPUT, salons_errors.SalonNotFound, salons_errors.ServiceNotFound, salons_errors.StaffNotFound
+            ),
+        },
+        tags=["salons"],
+    )
+    def get(self, request, salon_id: int):
+        params = _validated(AvailabilityQuerySerializer, request.query_params)
+        availability = salon_availability_get(
+            salon_id=salon_id,
+            service_id=params["service"],
+            start_date=params["date"],
+            days=params["days"],
+            staff_id=params.get("staff"),
+        )
+        data = {
+            "salon": availability.salon.pk,
+            "service": availability.service.pk,
+            "timezone": availability.salon.timezone,
+            "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
+        }
+        return Response(AvailabilitySerializer(data).data)
 
 
 class StaffScheduleView(APIView):
@@ -248,12 +356,14 @@ class StaffScheduleView(APIView):
         summary="A stylist's day",
         description=(
             "The bookings starting on the local day (not cancelled or expired ones) and the free gaps, in the "
-            "salon's time zone. Stylists see their own day; managers pass `staff` (a stylist of a salon they "
-            "manage; anything else is 404 `staff_not_found`). 403 `not_allowed` for customers; 400 "
-            "`staff_required` for a manager without `staff`."
+            "salon's time zone. Stylists see their own day; managers pass `staff`, a stylist of a salon they "
+            "manage (any other stylist is not found for them). Not for customers."
         ),
         parameters=[StaffScheduleQuerySerializer],
-        responses={200: StaffScheduleSerializer, 400: ERROR, 403: ERROR, 404: ERROR},
+        responses={
+            200: StaffScheduleSerializer,
+            **error_responses(INVALID_INPUT, StaffRequired, NotAllowed, StaffNotFound),
+        },
     )
     def get(self, request):
         query = _validated(StaffScheduleQuerySerializer, request.query_params)

@@ -1,5 +1,6 @@
 """Fixtures speaking the domain: a salon whose one stylist works 09:00–21:00 every day, customers,
-a linked stylist account and a manager, and a `book` helper calling the create service."""
+a linked stylist account and a manager, and `book` / `api_book` helpers calling the create service
+(at a fixed "now", or at the real time API calls use); `error_code` and `nothing_written` for refusals."""
 
 import itertools
 from datetime import date, datetime, time, timedelta
@@ -11,6 +12,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from apps.bookings import services
+from apps.bookings.models import Booking, BookingEvent
+from apps.core.exceptions import AppError
 from apps.salons.tests.factories import add_hours, make_salon, make_service, make_staff
 
 RIYADH = ZoneInfo("Asia/Riyadh")
@@ -31,6 +34,21 @@ def client_for(user) -> APIClient:
 
 def at(day: date, hhmm: str, tz: ZoneInfo = RIYADH) -> datetime:
     return datetime.combine(day, time.fromisoformat(hhmm), tzinfo=tz)
+
+
+def error_code(call) -> str:
+    """The code of the AppError `call()` raises."""
+    with pytest.raises(AppError) as excinfo:
+        call()
+    return excinfo.value.code
+
+
+def nothing_written(user_count: int | None = None) -> None:
+    """No booking and no audit row exist (and, if given, exactly `user_count` users)."""
+    assert Booking.objects.count() == 0
+    assert BookingEvent.objects.count() == 0
+    if user_count is not None:
+        assert get_user_model().objects.count() == user_count
 
 
 def work_every_day(staff, start: str = "09:00", end: str = "21:00") -> None:
@@ -101,5 +119,16 @@ def book(service, stylist, customer, day, now):
         if "start" not in kwargs:
             kwargs["start"] = at(day, hhmm)
         return services.booking_create(**kwargs)
+
+    return _book
+
+
+@pytest.fixture
+def api_book(service, stylist, customer, day):
+    """Create a booking through the service, as of the real current time (API calls use it too)."""
+
+    def _book(hhmm: str = "10:00", actor=None, **kwargs):
+        kwargs.setdefault("staff_id", stylist.pk)
+        return services.booking_create(actor=actor or customer, service_id=service.pk, start=at(day, hhmm), **kwargs)
 
     return _book

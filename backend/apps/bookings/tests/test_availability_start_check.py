@@ -9,7 +9,7 @@ import pytest
 from apps.bookings.availability import SlotRefusal, StartCheck, start_check, start_policy_refusal
 from apps.salons.tests.factories import add_hours, add_time_off, make_salon, make_service, make_staff
 
-from .test_availability_engine import MONDAY, NOW, SUNDAY, at, one_stylist, patch_bookings, sunday_slots
+from .availability_helpers import MONDAY, NOW, SUNDAY, at, one_stylist, patch_bookings, sunday_slots
 
 pytestmark = pytest.mark.django_db
 

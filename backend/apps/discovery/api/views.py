@@ -6,14 +6,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.generics import ListAPIView
 from rest_framework.permissions import AllowAny
 
-from apps.salons.api.catalog import INVALID_QUERY
+from apps.core.openapi import INVALID_INPUT, error_responses
 
 from .. import selectors
-from ..filters import SalonFilter
+from .filters import SalonFilter
 from .serializers import SalonListSerializer
 
 
-@extend_schema(summary="List salons", responses={200: SalonListSerializer, 400: INVALID_QUERY})
+@extend_schema(summary="List salons", responses={200: SalonListSerializer, **error_responses(INVALID_INPUT)})
 class SalonListView(ListAPIView):
     """Active salons, paginated, searchable and filterable; best rated first unless `ordering` says otherwise."""
 

@@ -214,7 +214,7 @@ def test_hours_overlapping_the_previous_days_shift_after_midnight_are_refused(ad
 
 
 def test_friday_hours_after_thursdays_overnight_shift_ends_are_accepted():
-    from apps.salons.models import overnight_overlaps
+    from apps.salons.hours import overnight_overlaps
 
     assert overnight_overlaps({3: [(time(22), time(2))], 4: [(time(2), time(5))]}) == []
     assert overnight_overlaps({5: [(time(20), time(1))], 6: [(time(0, 30), time(3))]}) == [6]

@@ -3,8 +3,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from apps.salons.api.serializers import included_vat
 from apps.salons.models import City, SalonPhoto, Weekday
-from apps.salons.serializers import included_vat
 from apps.salons.tests.factories import add_hours, make_category, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 
 from apps.salons.models import Audience, City, Salon
 
-from . import selectors
+from .. import selectors
 
 
 class SalonFilter(django_filters.FilterSet):

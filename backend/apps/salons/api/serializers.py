@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
+from ..models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
 
 CURRENCY = "SAR"
 VAT_PERCENT = 15

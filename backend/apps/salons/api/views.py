@@ -3,33 +3,31 @@ is `apps.discovery`'s). No sign-in needed; a signed-in user is still authenticat
 preferred language applies."""
 
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from apps.core.serializers import ErrorSerializer
+from apps.core.openapi import INVALID_INPUT, error_responses
 
 from .. import selectors
-from ..filters import ServiceFilter, StaffFilter
+from ..errors import SalonNotFound
 from ..models import Service, StaffMember
-from ..serializers import (
+from .filters import ServiceFilter, StaffFilter
+from .serializers import (
     CategorySerializer,
     SalonDetailSerializer,
     ServiceSerializer,
     StaffSerializer,
 )
 
-INVALID_QUERY = OpenApiResponse(ErrorSerializer, description="Invalid query parameters (field errors).")
-SALON_NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Unknown or inactive salon (`salon_not_found`).")
-
 
 class SalonDetailView(GenericAPIView):
     permission_classes = [AllowAny]
     serializer_class = SalonDetailSerializer
 
-    @extend_schema(summary="Salon details", responses={200: SalonDetailSerializer, 404: SALON_NOT_FOUND})
+    @extend_schema(summary="Salon details", responses={200: SalonDetailSerializer, **error_responses(SalonNotFound)})
     def get(self, request: Request, salon_id: int) -> Response:
         """An active salon with its services by category, staff, opening hours and booking policy."""
         salon = selectors.salon_detail(salon_id=salon_id)
@@ -46,7 +44,7 @@ class SalonServicesView(GenericAPIView):
 
     @extend_schema(
         summary="A salon's services",
-        responses={200: ServiceSerializer(many=True), 400: INVALID_QUERY, 404: SALON_NOT_FOUND},
+        responses={200: ServiceSerializer(many=True), **error_responses(INVALID_INPUT, SalonNotFound)},
     )
     def get(self, request: Request, salon_id: int) -> Response:
         """The salon's active services in category and display order (not paginated)."""
@@ -64,7 +62,7 @@ class SalonStaffView(GenericAPIView):
 
     @extend_schema(
         summary="A salon's staff",
-        responses={200: StaffSerializer(many=True), 400: INVALID_QUERY, 404: SALON_NOT_FOUND},
+        responses={200: StaffSerializer(many=True), **error_responses(INVALID_INPUT, SalonNotFound)},
     )
     def get(self, request: Request, salon_id: int) -> Response:
         """The salon's active staff in display order (not paginated)."""

@@ -1,4 +1,4 @@
-"""Query parameters of the public catalogue API (the salon list's are in `apps.discovery.filters`).
+"""Query parameters of the public catalogue API (the salon list's are in `apps.discovery.api.filters`).
 Invalid values are 400s with field errors.
 
 Each filter method hands over to a selector; the descriptions are developer documentation for the
@@ -9,8 +9,8 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 
-from . import selectors
-from .models import Service, StaffMember
+from .. import selectors
+from ..models import Service, StaffMember
 
 
 class IdFilter(django_filters.Filter):

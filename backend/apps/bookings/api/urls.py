@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .api import availability, views
+from . import views
 
 app_name = "bookings"
 
@@ -13,11 +13,7 @@ urlpatterns = [
     path("bookings/<int:booking_id>/complete/", views.BookingCompleteView.as_view(), name="booking-complete"),
     path("bookings/<int:booking_id>/no-show/", views.BookingNoShowView.as_view(), name="booking-no-show"),
     path("bookings/<int:booking_id>/review/", views.BookingReviewView.as_view(), name="booking-review"),
-    path(
-        "salons/<int:salon_id>/availability/",
-        availability.SalonAvailabilityView.as_view(),
-        name="salon-availability",
-    ),
+    path("salons/<int:salon_id>/availability/", views.SalonAvailabilityView.as_view(), name="salon-availability"),
     path("salons/<int:salon_id>/reviews/", views.SalonReviewListView.as_view(), name="salon-reviews"),
     path("staff/schedule/", views.StaffScheduleView.as_view(), name="staff-schedule"),
     path("staff/me/", views.StaffMeView.as_view(), name="staff-me"),

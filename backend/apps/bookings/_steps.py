@@ -1,0 +1,203 @@
+"""The steps the bookings writes share (`services.py`, `reviews.py`): the named locks, the caller's
+capacities on a booking, the customer a salon books for, the engine's refusals as errors, the
+customer's overlap check, saving against the exclusion constraints, the audit row with its event, and
+expiring dead holds. Nothing outside those writes imports it."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, OperationalError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from apps.accounts.phone import normalize_phone_number
+from apps.core.exceptions import AppError
+from apps.core.locks import lock_name
+from apps.salons.models import Salon, StaffMember
+
+from .availability import SlotRefusal
+from .errors import (
+    BeyondBookingHorizon,
+    BookingNotFound,
+    BusyTryAgain,
+    CustomerOverlap,
+    ErrorCode,
+    LeadTimeNotMet,
+    NotAllowed,
+    SlotNotOnGrid,
+    SlotUnavailable,
+    StartInPast,
+)
+from .events import BookingChanged, BookingEventKind, booking_changed_publish
+from .models import (
+    CUSTOMER_OVERLAP_CONSTRAINT,
+    STAFF_OVERLAP_CONSTRAINT,
+    Booking,
+    BookingEvent,
+    BookingStatus,
+    blocking_q,
+)
+from .state import Actor, actors_for
+
+User = get_user_model()
+
+
+@contextmanager
+def busy_as_503() -> Iterator[None]:
+    """SQLite makes a writer wait up to its timeout; if it still finds the database locked, the
+    client gets 503 `busy_try_again` rather than a 500."""
+    try:
+        yield
+    except OperationalError as exc:
+        if "database is locked" in str(exc):
+            raise BusyTryAgain() from exc
+        raise
+
+
+def violated_constraint(exc: IntegrityError) -> str:
+    diag = getattr(exc.__cause__, "diag", None)
+    return getattr(diag, "constraint_name", None) or str(exc)
+
+
+def save_or_conflict(booking: Booking, **save_kwargs) -> None:
+    """Save inside a savepoint; an exclusion-constraint violation becomes the matching 409."""
+    try:
+        with transaction.atomic():
+            booking.save(**save_kwargs)
+    except IntegrityError as exc:
+        violated = violated_constraint(exc)
+        if STAFF_OVERLAP_CONSTRAINT in violated:
+            raise SlotUnavailable() from exc
+        if CUSTOMER_OVERLAP_CONSTRAINT in violated:
+            raise CustomerOverlap() from exc
+        raise
+
+
+def record(
+    booking: Booking,
+    *,
+    event: BookingEventKind,
+    actor,
+    from_status: str,
+    reason: str = "",
+    data: dict | None = None,
+) -> None:
+    """Write the audit row and let the apps that react to bookings record their part, in this transaction."""
+    actor_id = actor.pk if actor is not None else None
+    BookingEvent.objects.create(
+        booking=booking,
+        actor_id=actor_id,
+        from_status=from_status,
+        to_status=booking.status,
+        reason=reason,
+        data=data or {},
+    )
+    booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
+
+
+def lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
+    """Serialise competing writes for the same customer or stylists (always in this order)."""
+    lock_name(f"booking-customer:{customer_id}")
+    for staff_id in sorted(set(staff_ids)):
+        lock_name(f"booking-staff:{staff_id}")
+
+
+def mark_expired(booking_ids: list[int]) -> int:
+    """Expire the given pending bookings (already locked or serialised by the caller)."""
+    expired = Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING)
+    expired_ids = list(expired.values_list("pk", flat=True))
+    expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
+    for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
+        record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING)
+    return len(expired_ids)
+
+
+def expire_dead_holds(condition: Q, *, now: datetime) -> None:
+    """Expire pending bookings matching `condition` whose hold ran out: the exclusion constraints
+    still count them until their status changes."""
+    dead = (
+        Booking.objects.select_for_update()
+        .filter(condition, status=BookingStatus.PENDING, hold_expires_at__lte=now)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    booking_ids = list(dead)
+    if booking_ids:
+        mark_expired(booking_ids)
+
+
+# The engine's refusals as the errors clients get.
+_SLOT_ERRORS = {
+    SlotRefusal.START_IN_PAST: StartInPast,
+    SlotRefusal.LEAD_TIME_NOT_MET: LeadTimeNotMet,
+    SlotRefusal.BEYOND_BOOKING_HORIZON: BeyondBookingHorizon,
+    SlotRefusal.SLOT_NOT_ON_GRID: SlotNotOnGrid,
+    SlotRefusal.SLOT_UNAVAILABLE: SlotUnavailable,
+}
+
+
+def refuse(refusal: SlotRefusal | None) -> None:
+    if refusal is not None:
+        raise _SLOT_ERRORS[refusal]()
+
+
+def check_customer_free(*, customer_id: int, start: datetime, end: datetime, now: datetime, exclude_id=None) -> None:
+    overlapping = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__lt=end, end__gt=start)
+    if overlapping.exclude(pk=exclude_id).exists():
+        raise CustomerOverlap()
+
+
+def is_salon_member(user, salon: Salon) -> bool:
+    return (
+        StaffMember.objects.filter(user=user, salon=salon, is_active=True).exists()
+        or salon.managers.filter(pk=user.pk).exists()
+    )
+
+
+def customer_for_phone(raw_phone: str, name: str):
+    """The customer account with this phone number, created when the salon books a newcomer."""
+    try:
+        phone_number = normalize_phone_number(raw_phone)
+    except ValidationError as exc:
+        raise AppError(exc.messages[0], code=ErrorCode.INVALID_PHONE, errors={"customer_phone": exc.messages}) from None
+    customer = User.objects.filter(phone_number=phone_number).first()
+    if customer is None:
+        try:
+            with transaction.atomic():
+                customer = User.objects.create_user(phone_number, first_name=name)
+        except IntegrityError:  # created by a concurrent request
+            customer = User.objects.get(phone_number=phone_number)
+    elif name and not customer.first_name:
+        customer.first_name = name
+        customer.save(update_fields=["first_name"])
+    return customer
+
+
+def locked_booking(booking_id: int) -> Booking:
+    booking = (
+        Booking.objects.select_for_update(of=("self",))
+        .select_related("salon", "service", "staff", "customer")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        raise BookingNotFound()
+    return booking
+
+
+def caller_actors(booking: Booking, user, *, as_admin: bool = False) -> frozenset[Actor]:
+    """The capacities of `user` on the booking; none means the booking is hidden from them (404)."""
+    if user is None:
+        return frozenset({Actor.SYSTEM})
+    if as_admin:
+        if not (user.is_active and user.is_staff):
+            raise NotAllowed()
+        return frozenset({Actor.ADMIN})
+    managed = {booking.salon_id} if booking.salon.managers.filter(pk=user.pk).exists() else set()
+    actors = actors_for(booking, user, managed_salon_ids=managed)
+    if not actors:
+        raise BookingNotFound()
+    return actors
