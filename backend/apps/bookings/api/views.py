@@ -144,18 +144,24 @@ class BookingRescheduleView(APIView):
         tags=[TAG],
         summary="Move a booking to another time",
         description=(
-            "Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, "
-            "the salon at any time. When the new time is not free (409 `slot_unavailable`, "
-            "`customer_overlap`) the booking is unchanged. Also 400 `start_in_past`, `lead_time_not_met`, "
-            "`beyond_booking_horizon`, `slot_not_on_grid`, `cancellation_window_passed`, `invalid_transition`."
+            "Same service; the status is kept. The customer may until `cancellation_deadline`, "
+            "the salon at any time. The salon may also give the booking to another stylist (`staff`): at the "
+            "booking's own `start` only that stylist's time is checked (working hours, time off, other "
+            "bookings), not lead time or the grid; 400 `staff_not_available_for_service` when they do not offer "
+            "the service. A customer sending another stylist gets 403 `not_allowed`. When the new time is not "
+            "free (409 `slot_unavailable`, `customer_overlap`) the booking is unchanged. Also 400 "
+            "`start_in_past`, `lead_time_not_met`, `beyond_booking_horizon`, `slot_not_on_grid`, "
+            "`cancellation_window_passed`, `invalid_transition`."
         ),
         parameters=[BOOKING_ID],
         request=BookingRescheduleInputSerializer,
-        responses={200: BookingSerializer, 400: ERROR, 404: ERROR, 409: ERROR, 503: ERROR},
+        responses={200: BookingSerializer, 400: ERROR, 403: ERROR, 404: ERROR, 409: ERROR, 503: ERROR},
     )
     def post(self, request, booking_id: int):
         data = _validated(BookingRescheduleInputSerializer, request.data)
-        booking = services.booking_reschedule(booking_id=booking_id, actor=request.user, start=data["start"])
+        booking = services.booking_reschedule(
+            booking_id=booking_id, actor=request.user, start=data["start"], staff_id=data.get("staff")
+        )
         return _booking_response(request, booking)
 
 
