@@ -77,7 +77,7 @@ TEMPLATES: dict[str, Template] = {
         title=_("Booking moved"),
     ),
     "customer_stylist_changed": Template(
-        ar="تغيّر مقدّم الخدمة في حجزك {ref} في {salon}، {when}: {service}{with_stylist}.",
+        ar="تغيّرت المختصة في حجزك {ref} في {salon}، {when}: {service}{with_stylist}.",
         en="Your booking {ref} at {salon}, {when}, has a new stylist: {service}{with_stylist}.",
         title=_("New stylist for your booking"),
     ),
@@ -121,7 +121,7 @@ TEMPLATES: dict[str, Template] = {
         title=_("Booking moved"),
     ),
     "staff_reassigned_away": Template(
-        ar="نُقل الحجز {ref} في {salon}، {old_when}، إلى زميل آخر: {customer}، {service}.",
+        ar="نُقل الحجز {ref} في {salon}، {old_when}، إلى مختصة أخرى: {customer}، {service}.",
         en="Booking {ref} at {salon}, {old_when}, has moved to another stylist: {customer}, {service}.",
         title=_("Booking moved to another stylist"),
     ),
