@@ -135,8 +135,8 @@ class StaffDetailView(ManageView):
     @extend_schema(
         tags=[TAG],
         summary="Deactivate a stylist",
-        description="The stylist is kept (with their past bookings) but no longer offered. The options may "
-        "also be given as query parameters. " + DEACTIVATION,
+        description="The stylist is kept (with their past bookings) but no longer offered. The options are "
+        "query parameters (a JSON body with the same fields is accepted too). " + DEACTIVATION,
         parameters=[
             OpenApiParameter("reassign_to", int, required=False),
             OpenApiParameter("cancel_affected", bool, required=False),
