@@ -260,6 +260,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
+    # A choice set used by several components keeps one name.
+    "ENUM_NAME_OVERRIDES": {"BookingStatusEnum": "apps.bookings.models.BookingStatus"},
 }
 
 # --- Phone numbers and one-time codes ---------------------------------------

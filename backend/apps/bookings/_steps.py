@@ -16,7 +16,7 @@ from django.utils import timezone
 from apps.accounts.phone import normalize_phone_number
 from apps.core.exceptions import AppError
 from apps.core.locks import lock_name
-from apps.salons.models import Salon, StaffMember
+from apps.salons.models import Salon, Service, StaffMember
 
 from .availability import SlotRefusal
 from .errors import (
@@ -29,6 +29,7 @@ from .errors import (
     NotAllowed,
     SlotNotOnGrid,
     SlotUnavailable,
+    StaffNotAvailableForService,
     StartInPast,
 )
 from .events import BookingChanged, BookingEventKind, booking_changed_publish
@@ -201,3 +202,13 @@ def caller_actors(booking: Booking, user, *, as_admin: bool = False) -> frozense
     if not actors:
         raise BookingNotFound()
     return actors
+
+
+def qualified_staff_ids(service: Service, staff_id: int | None) -> list[int]:
+    staff = StaffMember.objects.filter(salon_id=service.salon_id, is_active=True, services=service)
+    if staff_id is not None:
+        staff = staff.filter(pk=staff_id)
+    staff_ids = sorted(staff.values_list("pk", flat=True))
+    if not staff_ids:
+        raise StaffNotAvailableForService() if staff_id is not None else SlotUnavailable()
+    return staff_ids

@@ -39,7 +39,8 @@ def staff_booked_over(
 
 class Schedule:
     """Hours, exceptions and busy time of some staff members over a range of days: three queries
-    and one read of the blocking bookings."""
+    and one read of the blocking bookings (none with `count_bookings=False`: then busy time is time
+    off alone, i.e. the staff's working time)."""
 
     def __init__(
         self,
@@ -51,6 +52,7 @@ class Schedule:
         range_end: datetime,
         now: datetime,
         exclude_booking_id: int | None = None,
+        count_bookings: bool = True,
     ):
         self.weekly: dict[tuple[int, int], list[tuple[time, time]]] = defaultdict(list)
         # `.order_by()` drops the models' ordering by staff, which would join and sort for nothing.
@@ -78,8 +80,12 @@ class Schedule:
             .values_list("staff_id", "start", "end")
         ):
             busy[staff_id].append((start.timestamp(), end.timestamp()))
-        bookings = blocking_intervals(
-            staff_ids=staff_ids, start=range_start, end=range_end, now=now, exclude_booking_id=exclude_booking_id
+        bookings = (
+            blocking_intervals(
+                staff_ids=staff_ids, start=range_start, end=range_end, now=now, exclude_booking_id=exclude_booking_id
+            )
+            if count_bookings
+            else {}
         )
         for staff_id, intervals in bookings.items():
             busy[staff_id].extend((start.timestamp(), end.timestamp()) for start, end in intervals)

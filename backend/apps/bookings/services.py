@@ -18,7 +18,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from apps.core.exceptions import AppError
-from apps.salons.models import Salon, Service, StaffMember
+from apps.salons.models import Salon, Service
 
 from ._steps import (
     busy_as_503,
@@ -30,6 +30,7 @@ from ._steps import (
     lock_people,
     locked_booking,
     mark_expired,
+    qualified_staff_ids,
     record,
     refuse,
     save_or_conflict,
@@ -45,10 +46,10 @@ from .errors import (
     ServiceInactive,
     ServiceNotFound,
     SlotUnavailable,
-    StaffNotAvailableForService,
 )
 from .events import BookingEventKind
 from .models import Booking, BookingStatus, blocking_q
+from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
 from .state import RULES, Action, Actor, check_action
@@ -74,16 +75,6 @@ def _insert_with_reference(booking: Booking) -> None:
         except IntegrityError as exc:
             if "reference" not in violated_constraint(exc) or attempt == _REFERENCE_ATTEMPTS - 1:
                 raise
-
-
-def _qualified_staff_ids(service: Service, staff_id: int | None) -> list[int]:
-    staff = StaffMember.objects.filter(salon_id=service.salon_id, is_active=True, services=service)
-    if staff_id is not None:
-        staff = staff.filter(pk=staff_id)
-    staff_ids = sorted(staff.values_list("pk", flat=True))
-    if not staff_ids:
-        raise StaffNotAvailableForService() if staff_id is not None else SlotUnavailable()
-    return staff_ids
 
 
 def _least_busy(staff_ids: list[int], *, salon: Salon, start: datetime, now: datetime) -> int:
@@ -133,7 +124,7 @@ def booking_create(
         raise NotAllowed()
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
-    candidate_ids = _qualified_staff_ids(service, staff_id)
+    candidate_ids = qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
     # is checked under the locks, after the customer's.
     refuse(start_policy_refusal(salon=salon, start=start, now=now))
@@ -174,56 +165,6 @@ def booking_create(
         )
         _insert_with_reference(booking)
         record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
-    return booking
-
-
-# --- Reschedule -------------------------------------------------------------------------------
-
-
-@busy_as_503()
-def booking_reschedule(*, booking_id: int, actor, start: datetime, now: datetime | None = None) -> Booking:
-    """Move the booking to `start` with the same stylist, keeping its status; when the new time is
-    not free, nothing changes."""
-    now = now or timezone.now()
-    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
-    if people is None:
-        raise BookingNotFound()
-    with transaction.atomic():
-        lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
-        booking = locked_booking(booking_id)
-        check_action(booking, Action.RESCHEDULE, caller_actors(booking, actor), now)
-        refuse(start_policy_refusal(salon=booking.salon, start=start, now=now))
-        service = booking.service
-        end = start + service.duration
-        blocked_until = end + service.buffer
-        expire_dead_holds(Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id), now=now)
-        check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
-        check = start_check(
-            salon=booking.salon,
-            service=service,
-            staff_ids=[booking.staff_id],
-            start=start,
-            now=now,
-            exclude_booking_id=booking.pk,
-        )
-        refuse(check.refusal)
-
-        old_start = booking.start
-        booking.start = start
-        booking.end = end
-        booking.buffer_minutes = service.buffer_minutes
-        booking.blocked_until = blocked_until
-        save_or_conflict(booking, update_fields=["start", "end", "buffer_minutes", "blocked_until", "updated_at"])
-        record(
-            booking,
-            event=BookingEventKind.RESCHEDULED,
-            actor=actor,
-            from_status=booking.status,
-            data={
-                "old_start": old_start.astimezone(booking.salon.tz).isoformat(),
-                "new_start": start.astimezone(booking.salon.tz).isoformat(),
-            },
-        )
     return booking
 
 

@@ -61,7 +61,7 @@ RULES: dict[Action, Rule] = {
         frozenset({BookingStatus.PENDING}), BookingStatus.CONFIRMED, frozenset({Actor.SALON, Actor.SYSTEM})
     ),
     Action.CANCEL: Rule(_OPEN, BookingStatus.CANCELLED, frozenset(Actor)),
-    Action.RESCHEDULE: Rule(_OPEN, None, frozenset({Actor.CUSTOMER, Actor.SALON})),
+    Action.RESCHEDULE: Rule(_OPEN, None, frozenset({Actor.CUSTOMER, Actor.SALON, Actor.ADMIN})),
     Action.COMPLETE: Rule(frozenset({BookingStatus.CONFIRMED}), BookingStatus.COMPLETED, frozenset({Actor.SALON})),
     Action.NO_SHOW: Rule(frozenset({BookingStatus.CONFIRMED}), BookingStatus.NO_SHOW, frozenset({Actor.SALON})),
     Action.REVIEW: Rule(frozenset({BookingStatus.COMPLETED}), None, frozenset({Actor.CUSTOMER})),

@@ -27,6 +27,8 @@ its English message, e.g. for 400 "- `invalid`: Invalid input. …" and "- `emai
 - Every status of the result becomes a response of the operation: list exactly the errors the
   operation can answer with, no more.
 - `notes={503: "Nothing was sent."}` appends a sentence to the description of one status.
+- `bodies={409: SomeErrorSerializer}` documents a body with more than `ErrorSerializer` for one
+  status (an `AppError`'s `extra`), e.g. the bookings a change would affect.
 - Prose in the operation's `description` should explain behaviour, not repeat codes.
 """
 
@@ -103,19 +105,24 @@ def _describe(errors: tuple[type[AppError] | DocumentedError, ...], note: str) -
 _lazy_description = lazy(_describe, str)
 
 
-def error_responses(*errors: ErrorLike, notes: Mapping[int, str] | None = None) -> dict[int, OpenApiResponse]:
+def error_responses(
+    *errors: ErrorLike, notes: Mapping[int, str] | None = None, bodies: Mapping[int, type] | None = None
+) -> dict[int, OpenApiResponse]:
     """`{status: OpenApiResponse(...)}` for the given errors; see the module's docstring."""
     notes = notes or {}
+    bodies = bodies or {}
     by_status: dict[int, list] = {}
     for error in _flatten(errors):
         by_status.setdefault(int(error.status_code), []).append(error)
     if unknown := set(notes) - set(by_status):
         raise ValueError(f"Notes for statuses without errors: {sorted(unknown)}")
+    if unknown := set(bodies) - set(by_status):
+        raise ValueError(f"Bodies for statuses without errors: {sorted(unknown)}")
 
     responses = {}
     for status_code in sorted(by_status):
         note = notes.get(status_code, "")
-        serializer = ErrorSerializer
+        serializer = bodies.get(status_code, ErrorSerializer)
         if status_code == status.HTTP_429_TOO_MANY_REQUESTS:
             serializer = RateLimitedErrorSerializer
             note = f"{_RATE_LIMITED_NOTE} {note}".strip()

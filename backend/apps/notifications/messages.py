@@ -76,6 +76,11 @@ TEMPLATES: dict[str, Template] = {
         en="Your booking {ref} at {salon} has moved to {when}: {service}{with_stylist}.",
         title=_("Booking moved"),
     ),
+    "customer_stylist_changed": Template(
+        ar="تغيّرت المختصة في حجزك {ref} في {salon}، {when}: {service}{with_stylist}.",
+        en="Your booking {ref} at {salon}, {when}, has a new stylist: {service}{with_stylist}.",
+        title=_("New stylist for your booking"),
+    ),
     "customer_reminder": Template(
         ar="تذكير: موعدك في {salon} يوم {when}: {service}{with_stylist}. رقم الحجز {ref}.",
         en="Reminder: your appointment at {salon} is on {when}: {service}{with_stylist}. Booking {ref}.",
@@ -114,6 +119,17 @@ TEMPLATES: dict[str, Template] = {
         ar="نُقل الحجز {ref} في {salon}: {customer}، {service}، من {old_when} إلى {when}.",
         en="Booking {ref} at {salon} has moved from {old_when} to {when}: {customer}, {service}.",
         title=_("Booking moved"),
+    ),
+    "staff_reassigned_away": Template(
+        ar="نُقل الحجز {ref} في {salon}، {old_when}، إلى مختصة أخرى: {customer}، {service}.",
+        en="Booking {ref} at {salon}, {old_when}, has moved to another stylist: {customer}, {service}.",
+        title=_("Booking moved to another stylist"),
+    ),
+    # Team
+    "staff_added": Template(
+        ar="أضافك {salon} إلى فريقه. سجّل الدخول بهذا الرقم لترى مواعيدك.",
+        en="{salon} has added you to its team. Sign in with this number to see your bookings.",
+        title=_("You were added to a salon's team"),
     ),
 }
 

@@ -20,6 +20,7 @@ class NotificationEvent(models.TextChoices):
     REMINDER = "reminder", _("Reminder")
     PAYMENT_RECEIVED = "payment_received", _("Payment received")
     REFUND_ISSUED = "refund_issued", _("Refund issued")
+    STAFF_ADDED = "staff_added", _("Added to a salon's team")
 
 
 class Channel(models.TextChoices):

@@ -3,21 +3,27 @@
 The customer hears of every event but completion, no-show and hold expiry. The booking's stylist,
 when linked to an active account, hears of a booking once it is real to them (confirmed, or
 awaiting the salon's confirmation; an unpaid prepayment hold only once it is paid), then of each
-cancellation and reschedule of it, but never of their own actions.
+cancellation and reschedule of it, but never of their own actions. A booking the salon gives to
+another stylist is new to that stylist, and the one it was taken from hears that it moved; its
+customer hears of the new stylist (and of the new time, if it changed).
 """
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
 from apps.accounts.models import Language
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
 from apps.payments.selectors import booking_has_money_held
+from apps.salons.models import StaffMember
 
 from .messages import PHRASES, format_amount, format_minutes, format_when, phrase, render
 from .models import Notification, NotificationEvent
+
+User = get_user_model()
 
 
 @dataclass(frozen=True)
@@ -96,28 +102,35 @@ def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[s
 
 def plan_booking_event(booking: Booking, event: str, *, actor_id: int | None, data: dict) -> list[PlannedMessage]:
     """The messages `event` calls for; none for events nobody is told about (completed, no-show, expired)."""
-    customer_template = _customer_template(booking, event)
+    customer_template = _customer_template(booking, event, data)
     if customer_template is None:
         return []
     facts = _facts(booking, event, data)
     planned = [PlannedMessage(booking.customer_id, language_of(booking.customer), customer_template, facts)]
-    staff_template = _staff_template(booking, event)
-    staff_user = booking.staff.user
-    if (
-        staff_template is not None
-        and staff_user is not None
-        and staff_user.is_active
-        and staff_user.pk not in (actor_id, booking.customer_id)
-        and not (event == NotificationEvent.CONFIRMED and _told_of_creation(booking, staff_user.pk))
-    ):
-        planned.append(PlannedMessage(staff_user.pk, language_of(staff_user), staff_template, facts))
+    for staff_user, staff_template in _staff_messages(booking, event, data):
+        if (
+            staff_template is not None
+            and staff_user is not None
+            and staff_user.is_active
+            and staff_user.pk not in (actor_id, booking.customer_id)
+            and not (event == NotificationEvent.CONFIRMED and _told_of_creation(booking, staff_user.pk))
+        ):
+            planned.append(PlannedMessage(staff_user.pk, language_of(staff_user), staff_template, facts))
     return planned
 
 
 # --- Decisions ----------------------------------------------------------------------------------
 
 
-def _customer_template(booking: Booking, event: str) -> str | None:
+def _old_staff_id(booking: Booking, event: str, data: dict) -> int | None:
+    """The stylist a reschedule took the booking from, when it changed the stylist."""
+    old_staff_id = data.get("old_staff_id") if event == NotificationEvent.RESCHEDULED else None
+    return old_staff_id if isinstance(old_staff_id, int) and old_staff_id != booking.staff_id else None
+
+
+def _customer_template(booking: Booking, event: str, data: dict) -> str | None:
+    if _old_staff_id(booking, event, data) is not None and data.get("old_start") == data.get("new_start"):
+        return "customer_stylist_changed"
     if event == NotificationEvent.CREATED:
         if booking.status == BookingStatus.CONFIRMED:
             return "customer_confirmed"
@@ -134,6 +147,22 @@ def _customer_template(booking: Booking, event: str) -> str | None:
         NotificationEvent.PAYMENT_RECEIVED: "customer_payment_received",
         NotificationEvent.REFUND_ISSUED: "customer_refund_issued",
     }.get(event)
+
+
+def _staff_messages(booking: Booking, event: str, data: dict) -> list[tuple[User | None, str | None]]:
+    """(stylist's account, template) pairs. A booking given to another stylist is new to them, and
+    the stylist it was taken from hears that it moved (when they had heard of it)."""
+    old_staff_id = _old_staff_id(booking, event, data)
+    if old_staff_id is None:
+        return [(booking.staff.user, _staff_template(booking, event))]
+    old_staff = StaffMember.objects.select_related("user").filter(pk=old_staff_id).first()
+    return [
+        (booking.staff.user, _staff_template(booking, NotificationEvent.CREATED)),
+        (
+            old_staff.user if old_staff is not None else None,
+            "staff_reassigned_away" if _was_known_to_staff(booking, booking.status) else None,
+        ),
+    ]
 
 
 def _staff_template(booking: Booking, event: str) -> str | None:

@@ -1,4 +1,5 @@
-"""Every write of the notifications app: the outbox, sending with retries, reminders, read marks.
+"""Every write of the notifications app: the outbox, sending with retries, reminders, a stylist's
+welcome to a salon's team, read marks.
 
 Outbox: `notification_booking_event` runs inside the transaction that changed a booking or a
 payment and only inserts rows, so they commit or roll back with the change; they are sent right
@@ -19,12 +20,14 @@ from functools import partial
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from apps.bookings.models import Booking, BookingStatus
+from apps.salons.models import StaffMember
 
+from .messages import render
 from .models import Notification, NotificationEvent, NotificationStatus
-from .planning import PlannedMessage, instant_key, occurrence_for, plan_booking_event
+from .planning import PlannedMessage, instant_key, language_of, occurrence_for, plan_booking_event
 from .providers import MessageProvider, MessageProviderError, SendResult, get_message_provider
 from .selectors import notification_get
 
@@ -123,6 +126,34 @@ def _insert(booking: Booking, event: str, occurrence: str, planned: list[Planned
         recipient_id__in=[message.recipient_id for message in planned],
         status=NotificationStatus.PENDING,
     ).count()
+
+
+def notification_staff_added(*, staff_id: int) -> None:
+    """Tell a stylist by SMS that a salon added them to its team, once per stylist profile; call it in
+    the transaction that added them (the message commits with it and is sent after commit)."""
+    staff = StaffMember.objects.select_related("salon", "user").filter(pk=staff_id).first()
+    if staff is None or staff.user is None:
+        return
+    user = staff.user
+    occurrence = f"staff:{staff.pk}"
+    if Notification.objects.filter(recipient=user, event=NotificationEvent.STAFF_ADDED, occurrence=occurrence).exists():
+        return
+    language = language_of(user)
+    with translation.override(language):
+        values = {"salon": staff.salon.name}
+    notification = Notification.objects.create(
+        recipient=user,
+        booking=None,
+        event=NotificationEvent.STAFF_ADDED,
+        occurrence=occurrence,
+        template="staff_added",
+        language=language,
+        body=render("staff_added", language=language, values=values),
+        channel=settings.NOTIFICATION_DEFAULT_CHANNEL,
+        next_attempt_at=timezone.now(),
+    )
+    if settings.NOTIFICATION_SEND_IMMEDIATELY:
+        transaction.on_commit(partial(notification_send_due, ids=[notification.pk]), robust=True)
 
 
 # --- Sending ------------------------------------------------------------------------------------

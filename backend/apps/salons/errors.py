@@ -1,8 +1,8 @@
-"""Errors of the public catalog and availability reads."""
+"""Errors of the catalog: its public reads and availability, and the writes of the back office."""
 
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.exceptions import NotFound
+from apps.core.exceptions import AppError, Conflict, NotFound
 
 
 class SalonNotFound(NotFound):
@@ -18,3 +18,56 @@ class ServiceNotFound(NotFound):
 class StaffNotFound(NotFound):
     code = "staff_not_found"
     message = _("Staff member not found.")
+
+
+# --- Writes to the catalog (apps.salons.services, apps.salons.photos) --------------------------
+
+
+class PhotoNotFound(NotFound):
+    code = "photo_not_found"
+    message = _("Photo not found.")
+
+
+class TimeOffNotFound(NotFound):
+    code = "time_off_not_found"
+    message = _("Time off not found.")
+
+
+class SpecialHoursNotFound(NotFound):
+    code = "special_hours_not_found"
+    message = _("Special hours not found.")
+
+
+class InvalidImage(AppError):
+    """`errors` names the field (`image` or `photo`) with the reason."""
+
+    code = "invalid_image"
+    message = _("Upload a JPEG, PNG or WebP image of at most 8 MB and 6000 × 6000 pixels.")
+
+
+class InvalidHours(AppError):
+    """Working intervals that do not hang together (`apps.salons.hours`); `errors` has `hours` (the
+    messages) and `rows` (the indexes of the rows involved, as strings)."""
+
+    code = "invalid"
+    message = _("Invalid input.")
+
+
+class UnknownStaff(AppError):
+    code = "unknown_staff"
+    message = _("Choose stylists of this salon.")
+
+
+class UnknownServices(AppError):
+    code = "unknown_services"
+    message = _("Choose services of this salon.")
+
+
+class AlreadyOnTeam(Conflict):
+    code = "already_on_team"
+    message = _("This phone number already belongs to a stylist of this salon.")
+
+
+class StylistOfAnotherSalon(Conflict):
+    code = "stylist_of_another_salon"
+    message = _("This phone number belongs to a stylist of another salon; a person can be a stylist at one salon only.")

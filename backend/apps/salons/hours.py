@@ -1,11 +1,22 @@
-"""Opening-hours arithmetic on local wall-clock times: a day's intervals in minutes from its midnight
-(an end at or before the start runs past midnight), and the checks the admin makes of a stylist's
-weekly hours before saving them (`apps.salons.forms`)."""
+"""Whether a set of working intervals hangs together: the one check of a staff member's weekly hours
+and special hours, for the admin's formsets and the back office alike.
 
-from datetime import time
+Rows are checked together (the rows saved so far may be about to change). An interval whose end is
+at or before its start runs past midnight and belongs to the day it starts. A day's intervals must
+not be empty (start = end) nor overlap one another; a weekday's hours must not overlap the previous
+day's shift that runs past midnight (Sunday's spills into Monday); a date's day off (no times)
+cannot be combined with hours on that date. Each problem names the rows involved (their indexes in
+the rows given), so that a client can point at them.
+"""
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+
+from django.utils.translation import gettext as _
+
+from .models import Weekday
 
 
 def interval_minutes(start: time, end: time) -> tuple[int, int]:
@@ -17,28 +28,113 @@ def interval_minutes(start: time, end: time) -> tuple[int, int]:
     return start_m, end_m
 
 
-def validate_interval_list(intervals: list[tuple[time, time]]) -> None:
-    """Reject empty ranges and overlaps among one day's intervals (end <= start means "after midnight")."""
-    spans = []
-    for start, end in intervals:
-        if start == end:
-            raise ValidationError(_("An interval cannot start and end at the same time."), code="empty_interval")
-        spans.append(interval_minutes(start, end))
-    spans.sort()
-    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
-        if s2 < e1:
-            raise ValidationError(
-                _("Working intervals on the same day must not overlap."), code="overlapping_intervals"
+@dataclass(frozen=True)
+class HoursProblem:
+    message: str  # translated, in the active language: "Saturday: Working intervals … must not overlap."
+    code: str
+    rows: tuple[int, ...]
+
+
+def _saudi_week_position(weekday: int) -> int:
+    """Sunday first, as the Saudi week is read."""
+    return (weekday + 1) % 7
+
+
+def _day_problems(label: str, rows: list[tuple[int, time, time]]) -> list[HoursProblem]:
+    """Empty and overlapping intervals among one day's rows (index, start, end)."""
+    problems = []
+    empty = tuple(index for index, start, end in rows if start == end)
+    if empty:
+        problems.append(
+            HoursProblem(
+                _("%(day)s: %(problem)s")
+                % {"day": label, "problem": _("An interval cannot start and end at the same time.")},
+                "empty_interval",
+                empty,
             )
+        )
+    spans = [(interval_minutes(start, end), index) for index, start, end in rows if start != end]
+    overlapping = {
+        index
+        for (span, index) in spans
+        for (other, other_index) in spans
+        if other_index != index and span[0] < other[1] and other[0] < span[1]
+    }
+    if overlapping:
+        problems.append(
+            HoursProblem(
+                _("%(day)s: %(problem)s")
+                % {"day": label, "problem": _("Working intervals on the same day must not overlap.")},
+                "overlapping_intervals",
+                tuple(sorted(overlapping)),
+            )
+        )
+    return problems
 
 
-def overnight_overlaps(intervals_by_weekday: dict[int, list[tuple[time, time]]]) -> list[int]:
-    """Weekdays whose hours overlap the previous day's shift that runs past midnight (e.g. Thursday
-    22:00–02:00 and Friday 01:00–05:00). Same-day overlaps are `validate_interval_list`'s."""
-    clashing = []
-    for weekday, intervals in intervals_by_weekday.items():
-        previous = intervals_by_weekday.get((weekday - 1) % 7, [])
-        spill_end = max((interval_minutes(start, end)[1] - 24 * 60 for start, end in previous), default=0)
-        if spill_end > 0 and any(interval_minutes(start, end)[0] < spill_end for start, end in intervals):
-            clashing.append(weekday)
-    return clashing
+def _grouped(rows: Sequence[tuple], key: Callable[[tuple], Hashable]) -> dict:
+    groups: dict = defaultdict(list)
+    for index, row in enumerate(rows):
+        groups[key(row)].append((index, *row[1:]))
+    return groups
+
+
+def weekly_hours_problems(rows: Sequence[tuple[int, time, time]]) -> list[HoursProblem]:
+    """The problems of a staff member's whole week, given as (weekday, start, end) rows; none when
+    the week is valid. Weekdays are read Sunday first."""
+    by_weekday = _grouped(rows, key=lambda row: row[0])
+    problems = []
+    for weekday in sorted(by_weekday, key=_saudi_week_position):
+        problems.extend(_day_problems(Weekday(weekday).label, by_weekday[weekday]))
+    for weekday in sorted(by_weekday, key=_saudi_week_position):
+        spill_end = max(
+            (
+                interval_minutes(start, end)[1] - 24 * 60
+                for _index, start, end in by_weekday.get((weekday - 1) % 7, [])
+                if start != end
+            ),
+            default=0,
+        )
+        clashing = [
+            (index, interval_minutes(start, end)[0])
+            for index, start, end in by_weekday[weekday]
+            if start != end and interval_minutes(start, end)[0] < spill_end
+        ]
+        if not clashing:
+            continue
+        earliest = min(start_m for _index, start_m in clashing)
+        spilling = [
+            index
+            for index, start, end in by_weekday.get((weekday - 1) % 7, [])
+            if start != end and interval_minutes(start, end)[1] - 24 * 60 > earliest
+        ]
+        problems.append(
+            HoursProblem(
+                _("%(day)s: the hours overlap the previous day's shift after midnight.")
+                % {"day": Weekday(weekday).label},
+                "overlapping_overnight",
+                tuple(sorted([index for index, _start in clashing] + spilling)),
+            )
+        )
+    return problems
+
+
+def special_hours_problems(rows: Sequence[tuple[date, time | None, time | None]]) -> list[HoursProblem]:
+    """The problems of special hours given as (date, start, end) rows (no times: a day off); none
+    when they are valid."""
+    by_date = _grouped(rows, key=lambda row: row[0])
+    problems = []
+    for day in sorted(by_date):
+        day_rows = by_date[day]
+        if len(day_rows) > 1 and any(start is None for _index, start, _end in day_rows):
+            problems.append(
+                HoursProblem(
+                    _("%(date)s: a day off cannot be combined with other hours on the same date.")
+                    % {"date": day.isoformat()},
+                    "conflicting_special_hours",
+                    tuple(index for index, _start, _end in day_rows),
+                )
+            )
+            continue
+        problems.extend(_day_problems(day.isoformat(), [row for row in day_rows if row[1] is not None]))
+    return problems

@@ -174,6 +174,9 @@ class Salon(models.Model):
 class SalonPhoto(models.Model):
     salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="photos", verbose_name=_("salon"))
     image = models.ImageField(_("image"), upload_to="salons/gallery/")
+    thumbnail = models.ImageField(_("thumbnail"), upload_to="salons/gallery/thumbnails/", blank=True)
+    width = models.PositiveIntegerField(_("width (px)"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height (px)"), null=True, blank=True, editable=False)
     caption_ar = models.CharField(_("caption (Arabic)"), max_length=200, blank=True)
     caption_en = models.CharField(_("caption (English)"), max_length=200, blank=True)
     display_order = models.PositiveIntegerField(_("display order"), default=0)
@@ -275,6 +278,8 @@ class StaffMember(models.Model):
     display_name = models.CharField(_("display name"), max_length=80)
     title_ar = models.CharField(_("title (Arabic)"), max_length=80, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=80, blank=True)
+    bio_ar = models.TextField(_("bio (Arabic)"), max_length=1000, blank=True)
+    bio_en = models.TextField(_("bio (English)"), max_length=1000, blank=True)
     photo = models.ImageField(_("photo"), upload_to="staff/", blank=True)
     services = models.ManyToManyField(Service, related_name="staff", blank=True, verbose_name=_("services offered"))
     is_active = models.BooleanField(_("active"), default=True)

@@ -235,7 +235,7 @@ export interface paths {
     put?: never;
     /**
      * Move a booking to another time
-     * @description Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. When the new time is not free the booking is unchanged.
+     * @description Same service; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. The salon may also give the booking to another stylist (`staff`): at the booking's own `start` only that stylist's time is checked (working hours, time off, other bookings), not lead time or the grid. When the new time is not free the booking is unchanged.
      */
     post: operations["bookings_reschedule_create"];
     delete?: never;
@@ -344,6 +344,274 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/photos/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's photos
+     * @description In display order; `is_cover` marks the salon's cover.
+     */
+    get: operations["manage_salons_photos_list"];
+    put?: never;
+    /**
+     * Add a photo
+     * @description Multipart. The image is decoded and encoded again without its metadata (EXIF and GPS position are removed), and a thumbnail is made. It goes to the end of the gallery. A file that is not a JPEG, PNG or WebP image, is larger than 8 MB or 6000 × 6000 pixels, or claims huge dimensions (a decompression bomb) is refused and nothing is stored.
+     */
+    post: operations["manage_salons_photos_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/photos/{photo_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a photo
+     * @description Its files are removed too; deleting the cover leaves the salon without one.
+     */
+    delete: operations["manage_salons_photos_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a photo's caption, order or cover
+     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     */
+    patch: operations["manage_salons_photos_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/services/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's services
+     * @description Active and inactive, in the order of the salon's page (category, then display order).
+     */
+    get: operations["manage_salons_services_list"];
+    put?: never;
+    /**
+     * Add a service
+     * @description It shows in the public catalog and in availability at once (when active and offered by an active stylist with hours). `staff_ids` must be stylists of this salon.
+     */
+    post: operations["manage_salons_services_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/services/{service_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A service
+     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_services_retrieve"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a service
+     * @description 204 when the service had no bookings. A service with bookings is deactivated instead (200, `deactivated: true`): it leaves the public catalog, and its bookings stay valid.
+     */
+    delete: operations["manage_salons_services_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a service
+     * @description Only the fields sent change; `staff_ids` replaces who offers it. Bookings already made keep their price, duration and stylist.
+     */
+    patch: operations["manage_salons_services_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's team
+     * @description Active and inactive stylists, in display order.
+     */
+    get: operations["manage_salons_staff_list"];
+    put?: never;
+    /**
+     * Add a stylist by phone number
+     * @description The account with this number is linked (a customer keeps their own bookings), else one is created; the stylist is told by SMS. A number already linked to a stylist is refused: a person is a stylist at one salon only.
+     */
+    post: operations["manage_salons_staff_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stylist
+     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_staff_retrieve"];
+    put?: never;
+    post?: never;
+    /**
+     * Deactivate a stylist
+     * @description The stylist is kept (with their past bookings) but no longer offered. The options are query parameters (a JSON body with the same fields is accepted too). Deactivating a stylist with upcoming bookings (pending or confirmed, from now on) is refused with 409 `bookings_affected` listing them, unless `reassign_to` gives them to another active stylist of the salon at the same times (all or none: when one cannot be moved, nothing changes and the 409 lists those) or `cancel_affected` cancels them as the salon with `reason` (the customers are told; paid bookings are refunded). A deactivated stylist leaves the public catalog and availability at once.
+     */
+    delete: operations["manage_salons_staff_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a stylist
+     * @description Only the fields sent change; `service_ids` replaces the services offered. JSON, or multipart to send a new `photo` (re-encoded without its metadata). Deactivating a stylist with upcoming bookings (pending or confirmed, from now on) is refused with 409 `bookings_affected` listing them, unless `reassign_to` gives them to another active stylist of the salon at the same times (all or none: when one cannot be moved, nothing changes and the 409 lists those) or `cancel_affected` cancels them as the salon with `reason` (the customers are told; paid bookings are refunded). A deactivated stylist leaves the public catalog and availability at once.
+     */
+    patch: operations["manage_salons_staff_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/hours/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stylist's weekly hours
+     * @description Times are the salon's wall-clock time; an end at or before the start is after midnight.
+     */
+    get: operations["manage_salons_staff_hours_list"];
+    /**
+     * Replace a stylist's weekly hours
+     * @description The body is the whole week, `[{weekday, start, end}, …]` (split and overnight shifts allowed), or `{hours: [...], cancel_affected?, reason?}`. Rows that do not hang together (an empty interval, overlaps on a day or with the previous day's shift after midnight) are 400 `invalid` with `errors.hours` (the messages) and `errors.rows` (the indexes of the offending rows, as strings). When the change would leave upcoming bookings (pending or confirmed) outside the stylist's working time, it is refused with 409 `bookings_affected` listing them, unless `cancel_affected` is true: then they are cancelled by the salon in the same transaction (the customers are told; paid bookings are refunded).
+     */
+    put: operations["manage_salons_staff_hours_update"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/special-hours/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stylist's special hours
+     * @description From the salon's today on, by date. A row without times is a day off.
+     */
+    get: operations["manage_salons_staff_special_hours_list"];
+    put?: never;
+    /**
+     * Add special hours for a date
+     * @description They replace the weekday's hours on that date; leave out `start` and `end` for a day off. Several intervals on one date are sent one at a time; they must not overlap, nor be combined with a day off (400 `invalid`, `errors.date`). When the change would leave upcoming bookings (pending or confirmed) outside the stylist's working time, it is refused with 409 `bookings_affected` listing them, unless `cancel_affected` is true: then they are cancelled by the salon in the same transaction (the customers are told; paid bookings are refunded).
+     */
+    post: operations["manage_salons_staff_special_hours_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/special-hours/{special_hours_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove special hours
+     * @description The weekday's hours apply again on that date. When the change would leave upcoming bookings (pending or confirmed) outside the stylist's working time, it is refused with 409 `bookings_affected` listing them, unless `cancel_affected` is true: then they are cancelled by the salon in the same transaction (the customers are told; paid bookings are refunded). The options are query parameters.
+     */
+    delete: operations["manage_salons_staff_special_hours_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/time-off/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A stylist's time off
+     * @description Current and upcoming (ending after now), soonest first; times in the salon's zone.
+     */
+    get: operations["manage_salons_staff_time_off_list"];
+    put?: never;
+    /**
+     * Add time off
+     * @description `reason` is the time off's own (managers see it); `cancel_reason` is what customers of cancelled bookings see. When the change would leave upcoming bookings (pending or confirmed) outside the stylist's working time, it is refused with 409 `bookings_affected` listing them, unless `cancel_affected` is true: then they are cancelled by the salon in the same transaction (the customers are told; paid bookings are refunded).
+     */
+    post: operations["manage_salons_staff_time_off_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/staff/{staff_id}/time-off/{time_off_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove time off
+     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
+     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     */
+    delete: operations["manage_salons_staff_time_off_destroy"];
     options?: never;
     head?: never;
     patch?: never;
@@ -898,6 +1166,11 @@ export interface components {
        * @description The new start, one of the offered times, with its offset.
        */
       start: string;
+      /**
+       * Format: int64
+       * @description The salon only: give the booking to this stylist (at its own time or at the new start).
+       */
+      staff?: number | null;
     };
     BookingSalon: {
       id: number;
@@ -968,10 +1241,18 @@ export interface components {
      *     * `reminder` - Reminder
      *     * `payment_received` - Payment received
      *     * `refund_issued` - Refund issued
+     *     * `staff_added` - Added to a salon's team
      * @enum {string}
      */
     EventEnum:
-      "created" | "confirmed" | "cancelled" | "rescheduled" | "reminder" | "payment_received" | "refund_issued";
+      | "created"
+      | "confirmed"
+      | "cancelled"
+      | "rescheduled"
+      | "reminder"
+      | "payment_received"
+      | "refund_issued"
+      | "staff_added";
     Health: {
       status: string;
     };
@@ -979,6 +1260,59 @@ export interface components {
       status: string;
       detail: string;
       code: string;
+    };
+    ManageAffectedBooking: {
+      id: number;
+      reference: string;
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      service_name: string;
+      customer_first_name: string;
+      staff_id: number;
+      status: components["schemas"]["BookingStatusEnum"];
+    };
+    /** @description The body of every error response (see `apps.core.exceptions`). */
+    ManageBookingsAffectedError: {
+      /** @description A message in the request's language. */
+      detail: string;
+      /** @description A stable code that clients can rely on. */
+      code: string;
+      /** @description For invalid input: the messages of each field. */
+      errors?: {
+        [key: string]: string[];
+      };
+      /** @description The bookings concerned, by start. */
+      affected: components["schemas"]["ManageAffectedBooking"][];
+    };
+    /** @description Expects the salon in the context (`salon`) to tell the cover without a query per photo. */
+    ManagePhoto: {
+      readonly id: number;
+      readonly url: string | null;
+      readonly thumbnail_url: string | null;
+      /** Width (px) */
+      readonly width: number | null;
+      /** Height (px) */
+      readonly height: number | null;
+      /** Caption (Arabic) */
+      readonly caption_ar: string;
+      /** Caption (English) */
+      readonly caption_en: string;
+      readonly display_order: number;
+      /** @description The salon's cover photo in the public catalog. */
+      readonly is_cover: boolean;
+    };
+    ManagePhotoUploadRequest: {
+      /**
+       * Format: binary
+       * @description JPEG, PNG or WebP, at most 8 MB and 6000 × 6000 pixels.
+       */
+      image: string;
+      /** @default  */
+      caption_ar?: string;
+      /** @default  */
+      caption_en?: string;
     };
     /**
      * @description The salon's profile and booking policy, as its managers edit them. Model validators apply
@@ -1060,6 +1394,222 @@ export interface components {
       readonly timezone: string;
       /** Active */
       readonly is_active: boolean;
+    };
+    /** @description A service as its salon's managers see it, active or not. Expects `staff` prefetched. */
+    ManageService: {
+      readonly id: number;
+      readonly category: number;
+      /** @description In the request's language. */
+      category_name: string;
+      /** Name (Arabic) */
+      readonly name_ar: string;
+      /** Name (English) */
+      readonly name_en: string;
+      /** Description (Arabic) */
+      readonly description_ar: string;
+      /** Description (English) */
+      readonly description_en: string;
+      /** Duration (minutes) */
+      readonly duration_minutes: number;
+      /**
+       * Price (halalas, VAT included)
+       * @description 100 halalas = 1 SAR.
+       */
+      readonly price_amount: number;
+      readonly currency: string;
+      /**
+       * Buffer after (minutes)
+       * @description Cleaning or preparation time after the service, when the stylist cannot take another booking.
+       */
+      readonly buffer_minutes: number;
+      /** Active */
+      readonly is_active: boolean;
+      readonly display_order: number;
+      /** @description The stylists offering the service, active or not. */
+      readonly staff_ids: number[];
+    };
+    ManageServiceDeleted: {
+      /** @description Always true: the service had bookings, so it was kept. */
+      deactivated: boolean;
+      detail: string;
+      service: components["schemas"]["ManageService"];
+    };
+    /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
+    ManageServiceInputRequest: {
+      category: number;
+      /** Name (Arabic) */
+      name_ar: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Description (Arabic) */
+      description_ar?: string;
+      /** Description (English) */
+      description_en?: string;
+      /** Duration (minutes) */
+      duration_minutes: number;
+      /**
+       * Price (halalas, VAT included)
+       * Format: int64
+       * @description 100 halalas = 1 SAR.
+       */
+      price_amount: number;
+      /**
+       * Buffer after (minutes)
+       * @description Cleaning or preparation time after the service, when the stylist cannot take another booking.
+       */
+      buffer_minutes?: number;
+      /** Active */
+      is_active?: boolean;
+      /** Format: int64 */
+      display_order?: number;
+      /** @description Stylists of this salon who offer the service. */
+      staff_ids?: number[];
+    };
+    ManageSpecialHours: {
+      readonly id: number;
+      /** Format: date */
+      readonly date: string;
+      /** Format: time */
+      start: string | null;
+      /** Format: time */
+      end: string | null;
+    };
+    /** @description What to do with the upcoming bookings a change would leave without their stylist. */
+    ManageSpecialHoursCreateRequest: {
+      /**
+       * @description Cancel them (the customers are told; paid ones refunded).
+       * @default false
+       */
+      cancel_affected?: boolean;
+      /**
+       * @description The cancellation reason the customers see; a default one when left out.
+       * @default
+       */
+      reason?: string;
+      /** Format: date */
+      date: string;
+      /** Format: time */
+      start?: string | null;
+      /**
+       * Format: time
+       * @description Leave out both times for a day off.
+       */
+      end?: string | null;
+    };
+    /** @description Expects `user` selected and `services` prefetched. */
+    ManageStaff: {
+      readonly id: number;
+      readonly display_name: string;
+      /** Title (Arabic) */
+      readonly title_ar: string;
+      /** Title (English) */
+      readonly title_en: string;
+      /** Bio (Arabic) */
+      readonly bio_ar: string;
+      /** Bio (English) */
+      readonly bio_en: string;
+      readonly photo_url: string | null;
+      /** Active */
+      readonly is_active: boolean;
+      readonly display_order: number;
+      readonly service_ids: number[];
+      /** @description Of the linked account; null without one. */
+      readonly phone_number: string | null;
+      /** @description The linked account. */
+      readonly user_id: number | null;
+    };
+    ManageStaffCreateRequest: {
+      /** @description A Saudi mobile number, e.g. 05XXXXXXXX. */
+      phone_number: string;
+      display_name: string;
+      /** @description Services of this salon the stylist offers. */
+      service_ids?: number[];
+    };
+    ManageTimeOff: {
+      readonly id: number;
+      /** Format: date-time */
+      readonly start: string;
+      /** Format: date-time */
+      readonly end: string;
+      readonly reason: string;
+    };
+    ManageTimeOffCreateRequest: {
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      /**
+       * @description Seen by managers only.
+       * @default
+       */
+      reason?: string;
+      /**
+       * @description Cancel them (the customers are told; paid ones refunded).
+       * @default false
+       */
+      cancel_affected?: boolean;
+      /**
+       * @description The cancellation reason the customers see; a default one when left out.
+       * @default
+       */
+      cancel_reason?: string;
+    };
+    ManageWorkingHours: {
+      /**
+       * @description 0 = Monday … 6 = Sunday.
+       *
+       *     * `0` - Monday
+       *     * `1` - Tuesday
+       *     * `2` - Wednesday
+       *     * `3` - Thursday
+       *     * `4` - Friday
+       *     * `5` - Saturday
+       *     * `6` - Sunday
+       */
+      weekday: components["schemas"]["WeekdayEnum"];
+      /** Format: time */
+      start: string;
+      /**
+       * Format: time
+       * @description At or before the start: after midnight.
+       */
+      end: string;
+    };
+    ManageWorkingHoursRequest: {
+      /**
+       * @description 0 = Monday … 6 = Sunday.
+       *
+       *     * `0` - Monday
+       *     * `1` - Tuesday
+       *     * `2` - Wednesday
+       *     * `3` - Thursday
+       *     * `4` - Friday
+       *     * `5` - Saturday
+       *     * `6` - Sunday
+       */
+      weekday: components["schemas"]["WeekdayEnum"];
+      /** Format: time */
+      start: string;
+      /**
+       * Format: time
+       * @description At or before the start: after midnight.
+       */
+      end: string;
+    };
+    /** @description What to do with the upcoming bookings a change would leave without their stylist. */
+    ManageWorkingWeekRequest: {
+      /**
+       * @description Cancel them (the customers are told; paid ones refunded).
+       * @default false
+       */
+      cancel_affected?: boolean;
+      /**
+       * @description The cancellation reason the customers see; a default one when left out.
+       * @default
+       */
+      reason?: string;
+      /** @description The whole week; [] for none. */
+      hours: components["schemas"]["ManageWorkingHoursRequest"][];
     };
     ManagedSalon: {
       id: number;
@@ -1178,6 +1728,13 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
     };
+    PatchedManagePhotoUpdateRequest: {
+      caption_ar?: string;
+      caption_en?: string;
+      display_order?: number;
+      /** @description true makes it the salon's cover; false on the cover leaves the salon without one. */
+      is_cover?: boolean;
+    };
     /**
      * @description The salon's profile and booking policy, as its managers edit them. Model validators apply
      *     (e.g. slot step 5–120 minutes, latitude −90–90), so bad values are field errors.
@@ -1238,6 +1795,75 @@ export interface components {
       requires_prepayment?: boolean;
       /** Hold time for unpaid bookings (minutes) */
       hold_minutes?: number;
+    };
+    /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
+    PatchedManageServiceInputRequest: {
+      category?: number;
+      /** Name (Arabic) */
+      name_ar?: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Description (Arabic) */
+      description_ar?: string;
+      /** Description (English) */
+      description_en?: string;
+      /** Duration (minutes) */
+      duration_minutes?: number;
+      /**
+       * Price (halalas, VAT included)
+       * Format: int64
+       * @description 100 halalas = 1 SAR.
+       */
+      price_amount?: number;
+      /**
+       * Buffer after (minutes)
+       * @description Cleaning or preparation time after the service, when the stylist cannot take another booking.
+       */
+      buffer_minutes?: number;
+      /** Active */
+      is_active?: boolean;
+      /** Format: int64 */
+      display_order?: number;
+      /** @description Stylists of this salon who offer the service. */
+      staff_ids?: number[];
+    };
+    /** @description What to do with the upcoming bookings a change would leave without their stylist. */
+    PatchedManageStaffUpdateRequest: {
+      display_name?: string;
+      /** Title (Arabic) */
+      title_ar?: string;
+      /** Title (English) */
+      title_en?: string;
+      /** Bio (Arabic) */
+      bio_ar?: string;
+      /** Bio (English) */
+      bio_en?: string;
+      /** Active */
+      is_active?: boolean;
+      /** Format: int64 */
+      display_order?: number;
+      /** @description Services of this salon the stylist offers. */
+      service_ids?: number[];
+      /**
+       * Format: binary
+       * @description Multipart only: JPEG, PNG or WebP, at most 8 MB.
+       */
+      photo?: string;
+      /**
+       * Format: int64
+       * @description Give the stylist's upcoming bookings to this stylist, at the same times.
+       */
+      reassign_to?: number | null;
+      /**
+       * @description Cancel them (the customers are told; paid ones refunded).
+       * @default false
+       */
+      cancel_affected?: boolean;
+      /**
+       * @description The cancellation reason the customers see; a default one when left out.
+       * @default
+       */
+      reason?: string;
     };
     PatchedUserUpdateRequest: {
       first_name?: string;
@@ -1605,6 +2231,17 @@ export interface components {
      * @enum {string}
      */
     WebhookResultStatusEnum: "processed" | "duplicate" | "ignored" | "verification";
+    /**
+     * @description * `0` - Monday
+     *     * `1` - Tuesday
+     *     * `2` - Wednesday
+     *     * `3` - Thursday
+     *     * `4` - Friday
+     *     * `5` - Saturday
+     *     * `6` - Sunday
+     * @enum {integer}
+     */
+    WeekdayEnum: 0 | 1 | 2 | 3 | 4 | 5 | 6;
   };
   responses: never;
   parameters: never;
@@ -2286,8 +2923,18 @@ export interface operations {
        *     - `lead_time_not_met`: This time is too soon; the salon needs more notice.
        *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
        *     - `slot_not_on_grid`: Choose one of the offered start times.
+       *     - `staff_not_available_for_service`: This stylist does not offer this service.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_allowed`: You are not allowed to do this. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2584,6 +3231,1170 @@ export interface operations {
         };
       };
       /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_photos_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManagePhoto"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_photos_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "multipart/form-data": components["schemas"]["ManagePhotoUploadRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManagePhoto"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_image`: Upload a JPEG, PNG or WebP image of at most 8 MB and 6000 × 6000 pixels.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_photos_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        photo_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `photo_not_found`: Photo not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_photos_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        photo_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedManagePhotoUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManagePhoto"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `photo_not_found`: Photo not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_services_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageService"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_services_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ManageServiceInputRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageService"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `unknown_staff`: Choose stylists of this salon.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_services_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        service_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageService"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_services_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        service_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageServiceDeleted"];
+        };
+      };
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_services_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        service_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedManageServiceInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageService"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `unknown_staff`: Choose stylists of this salon.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageStaff"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ManageStaffCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageStaff"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `unknown_services`: Choose services of this salon.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `already_on_team`: This phone number already belongs to a stylist of this salon.
+       *     - `stylist_of_another_salon`: This phone number belongs to a stylist of another salon; a person can be a stylist at one salon only.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageStaff"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_destroy: {
+    parameters: {
+      query?: {
+        cancel_affected?: boolean;
+        reason?: string;
+        reassign_to?: number;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageStaff"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_reassign_target`: Choose another active stylist of this salon.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedManageStaffUpdateRequest"];
+        "multipart/form-data": components["schemas"]["PatchedManageStaffUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageStaff"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_image`: Upload a JPEG, PNG or WebP image of at most 8 MB and 6000 × 6000 pixels.
+       *     - `unknown_services`: Choose services of this salon.
+       *     - `invalid_reassign_target`: Choose another active stylist of this salon.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_hours_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageWorkingHours"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_hours_update: {
+    parameters: {
+      query?: {
+        cancel_affected?: boolean;
+        /** @description The cancellation reason the customers see. */
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ManageWorkingWeekRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageWorkingHours"][];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_special_hours_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageSpecialHours"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_special_hours_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ManageSpecialHoursCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageSpecialHours"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_special_hours_destroy: {
+    parameters: {
+      query?: {
+        cancel_affected?: boolean;
+        /** @description The cancellation reason the customers see. */
+        reason?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+        special_hours_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       *     - `special_hours_not_found`: Special hours not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_time_off_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageTimeOff"][];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_time_off_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ManageTimeOffCreateRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageTimeOff"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `bookings_affected`: Some bookings would be left without their stylist. Give them to another stylist or cancel them (the customers are told and refunded). */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageBookingsAffectedError"];
+        };
+      };
+    };
+  };
+  manage_salons_staff_time_off_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        staff_id: number;
+        time_off_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `staff_not_found`: Staff member not found.
+       *     - `time_off_not_found`: Time off not found.
+       */
       404: {
         headers: {
           [name: string]: unknown;

@@ -1,9 +1,14 @@
-"""Fixtures speaking the back office: a salon with its manager, a stylist with an account, a
-customer, another salon managed by someone else, and a platform admin."""
+"""Fixtures speaking the back office: a salon with its manager, a stylist with an account (working
+every day with `stylist`), a second stylist, a customer and a `book` helper, another salon managed by
+someone else, and a platform admin."""
+
+from datetime import date, timedelta
 
 import pytest
+from django.utils import timezone
 
-from apps.bookings.tests.conftest import client_for, make_user
+from apps.bookings import services as booking_services
+from apps.bookings.tests.conftest import RIYADH, at, client_for, make_user, work_every_day
 from apps.salons.tests.factories import make_salon, make_service, make_staff
 
 
@@ -51,3 +56,44 @@ def other_salon():
 @pytest.fixture
 def admin_user():
     return make_user(is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def day() -> date:
+    """A local day three days ahead: inside the default horizon and past the lead time."""
+    return timezone.now().astimezone(RIYADH).date() + timedelta(days=3)
+
+
+@pytest.fixture
+def stylist(stylist_user):
+    """The stylist account's profile, working 09:00–21:00 every day."""
+    staff = stylist_user.staff_profile
+    work_every_day(staff)
+    return staff
+
+
+@pytest.fixture
+def other_stylist(salon, service):
+    staff = make_staff(salon, [service], display_name="Sara", user=make_user(first_name="Sara", role="staff"))
+    work_every_day(staff)
+    return staff
+
+
+@pytest.fixture
+def book(service, stylist, customer, day):
+    """A booking made through the bookings service, by the customer (pending: the salon confirms)."""
+
+    def _book(hhmm: str = "10:00", *, staff=None, actor=None, **kwargs):
+        return booking_services.booking_create(
+            actor=actor or customer,
+            service_id=service.pk,
+            staff_id=(staff or stylist).pk,
+            start=at(day, hhmm),
+            **kwargs,
+        )
+
+    return _book
+
+
+def url(salon, path: str = "") -> str:
+    return f"/api/manage/salons/{salon.pk}/{path}"

@@ -110,6 +110,11 @@ class BookingRescheduleInputSerializer(serializers.Serializer):
     start = AwareDateTimeField(
         validators=[validate_supported_date], help_text=_("The new start, one of the offered times, with its offset.")
     )
+    staff = _id_field(
+        required=False,
+        allow_null=True,
+        help_text=_("The salon only: give the booking to this stylist (at its own time or at the new start)."),
+    )
 
 
 class ReviewInputSerializer(serializers.Serializer):

@@ -191,8 +191,10 @@ class BookingRescheduleView(APIView):
         tags=[TAG],
         summary="Move a booking to another time",
         description=(
-            "Same service and stylist; the status is kept. The customer may until `cancellation_deadline`, "
-            "the salon at any time. When the new time is not free the booking is unchanged."
+            "Same service; the status is kept. The customer may until `cancellation_deadline`, "
+            "the salon at any time. The salon may also give the booking to another stylist (`staff`): at the "
+            "booking's own `start` only that stylist's time is checked (working hours, time off, other "
+            "bookings), not lead time or the grid. When the new time is not free the booking is unchanged."
         ),
         parameters=[BOOKING_ID],
         request=BookingRescheduleInputSerializer,
@@ -203,6 +205,8 @@ class BookingRescheduleView(APIView):
                 InvalidTransition,
                 CancellationWindowPassed,
                 START_POLICY_ERRORS,
+                StaffNotAvailableForService,
+                NotAllowed,
                 BookingNotFound,
                 (CustomerOverlap, SlotUnavailable),
                 BusyTryAgain,
@@ -211,7 +215,9 @@ class BookingRescheduleView(APIView):
     )
     def post(self, request, booking_id: int):
         data = _validated(BookingRescheduleInputSerializer, request.data)
-        booking = services.booking_reschedule(booking_id=booking_id, actor=request.user, start=data["start"])
+        booking = services.booking_reschedule(
+            booking_id=booking_id, actor=request.user, start=data["start"], staff_id=data.get("staff")
+        )
         return _booking_response(request, booking)
 
 

@@ -69,3 +69,14 @@ def test_a_note_for_a_status_without_errors_is_refused():
 def test_anything_but_error_classes_is_refused():
     with pytest.raises(TypeError):
         error_responses(AppError())
+
+
+def test_a_status_may_document_a_richer_body():
+    class ThingTakenErrorSerializer(ErrorSerializer):
+        pass
+
+    responses = error_responses(ThingNotFound, ThingTaken, bodies={409: ThingTakenErrorSerializer})
+
+    assert (responses[404].response, responses[409].response) == (ErrorSerializer, ThingTakenErrorSerializer)
+    with pytest.raises(ValueError, match=r"\[503\]"):
+        error_responses(ThingNotFound, bodies={503: ErrorSerializer})

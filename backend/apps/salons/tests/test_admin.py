@@ -214,10 +214,11 @@ def test_hours_overlapping_the_previous_days_shift_after_midnight_are_refused(ad
 
 
 def test_friday_hours_after_thursdays_overnight_shift_ends_are_accepted():
-    from apps.salons.hours import overnight_overlaps
+    from apps.salons.hours import weekly_hours_problems
 
-    assert overnight_overlaps({3: [(time(22), time(2))], 4: [(time(2), time(5))]}) == []
-    assert overnight_overlaps({5: [(time(20), time(1))], 6: [(time(0, 30), time(3))]}) == [6]
+    assert weekly_hours_problems([(3, time(22), time(2)), (4, time(2), time(5))]) == []
+    [problem] = weekly_hours_problems([(5, time(20), time(1)), (6, time(0, 30), time(3))])
+    assert (problem.code, problem.rows) == ("overlapping_overnight", (0, 1))
 
 
 def test_overlapping_working_hours_added_to_an_existing_staff_member_are_refused(admin_client, catalog):

@@ -1,0 +1,204 @@
+"""Writes to the catalog that need no knowledge of bookings: services, the team, working time.
+
+Keyword-only functions, each one transaction (a savepoint inside a caller's). Input comes validated
+by the caller's serializer; what needs the database to decide (stylists and services of the right
+salon, a phone number already linked, hours that hang together) is checked here and raised as the
+errors of `errors.py`. Who may call them, the audit log and the bookings a change affects are the
+back office's (`apps.backoffice`). Photos are `photos.py`'s.
+"""
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models.deletion import ProtectedError
+from django.utils.translation import gettext as _
+
+from apps.accounts.models import Role
+from apps.core.locks import lock_name
+
+from .errors import AlreadyOnTeam, InvalidHours, StylistOfAnotherSalon, UnknownServices, UnknownStaff
+from .hours import HoursProblem, special_hours_problems, weekly_hours_problems
+from .models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
+
+User = get_user_model()
+
+SERVICE_FIELDS = (
+    "category",
+    "name_ar",
+    "name_en",
+    "description_ar",
+    "description_en",
+    "duration_minutes",
+    "price_amount",
+    "buffer_minutes",
+    "is_active",
+    "display_order",
+)
+STAFF_FIELDS = ("display_name", "title_ar", "title_en", "bio_ar", "bio_en", "is_active", "display_order")
+
+
+def _check_fields(changes: dict, allowed: Iterable[str]) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+
+
+def _salon_staff(salon: Salon, staff_ids: list[int]) -> list[StaffMember]:
+    staff = list(StaffMember.objects.filter(salon=salon, pk__in=set(staff_ids)))
+    if len(staff) != len(set(staff_ids)):
+        raise UnknownStaff(errors={"staff_ids": [str(UnknownStaff.message)]})
+    return staff
+
+
+def _salon_services(salon: Salon, service_ids: list[int]) -> list[Service]:
+    services = list(Service.objects.filter(salon=salon, pk__in=set(service_ids)))
+    if len(services) != len(set(service_ids)):
+        raise UnknownServices(errors={"service_ids": [str(UnknownServices.message)]})
+    return services
+
+
+# --- Services -----------------------------------------------------------------------------------
+
+
+def service_create(*, salon: Salon, fields: dict, staff_ids: list[int] | None = None) -> Service:
+    """A new service of the salon, offered by `staff_ids` (stylists of the salon, `UnknownStaff` otherwise)."""
+    _check_fields(fields, SERVICE_FIELDS)
+    with transaction.atomic():
+        staff = _salon_staff(salon, staff_ids or [])
+        service = Service.objects.create(salon=salon, **fields)
+        service.staff.set(staff)
+    return service
+
+
+def service_update(*, service: Service, changes: dict, staff_ids: list[int] | None = None) -> Service:
+    """Change the fields given, and who offers the service when `staff_ids` is given."""
+    _check_fields(changes, SERVICE_FIELDS)
+    with transaction.atomic():
+        staff = _salon_staff(service.salon, staff_ids) if staff_ids is not None else None
+        for name, value in changes.items():
+            setattr(service, name, value)
+        if changes:
+            service.save(update_fields=list(changes))
+        if staff is not None:
+            service.staff.set(staff)
+    return service
+
+
+def service_delete(*, service: Service) -> bool:
+    """Delete the service; one that has bookings (they keep it) is deactivated instead. True when deleted."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                service.delete()
+            return True
+        except ProtectedError:
+            service.is_active = False
+            service.save(update_fields=["is_active"])
+            return False
+
+
+# --- The team -----------------------------------------------------------------------------------
+
+
+def staff_add(
+    *, salon: Salon, phone_number: str, display_name: str, service_ids: list[int] | None = None
+) -> StaffMember:
+    """Add a stylist by E.164 phone number: the account with that number is linked (a customer keeps
+    their bookings and becomes staff), else one is created. A number already linked to a stylist is
+    `AlreadyOnTeam` (this salon) or `StylistOfAnotherSalon` (a person is a stylist at one salon)."""
+    with transaction.atomic():
+        lock_name(f"staff-phone:{phone_number}")
+        services = _salon_services(salon, service_ids or [])
+        user = User.objects.filter(phone_number=phone_number).first()
+        if user is None:
+            user = User.objects.create_user(phone_number, first_name=display_name, role=Role.STAFF)
+        else:
+            existing = StaffMember.objects.filter(user=user).values_list("salon_id", flat=True).first()
+            if existing is not None:
+                raise AlreadyOnTeam() if existing == salon.pk else StylistOfAnotherSalon()
+            if user.role == Role.CUSTOMER:
+                user.role = Role.STAFF
+                user.save(update_fields=["role"])
+        try:
+            with transaction.atomic():
+                staff = StaffMember.objects.create(salon=salon, user=user, display_name=display_name)
+        except IntegrityError:  # linked by a concurrent request meanwhile
+            raise StylistOfAnotherSalon() from None
+        staff.services.set(services)
+    return staff
+
+
+def staff_update(*, staff: StaffMember, changes: dict, service_ids: list[int] | None = None) -> StaffMember:
+    """Change the fields given, and the services offered when `service_ids` is given (services of the
+    stylist's salon, `UnknownServices` otherwise). Deactivating with bookings ahead is the back
+    office's to settle first."""
+    _check_fields(changes, STAFF_FIELDS)
+    with transaction.atomic():
+        services = _salon_services(staff.salon, service_ids) if service_ids is not None else None
+        for name, value in changes.items():
+            setattr(staff, name, value)
+        if changes:
+            staff.save(update_fields=list(changes))
+        if services is not None:
+            staff.services.set(services)
+    return staff
+
+
+# --- Working time -------------------------------------------------------------------------------
+
+
+def _raise_problems(problems: list[HoursProblem]) -> None:
+    if problems:
+        rows = sorted({row for problem in problems for row in problem.rows})
+        raise InvalidHours(
+            errors={"hours": [problem.message for problem in problems], "rows": [str(row) for row in rows]}
+        )
+
+
+def working_hours_replace(*, staff: StaffMember, rows: list[tuple[int, time, time]]) -> list[WorkingHours]:
+    """Replace the stylist's whole week with `rows` (weekday, start, end); `InvalidHours` naming the
+    offending rows when they do not hang together (`hours.weekly_hours_problems`)."""
+    _raise_problems(weekly_hours_problems(rows))
+    with transaction.atomic():
+        WorkingHours.objects.filter(staff=staff).delete()
+        return WorkingHours.objects.bulk_create(
+            [WorkingHours(staff=staff, weekday=weekday, start_time=start, end_time=end) for weekday, start, end in rows]
+        )
+
+
+def time_off_create(*, staff: StaffMember, start: datetime, end: datetime, reason: str = "") -> TimeOff:
+    if end <= start:
+        raise InvalidHours(errors={"end": [_("The end must be after the start.")]})
+    with transaction.atomic():
+        return TimeOff.objects.create(staff=staff, start=start, end=end, reason=reason)
+
+
+def special_hours_create(
+    *, staff: StaffMember, day: date, start: time | None = None, end: time | None = None
+) -> SpecialHours:
+    """Hours replacing the weekday's on `day` (none: a day off), beside the date's other rows as long
+    as they hang together (`hours.special_hours_problems`; `InvalidHours` otherwise)."""
+    if (start is None) != (end is None):
+        raise InvalidHours(
+            errors={"end" if end is None else "start": [_("Give both a start and an end, or neither for a day off.")]}
+        )
+    with transaction.atomic():
+        existing = list(
+            SpecialHours.objects.filter(staff=staff, date=day).values_list("date", "start_time", "end_time")
+        )
+        problems = special_hours_problems([*existing, (day, start, end)])
+        if problems:
+            raise InvalidHours(errors={"date": [problem.message for problem in problems]})
+        return SpecialHours.objects.create(staff=staff, date=day, start_time=start, end_time=end)
+
+
+def time_off_delete(*, time_off: TimeOff) -> None:
+    with transaction.atomic():
+        time_off.delete()
+
+
+def special_hours_delete(*, special_hours: SpecialHours) -> None:
+    with transaction.atomic():
+        special_hours.delete()
