@@ -132,7 +132,7 @@ function StylistColumn({
                     })
                   }
                 >
-                  <span aria-hidden="true">+</span> {time(item.span.start)}
+                  <span aria-hidden="true">+</span> <span className="desk-free__time">{time(item.span.start)}</span>
                 </button>
               </li>
             );
