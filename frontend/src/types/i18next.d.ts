@@ -4,6 +4,7 @@ import "i18next";
 import type accounts from "@/locales/ar/accounts.json";
 import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
+import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
@@ -20,6 +21,7 @@ declare module "i18next" {
       bookings: typeof bookings;
       payments: typeof payments;
       notifications: typeof notifications;
+      desk: typeof desk;
     };
   }
 }

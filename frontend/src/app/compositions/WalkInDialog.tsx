@@ -1,4 +1,4 @@
-import { useReducer } from "react";
+import { useReducer, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Dialog } from "@/components/Dialog";
@@ -12,11 +12,19 @@ import { useSalon } from "@/features/salons/api/get-salon";
 import { ServicePicker } from "@/features/salons/components/ServicePicker";
 import { TimePicker } from "@/features/salons/components/TimePicker";
 import { useLanguage } from "@/hooks/use-language";
+import { dateOfInstant } from "@/lib/calendar-date";
 import { formatCalendarDate } from "@/lib/format/date";
 import { formatTime } from "@/lib/format/time";
+import { MINUTE_MS, toZonedIso } from "@/lib/zoned-time";
 
 interface WalkInDialogProps {
   stylist: { id: number; name: string; salonId: number };
+  /**
+   * A free time tapped on the desk's calendar (`start`, on the grid, free until `until`): once the
+   * service is chosen the dialog goes straight to the customer when the service fits, and to that
+   * day's free times when it does not.
+   */
+  at?: { start: string; until: string };
   onClose: () => void;
 }
 
@@ -24,11 +32,14 @@ interface WalkInDialogProps {
  * A manager (or stylist) books a walk-in or phone customer with the salons' pickers and the
  * bookings' form: service, free time, then the customer (`features/bookings/walk-in/state.ts`).
  */
-export function WalkInDialog({ stylist, onClose }: WalkInDialogProps) {
+export function WalkInDialog({ stylist, at, onClose }: WalkInDialogProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const salon = useSalon(stylist.salonId);
   const [state, dispatch] = useReducer(walkInReducer, WALK_IN_START);
+  // The tapped time is offered until the manager picks another one.
+  const [preset, setPreset] = useState(at);
+  const [didNotFit, setDidNotFit] = useState(false);
 
   const categories =
     salon.data?.categories
@@ -55,14 +66,38 @@ export function WalkInDialog({ stylist, onClose }: WalkInDialogProps) {
         <ServicePicker
           categories={categories}
           selectedId={null}
-          onSelect={(serviceId) => dispatch({ type: "pick_service", serviceId })}
+          onSelect={(serviceId) => {
+            dispatch({ type: "pick_service", serviceId });
+            if (!preset) return;
+            const zone = salon.data.timezone;
+            const service = categories.flatMap((category) => category.services).find((s) => s.id === serviceId);
+            const start = Date.parse(preset.start);
+            const end = start + (service?.duration_minutes ?? 0) * MINUTE_MS;
+            const date = dateOfInstant(preset.start, zone);
+            const fits = service && end + service.buffer_minutes * MINUTE_MS <= Date.parse(preset.until);
+            if (fits) {
+              const slot = { start: preset.start, end: toZonedIso(end, zone), staff: [stylist.id] };
+              dispatch({ type: "pick_slot", slot, date });
+            } else {
+              dispatch({ type: "pick_date", date });
+              setDidNotFit(true);
+            }
+          }}
         />
       ) : state.step === "selecting_time" ? (
         <div className="stack">
-          <button type="button" className="link-button" onClick={() => dispatch({ type: "change_service" })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDidNotFit(false);
+              dispatch({ type: "change_service" });
+            }}
+          >
             {t("walkIn.changeService")}
           </button>
           {state.unavailable && <TimeUnavailableNotice reason={state.unavailable.reason} />}
+          {didNotFit && !state.unavailable && <Notice tone="info" live title={t("walkIn.doesNotFit")} />}
           <TimePicker
             salonId={stylist.salonId}
             serviceId={state.serviceId}
@@ -72,7 +107,10 @@ export function WalkInDialog({ stylist, onClose }: WalkInDialogProps) {
             selectedStart={null}
             takenStart={state.unavailable?.start ?? null}
             onSelectDate={(date) => dispatch({ type: "pick_date", date })}
-            onSelectSlot={(slot, date) => dispatch({ type: "pick_slot", slot, date })}
+            onSelectSlot={(slot, date) => {
+              setDidNotFit(false);
+              dispatch({ type: "pick_slot", slot, date });
+            }}
           />
         </div>
       ) : (
@@ -81,7 +119,14 @@ export function WalkInDialog({ stylist, onClose }: WalkInDialogProps) {
             <bdi>{formatCalendarDate(state.date, language, "full")}</bdi> ·{" "}
             <bdi>{formatTime(state.slot.start, language, salon.data.timezone)}</bdi>
           </p>
-          <button type="button" className="link-button" onClick={() => dispatch({ type: "change_time" })}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setPreset(undefined);
+              dispatch({ type: "change_time" });
+            }}
+          >
             {t("walkIn.changeTime")}
           </button>
           <WalkInForm

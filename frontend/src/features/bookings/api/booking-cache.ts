@@ -12,12 +12,13 @@ export function bookingQueryKey(bookingId: number) {
   return ["bookings", "detail", bookingId] as const;
 }
 
-/** After any change to a booking: store the new version, refresh lists, schedules and free times. */
+/** After any change to a booking: store the new version, refresh lists, schedules, the desk and free times. */
 export function rememberChangedBooking(queryClient: QueryClient, booking: Booking): Promise<unknown> {
   queryClient.setQueryData(bookingQueryKey(booking.id), booking);
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ["bookings", "list"] }),
-    queryClient.invalidateQueries({ queryKey: ["staff", "schedule"] }),
+    // The salon's views of its bookings (stylists' schedules, the back office's desk), not who I am.
+    queryClient.invalidateQueries({ queryKey: ["staff"], predicate: (query) => query.queryKey[1] !== "me" }),
     queryClient.invalidateQueries({ queryKey: availabilityQueryRoot }),
     queryClient.invalidateQueries({ queryKey: ["notifications"] }),
   ]);

@@ -5,9 +5,19 @@ import type { Booking } from "@/types/models";
 
 import { rememberChangedBooking } from "./booking-cache";
 
-/** POST /api/bookings/{id}/reschedule/ with one of the free start times. */
-export function rescheduleBooking({ bookingId, start }: { bookingId: number; start: string }): Promise<Booking> {
-  return api.post<Booking>(`/api/bookings/${bookingId}/reschedule/`, { start });
+export interface RescheduleInput {
+  bookingId: number;
+  start: string;
+  /** Another stylist (the salon only); left out, the booking keeps its stylist. */
+  staff?: number;
+}
+
+/** POST /api/bookings/{id}/reschedule/ with one of the free start times (and, for the salon, a stylist). */
+export function rescheduleBooking({ bookingId, start, staff }: RescheduleInput): Promise<Booking> {
+  return api.post<Booking>(
+    `/api/bookings/${bookingId}/reschedule/`,
+    staff === undefined ? { start } : { start, staff },
+  );
 }
 
 export function useRescheduleBooking() {
