@@ -135,8 +135,9 @@ def booking_create(
         raise PhoneNotVerified()
     candidate_ids = _qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
-    # is checked under the locks, after the customer's.
-    refuse(start_policy_refusal(salon=salon, start=start, now=now))
+    # is checked under the locks, after the customer's. A salon member booking on a customer's behalf
+    # is the desk taking a walk-in: no lead time, and the current grid slot is still bookable.
+    refuse(start_policy_refusal(salon=salon, start=start, now=now, walk_in=on_behalf))
     end = start + service.duration
     blocked_until = end + service.buffer
 
@@ -145,7 +146,9 @@ def booking_create(
         lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
         expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
         check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
-        check = start_check(salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now)
+        check = start_check(
+            salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now, walk_in=on_behalf
+        )
         refuse(check.refusal)
         if staff_id is None:
             staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
