@@ -38,6 +38,7 @@ from ._steps import (
 from .availability import start_check, start_policy_refusal
 from .errors import (
     BookingNotFound,
+    CustomerBlocked,
     NotAllowed,
     PhoneNotVerified,
     ReasonRequired,
@@ -48,7 +49,7 @@ from .errors import (
     StaffNotAvailableForService,
 )
 from .events import BookingEventKind
-from .models import Booking, BookingStatus, blocking_q
+from .models import Booking, BookingStatus, SalonCustomer, blocking_q
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
 from .state import RULES, Action, Actor, check_action
@@ -118,7 +119,7 @@ def booking_create(
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
     for that customer (found or created by phone). Without `staff_id` the least busy free
-    qualified stylist is chosen."""
+    qualified stylist is chosen. A customer the salon has blocked cannot book there online."""
     now = now or timezone.now()
     service = Service.objects.select_related("salon").filter(pk=service_id).first()
     if service is None:
@@ -133,6 +134,8 @@ def booking_create(
         raise NotAllowed()
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
+    if not on_behalf and SalonCustomer.objects.filter(salon=salon, customer=actor, blocked=True).exists():
+        raise CustomerBlocked()  # the salon may still book them in person
     candidate_ids = _qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
     # is checked under the locks, after the customer's. A salon member booking on a customer's behalf
