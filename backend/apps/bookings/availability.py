@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from django.db.models import F, Min
 from django.utils import timezone
@@ -47,7 +48,7 @@ from django.utils import timezone
 from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
 from apps.salons.models import Salon, Service, StaffMember
 
-from .availability_schedule import Interval, Schedule, load_range, local_midnight, staff_booked_over
+from .availability_schedule import Hours, Interval, Schedule, load_range, local_midnight, staff_booked_over
 from .errors import ErrorCode
 
 
@@ -337,6 +338,27 @@ def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = Non
         (datetime.fromtimestamp(start, tz), datetime.fromtimestamp(end, tz))
         for start, end in schedule.free_intervals(staff.pk, day, tz)
     ]
+
+
+def staff_working_intervals(
+    *, staff_ids: list[int], first_day: date, last_day: date, tz: ZoneInfo
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Each staff member's working intervals (weekly hours, or that date's special hours) that overlap
+    the local days `first_day` to `last_day`, as the engine computes them, in start order: an overnight
+    interval of the day before that runs past midnight is among them. In two queries."""
+    hours = Hours(staff_ids=staff_ids, first_day=first_day - timedelta(days=1), last_day=last_day)
+    window_start = local_midnight(first_day, tz).timestamp()
+    window_end = local_midnight(last_day + timedelta(days=1), tz).timestamp()
+    days = [first_day + timedelta(days=offset) for offset in range(-1, (last_day - first_day).days + 1)]
+    return {
+        staff_id: [
+            (datetime.fromtimestamp(start, tz), datetime.fromtimestamp(end, tz))
+            for day in days
+            for start, end in hours.working_intervals(staff_id, day, tz)
+            if start < window_end and end > window_start
+        ]
+        for staff_id in staff_ids
+    }
 
 
 def salon_availability_get(

@@ -3,7 +3,7 @@ salon the caller manages (404 otherwise)."""
 
 from django.urls import path
 
-from . import salons
+from . import desk, salons
 
 app_name = "backoffice"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("salons/", salons.ManagedSalonListView.as_view(), name="salon-list"),
     path(SALON, salons.ManagedSalonDetailView.as_view(), name="salon-detail"),
     path(SALON + "audit/", salons.AuditLogView.as_view(), name="audit"),
+    path(SALON + "calendar/", desk.CalendarView.as_view(), name="calendar"),
+    path(SALON + "bookings/", desk.SalonBookingListView.as_view(), name="booking-list"),
 ]
