@@ -3,7 +3,7 @@ salon the caller manages (404 otherwise)."""
 
 from django.urls import path
 
-from . import desk, salons
+from . import customers, desk, salons
 
 app_name = "backoffice"
 
@@ -15,4 +15,6 @@ urlpatterns = [
     path(SALON + "audit/", salons.AuditLogView.as_view(), name="audit"),
     path(SALON + "calendar/", desk.CalendarView.as_view(), name="calendar"),
     path(SALON + "bookings/", desk.SalonBookingListView.as_view(), name="booking-list"),
+    path(SALON + "customers/", customers.CustomerListView.as_view(), name="customer-list"),
+    path(SALON + "customers/<int:user_id>/", customers.CustomerDetailView.as_view(), name="customer-detail"),
 ]
