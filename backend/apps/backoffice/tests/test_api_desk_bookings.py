@@ -44,7 +44,7 @@ def week(salon, service, stylist, customer, day):
 
 def test_the_salons_bookings_in_the_standard_representation(manager_client, salon, other_salon, week, customer):
     first, second, third, _other = week
-    make_booking(make_staff(other_salon, []), first.service, customer, first.start, salon=other_salon)
+    make_booking(make_staff(other_salon, []), first.service, make_user(), first.start, salon=other_salon)
 
     response = manager_client.get(bookings_url(salon))
 
