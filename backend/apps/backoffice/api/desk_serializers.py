@@ -114,6 +114,20 @@ class ManageCalendarBookingSerializer(serializers.Serializer):
         choices=PaymentStatus.choices, allow_null=True, help_text=_("The status of the booking's payment, if any.")
     )
 
+    def to_representation(self, booking) -> dict:
+        # Written out: a week of a busy salon has thousands of bookings, and going through each declared
+        # field costs more than the rest of the request. The fields above still document the shape.
+        return {
+            "id": booking.id,
+            "reference": booking.reference,
+            "customer_first_name": booking.customer_first_name,
+            "service_name": booking.service_name,
+            "status": booking.status,
+            "start": booking.start.isoformat(),
+            "end": booking.end.isoformat(),
+            "payment_status": booking.payment_status,
+        }
+
 
 class ManageCalendarStaffSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="staff.pk")

@@ -3,7 +3,8 @@
 The calendar shows, per stylist, the working intervals exactly as the availability engine computes
 them (`bookings.availability.staff_working_intervals`), time off and the bookings of those days, in
 the salon's time zone and in a constant number of queries whatever the number of stylists and
-bookings: stylists, weekly hours, special hours, time off, bookings, their payments.
+bookings: bookings, their payments' statuses, the salon's services, stylists, weekly hours, special
+hours, time off.
 """
 
 from dataclasses import dataclass
@@ -18,8 +19,8 @@ from apps.bookings.availability import staff_working_intervals
 from apps.bookings.models import Booking
 from apps.bookings.schedule import SCHEDULE_STATUSES
 from apps.bookings.selectors import effective_status_in
-from apps.payments.selectors import booking_payment, prefetch_booking_payments
-from apps.salons.models import Salon, StaffMember, TimeOff
+from apps.payments.selectors import booking_payment_statuses
+from apps.salons.models import Salon, Service, StaffMember, TimeOff
 
 MAX_CALENDAR_DAYS = 7
 _LIST_RELATIONS = ("salon", "service", "staff", "customer", "review")
@@ -72,27 +73,18 @@ def salon_calendar(*, salon: Salon, start: date, days: int, now: datetime | None
     last_day = start + timedelta(days=days - 1)
     window_start, window_end = _midnight(start, salon), _midnight(last_day + timedelta(days=1), salon)
 
-    bookings = list(
-        prefetch_booking_payments(
-            Booking.objects.filter(salon=salon, start__lt=window_end, end__gt=window_start)
-            .filter(effective_status_in(list(SCHEDULE_STATUSES), now))
-            .select_related("customer", "service")
-            .only(
-                "pk",
-                "reference",
-                "staff_id",
-                "status",
-                "hold_expires_at",
-                "start",
-                "end",
-                "customer__first_name",
-                "service__name_ar",
-                "service__name_en",
-            )
-            .order_by("start", "pk")
+    # Plain rows, not model instances: a busy week has thousands of bookings.
+    bookings = Booking.objects.filter(salon=salon, start__lt=window_end, end__gt=window_start).filter(
+        effective_status_in(list(SCHEDULE_STATUSES), now)
+    )
+    rows = list(
+        bookings.order_by("start", "pk").values_list(
+            "pk", "reference", "staff_id", "service_id", "status", "start", "end", "customer__first_name"
         )
     )
-    booked_staff = {booking.staff_id for booking in bookings}
+    payment_statuses = booking_payment_statuses(bookings=bookings) if rows else {}
+    service_names = {service.pk: service.name for service in Service.objects.filter(salon=salon)}
+    booked_staff = {row[2] for row in rows}
     staff = [
         member
         for member in StaffMember.objects.filter(salon=salon).order_by("display_order", "pk")
@@ -107,18 +99,17 @@ def salon_calendar(*, salon: Salon, start: date, days: int, now: datetime | None
         away.start, away.end = away.start.astimezone(tz), away.end.astimezone(tz)
         time_off[away.staff_id].append(away)
     by_staff: dict[int, list[CalendarBooking]] = {staff_id: [] for staff_id in staff_ids}
-    for booking in bookings:
-        payment = booking_payment(booking)
-        by_staff[booking.staff_id].append(
+    for booking_id, reference, staff_id, service_id, status, booking_start, booking_end, first_name in rows:
+        by_staff[staff_id].append(
             CalendarBooking(
-                id=booking.pk,
-                reference=booking.reference,
-                customer_first_name=booking.customer.first_name,
-                service_name=booking.service.name,
-                status=booking.status,
-                start=booking.start.astimezone(tz),
-                end=booking.end.astimezone(tz),
-                payment_status=payment.status if payment is not None else None,
+                id=booking_id,
+                reference=reference,
+                customer_first_name=first_name,
+                service_name=service_names[service_id],
+                status=status,
+                start=booking_start.astimezone(tz),
+                end=booking_end.astimezone(tz),
+                payment_status=payment_statuses.get(booking_id),
             )
         )
     return SalonCalendar(
