@@ -99,6 +99,13 @@ def test_search_by_name_or_phone(manager_client, salon, history, query, names):
     assert [row["first_name"] for row in rows] == names
 
 
+def test_a_search_too_long_is_a_field_error(manager_client, salon):
+    response = manager_client.get(customers_url(salon, query="q=" + "x" * 101))
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["q"]
+
+
 def test_the_detail_adds_their_bookings_here_newest_first(manager_client, salon, customer, history):
     response = manager_client.get(customers_url(salon, customer.pk))
 
