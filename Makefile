@@ -7,7 +7,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race clean
+.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar clean
 
 ## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
 run: install spa
@@ -80,6 +80,9 @@ benchmark: install-dev
 
 benchmark-race: install-dev
 	$(PY) benchmarks/booking_race.py
+
+benchmark-calendar: install-dev
+	$(PY) benchmarks/manage_calendar.py
 
 spa-size: spa
 	cd frontend && npm run size

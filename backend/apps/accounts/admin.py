@@ -26,7 +26,10 @@ class UserAdmin(DjangoUserAdmin):
     readonly_fields = ("last_login", "date_joined")
     fieldsets = (
         (None, {"fields": ("phone_number", "password")}),
-        (_("Personal info"), {"fields": ("first_name", "last_name", "email", "preferred_language")}),
+        (
+            _("Personal info"),
+            {"fields": ("first_name", "last_name", "email", "preferred_language", "salon_alerts_by_sms")},
+        ),
         (_("Role and verification"), {"fields": ("role", "is_phone_verified")}),
         (
             _("Permissions"),

@@ -75,6 +75,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_phone_verified = models.BooleanField(_("phone verified"), default=False)
     role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.CUSTOMER)
+    salon_alerts_by_sms = models.BooleanField(
+        _("salon alerts by SMS"),
+        default=True,
+        help_text=_(
+            "Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the app's inbox)."
+        ),
+    )
     is_staff = models.BooleanField(
         _("admin site access"), default=False, help_text=_("Can sign in to the Django admin.")
     )

@@ -305,7 +305,7 @@ def auth_logout(*, refresh: str) -> None:
 
 # --- Profile ----------------------------------------------------------------------------------
 
-USER_UPDATABLE_FIELDS = ("first_name", "last_name", "email", "preferred_language")
+USER_UPDATABLE_FIELDS = ("first_name", "last_name", "email", "preferred_language", "salon_alerts_by_sms")
 
 
 def user_update(*, user: User, data: dict[str, Any]) -> User:

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 
-from apps.core.exceptions import AppError, Conflict
+from apps.core.exceptions import AppError, Conflict, NotFound
 
 
 class ManagersOnly(AppError):
@@ -30,3 +30,8 @@ class BookingsAffected(Conflict):
 class InvalidReassignTarget(AppError):
     code = "invalid_reassign_target"
     message = _("Choose another active stylist of this salon.")
+
+
+class CustomerNotFound(NotFound):
+    code = "customer_not_found"
+    message = _("This person is not a customer of this salon.")

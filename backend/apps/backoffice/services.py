@@ -1,13 +1,15 @@
-"""Writes of the back office that touch only the salon itself. Each is one transaction and writes
-the audit log in it."""
+"""Writes of the back office: the salon's profile and policy, and what it keeps about a customer.
+Each is one transaction and writes the audit log in it."""
 
 from django.db import transaction
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record, audit_snapshot
+from apps.bookings.models import Booking, SalonCustomer
 from apps.salons.models import Salon
 
 from .access import managed_salon_get
+from .errors import CustomerNotFound
 
 SALON_PROFILE_FIELDS = (
     "name_ar",
@@ -35,6 +37,7 @@ SALON_POLICY_FIELDS = (
     "hold_minutes",
 )
 SALON_EDITABLE_FIELDS = SALON_PROFILE_FIELDS + SALON_POLICY_FIELDS
+SALON_CUSTOMER_FIELDS = ("notes", "tags", "blocked")
 
 
 def salon_update(*, actor, salon_id: int, changes: dict) -> Salon:
@@ -57,3 +60,33 @@ def salon_update(*, actor, salon_id: int, changes: dict) -> Salon:
             after=audit_snapshot(salon, changes),
         )
     return salon
+
+
+def salon_customer_update(*, actor, salon_id: int, customer_id: int, changes: dict) -> SalonCustomer:
+    """Change the salon's notes, tags or block of one of its customers (someone who booked there),
+    validated by the caller's serializer. A blocked customer cannot book at the salon online."""
+    unknown = set(changes) - set(SALON_CUSTOMER_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable: {sorted(unknown)}")
+    with transaction.atomic():
+        salon = managed_salon_get(user=actor, salon_id=salon_id)
+        booking = Booking.objects.filter(salon=salon, customer_id=customer_id).select_related("customer").first()
+        if booking is None:
+            raise CustomerNotFound()
+        record, _created = SalonCustomer.objects.select_for_update().get_or_create(salon=salon, customer_id=customer_id)
+        before = audit_snapshot(record, changes)
+        for name, value in changes.items():
+            setattr(record, name, value)
+        record.save()
+        audit_record(
+            actor=actor,
+            salon_id=salon.pk,
+            obj=record,
+            object_type="customer",
+            object_id=customer_id,
+            object_repr=str(booking.customer),
+            action=AuditAction.UPDATED,
+            before=before,
+            after=audit_snapshot(record, changes),
+        )
+    return record

@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from apps.core.exceptions import AppError
 
-from .models import Booking, BookingEvent, Review
+from .models import Booking, BookingEvent, Review, SalonCustomer
 from .services import booking_cancel
 
 
@@ -115,3 +115,14 @@ class ReviewAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deleting a review would leave the salon's rating stale.
         return False
+
+
+@admin.register(SalonCustomer)
+class SalonCustomerAdmin(admin.ModelAdmin):
+    """A salon's notes, tags and block of a customer; its managers change them in the back office."""
+
+    list_display = ["customer", "salon", "blocked", "updated_at"]
+    list_filter = ["blocked"]
+    list_select_related = ["customer", "salon"]
+    search_fields = ["customer__phone_number", "salon__name_ar", "salon__name_en"]
+    raw_id_fields = ["customer", "salon"]

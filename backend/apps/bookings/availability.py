@@ -16,10 +16,15 @@ Rules for a start time `s` of a service with duration `d` and buffer `b`, for on
   are a multiple of `slot_step_minutes` (the grid runs on past midnight for overnight intervals).
 - Days before the salon's local today have no slots; inactive salons, services or staff and staff
   who do not offer the service have none either.
+- A walk-in at the salon's desk (`walk_in`: a stylist or manager booking on a customer's behalf)
+  has no lead time, since the lead time protects the salon from last-minute online bookings, and
+  may take the current grid slot, which started less than one slot step before now; the day before
+  today keeps the starts of its overnight interval still running. Every other rule is the same.
 
 A start asked for is judged by the same computation (`start_check`, the only check a booking makes
 of its time) and refused with the first rule it breaks, in this order (`SlotRefusal`, whose values
-are the bookings error codes): `start_in_past` (`s` is not after now), `lead_time_not_met`,
+are the bookings error codes): `start_in_past` (`s` is not after now; for a walk-in, not after now minus one slot step),
+`lead_time_not_met`,
 `beyond_booking_horizon`, `slot_not_on_grid` (off the grid counted from the local midnight starting
 `s`'s day and from the one before), then `slot_unavailable`: none of the staff members asked for is
 offered `s` by the rules above.
@@ -35,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from django.db.models import F, Min
 from django.utils import timezone
@@ -42,7 +48,7 @@ from django.utils import timezone
 from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
 from apps.salons.models import Salon, Service, StaffMember
 
-from .availability_schedule import Interval, Schedule, load_range, local_midnight, staff_booked_over
+from .availability_schedule import Hours, Interval, Schedule, load_range, local_midnight, staff_booked_over
 from .errors import ErrorCode
 
 
@@ -79,23 +85,28 @@ class SalonAvailability:
 
 
 class _Policy:
-    """One salon's booking policy, evaluated at `now`."""
+    """One salon's booking policy, evaluated at `now`; `walk_in` for a booking made at the desk."""
 
-    def __init__(self, salon: Salon, now: datetime):
+    def __init__(self, salon: Salon, now: datetime, *, walk_in: bool = False):
         self.now = now
-        self.lead_time = timedelta(minutes=salon.lead_time_minutes)
+        self.walk_in = walk_in
+        self.lead_time = timedelta(minutes=0 if walk_in else salon.lead_time_minutes)
         self.tz = salon.tz
         self.step = salon.slot_step_minutes * 60
         self.today = now.astimezone(self.tz).date()
+        # A walk-in may still start in the overnight interval that began yesterday.
+        self.first_bookable_day = self.today - timedelta(days=1) if walk_in else self.today
         self.last_bookable_day = self.today + timedelta(days=salon.booking_horizon_days)
-        self.earliest_start = now.timestamp() + salon.lead_time_minutes * 60
+        # Starts must be after this instant: now, or for a walk-in now minus one step (the current slot).
+        self.past_until = now - timedelta(seconds=self.step) if walk_in else now
+        self.earliest_start = now.timestamp() + self.lead_time.total_seconds()
         self.horizon_end = local_midnight(self.last_bookable_day + timedelta(days=1), self.tz).timestamp()
 
     def refusal(self, start: datetime) -> SlotRefusal | None:
         """The first rule of the policy `start` breaks (see the module docstring), if any."""
-        if start <= self.now:
+        if start <= self.past_until:
             return SlotRefusal.START_IN_PAST
-        if start < self.now + self.lead_time:
+        if not self.walk_in and start < self.now + self.lead_time:
             return SlotRefusal.LEAD_TIME_NOT_MET
         local_day = start.astimezone(self.tz).date()
         if local_day > self.last_bookable_day:
@@ -107,14 +118,17 @@ class _Policy:
         return None
 
     def bookable_days(self, days: Iterable[date]) -> list[date]:
-        return [day for day in days if self.today <= day <= self.last_bookable_day]
+        return [day for day in days if self.first_bookable_day <= day <= self.last_bookable_day]
 
     def starts(self, free: list[Interval], day: date, need: int) -> Iterator[float]:
         """Grid starts of `day` where `need` seconds fit inside one free interval."""
         midnight = local_midnight(day, self.tz).timestamp()
+        if self.walk_in:  # the current grid slot: the last grid time at or before now
+            earliest = midnight + math.floor((self.earliest_start - midnight) / self.step) * self.step
+        else:
+            earliest = midnight + math.ceil((self.earliest_start - midnight) / self.step) * self.step
         for free_start, free_end in free:
-            first = max(free_start, self.earliest_start)
-            start = midnight + math.ceil((first - midnight) / self.step) * self.step
+            start = max(earliest, midnight + math.ceil((free_start - midnight) / self.step) * self.step)
             while start + need <= free_end and start < self.horizon_end:
                 yield start
                 start += self.step
@@ -129,16 +143,18 @@ def slot_list_available(
     staff_id: int | None = None,
     now: datetime | None = None,
     exclude_booking_id: int | None = None,
+    walk_in: bool = False,
 ) -> dict[date, list[Slot]]:
     """Free starts of `service` on `start_date` and the `days - 1` following local days, ordered by
-    day then start, for one staff member or any qualified one (each slot lists who is free)."""
+    day then start, for one staff member or any qualified one (each slot lists who is free);
+    `walk_in`: as the salon's desk may book them (no lead time, the current grid slot)."""
     now = now or timezone.now()
     return _free_slots(
         salon=salon,
         service=service,
         days=[start_date + timedelta(days=offset) for offset in range(days)],
         staff_ids=None if staff_id is None else [staff_id],
-        policy=_Policy(salon, now),
+        policy=_Policy(salon, now, walk_in=walk_in),
         now=now,
         exclude_booking_id=exclude_booking_id,
     )
@@ -153,12 +169,13 @@ def start_check(
     now: datetime | None = None,
     policy_now: datetime | None = None,
     exclude_booking_id: int | None = None,
+    walk_in: bool = False,
 ) -> StartCheck:
     """Whether `start` can be booked for `service` with one of `staff_ids`, by the same computation as
-    the list: the policy as of `policy_now` (by default `now`), busy time as of `now`, leaving out
-    the booking `exclude_booking_id` (the one being moved or confirmed)."""
+    the list: the policy as of `policy_now` (by default `now`, for a walk-in at the desk if `walk_in`),
+    busy time as of `now`, leaving out the booking `exclude_booking_id` (the one being moved or confirmed)."""
     now = now or timezone.now()
-    policy = _Policy(salon, policy_now or now)
+    policy = _Policy(salon, policy_now or now, walk_in=walk_in)
     refusal = policy.refusal(start)
     if refusal is not None:
         return StartCheck(refusal)
@@ -193,10 +210,10 @@ def start_check(
     return StartCheck(None, free) if free else StartCheck(SlotRefusal.SLOT_UNAVAILABLE)
 
 
-def start_policy_refusal(*, salon: Salon, start: datetime, now: datetime) -> SlotRefusal | None:
+def start_policy_refusal(*, salon: Salon, start: datetime, now: datetime, walk_in: bool = False) -> SlotRefusal | None:
     """The policy part of `start_check` alone, without a query: for the checks of a request that come
     before it takes its locks."""
-    return _Policy(salon, now).refusal(start)
+    return _Policy(salon, now, walk_in=walk_in).refusal(start)
 
 
 def _free_slots(
@@ -321,6 +338,27 @@ def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = Non
         (datetime.fromtimestamp(start, tz), datetime.fromtimestamp(end, tz))
         for start, end in schedule.free_intervals(staff.pk, day, tz)
     ]
+
+
+def staff_working_intervals(
+    *, staff_ids: list[int], first_day: date, last_day: date, tz: ZoneInfo
+) -> dict[int, list[tuple[datetime, datetime]]]:
+    """Each staff member's working intervals (weekly hours, or that date's special hours) that overlap
+    the local days `first_day` to `last_day`, as the engine computes them, in start order: an overnight
+    interval of the day before that runs past midnight is among them. In two queries."""
+    hours = Hours(staff_ids=staff_ids, first_day=first_day - timedelta(days=1), last_day=last_day)
+    window_start = local_midnight(first_day, tz).timestamp()
+    window_end = local_midnight(last_day + timedelta(days=1), tz).timestamp()
+    days = [first_day + timedelta(days=offset) for offset in range(-1, (last_day - first_day).days + 1)]
+    return {
+        staff_id: [
+            (datetime.fromtimestamp(start, tz), datetime.fromtimestamp(end, tz))
+            for day in days
+            for start, end in hours.working_intervals(staff_id, day, tz)
+            if start < window_end and end > window_start
+        ]
+        for staff_id in staff_ids
+    }
 
 
 def salon_availability_get(

@@ -1,6 +1,6 @@
 """What the availability engine knows about some staff members over some days: weekly hours, special
-hours, time off and blocking bookings, loaded in four queries whatever the number of staff, days and
-bookings, and their free intervals per staff-day (see `availability` for the rules)."""
+hours (`Hours`), time off and blocking bookings, loaded in four queries whatever the number of staff,
+days and bookings, and their working and free intervals per staff-day (see `availability` for the rules)."""
 
 from bisect import bisect_right
 from collections import defaultdict
@@ -37,23 +37,11 @@ def staff_booked_over(
     }
 
 
-class Schedule:
-    """Hours, exceptions and busy time of some staff members over a range of days: three queries
-    and one read of the blocking bookings (none with `count_bookings=False`: then busy time is time
-    off alone, i.e. the staff's working time)."""
+class Hours:
+    """Weekly and special hours of some staff members over a range of days, in two queries, and the
+    working intervals they give each staff-day (see `availability` for the rules)."""
 
-    def __init__(
-        self,
-        *,
-        staff_ids: list[int],
-        first_day: date,
-        last_day: date,
-        range_start: datetime,
-        range_end: datetime,
-        now: datetime,
-        exclude_booking_id: int | None = None,
-        count_bookings: bool = True,
-    ):
+    def __init__(self, *, staff_ids: list[int], first_day: date, last_day: date):
         self.weekly: dict[tuple[int, int], list[tuple[time, time]]] = defaultdict(list)
         # `.order_by()` drops the models' ordering by staff, which would join and sort for nothing.
         for staff_id, weekday, start, end in (
@@ -72,6 +60,38 @@ class Schedule:
             intervals = self.special.setdefault((staff_id, day), [])
             if start is not None and end is not None:
                 intervals.append((start, end))
+
+    def working_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
+        rows = self.special.get((staff_id, day))
+        if rows is None:
+            rows = self.weekly.get((staff_id, day.weekday()), [])
+        intervals = []
+        for start_time, end_time in rows:
+            end_day = day if end_time > start_time else day + timedelta(days=1)
+            start = datetime.combine(day, start_time, tzinfo=tz).timestamp()
+            end = datetime.combine(end_day, end_time, tzinfo=tz).timestamp()
+            intervals.append((start, end))
+        return _merge(intervals, join_adjacent=False)
+
+
+class Schedule:
+    """Hours, exceptions and busy time of some staff members over a range of days: three queries
+    and one read of the blocking bookings (none with `count_bookings=False`: then busy time is time
+    off alone, i.e. the staff's working time)."""
+
+    def __init__(
+        self,
+        *,
+        staff_ids: list[int],
+        first_day: date,
+        last_day: date,
+        range_start: datetime,
+        range_end: datetime,
+        now: datetime,
+        exclude_booking_id: int | None = None,
+        count_bookings: bool = True,
+    ):
+        self.hours = Hours(staff_ids=staff_ids, first_day=first_day, last_day=last_day)
 
         busy: dict[int, list[Interval]] = defaultdict(list)
         for staff_id, start, end in (
@@ -94,16 +114,7 @@ class Schedule:
         self.busy_ends = {staff_id: [end for _start, end in intervals] for staff_id, intervals in self.busy.items()}
 
     def working_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
-        rows = self.special.get((staff_id, day))
-        if rows is None:
-            rows = self.weekly.get((staff_id, day.weekday()), [])
-        intervals = []
-        for start_time, end_time in rows:
-            end_day = day if end_time > start_time else day + timedelta(days=1)
-            start = datetime.combine(day, start_time, tzinfo=tz).timestamp()
-            end = datetime.combine(end_day, end_time, tzinfo=tz).timestamp()
-            intervals.append((start, end))
-        return _merge(intervals, join_adjacent=False)
+        return self.hours.working_intervals(staff_id, day, tz)
 
     def free_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
         working = self.working_intervals(staff_id, day, tz)

@@ -35,6 +35,7 @@ class ErrorCode(StrEnum):
     SALON_NOT_FOUND = "salon_not_found"
     STAFF_REQUIRED = "staff_required"
     BUSY_TRY_AGAIN = "busy_try_again"
+    CUSTOMER_BLOCKED = "customer_blocked"
 
 
 class BookingNotFound(NotFound):
@@ -111,6 +112,12 @@ class PhoneNotVerified(AppError):
     code = ErrorCode.PHONE_NOT_VERIFIED
     status_code = status.HTTP_403_FORBIDDEN
     message = _("Verify your phone number before booking.")
+
+
+class CustomerBlocked(AppError):
+    code = ErrorCode.CUSTOMER_BLOCKED
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("This salon does not take online bookings from you. Please contact the salon.")
 
 
 class NotAllowed(AppError):

@@ -175,3 +175,32 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.booking} ★{self.rating}"
+
+
+class SalonCustomer(models.Model):
+    """What a salon keeps about one of its customers: private notes and tags for its managers and
+    stylists (never shown to the customer), and whether it refuses the customer's online bookings."""
+
+    salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="customer_records", verbose_name=_("salon"))
+    customer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="salon_records",
+        verbose_name=_("customer"),
+    )
+    notes = models.TextField(_("notes"), max_length=2000, blank=True)
+    tags = models.JSONField(_("tags"), default=list, blank=True, help_text=_("Short labels, e.g. VIP."))
+    blocked = models.BooleanField(
+        _("blocked"), default=False, help_text=_("The salon refuses this customer's online bookings.")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("salon customer")
+        verbose_name_plural = _("salon customers")
+        constraints = [
+            models.UniqueConstraint(fields=["salon", "customer"], name="salon_customer_once_per_salon"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.customer} @ {self.salon}"

@@ -57,7 +57,7 @@ def _instant(value: date | datetime, *, next_day: bool = False) -> datetime:
     return datetime.combine(value, time.min, tzinfo=timezone.get_default_timezone())
 
 
-def _effective_status_in(statuses: list[str], now: datetime) -> Q:
+def effective_status_in(statuses: list[str], now: datetime) -> Q:
     """Match the status the API shows: a pending booking whose hold ran out is already expired."""
     lapsed = Q(status=BookingStatus.PENDING, hold_expires_at__lte=now)
     condition = Q(status__in=[status for status in statuses if status not in (BookingStatus.PENDING,)])
@@ -82,7 +82,7 @@ def booking_list(
     now = now or timezone.now()
     bookings = with_attachments(Booking.objects.filter(_visible_to(user)).select_related(*_LIST_RELATIONS))
     if statuses:
-        bookings = bookings.filter(_effective_status_in(statuses, now))
+        bookings = bookings.filter(effective_status_in(statuses, now))
     if date_from is not None:
         bookings = bookings.filter(start__gte=_instant(date_from))
     if date_to is not None:

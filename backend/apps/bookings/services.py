@@ -39,6 +39,7 @@ from ._steps import (
 from .availability import start_check, start_policy_refusal
 from .errors import (
     BookingNotFound,
+    CustomerBlocked,
     NotAllowed,
     PhoneNotVerified,
     ReasonRequired,
@@ -48,7 +49,7 @@ from .errors import (
     SlotUnavailable,
 )
 from .events import BookingEventKind
-from .models import Booking, BookingStatus, blocking_q
+from .models import Booking, BookingStatus, SalonCustomer, blocking_q
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
@@ -109,7 +110,7 @@ def booking_create(
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
     for that customer (found or created by phone). Without `staff_id` the least busy free
-    qualified stylist is chosen."""
+    qualified stylist is chosen. A customer the salon has blocked cannot book there online."""
     now = now or timezone.now()
     service = Service.objects.select_related("salon").filter(pk=service_id).first()
     if service is None:
@@ -124,10 +125,13 @@ def booking_create(
         raise NotAllowed()
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
+    if not on_behalf and SalonCustomer.objects.filter(salon=salon, customer=actor, blocked=True).exists():
+        raise CustomerBlocked()  # the salon may still book them in person
     candidate_ids = qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
-    # is checked under the locks, after the customer's.
-    refuse(start_policy_refusal(salon=salon, start=start, now=now))
+    # is checked under the locks, after the customer's. A salon member booking on a customer's behalf
+    # is the desk taking a walk-in: no lead time, and the current grid slot is still bookable.
+    refuse(start_policy_refusal(salon=salon, start=start, now=now, walk_in=on_behalf))
     end = start + service.duration
     blocked_until = end + service.buffer
 
@@ -136,7 +140,9 @@ def booking_create(
         lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
         expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
         check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
-        check = start_check(salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now)
+        check = start_check(
+            salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now, walk_in=on_behalf
+        )
         refuse(check.refusal)
         if staff_id is None:
             staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)

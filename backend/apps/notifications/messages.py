@@ -9,7 +9,7 @@ written here, times are 12-hour with ص/م in Arabic and AM/PM in English, in th
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from django.utils.functional import Promise
@@ -131,7 +131,42 @@ TEMPLATES: dict[str, Template] = {
         en="{salon} has added you to its team. Sign in with this number to see your bookings.",
         title=_("You were added to a salon's team"),
     ),
+    # Salon managers: what customers do online, and tomorrow's bookings
+    "manager_new_awaiting": Template(
+        ar="حجز جديد عبر التطبيق {ref} في {salon} بانتظار تأكيدك: {customer}، {service}{with_stylist}، {when}.",
+        en=(
+            "New online booking {ref} at {salon}, awaiting your confirmation: "
+            "{customer}, {service}{with_stylist}, {when}."
+        ),
+        title=_("New online booking"),
+    ),
+    "manager_new_booking": Template(
+        ar="حجز جديد عبر التطبيق {ref} في {salon}: {customer}، {service}{with_stylist}، {when}.",
+        en="New online booking {ref} at {salon}: {customer}, {service}{with_stylist}, {when}.",
+        title=_("New online booking"),
+    ),
+    "manager_cancelled": Template(
+        ar="ألغى العميل الحجز {ref} في {salon}: {customer}، {service}{with_stylist}، {when}.",
+        en="The customer cancelled booking {ref} at {salon}: {customer}, {service}{with_stylist}, {when}.",
+        title=_("Booking cancelled"),
+    ),
+    "manager_rescheduled": Template(
+        ar="نقل العميل الحجز {ref} في {salon} إلى {when}: {customer}، {service}{with_stylist}.",
+        en="The customer moved booking {ref} at {salon} to {when}: {customer}, {service}{with_stylist}.",
+        title=_("Booking moved"),
+    ),
 }
+
+# Tomorrow's bookings (`render_agenda`): a header, one line per booking, and what is said of those that
+# did not fit. Its inbox title is the event's name.
+AGENDA_HEADER = {
+    "ar": "حجوزات الغد في {salon}، {day}: {count}",
+    "en": "Tomorrow's bookings at {salon}, {day}: {count}",
+}
+AGENDA_LINE = {"ar": "{time} {customer}، {service} مع {stylist}", "en": "{time} {customer}, {service} with {stylist}"}
+AGENDA_MORE = {"ar": "و{count} غيرها في التطبيق.", "en": "And {count} more in the app."}
+# Tomorrow's bookings may take up to four SMS parts (the inbox shows the same text).
+AGENDA_MAX_SEGMENTS = 4
 
 # Pieces that templates take as values, keyed by name then language.
 PHRASES: dict[str, dict[str, str]] = {
@@ -194,6 +229,22 @@ def format_when(instant: datetime, tz: ZoneInfo, language: str, *, weekday: bool
     day_name = f"{EN_WEEKDAYS[local.weekday()]} " if weekday else ""
     meridiem = "AM" if local.hour < 12 else "PM"
     return f"{day_name}{local.day} {EN_MONTHS[local.month - 1]}, {clock} {meridiem}"
+
+
+def format_day(day: date, language: str) -> str:
+    """`الجمعة 6 مارس` / `Friday 6 March`."""
+    if language == "ar":
+        return f"{AR_WEEKDAYS[day.weekday()]} {day.day} {AR_MONTHS[day.month - 1]}"
+    return f"{EN_WEEKDAYS[day.weekday()]} {day.day} {EN_MONTHS[day.month - 1]}"
+
+
+def format_clock(instant: datetime, tz: ZoneInfo, language: str) -> str:
+    """`4:30 م` / `4:30 PM`, in the salon's time zone."""
+    local = instant.astimezone(tz)
+    clock = f"{local.hour % 12 or 12}:{local.minute:02d}"
+    if language == "ar":
+        return f"{clock} {'ص' if local.hour < 12 else 'م'}"
+    return f"{clock} {'AM' if local.hour < 12 else 'PM'}"
 
 
 def format_minutes(minutes: int, language: str) -> str:
@@ -264,4 +315,39 @@ def render(template_key: str, *, language: str, values: dict[str, str]) -> str:
         kept = max(MIN_NAME_LENGTH - len(ELLIPSIS), len(values[longest]) - len(ELLIPSIS) - 4)
         values[longest] = values[longest][:kept].rstrip() + ELLIPSIS
         body = text.format(**values)
+    return body
+
+
+@dataclass(frozen=True)
+class AgendaLine:
+    """One of tomorrow's bookings, its names already in the reader's language."""
+
+    start: datetime
+    customer: str
+    service: str
+    stylist: str
+
+
+def render_agenda(*, language: str, salon: str, day: date, tz: ZoneInfo, lines: list[AgendaLine]) -> str:
+    """Tomorrow's bookings of a salon: a header with their number, then one line per booking, in
+    start order, as many as fit in AGENDA_MAX_SEGMENTS SMS parts; the rest are counted."""
+    header = AGENDA_HEADER[language].format(salon=salon, day=format_day(day, language), count=len(lines))
+    rendered = [
+        AGENDA_LINE[language].format(
+            time=format_clock(line.start, tz, language),
+            customer=line.customer,
+            service=line.service,
+            stylist=line.stylist,
+        )
+        for line in lines
+    ]
+    more = AGENDA_MORE[language]
+    body = "\n".join([header, more.format(count=len(rendered))]) if rendered else header
+    for shown in range(1, len(rendered) + 1):
+        candidate = "\n".join([header, *rendered[:shown]])
+        if shown < len(rendered):
+            candidate += "\n" + more.format(count=len(rendered) - shown)
+        if sms_segments(candidate) > AGENDA_MAX_SEGMENTS:
+            break
+        body = candidate
     return body

@@ -2,11 +2,13 @@
 
 Rows are inserted inside the transaction that caused them (so they commit or roll back with it)
 and sent after commit; the unique key (booking, recipient, event, occurrence) makes every send
-idempotent.
+idempotent (for messages about no booking, such as tomorrow's bookings of a salon: recipient, event and
+occurrence). A salon member who turned SMS alerts off gets the salon's alerts in the inbox only.
 """
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from apps.accounts.models import Language
@@ -21,11 +23,14 @@ class NotificationEvent(models.TextChoices):
     PAYMENT_RECEIVED = "payment_received", _("Payment received")
     REFUND_ISSUED = "refund_issued", _("Refund issued")
     STAFF_ADDED = "staff_added", _("Added to a salon's team")
+    DAILY_AGENDA = "daily_agenda", _("Tomorrow's bookings")
 
 
 class Channel(models.TextChoices):
     SMS = "sms", _("SMS")
     WHATSAPP = "whatsapp", _("WhatsApp")
+    # A salon member who chose not to get the salon's alerts by SMS: the message is only in the inbox.
+    INBOX = "inbox", _("In the app only")
 
 
 class NotificationStatus(models.TextChoices):
@@ -34,6 +39,11 @@ class NotificationStatus(models.TextChoices):
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
     SKIPPED = "skipped", _("Skipped")
+
+
+# What the inbox shows: everything but messages skipped on the way out (an outdated reminder never
+# reached anyone); a message meant for the inbox only is skipped by the sender, yet it is there.
+IN_INBOX = ~Q(status=NotificationStatus.SKIPPED) | Q(channel=Channel.INBOX)
 
 
 class Notification(models.Model):
@@ -59,7 +69,8 @@ class Notification(models.Model):
         default="",
         help_text=_(
             "Tells apart repeated events of one booking: the new start of a reschedule or reminder, "
-            "the payment or refund id; empty for one-off events."
+            "the payment or refund id; empty for one-off events. Without a booking (tomorrow's bookings): "
+            "the salon and the date."
         ),
     )
     template = models.CharField(_("template"), max_length=48)
@@ -100,6 +111,12 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["booking", "recipient", "event", "occurrence"], name="notification_once_per_occurrence"
+            ),
+            # A NULL booking never equals another in the key above.
+            models.UniqueConstraint(
+                fields=["recipient", "event", "occurrence"],
+                condition=Q(booking__isnull=True),
+                name="notification_once_per_occurrence_without_booking",
             ),
         ]
 

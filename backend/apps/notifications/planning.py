@@ -6,6 +6,11 @@ awaiting the salon's confirmation; an unpaid prepayment hold only once it is pai
 cancellation and reschedule of it, but never of their own actions. A booking the salon gives to
 another stylist is new to that stylist, and the one it was taken from hears that it moved; its
 customer hears of the new stylist (and of the new time, if it changed).
+
+The salon's managers hear of what customers do online: a new booking (when the stylist would), a
+cancellation or a reschedule by the customer. A manager who is the booked stylist, the customer or
+the one who acted hears nothing more. Managers and stylists get these alerts by SMS only if they
+chose to (`salon_alerts_by_sms`); otherwise they are in their inbox only.
 """
 
 from dataclasses import dataclass, field
@@ -44,6 +49,7 @@ class PlannedMessage:
     language: str
     template: str
     facts: EventFacts = field(default_factory=EventFacts)
+    by_sms: bool = True  # False: the inbox only
 
     def render(self, booking: Booking) -> str:
         return render(self.template, language=self.language, values=booking_values(booking, self.language, self.facts))
@@ -115,7 +121,25 @@ def plan_booking_event(booking: Booking, event: str, *, actor_id: int | None, da
             and staff_user.pk not in (actor_id, booking.customer_id)
             and not (event == NotificationEvent.CONFIRMED and _told_of_creation(booking, staff_user.pk))
         ):
-            planned.append(PlannedMessage(staff_user.pk, language_of(staff_user), staff_template, facts))
+            planned.append(
+                PlannedMessage(
+                    staff_user.pk,
+                    language_of(staff_user),
+                    staff_template,
+                    facts,
+                    by_sms=staff_user.salon_alerts_by_sms,
+                )
+            )
+    manager_template = _manager_template(booking, event, actor_id)
+    if manager_template is not None:
+        told = {message.recipient_id for message in planned} | {actor_id, booking.customer_id}
+        planned.extend(
+            PlannedMessage(
+                manager.pk, language_of(manager), manager_template, facts, by_sms=manager.salon_alerts_by_sms
+            )
+            for manager in booking.salon.managers.filter(is_active=True).order_by("pk")
+            if manager.pk not in told
+        )
     return planned
 
 
@@ -160,7 +184,7 @@ def _staff_messages(booking: Booking, event: str, data: dict) -> list[tuple[User
         (booking.staff.user, _staff_template(booking, NotificationEvent.CREATED)),
         (
             old_staff.user if old_staff is not None else None,
-            "staff_reassigned_away" if _was_known_to_staff(booking, booking.status) else None,
+            "staff_reassigned_away" if _was_known_to_salon(booking, booking.status) else None,
         ),
     ]
 
@@ -173,14 +197,32 @@ def _staff_template(booking: Booking, event: str) -> str | None:
     if event == NotificationEvent.CONFIRMED:
         return "staff_new_confirmed"
     if event == NotificationEvent.CANCELLED:
-        return "staff_cancelled" if _was_known_to_staff(booking, _status_before_last_change(booking)) else None
+        return "staff_cancelled" if _was_known_to_salon(booking, _status_before_last_change(booking)) else None
     if event == NotificationEvent.RESCHEDULED:
-        return "staff_rescheduled" if _was_known_to_staff(booking, booking.status) else None
+        return "staff_rescheduled" if _was_known_to_salon(booking, booking.status) else None
     return None
 
 
-def _was_known_to_staff(booking: Booking, status: str) -> bool:
-    """Whether the stylist had been told of the booking: anything but an unpaid prepayment hold."""
+def _manager_template(booking: Booking, event: str, actor_id: int | None) -> str | None:
+    """What the managers hear of what the customer did online; nothing of the desk's own bookings."""
+    online = booking.created_by_id == booking.customer_id
+    if event == NotificationEvent.CREATED and online:
+        # An unpaid prepayment hold is not a booking yet: it is announced once paid (confirmed).
+        if booking.status == BookingStatus.CONFIRMED:
+            return "manager_new_booking"
+        return None if booking.hold_expires_at is not None else "manager_new_awaiting"
+    if event == NotificationEvent.CONFIRMED and online and booking.hold_expires_at is not None:
+        return "manager_new_booking"
+    if event == NotificationEvent.CANCELLED and booking.cancelled_by_role == CancelledByRole.CUSTOMER:
+        return "manager_cancelled" if _was_known_to_salon(booking, _status_before_last_change(booking)) else None
+    if event == NotificationEvent.RESCHEDULED and actor_id is not None and actor_id == booking.customer_id:
+        return "manager_rescheduled" if _was_known_to_salon(booking, booking.status) else None
+    return None
+
+
+def _was_known_to_salon(booking: Booking, status: str) -> bool:
+    """Whether the stylist (and the managers) had been told of the booking: anything but an unpaid
+    prepayment hold."""
     return not (status in (BookingStatus.PENDING, BookingStatus.EXPIRED) and booking.hold_expires_at is not None)
 
 

@@ -3,18 +3,16 @@
 from django.db.models import QuerySet
 
 from .errors import NotificationNotFound
-from .models import Notification, NotificationStatus
+from .models import IN_INBOX, Notification
 
 MAX_ID = 2**63 - 1
 
 
 def notification_inbox(*, user) -> QuerySet[Notification]:
-    """The user's messages, newest first; a reminder skipped as outdated never reached them."""
+    """The user's messages, newest first; a reminder skipped as outdated never reached them, a salon
+    alert kept in the app only did."""
     return (
-        Notification.objects.filter(recipient=user)
-        .exclude(status=NotificationStatus.SKIPPED)
-        .select_related("booking")
-        .order_by("-created_at", "-id")
+        Notification.objects.filter(IN_INBOX, recipient=user).select_related("booking").order_by("-created_at", "-id")
     )
 
 

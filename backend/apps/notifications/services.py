@@ -26,7 +26,7 @@ from apps.bookings.models import Booking, BookingStatus
 from apps.salons.models import StaffMember
 
 from .messages import render
-from .models import Notification, NotificationEvent, NotificationStatus
+from .models import IN_INBOX, Channel, Notification, NotificationEvent, NotificationStatus
 from .planning import PlannedMessage, instant_key, language_of, occurrence_for, plan_booking_event
 from .providers import MessageProvider, MessageProviderError, SendResult, get_message_provider
 from .selectors import notification_get
@@ -37,6 +37,9 @@ STALE_CLAIM_AFTER = timedelta(minutes=10)
 MAX_RETRY_DELAY = timedelta(hours=1)
 INTERRUPTED = "Sending was interrupted and no attempts are left."
 OUTDATED_REMINDER = "Not sent: the booking was cancelled, moved or has started."
+OUTDATED_AGENDA = "Not sent: too late for tomorrow's bookings."
+IN_APP_ONLY = "Not sent by SMS: the recipient reads the salon's alerts in the app only."
+AGENDA_STALE_AFTER = timedelta(hours=12)
 _BOOKING_RELATIONS = ("salon", "service", "staff__user", "customer")
 
 
@@ -97,6 +100,14 @@ def notification_schedule_reminders() -> int:
     return inserted
 
 
+def delivery_fields(*, by_sms: bool, now: datetime) -> dict:
+    """How a new row goes out: due now by the configured channel, or kept in the inbox only (the
+    sender skips it) for a salon member who turned SMS alerts off."""
+    if by_sms:
+        return {"channel": settings.NOTIFICATION_DEFAULT_CHANNEL, "next_attempt_at": now}
+    return {"channel": Channel.INBOX, "status": NotificationStatus.SKIPPED, "last_error": IN_APP_ONLY}
+
+
 def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage]) -> int:
     """Insert the planned rows, skipping any that exist (the unique key); how many are pending."""
     if not planned:
@@ -112,8 +123,7 @@ def _insert(booking: Booking, event: str, occurrence: str, planned: list[Planned
                 template=message.template,
                 language=message.language,
                 body=message.render(booking),
-                channel=settings.NOTIFICATION_DEFAULT_CHANNEL,
-                next_attempt_at=now,
+                **delivery_fields(by_sms=message.by_sms, now=now),
             )
             for message in planned
         ],
@@ -237,6 +247,8 @@ def _reason_not_to_send(notification: Notification, now: datetime) -> tuple[str,
             or instant_key(booking["start"]) != notification.occurrence
         ):
             return NotificationStatus.SKIPPED, OUTDATED_REMINDER
+    if notification.event == NotificationEvent.DAILY_AGENDA and notification.created_at <= now - AGENDA_STALE_AFTER:
+        return NotificationStatus.SKIPPED, OUTDATED_AGENDA
     return None
 
 
@@ -316,8 +328,6 @@ def notification_mark_read(*, user, notification_id: int) -> Notification:
 def notification_mark_all_read(*, user) -> int:
     """Mark every unread notification of the user read; returns how many."""
     with transaction.atomic():
-        return (
-            Notification.objects.filter(recipient=user, read_at__isnull=True)
-            .exclude(status=NotificationStatus.SKIPPED)
-            .update(read_at=timezone.now())
+        return Notification.objects.filter(IN_INBOX, recipient=user, read_at__isnull=True).update(
+            read_at=timezone.now()
         )

@@ -46,12 +46,12 @@ def prefetch_booking_payments(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     return bookings.prefetch_related(Prefetch("payments", queryset=payments, to_attr=_PREFETCHED))
 
 
-def _relevance(payment: Payment) -> int:
-    if payment.status in HELD_STATUSES:
+def _relevance(status: str) -> int:
+    if status in HELD_STATUSES:
         return 0
-    if payment.status in (PaymentStatus.REFUNDED, PaymentStatus.VOIDED):
+    if status in (PaymentStatus.REFUNDED, PaymentStatus.VOIDED):
         return 1
-    if payment.status == PaymentStatus.DUPLICATE:
+    if status == PaymentStatus.DUPLICATE:
         return 2
     return 3
 
@@ -62,4 +62,19 @@ def booking_payment(booking: Booking) -> Payment | None:
     payments = getattr(booking, _PREFETCHED, None)
     if payments is None:
         payments = list(booking.payments.defer("provider_payload").order_by("-created_at", "-pk"))
-    return min(payments, key=_relevance, default=None)
+    return min(payments, key=lambda payment: _relevance(payment.status), default=None)
+
+
+def booking_payment_statuses(*, bookings: QuerySet[Booking]) -> dict[int, str]:
+    """The status of `booking_payment` for each of `bookings` that has a payment, in one query and
+    without loading the payments (for long lists such as a salon's calendar)."""
+    statuses: dict[int, str] = {}
+    rows = (
+        Payment.objects.filter(booking__in=bookings.values("pk"))
+        .order_by("-created_at", "-pk")
+        .values_list("booking_id", "status")
+    )
+    for booking_id, status in rows:  # the latest first: it wins a tie, as in `booking_payment`
+        if booking_id not in statuses or _relevance(status) < _relevance(statuses[booking_id]):
+            statuses[booking_id] = status
+    return statuses

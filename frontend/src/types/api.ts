@@ -118,7 +118,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once.
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online.
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -347,6 +347,90 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/bookings/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's bookings
+     * @description Every booking of the salon, by start, in the bookings API's representation. `from` and `to` are dates (inclusive, in the salon's time zone) or datetimes with offset; `status` is comma-separated (a pending booking whose hold ran out counts as expired); `q` matches a reference, or a customer's name or phone number (any part of it, e.g. `0501234567` or its last digits).
+     */
+    get: operations["manage_salons_bookings_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/calendar/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's calendar
+     * @description Per stylist (active ones, and inactive ones with bookings then, in display order): the working intervals as the availability engine computes them (weekly hours, or a date's special hours; an overnight interval runs past midnight, and one of the day before that reaches into the first day is included), time off and the bookings overlapping the local days `start` to `start + days - 1` (not cancelled or expired ones). Times carry the salon's offset.
+     */
+    get: operations["manage_salons_calendar_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/customers/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's customers
+     * @description Everyone who has booked at the salon, the most recent booking first, with their visits, money, no-shows and cancellations here and the salon's notes, tags and block. `q` matches a name or a phone number (any part of it).
+     */
+    get: operations["manage_salons_customers_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/customers/{user_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A customer of the salon
+     * @description As in the list, with their bookings at this salon, newest first.
+     */
+    get: operations["manage_salons_customers_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the salon's notes, tags or block of a customer
+     * @description Only the fields sent change; every change is written to the audit log. A blocked customer cannot book at this salon online (`customer_blocked`); the salon can still book them.
+     */
+    patch: operations["manage_salons_customers_partial_update"];
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/photos/": {
@@ -626,7 +710,7 @@ export interface paths {
     };
     /**
      * My notifications
-     * @description Every booking message sent to me by SMS or WhatsApp, newest first, in the language it was sent in; `title` is in the language of the request.
+     * @description Every booking message sent to me by SMS or WhatsApp, and the salon's alerts I chose to read in the app only, newest first, in the language it was written in; `title` is in the language of the request. Tomorrow's bookings of a salon (`daily_agenda`) have no `booking`.
      */
     get: operations["notifications_list"];
     put?: never;
@@ -1242,6 +1326,7 @@ export interface components {
      *     * `payment_received` - Payment received
      *     * `refund_issued` - Refund issued
      *     * `staff_added` - Added to a salon's team
+     *     * `daily_agenda` - Tomorrow's bookings
      * @enum {string}
      */
     EventEnum:
@@ -1252,7 +1337,8 @@ export interface components {
       | "reminder"
       | "payment_received"
       | "refund_issued"
-      | "staff_added";
+      | "staff_added"
+      | "daily_agenda";
     Health: {
       status: string;
     };
@@ -1285,6 +1371,122 @@ export interface components {
       };
       /** @description The bookings concerned, by start. */
       affected: components["schemas"]["ManageAffectedBooking"][];
+    };
+    ManageCalendar: {
+      salon: components["schemas"]["ManageCalendarSalon"];
+      /** Format: date */
+      start: string;
+      days: number;
+      staff: components["schemas"]["ManageCalendarStaff"][];
+    };
+    ManageCalendarBooking: {
+      id: number;
+      reference: string;
+      customer_first_name: string;
+      service_name: string;
+      status: components["schemas"]["ManageCalendarBookingStatusEnum"];
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      /**
+       * @description The status of the booking's payment, if any.
+       *
+       *     * `initiated` - Initiated
+       *     * `paid` - Paid
+       *     * `failed` - Payment failed
+       *     * `authorized` - Authorized
+       *     * `captured` - Captured
+       *     * `refunded` - Refunded
+       *     * `voided` - Voided
+       *     * `duplicate` - Paid twice (refunded automatically)
+       */
+      payment_status: (components["schemas"]["PaymentStatusEnum"] | components["schemas"]["NullEnum"]) | null;
+    };
+    /** @enum {string} */
+    ManageCalendarBookingStatusEnum: "pending" | "confirmed" | "completed" | "cancelled" | "no_show" | "expired";
+    ManageCalendarInterval: {
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+    };
+    ManageCalendarSalon: {
+      id: number;
+      timezone: string;
+      slot_step_minutes: number;
+    };
+    ManageCalendarStaff: {
+      id: number;
+      display_name: string;
+      is_active: boolean;
+      /** @description Working intervals (weekly or special hours) overlapping the days shown. */
+      working: components["schemas"]["ManageCalendarInterval"][];
+      time_off: components["schemas"]["ManageCalendarTimeOff"][];
+      bookings: components["schemas"]["ManageCalendarBooking"][];
+    };
+    ManageCalendarTimeOff: {
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      reason: string;
+    };
+    ManageCustomer: {
+      user_id: number;
+      first_name: string;
+      phone_number: string;
+      /** @description Completed bookings at this salon. */
+      visit_count: number;
+      /**
+       * Format: date-time
+       * @description The start of the latest completed booking.
+       */
+      last_visit: string | null;
+      /**
+       * Format: date-time
+       * @description The start of the next booking holding time.
+       */
+      next_visit: string | null;
+      /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
+      total_paid: number;
+      no_show_count: number;
+      /** @description Bookings the customer cancelled. */
+      cancellation_count: number;
+      /** @description The salon's private notes. */
+      notes: string;
+      tags: string[];
+      /** @description The salon refuses this customer's online bookings. */
+      blocked: boolean;
+    };
+    ManageCustomerDetail: {
+      user_id: number;
+      first_name: string;
+      phone_number: string;
+      /** @description Completed bookings at this salon. */
+      visit_count: number;
+      /**
+       * Format: date-time
+       * @description The start of the latest completed booking.
+       */
+      last_visit: string | null;
+      /**
+       * Format: date-time
+       * @description The start of the next booking holding time.
+       */
+      next_visit: string | null;
+      /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
+      total_paid: number;
+      no_show_count: number;
+      /** @description Bookings the customer cancelled. */
+      cancellation_count: number;
+      /** @description The salon's private notes. */
+      notes: string;
+      tags: string[];
+      /** @description The salon refuses this customer's online bookings. */
+      blocked: boolean;
+      /** @description Their bookings at this salon, newest first. */
+      bookings: components["schemas"]["Booking"][];
     };
     /** @description Expects the salon in the context (`salon`) to tell the cover without a query per photo. */
     ManagePhoto: {
@@ -1638,6 +1840,8 @@ export interface components {
       id: number;
       reference: string;
     };
+    /** @enum {unknown} */
+    NullEnum: null;
     OpeningDay: {
       /** @description 0 = Monday … 6 = Sunday. */
       weekday: number;
@@ -1683,6 +1887,21 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Booking"][];
     };
+    PaginatedManageCustomerList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["ManageCustomer"][];
+    };
     PaginatedNotificationList: {
       /** @example 123 */
       count: number;
@@ -1727,6 +1946,13 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
+    };
+    PatchedManageCustomerUpdateRequest: {
+      notes?: string;
+      /** @description Short labels, e.g. VIP; repeated ones are kept once. */
+      tags?: string[];
+      /** @description Refuse the customer's online bookings (the salon can still book them). */
+      blocked?: boolean;
     };
     PatchedManagePhotoUpdateRequest: {
       caption_ar?: string;
@@ -1870,6 +2096,8 @@ export interface components {
       last_name?: string;
       email?: string | null;
       preferred_language?: components["schemas"]["PreferredLanguageEnum"];
+      /** @description Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the inbox). */
+      salon_alerts_by_sms?: boolean;
     };
     /** @description A payment at a glance, as shown on its booking. */
     Payment: {
@@ -1933,7 +2161,17 @@ export interface components {
       /** @description For stcpay: the customer's STC Pay mobile number, e.g. 05XXXXXXXX. */
       mobile?: string;
     };
-    /** @enum {string} */
+    /**
+     * @description * `initiated` - Initiated
+     *     * `paid` - Paid
+     *     * `failed` - Payment failed
+     *     * `authorized` - Authorized
+     *     * `captured` - Captured
+     *     * `refunded` - Refunded
+     *     * `voided` - Voided
+     *     * `duplicate` - Paid twice (refunded automatically)
+     * @enum {string}
+     */
     PaymentStatusEnum:
       "initiated" | "paid" | "failed" | "authorized" | "captured" | "refunded" | "voided" | "duplicate";
     /** @description A payment at a glance, as shown on its booking. */
@@ -2204,6 +2442,8 @@ export interface components {
       readonly role: components["schemas"]["RoleEnum"];
       /** Phone verified */
       readonly is_phone_verified: boolean;
+      /** @description Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the app's inbox). */
+      readonly salon_alerts_by_sms: boolean;
     };
     /** @description Moyasar's webhook envelope (documentation only: the service checks it). */
     WebhookEventRequest: {
@@ -2620,6 +2860,7 @@ export interface operations {
       /**
        * @description - `not_allowed`: You are not allowed to do this.
        *     - `phone_not_verified`: Verify your phone number before booking.
+       *     - `customer_blocked`: This salon does not take online bookings from you. Please contact the salon.
        */
       403: {
         headers: {
@@ -3231,6 +3472,278 @@ export interface operations {
         };
       };
       /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_bookings_list: {
+    parameters: {
+      query?: {
+        /** @description Bookings starting at or after this datetime, or on or after this date. */
+        from?: string;
+        /** @description A page number within the paginated result set. */
+        page?: number;
+        /** @description Number of results to return per page. */
+        page_size?: number;
+        /** @description A booking reference, or a customer's name or phone number. */
+        q?: string;
+        /** @description A stylist's id. */
+        staff?: number;
+        /** @description Comma-separated statuses, e.g. pending,confirmed. */
+        status?: string;
+        /** @description Bookings starting before this datetime, or on or before this date. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedBookingList"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_calendar_retrieve: {
+    parameters: {
+      query?: {
+        /** @description How many days, 1 to 7 (default 1). */
+        days?: number;
+        /** @description The first local day; today by default. */
+        start?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageCalendar"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_customers_list: {
+    parameters: {
+      query?: {
+        /** @description A page number within the paginated result set. */
+        page?: number;
+        /** @description Number of results to return per page. */
+        page_size?: number;
+        /** @description A name or phone number. */
+        q?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedManageCustomerList"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_customers_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        /** @description The customer's user id. */
+        user_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageCustomerDetail"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `customer_not_found`: This person is not a customer of this salon.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_customers_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        /** @description The customer's user id. */
+        user_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedManageCustomerUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageCustomerDetail"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `customer_not_found`: This person is not a customer of this salon.
+       */
       404: {
         headers: {
           [name: string]: unknown;

@@ -50,6 +50,7 @@ class UserSerializer(serializers.ModelSerializer):
             "preferred_language",
             "role",
             "is_phone_verified",
+            "salon_alerts_by_sms",
         ]
         read_only_fields = fields
 
@@ -66,6 +67,12 @@ class UserUpdateSerializer(serializers.Serializer):
     last_name = serializers.CharField(max_length=150, allow_blank=True, required=False)
     email = serializers.EmailField(max_length=254, allow_blank=True, allow_null=True, required=False)
     preferred_language = serializers.ChoiceField(choices=Language.choices, required=False)
+    salon_alerts_by_sms = serializers.BooleanField(
+        required=False,
+        help_text=_(
+            "Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the inbox)."
+        ),
+    )
 
 
 class RefreshTokenSerializer(serializers.Serializer):

@@ -29,6 +29,7 @@ def test_me_returns_the_signed_in_user(me_client):
         "preferred_language": "ar",
         "role": "customer",
         "is_phone_verified": True,
+        "salon_alerts_by_sms": True,
     }
 
 
@@ -168,6 +169,7 @@ def test_role_phone_and_verification_cannot_be_changed_by_the_user(me_client):
         ({"email": "a" * 250 + "@example.com"}, "email"),
         ({"email": 12}, "email"),
         ({"preferred_language": "fr"}, "preferred_language"),
+        ({"salon_alerts_by_sms": "sometimes"}, "salon_alerts_by_sms"),
     ],
 )
 @pytest.mark.django_db
@@ -190,3 +192,16 @@ def test_put_is_not_allowed(me_client):
 
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+@pytest.mark.django_db
+def test_a_salon_member_turns_sms_alerts_off_and_on(me_client):
+    client, user = me_client
+
+    off = client.patch(ME_URL, {"salon_alerts_by_sms": False}, format="json")
+    user.refresh_from_db()
+    assert (off.status_code, off.json()["salon_alerts_by_sms"], user.salon_alerts_by_sms) == (200, False, False)
+
+    on = client.patch(ME_URL, {"salon_alerts_by_sms": True}, format="json")
+    user.refresh_from_db()
+    assert (on.json()["salon_alerts_by_sms"], user.salon_alerts_by_sms) == (True, True)

@@ -16,8 +16,9 @@ from apps.salons.errors import (
 )
 from apps.salons.models import Service
 
-from .. import catalog, selectors
+from .. import catalog
 from ..errors import ManagersOnly
+from ..selectors import catalog as selectors
 from .catalog_serializers import (
     ManagePhotoSerializer,
     ManagePhotoUpdateSerializer,

@@ -3,9 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from apps.salons.api.serializers import absolute_file_url
 from apps.salons.models import SalonPhoto, Service
 from apps.salons.photos import photo_is_cover
-from apps.salons.api.serializers import absolute_file_url
 from apps.salons.services import SERVICE_FIELDS
 
 MAX_ID = 2**63 - 1

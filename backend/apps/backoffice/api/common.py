@@ -2,8 +2,10 @@
 
 from datetime import date, datetime, time, timedelta
 
+from django.utils import timezone
 from rest_framework.views import APIView
 
+from apps.bookings.selectors import managed_salon_ids
 from apps.salons.models import Salon
 
 from ..access import IsSalonManager, managed_salon_get
@@ -35,3 +37,8 @@ def salon_instant(value: date | datetime | None, salon: Salon, *, end: bool = Fa
     if end:
         value += timedelta(days=1)
     return datetime.combine(value, time.min, tzinfo=salon.tz)
+
+
+def booking_context(request) -> dict:
+    """What the bookings' standard representation (`BookingSerializer`) needs about the caller."""
+    return {"user": request.user, "managed_salon_ids": managed_salon_ids(request.user), "now": timezone.now()}

@@ -17,8 +17,9 @@ from apps.salons.errors import (
 )
 from apps.salons.models import StaffMember
 
-from .. import selectors, team
+from .. import team
 from ..errors import BookingsAffected, InvalidReassignTarget, ManagersOnly
+from ..selectors import catalog as selectors
 from .common import TAG, ManageView, validated
 from .team_serializers import (
     ManageBookingsAffectedErrorSerializer,

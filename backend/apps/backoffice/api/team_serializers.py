@@ -10,8 +10,8 @@ from apps.bookings.api.serializers import AwareDateTimeField
 from apps.bookings.models import BookingStatus
 from apps.core.dates import validate_supported_date
 from apps.core.serializers import ErrorSerializer
-from apps.salons.models import SpecialHours, StaffMember, TimeOff, Weekday, WorkingHours
 from apps.salons.api.serializers import absolute_file_url
+from apps.salons.models import SpecialHours, StaffMember, TimeOff, Weekday, WorkingHours
 from apps.salons.services import STAFF_FIELDS
 
 from .catalog_serializers import MAX_ID, id_list

@@ -3,7 +3,7 @@ salon the caller manages (404 otherwise)."""
 
 from django.urls import path
 
-from . import catalog, salons, team, working_time
+from . import catalog, customers, desk, salons, team, working_time
 
 app_name = "backoffice"
 
@@ -31,4 +31,9 @@ urlpatterns = [
         working_time.SpecialHoursDetailView.as_view(),
         name="staff-special-hours-detail",
     ),
+    # The desk
+    path(SALON + "calendar/", desk.CalendarView.as_view(), name="calendar"),
+    path(SALON + "bookings/", desk.SalonBookingListView.as_view(), name="booking-list"),
+    path(SALON + "customers/", customers.CustomerListView.as_view(), name="customer-list"),
+    path(SALON + "customers/<int:user_id>/", customers.CustomerDetailView.as_view(), name="customer-detail"),
 ]

@@ -8,8 +8,9 @@ from rest_framework.response import Response
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.salons.errors import SalonNotFound, SpecialHoursNotFound, StaffNotFound, TimeOffNotFound
 
-from .. import selectors, working_time
+from .. import working_time
 from ..errors import BookingsAffected, ManagersOnly
+from ..selectors import catalog as selectors
 from .common import TAG, ManageView, validated
 from .team_serializers import (
     AffectedOptionsSerializer,

@@ -1,15 +1,22 @@
 """Fixtures speaking the back office: a salon with its manager, a stylist with an account (working
 every day with `stylist`), a second stylist, a customer and a `book` helper, another salon managed by
-someone else, and a platform admin."""
+someone else, and a platform admin; bookings and payments written directly (`make_booking`,
+`make_payment`)."""
 
-from datetime import date, timedelta
+import itertools
+from datetime import date, datetime, timedelta
 
 import pytest
 from django.utils import timezone
 
 from apps.bookings import services as booking_services
+from apps.bookings.models import Booking, BookingStatus
 from apps.bookings.tests.conftest import RIYADH, at, client_for, make_user, work_every_day
+from apps.core.money import vat_included
+from apps.payments.models import Payment, PaymentStatus
 from apps.salons.tests.factories import make_salon, make_service, make_staff
+
+_references = itertools.count(1)
 
 
 @pytest.fixture
@@ -97,3 +104,33 @@ def book(service, stylist, customer, day):
 
 def url(salon, path: str = "") -> str:
     return f"/api/manage/salons/{salon.pk}/{path}"
+
+
+def make_booking(staff, service, customer, start: datetime, *, status=BookingStatus.CONFIRMED, **fields) -> Booking:
+    """A booking row as the services would leave it, written directly (no checks, no messages)."""
+    end = start + service.duration
+    values = {
+        "reference": f"SLN-{next(_references):05d}",
+        "salon": staff.salon,
+        "end": end,
+        "buffer_minutes": service.buffer_minutes,
+        "blocked_until": end + service.buffer,
+        "price_amount": service.price_amount,
+        "created_by": customer,
+    }
+    values.update(fields)
+    return Booking.objects.create(customer=customer, service=service, staff=staff, start=start, status=status, **values)
+
+
+def make_payment(booking: Booking, *, status: str = PaymentStatus.PAID, refunded_amount: int = 0) -> Payment:
+    return Payment.objects.create(
+        booking=booking,
+        customer=booking.customer,
+        provider="fake",
+        amount=booking.price_amount,
+        currency="SAR",
+        vat_amount=vat_included(booking.price_amount),
+        status=status,
+        method="creditcard",
+        refunded_amount=refunded_amount,
+    )

@@ -22,6 +22,7 @@ from ..errors import (
     BookingNotFound,
     BusyTryAgain,
     CancellationWindowPassed,
+    CustomerBlocked,
     CustomerOverlap,
     InvalidTransition,
     LeadTimeNotMet,
@@ -119,7 +120,8 @@ class BookingListCreateView(generics.GenericAPIView):
             "Books one of the offered start times. A customer with a verified phone books for themselves: "
             "the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist "
             "or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is "
-            "`confirmed` at once."
+            "`confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer "
+            "the salon has blocked cannot book there online."
         ),
         request=BookingCreateInputSerializer,
         responses={
@@ -128,7 +130,7 @@ class BookingListCreateView(generics.GenericAPIView):
                 INVALID_INPUT,
                 ServiceNotFound,
                 (SalonInactive, ServiceInactive),
-                (NotAllowed, PhoneNotVerified),
+                (NotAllowed, PhoneNotVerified, CustomerBlocked),
                 StaffNotAvailableForService,
                 START_POLICY_ERRORS,
                 INVALID_PHONE,

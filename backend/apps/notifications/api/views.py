@@ -25,8 +25,9 @@ class NotificationListView(generics.GenericAPIView):
         tags=[TAG],
         summary="My notifications",
         description=(
-            "Every booking message sent to me by SMS or WhatsApp, newest first, in the language it was "
-            "sent in; `title` is in the language of the request."
+            "Every booking message sent to me by SMS or WhatsApp, and the salon's alerts I chose to read in the "
+            "app only, newest first, in the language it was written in; `title` is in the language of the request. "
+            "Tomorrow's bookings of a salon (`daily_agenda`) have no `booking`."
         ),
         responses={200: NotificationSerializer(many=True), **error_responses(AUTHENTICATION_ERRORS)},
     )

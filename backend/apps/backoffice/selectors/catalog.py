@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from apps.salons.models import Salon, SalonPhoto, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
 
-from .access import managed_salon_get
-from .team import staff_of_salon
+from ..access import managed_salon_get
+from ..team import staff_of_salon
 
 # As the salon's page lists services: by category, then in each category's display order.
 SERVICE_ORDER = ("category__display_order", "category_id", "display_order", "id")
