@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 
 import { LoadingState } from "@/components/LoadingState";
 
@@ -39,6 +39,24 @@ export const routes: RouteObject[] = [
           {
             path: "staff",
             lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts"]),
+          },
+          {
+            // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
+            path: "manage",
+            children: [
+              { index: true, lazy: lazyRoute(() => import("./routes/manage"), ["backoffice"]) },
+              {
+                path: ":salonId",
+                lazy: lazyRoute(() => import("./routes/manage-layout"), ["backoffice"]),
+                children: [
+                  { index: true, element: <Navigate to="today" replace /> },
+                  // The desk's pages (Today, Calendar, Customers).
+                  { path: "today", lazy: lazyRoute(() => import("./routes/manage-today"), ["backoffice"]) },
+                  { path: "calendar", lazy: lazyRoute(() => import("./routes/manage-calendar"), ["backoffice"]) },
+                  { path: "customers", lazy: lazyRoute(() => import("./routes/manage-customers"), ["backoffice"]) },
+                ],
+              },
+            ],
           },
         ],
       },

@@ -2,6 +2,7 @@
 import "i18next";
 
 import type accounts from "@/locales/ar/accounts.json";
+import type backoffice from "@/locales/ar/backoffice.json";
 import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type errors from "@/locales/ar/errors.json";
@@ -20,6 +21,7 @@ declare module "i18next" {
       bookings: typeof bookings;
       payments: typeof payments;
       notifications: typeof notifications;
+      backoffice: typeof backoffice;
     };
   }
 }
