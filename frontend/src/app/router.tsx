@@ -54,6 +54,8 @@ export const routes: RouteObject[] = [
                   { path: "today", lazy: lazyRoute(() => import("./routes/manage-today"), ["backoffice"]) },
                   { path: "calendar", lazy: lazyRoute(() => import("./routes/manage-calendar"), ["backoffice"]) },
                   { path: "customers", lazy: lazyRoute(() => import("./routes/manage-customers"), ["backoffice"]) },
+                  // The catalog's.
+                  { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                 ],
               },
             ],
