@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
                   { path: "calendar", lazy: lazyRoute(() => import("./routes/manage-calendar"), ["backoffice"]) },
                   { path: "customers", lazy: lazyRoute(() => import("./routes/manage-customers"), ["backoffice"]) },
                   // The catalog's.
+                  { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                 ],
               },
