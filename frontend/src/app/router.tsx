@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
                   { path: "customers", lazy: lazyRoute(() => import("./routes/manage-customers"), ["backoffice"]) },
                   // The catalog's.
                   { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
+                  { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                 ],
               },
