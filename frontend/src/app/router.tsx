@@ -57,6 +57,7 @@ export const routes: RouteObject[] = [
                   // The catalog's.
                   { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
+                  { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                 ],
               },
