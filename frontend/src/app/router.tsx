@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
                   { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
+                  { path: "activity", lazy: lazyRoute(() => import("./routes/manage-activity"), ["backoffice"]) },
                 ],
               },
             ],
