@@ -36,7 +36,7 @@ describe("the salon's profile", () => {
     const englishName = await screen.findByLabelText("الاسم بالإنجليزية");
     await user.clear(englishName);
     await user.type(englishName, "Dalal Lounge");
-    const phone = screen.getByLabelText("رقم الجوال");
+    const phone = screen.getByLabelText("رقم الهاتف");
     await user.clear(phone);
     await user.type(phone, "+96611210667712");
     await user.click(screen.getByRole("button", { name: "حفظ البيانات" }));

@@ -1,7 +1,8 @@
 import "../backoffice.css";
 
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { NavLink } from "react-router";
+import { NavLink, useLocation } from "react-router";
 
 import { Icon, type IconName } from "@/components/Icon";
 
@@ -26,9 +27,16 @@ export function isManageSection(value: string | undefined): value is ManageSecti
 /** The sections of one salon: a scrolling row of tabs on a phone, a side list on wider screens. */
 export function ManageNav({ salonId }: { salonId: number }) {
   const { t } = useTranslation("backoffice");
+  const list = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the row scrolls sideways: keep the current section in sight.
+  useEffect(() => {
+    const current = list.current?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (typeof current?.scrollIntoView === "function") current.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [pathname]);
   return (
     <nav className="manage-nav" aria-label={t("shell.sections")}>
-      <ul className="manage-nav__list">
+      <ul className="manage-nav__list" ref={list}>
         {MANAGE_SECTIONS.map((section) => (
           <li key={section}>
             <NavLink className="manage-nav__link" to={`/manage/${salonId}/${section}`}>

@@ -238,7 +238,7 @@ export function SalonProfileForm({ salon }: { salon: ManageSalon }) {
           <input {...bind("longitude")} className="input input--ltr" dir="ltr" inputMode="decimal" />
         </Field>
       </div>
-      <div className="field-row">
+      <div className="bilingual">
         <Field label={t("fields.phone_number")} error={error("phone_number")}>
           <input {...bind("phone_number")} className="input input--ltr" dir="ltr" type="tel" autoComplete="tel" />
         </Field>

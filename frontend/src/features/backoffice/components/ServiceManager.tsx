@@ -1,6 +1,6 @@
 import "../backoffice.css";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "@/components/EmptyState";
@@ -95,11 +95,17 @@ export function ServiceManager({ salonId, categories }: ServiceManagerProps) {
                     {!service.is_active && <span className="tag tag--accent">{t("status.inactive")}</span>}
                   </h2>
                   <p className="manage-item__meta">
+                    {/* Each part isolated: a name in one language must not reorder the others. */}
                     {[
                       service.category_name,
                       formatDuration(service.duration_minutes),
                       formatMoney(service.price_amount, service.currency, language, { wholeWithoutDecimals: true }),
-                    ].join(" · ")}
+                    ].map((part, index) => (
+                      <Fragment key={index}>
+                        {index > 0 && " · "}
+                        <bdi>{part}</bdi>
+                      </Fragment>
+                    ))}
                   </p>
                   <p className="manage-item__meta">
                     {t("services.stylists", {

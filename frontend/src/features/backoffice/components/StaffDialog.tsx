@@ -101,7 +101,7 @@ export function AddStaffDialog({ salonId, services, onClose, onAdded }: AddStaff
     <Dialog open title={t("team.addTitle")} onClose={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
         <p>{t("team.addExplanation")}</p>
-        <Field label={t("fields.phone_number")} error={error("phone_number")}>
+        <Field label={t("team.mobile")} error={error("phone_number")}>
           <input
             className="input input--ltr"
             type="tel"
@@ -213,7 +213,7 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
     <Dialog open title={t("team.editTitle", { name: member.display_name })} onClose={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
         <p>
-          {t("fields.phone_number")}: <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
+          {t("team.mobile")}: <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
         </p>
         <Field label={t("fields.display_name")} hint={t("team.displayNameHint")} error={error("display_name")}>
           <input
