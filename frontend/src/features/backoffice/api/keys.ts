@@ -1,9 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
 
-import { isApiError } from "@/lib/api-client";
-
-import type { AffectedBooking } from "../types";
-
 // Every back-office query key starts with "backoffice" (private data, dropped on sign-out), then the
 // salon: a change anywhere in a salon refreshes that salon's queries, its audit log included.
 
@@ -30,11 +26,4 @@ export function refreshSalon(
   const roots: (readonly unknown[])[] = [salonQueryRoot(salonId), ["salons"]];
   if (bookingsChanged) roots.push(["bookings"], ["staff"]);
   return Promise.all(roots.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-}
-
-/** The bookings a refused change would leave without a stylist (409 `bookings_affected`), else null. */
-export function affectedBookings(error: unknown): AffectedBooking[] | null {
-  if (!isApiError(error) || error.code !== "bookings_affected") return null;
-  const body = error.body as { affected?: unknown } | undefined;
-  return Array.isArray(body?.affected) ? (body.affected as AffectedBooking[]) : [];
 }

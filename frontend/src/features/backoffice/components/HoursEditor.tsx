@@ -12,7 +12,7 @@ import { isApiError } from "@/lib/api-client";
 import { formatNumber } from "@/lib/format/number";
 import { randomUuid } from "@/lib/uuid";
 
-import { affectedBookings } from "../api/keys";
+import { affectedBookings } from "../api/affected-bookings";
 import { refusedRows, useReplaceHours } from "../api/replace-hours";
 import { flatten, type HoursRow, isOvernight, type RowProblem, toWeek, WEEK, type Week, weekProblems } from "../hours";
 import type { AffectedBooking, WorkingInterval } from "../types";

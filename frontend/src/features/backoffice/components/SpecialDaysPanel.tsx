@@ -17,7 +17,7 @@ import { formatClockTime } from "@/lib/format/time";
 
 import { useAddSpecialHours } from "../api/add-special-hours";
 import { useDeleteSpecialHours } from "../api/delete-special-hours";
-import { affectedBookings } from "../api/keys";
+import { affectedBookings } from "../api/affected-bookings";
 import { useSpecialHours } from "../api/list-special-hours";
 import { type ClientErrors, hasErrors, serverFieldError } from "../forms";
 import { isOvernight } from "../hours";

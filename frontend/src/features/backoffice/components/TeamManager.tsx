@@ -16,7 +16,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatPhoneForDisplay } from "@/lib/phone";
 
 import { useDeactivateStaff } from "../api/deactivate-staff";
-import { affectedBookings } from "../api/keys";
+import { affectedBookings } from "../api/affected-bookings";
 import { useServices } from "../api/list-services";
 import { useStaffList } from "../api/list-staff";
 import { useUpdateStaff } from "../api/update-staff";

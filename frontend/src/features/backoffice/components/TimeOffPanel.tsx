@@ -16,7 +16,7 @@ import { formatDateTime } from "@/lib/format/date";
 
 import { useAddTimeOff } from "../api/add-time-off";
 import { useDeleteTimeOff } from "../api/delete-time-off";
-import { affectedBookings } from "../api/keys";
+import { affectedBookings } from "../api/affected-bookings";
 import { useTimeOff } from "../api/list-time-off";
 import { type ClientErrors, hasErrors, serverFieldError } from "../forms";
 import type { AffectedBooking, TimeOff, TimeOffInput } from "../types";
