@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from "react-router";
+import { createBrowserRouter, Navigate, type RouteObject } from "react-router";
 
 import { LoadingState } from "@/components/LoadingState";
 
@@ -6,6 +6,9 @@ import { AppShell } from "./layout/AppShell";
 import { RequireAuth } from "./layout/RequireAuth";
 import { RouteError } from "./layout/RouteError";
 import { lazyRoute } from "./lazy-route";
+
+// The desk's pages (Today, Calendar, Customers) also show bookings and salon pickers.
+const DESK = ["backoffice", "desk", "bookings", "salons"];
 
 // Every page is its own chunk, loaded with its translation namespaces.
 export const routes: RouteObject[] = [
@@ -39,6 +42,34 @@ export const routes: RouteObject[] = [
           {
             path: "staff",
             lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts"]),
+          },
+          {
+            // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
+            path: "manage",
+            children: [
+              { index: true, lazy: lazyRoute(() => import("./routes/manage"), ["backoffice"]) },
+              {
+                path: ":salonId",
+                lazy: lazyRoute(() => import("./routes/manage-layout"), ["backoffice"]),
+                children: [
+                  { index: true, element: <Navigate to="today" replace /> },
+                  // The desk's pages (Today, Calendar, Customers).
+                  { path: "today", lazy: lazyRoute(() => import("./routes/manage-today"), DESK) },
+                  { path: "calendar", lazy: lazyRoute(() => import("./routes/manage-calendar"), DESK) },
+                  { path: "customers", lazy: lazyRoute(() => import("./routes/manage-customers"), DESK) },
+                  {
+                    path: "customers/:userId",
+                    lazy: lazyRoute(() => import("./routes/manage-customer"), DESK),
+                  },
+                  // The catalog's.
+                  { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
+                  { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
+                  { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
+                  { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
+                  { path: "activity", lazy: lazyRoute(() => import("./routes/manage-activity"), ["backoffice"]) },
+                ],
+              },
+            ],
           },
         ],
       },

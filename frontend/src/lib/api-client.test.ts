@@ -46,6 +46,11 @@ describe("error mapping", () => {
     expect(error).toMatchObject({ status: 0, code: "network_error" });
   });
 
+  test("the whole body is kept for codes that carry more than a message", () => {
+    const body = { detail: "x", code: "bookings_affected", affected: [{ id: 7 }] };
+    expect(toApiError(409, body).body).toEqual(body);
+  });
+
   test("204 answers resolve to undefined", async () => {
     const server = mockFetch();
     server.on("POST", "/api/auth/logout/", () => json(null, 204));
@@ -67,6 +72,33 @@ describe("requests", () => {
     expect(request?.url.search).toBe("?upcoming=true&page=2");
     expect(request?.headers.get("Accept-Language")).toBe("en");
     expect(request?.headers.get("Authorization")).toBe("Bearer access-1");
+  });
+
+  test("a FormData body is sent as multipart, with the browser's Content-Type", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/manage/salons/3/photos/", () => json({ id: 1 }, 201));
+    const form = new FormData();
+    form.append("caption_ar", "الاستقبال");
+
+    await api.post("/api/manage/salons/3/photos/", form);
+
+    const [request] = server.requests;
+    expect(request?.body).toBe(form);
+    expect(request?.headers.get("Content-Type")).toBeNull();
+  });
+
+  test("PUT and DELETE send their JSON bodies", async () => {
+    const server = mockFetch();
+    server.on("PUT", "/api/x/", { ok: true });
+    server.on("DELETE", "/api/x/", () => json(null, 204));
+
+    await api.put("/api/x/", [{ weekday: 0 }]);
+    await expect(api.delete("/api/x/", { cancel_affected: true })).resolves.toBeUndefined();
+
+    expect(server.requests.map((r) => [r.method, r.body, r.headers.get("Content-Type")])).toEqual([
+      ["PUT", [{ weekday: 0 }], "application/json"],
+      ["DELETE", { cancel_affected: true }, "application/json"],
+    ]);
   });
 
   test("public requests carry no token", async () => {

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   /** Seconds to wait before trying again (rate limits), when the server says. */
   readonly retryAfter: number | null;
+  /** The whole error body, for codes that carry more than a message (`bookings_affected`'s `affected`). */
+  readonly body: unknown;
 
   constructor({
     status,
@@ -20,12 +22,14 @@ export class ApiError extends Error {
     detail = "",
     fieldErrors = {},
     retryAfter = null,
+    body = undefined,
   }: {
     status: number;
     code: string;
     detail?: string;
     fieldErrors?: FieldErrors;
     retryAfter?: number | null;
+    body?: unknown;
   }) {
     super(detail || code);
     this.name = "ApiError";
@@ -34,6 +38,7 @@ export class ApiError extends Error {
     this.detail = detail;
     this.fieldErrors = fieldErrors;
     this.retryAfter = retryAfter;
+    this.body = body;
   }
 }
 
@@ -76,6 +81,7 @@ export function toApiError(status: number, body: unknown, retryAfterHeader: stri
     detail: typeof record.detail === "string" ? record.detail : "",
     fieldErrors: parseFieldErrors(record.errors),
     retryAfter: parseRetryAfter(record.retry_after, retryAfterHeader),
+    body,
   });
 }
 
@@ -95,6 +101,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   query?: Record<string, QueryValue>;
+  /** Sent as JSON, or as multipart form data when it is a FormData (file uploads). */
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -133,12 +140,14 @@ export function createApiClient(session: Session) {
       "Accept-Language": currentLanguage(),
       ...options.headers,
     };
-    if (options.body !== undefined) headers["Content-Type"] = "application/json";
+    // A FormData body gets its multipart Content-Type (with the boundary) from the browser.
+    const isForm = options.body instanceof FormData;
+    if (options.body !== undefined && !isForm) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
     return sendJson(buildUrl(path, options.query), {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: options.withCredentials ? "same-origin" : "omit",
       signal: options.signal,
     });
@@ -166,6 +175,11 @@ export function createApiClient(session: Session) {
       request<T>(path, { ...options, method: "POST", body }),
     patch: <T>(path: string, body: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
       request<T>(path, { ...options, method: "PATCH", body }),
+    put: <T>(path: string, body: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+      request<T>(path, { ...options, method: "PUT", body }),
+    /** DELETE, with a JSON body when the endpoint takes options (e.g. what to do with affected bookings). */
+    delete: <T>(path: string, body?: unknown, options: Omit<RequestOptions, "method" | "body"> = {}) =>
+      request<T>(path, { ...options, method: "DELETE", body }),
   };
 }
 

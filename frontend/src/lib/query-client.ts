@@ -18,7 +18,14 @@ export function createQueryClient(): QueryClient {
 }
 
 /** Query keys whose data belongs to the signed-in user; dropped on sign-out. */
-export const PRIVATE_QUERY_ROOTS: readonly string[] = ["accounts", "bookings", "notifications", "payments", "staff"];
+export const PRIVATE_QUERY_ROOTS: readonly string[] = [
+  "accounts",
+  "backoffice",
+  "bookings",
+  "notifications",
+  "payments",
+  "staff",
+];
 
 export function forgetPrivateData(queryClient: QueryClient): void {
   queryClient.removeQueries({

@@ -55,7 +55,13 @@ export function mockFetch() {
       "http://localhost",
     );
     const method = (init.method ?? "GET").toUpperCase();
-    const body = typeof init.body === "string" && init.body ? (JSON.parse(init.body) as unknown) : undefined;
+    // JSON bodies parsed; multipart ones (FormData) as they are.
+    const body =
+      typeof init.body === "string" && init.body
+        ? (JSON.parse(init.body) as unknown)
+        : init.body instanceof FormData
+          ? init.body
+          : undefined;
     const path = url.origin === "http://localhost" ? url.pathname : url.href.split("?")[0]!;
     // One-off answers first, then standing ones; the latest registration wins within each.
     const candidates = [...routes]

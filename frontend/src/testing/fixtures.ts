@@ -93,6 +93,7 @@ export const customer: User = {
   preferred_language: "ar",
   role: "customer",
   is_phone_verified: true,
+  salon_alerts_by_sms: true,
 };
 
 export function booking(overrides: Partial<Booking> = {}): Booking {

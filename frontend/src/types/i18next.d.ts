@@ -2,6 +2,7 @@
 import "i18next";
 
 import type accounts from "@/locales/ar/accounts.json";
+import type backoffice from "@/locales/ar/backoffice.json";
 import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
@@ -21,6 +22,7 @@ declare module "i18next" {
       bookings: typeof bookings;
       payments: typeof payments;
       notifications: typeof notifications;
+      backoffice: typeof backoffice;
       desk: typeof desk;
     };
   }

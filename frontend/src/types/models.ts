@@ -73,3 +73,37 @@ export type Payment = Schemas["Payment"];
 
 export type Notification = Schemas["Notification"];
 export type NotificationPage = Schemas["PaginatedNotificationList"];
+
+// --- Back office (/api/manage/) ----------------------------------------------
+
+/** A salon in the switcher: `GET /api/manage/salons/`. */
+export type ManageSalonSummary = Schemas["ManageSalonSummary"];
+/** The salon's profile and booking policy as its managers edit them; every field is in each answer. */
+export type ManageSalon = WithRequired<
+  Schemas["ManageSalon"],
+  | "name_ar"
+  | "name_en"
+  | "description_ar"
+  | "description_en"
+  | "city"
+  | "district_ar"
+  | "district_en"
+  | "address_ar"
+  | "address_en"
+  | "latitude"
+  | "longitude"
+  | "phone_number"
+  | "audience"
+  | "vat_number"
+  | "is_active"
+  | "lead_time_minutes"
+  | "booking_horizon_days"
+  | "slot_step_minutes"
+  | "cancellation_window_hours"
+  | "requires_prepayment"
+  | "hold_minutes"
+>;
+export type ManageSalonChanges = Schemas["PatchedManageSalonRequest"];
+export type AuditAction = Schemas["ActionEnum"];
+export type AuditEntry = Schemas["AuditEntry"];
+export type AuditPage = Schemas["PaginatedAuditEntryList"];

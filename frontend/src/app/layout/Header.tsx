@@ -4,6 +4,7 @@ import { Link, NavLink, useLocation } from "react-router";
 import { Icon, type IconName } from "@/components/Icon";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSaveAccountLanguage } from "@/features/accounts/api/update-me";
+import { useManagedSalons } from "@/features/backoffice/api/list-managed-salons";
 import { useUnreadCount } from "@/features/notifications/api/get-unread-count";
 import { useLanguage } from "@/hooks/use-language";
 import { useSession } from "@/hooks/use-session";
@@ -52,18 +53,22 @@ export function Header() {
   const { status } = useSession();
   const me = useMe();
   const unread = useUnreadCount();
+  // Managers of a salon (and platform admins, whatever their role) get the back office.
+  const managedSalons = useManagedSalons({ enabled: status === "signed_in" });
   const location = useLocation();
   // Signing in from a page comes back to it.
   const here = location.pathname + location.search;
   const signInTarget = location.pathname === "/" || location.pathname === "/sign-in" ? "/sign-in" : signInPath(here);
   const signedIn = status === "signed_in";
   const isStaff = me.data?.role === "staff" || me.data?.role === "manager";
+  const isManager = signedIn && (managedSalons.data?.length ?? 0) > 0;
   const unreadCount = signedIn ? (unread.data ?? 0) : 0;
 
   const items: NavItem[] = [
     { to: "/", label: t("nav.home"), icon: "home" },
     { to: "/bookings", label: t("nav.bookings"), icon: "calendar" },
     ...(isStaff ? [{ to: "/staff", label: t("nav.myDay"), icon: "scissors" } satisfies NavItem] : []),
+    ...(isManager ? [{ to: "/manage", label: t("nav.manage"), icon: "store" } satisfies NavItem] : []),
     {
       to: "/inbox",
       label: t("nav.inbox"),

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 
 import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate } from "./date";
-import { formatMoney, halalasToDecimal } from "./money";
+import { formatMoney, halalasToDecimal, parseRiyals } from "./money";
 import { dayPeriodOf, formatClockTime, formatCountdown, formatTime } from "./time";
 
 const RLM = "\u200f";
@@ -28,6 +28,15 @@ describe("money", () => {
   test("SAR in English", () => {
     expect(formatMoney(2348, "SAR", "en")).toBe(`SAR${NBSP}23.48`);
     expect(formatMoney(123450, "SAR", "en")).toBe(`SAR${NBSP}1,234.50`);
+  });
+
+  test("riyals typed by a manager become exact halalas", () => {
+    expect(parseRiyals("180")).toBe(18000);
+    expect(parseRiyals(" 180.5 ")).toBe(18050);
+    expect(parseRiyals("0.05")).toBe(5);
+    expect(parseRiyals("١٨٠٫٧٥")).toBe(18075);
+    expect(parseRiyals("19.99")).toBe(1999);
+    for (const bad of ["", "1.234", "-5", "1,000", "abc", "1e3", "."]) expect(parseRiyals(bad)).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Language } from "@/lib/i18n";
+import { toLatinDigits } from "@/lib/phone";
 
 import { numberFormat } from "./intl-cache";
 
@@ -28,4 +29,15 @@ export function formatMoney(
   });
   // Intl accepts decimal strings and formats them exactly.
   return format.format(halalasToDecimal(halalas) as Intl.StringNumericLiteral);
+}
+
+/**
+ * What a manager types as a price in riyals ("180", "180.5", "١٨٠٫٥٠") as integer halalas (18050), or
+ * null when it is not an amount with at most two decimals. Parsed as text: no float touches it.
+ */
+export function parseRiyals(text: string): number | null {
+  const value = toLatinDigits(text).trim().replace("٫", ".");
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(value);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
 }

@@ -1,0 +1,21 @@
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+
+import { NotFound } from "@/components/NotFound";
+import { StylistSchedule } from "@/features/backoffice/components/StylistSchedule";
+import { useDocumentTitle } from "@/hooks/use-document-title";
+import { parseId } from "@/lib/route-params";
+
+import { useManageContext } from "../layout/manage-context";
+
+/** `/manage/:salonId/team/:staffId`: a stylist's hours, time off and special days. */
+export function Component() {
+  const { t } = useTranslation("backoffice");
+  const { salon } = useManageContext();
+  const staffId = parseId(useParams().staffId);
+  useDocumentTitle(t("sections.team"));
+  if (staffId === null) return <NotFound />;
+  return (
+    <StylistSchedule key={`${salon.id}-${staffId}`} salonId={salon.id} staffId={staffId} timeZone={salon.timezone} />
+  );
+}
