@@ -25,3 +25,31 @@ test("the language choice starts from the language on screen, and saving keeps i
   expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.body).toMatchObject({ preferred_language: "en" });
   await vi.waitFor(() => expect(currentLanguage()).toBe("en"));
 });
+
+test("a manager chooses whether the salon's alerts also come by text message; a customer is not asked", async () => {
+  await changeLanguage("en");
+  const server = mockFetch();
+  server.on("GET", "/api/auth/me/", { ...customer, role: "manager", preferred_language: "en" });
+  server.on("PATCH", "/api/auth/me/", ({ body }) => json({ ...customer, role: "manager", ...(body as object) }));
+  session.signIn("access-1");
+  const { user } = renderRoutes([{ path: "/profile", Component: Profile }], "/profile");
+
+  const choice = await screen.findByRole("checkbox", { name: "Also send the salon's booking alerts by text message" });
+  expect(choice).toBeChecked();
+  await user.click(choice);
+  await user.click(screen.getByRole("button", { name: "Save" }));
+
+  expect(await screen.findByText("Your details are saved.")).toBeInTheDocument();
+  expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.body).toMatchObject({ salon_alerts_by_sms: false });
+});
+
+test("a customer's profile has no salon alerts choice", async () => {
+  await changeLanguage("en");
+  const server = mockFetch();
+  server.on("GET", "/api/auth/me/", { ...customer, preferred_language: "en" });
+  session.signIn("access-1");
+  renderRoutes([{ path: "/profile", Component: Profile }], "/profile");
+
+  expect(await screen.findByLabelText("Language")).toBeInTheDocument();
+  expect(screen.queryByRole("checkbox")).not.toBeInTheDocument();
+});

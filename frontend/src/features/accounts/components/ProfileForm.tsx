@@ -21,6 +21,9 @@ export function ProfileForm({ user }: { user: User }) {
   const [firstName, setFirstName] = useState(user.first_name);
   const [lastName, setLastName] = useState(user.last_name);
   const [email, setEmail] = useState(user.email ?? "");
+  const [alertsBySms, setAlertsBySms] = useState(user.salon_alerts_by_sms);
+  // Stylists and managers hear of their salon's bookings; customers have no such alerts.
+  const hearsOfSalonBookings = user.role !== "customer";
   // The language on screen, which the account follows (it may not have caught up yet).
   const uiLanguage = useLanguage();
   const [language, setLanguage] = useState<Language>(uiLanguage);
@@ -34,7 +37,13 @@ export function ProfileForm({ user }: { user: User }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     updateMe.mutate(
-      { first_name: firstName.trim(), last_name: lastName.trim(), email: email.trim(), preferred_language: language },
+      {
+        first_name: firstName.trim(),
+        last_name: lastName.trim(),
+        email: email.trim(),
+        preferred_language: language,
+        ...(hearsOfSalonBookings ? { salon_alerts_by_sms: alertsBySms } : {}),
+      },
       { onSuccess: (saved) => void changeLanguage(saved.preferred_language) },
     );
   };
@@ -87,6 +96,22 @@ export function ProfileForm({ user }: { user: User }) {
           </option>
         </select>
       </Field>
+      {hearsOfSalonBookings && (
+        <div>
+          <label className="check">
+            <input
+              type="checkbox"
+              aria-describedby="salon-alerts-hint"
+              checked={alertsBySms}
+              onChange={(event) => setAlertsBySms(event.target.checked)}
+            />
+            <span>{t("profile.salonAlertsBySms")}</span>
+          </label>
+          <p className="field__hint" id="salon-alerts-hint">
+            {t("profile.salonAlertsBySmsHint")}
+          </p>
+        </div>
+      )}
       {updateMe.isError && !hasFieldErrors && (
         <Notice tone="error" live>
           <p>{errorMessage(updateMe.error)}</p>
