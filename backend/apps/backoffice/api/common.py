@@ -14,12 +14,21 @@ TAG = "manage"
 
 
 class ManageView(APIView):
-    """A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-    is 404 `salon_not_found` for a salon the caller does not manage."""
+    """A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon, then 404
+    `salon_not_found` for a salon in the URL that the caller does not manage, before any input is
+    read (so nothing about another salon's objects, not even a validation error, leaks out)."""
 
     permission_classes = [IsSalonManager]
+    _salon: Salon | None = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if "salon_id" in kwargs:
+            self._salon = managed_salon_get(user=request.user, salon_id=kwargs["salon_id"])
 
     def salon(self, salon_id: int) -> Salon:
+        if self._salon is not None and self._salon.pk == salon_id:
+            return self._salon
         return managed_salon_get(user=self.request.user, salon_id=salon_id)
 
 
