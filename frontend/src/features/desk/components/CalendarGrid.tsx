@@ -10,7 +10,7 @@ import { formatClockTime, formatTime } from "@/lib/format/time";
 import { toZonedIso } from "@/lib/zoned-time";
 
 import { buildColumn, type Column, type DayRange, dayRange, placement, type Span } from "../schedule";
-import type { Calendar, CalendarBooking, CalendarStaff } from "../types";
+import type { Calendar, CalendarBooking, CalendarStaff } from "@/types/models";
 
 export interface PickedSlot {
   staff: CalendarStaff;
