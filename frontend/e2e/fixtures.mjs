@@ -8,6 +8,13 @@ import { readLog } from "./server.mjs";
 
 const SALON_TIME_ZONE = "Asia/Riyadh";
 
+/** A calendar day `daysAhead` from today in the salon's time zone, as YYYY-MM-DD. */
+export function isoDay(daysAhead) {
+  const today = new Date(new Date().toLocaleString("en-US", { timeZone: SALON_TIME_ZONE }));
+  const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, 12));
+  return day.toISOString().slice(0, 10);
+}
+
 /** A calendar day `daysAhead` from today in the salon's time zone, as the date strip names it. */
 function dayLabel(daysAhead) {
   const today = new Date(new Date().toLocaleString("en-US", { timeZone: SALON_TIME_ZONE }));
@@ -46,7 +53,7 @@ export async function searchSalon(page, words, salonName) {
 }
 
 export async function pickService(page, service) {
-  await page.getByRole("link", { name: `احجز ${service}` }).click();
+  await page.getByRole("link", { name: `احجز ${service}`, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "اختر المختص" }).waitFor();
 }
 
@@ -55,18 +62,24 @@ export async function pickStylist(page, stylist) {
   await page.getByRole("heading", { level: 1, name: "اختر اليوم والوقت" }).waitFor();
 }
 
+/** The date strip's button for the day `daysAhead` from today ("٨ ديسمبر" is not "١٨ ديسمبر"). */
+export function dayButton(page, daysAhead) {
+  return page
+    .getByRole("list", { name: "الأيام" })
+    .getByRole("button", { name: new RegExp(`(^|\\s)${dayLabel(daysAhead)}`) });
+}
+
 /** The first free time of the first day with free times, at least `daysAhead` days from today. */
 export async function pickSlot(page, { daysAhead }) {
-  const days = page.getByRole("list", { name: "الأيام" });
   await page.locator('ul[aria-busy="false"]').first().waitFor();
   for (let offset = daysAhead; offset < daysAhead + 7; offset += 1) {
-    const day = days.getByRole("button", { name: new RegExp(dayLabel(offset)) });
+    const day = dayButton(page, offset);
     if ((await day.count()) === 1 && (await day.isEnabled())) {
       await day.click();
       const slot = page.getByRole("region", { name: "الأوقات المتاحة" }).getByRole("button").first();
       const time = await slot.textContent();
       await slot.click();
-      return { day: dayLabel(offset), time };
+      return { day: dayLabel(offset), date: isoDay(offset), time };
     }
   }
   throw new Error(`No free time within a week from ${daysAhead} days ahead`);
@@ -110,4 +123,100 @@ export async function cancelBooking(page, booking) {
   await dialog.getByText(/يمكنك الإلغاء مجانًا حتى/).waitFor();
   await dialog.getByRole("button", { name: "نعم، ألغِ الحجز" }).click();
   await booking.getByText("ملغى", { exact: true }).waitFor();
+}
+
+/**
+ * A second person at another browser (own cookies and storage) on the same server, e.g. the salon's
+ * manager while the customer's page stays open. Errors in its page fail the journey too.
+ */
+export async function openAnotherBrowser(page, { baseUrl, viewport }) {
+  const context = await page.context().browser().newContext({
+    baseURL: baseUrl,
+    viewport,
+    locale: "ar-SA",
+    timezoneId: SALON_TIME_ZONE,
+    deviceScaleFactor: 1,
+  });
+  const other = await context.newPage();
+  other.setDefaultTimeout(15_000);
+  other.setDefaultNavigationTimeout(30_000);
+  const errors = [];
+  other.on("pageerror", (error) => errors.push(error.message));
+  return {
+    page: other,
+    async close() {
+      await context.close();
+      if (errors.length) throw new Error(`errors in the second browser's page: ${errors.join("; ")}`);
+    },
+  };
+}
+
+// --- The salon's back office (/manage) ------------------------------------------------------------
+
+/** Signs in at /manage and opens the salon by its name (a manager of several switches to it). Returns its id. */
+export async function openManagedSalon(page, logPath, phone, salonName) {
+  await page.goto("/manage");
+  await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+  await signInWithCode(page, logPath, phone);
+  await page.getByRole("navigation", { name: "أقسام الإدارة" }).waitFor();
+  const switcher = page.getByRole("combobox", { name: "الصالون" });
+  if ((await switcher.count()) === 0) return Number(/\/manage\/(\d+)\//.exec(page.url())[1]);
+  const id = await switcher.getByRole("option", { name: salonName }).getAttribute("value");
+  await switcher.selectOption(id);
+  await page.waitForURL(new RegExp(`/manage/${id}/`));
+  return Number(id);
+}
+
+export async function goToManageSection(page, section) {
+  await page.getByRole("navigation", { name: "أقسام الإدارة" }).getByRole("link", { name: section }).click();
+  await page.getByRole("heading", { level: 1, name: section }).waitFor();
+}
+
+/** Adds a service on the services page (price in riyals) offered by the stylists named. */
+export async function addService(page, { category, name, minutes, riyals, stylists }) {
+  await page.getByRole("button", { name: "إضافة خدمة" }).click();
+  const dialog = page.getByRole("dialog", { name: "خدمة جديدة" });
+  await dialog.getByLabel("الفئة").selectOption({ label: category });
+  await dialog.getByLabel("الاسم بالعربية").fill(name);
+  await dialog.getByLabel("المدة (بالدقائق)").fill(String(minutes));
+  await dialog.getByLabel("السعر (ريال)").fill(String(riyals));
+  for (const stylist of stylists) await dialog.getByRole("checkbox", { name: stylist }).check();
+  await dialog.getByRole("button", { name: "إضافة الخدمة" }).click();
+  await page.getByText(`حُفظت خدمة «${name}».`).waitFor();
+  await dialog.waitFor({ state: "detached" });
+}
+
+/** Opens a stylist's schedule from the team page. */
+export async function openStylistSchedule(page, stylist) {
+  await goToManageSection(page, "الفريق");
+  await page.getByRole("link", { name: `ساعات العمل ${stylist}` }).click();
+  await page.getByRole("heading", { level: 1, name: new RegExp(stylist) }).waitFor();
+}
+
+/** Adds time off on a stylist's schedule page; `from` and `until` are the salon's wall clock (YYYY-MM-DDTHH:MM). */
+export async function addTimeOff(page, { from, until, reason }) {
+  const form = page.getByRole("form", { name: "إضافة إجازة" });
+  await form.getByLabel("من").fill(from);
+  await form.getByLabel("إلى").fill(until);
+  await form.getByLabel("السبب").fill(reason);
+  await form.getByRole("button", { name: "إضافة الإجازة" }).click();
+  await form.getByText("أُضيفت الإجازة.").waitFor();
+}
+
+/** The free start times the time picker shows for the chosen day, as written on the buttons. */
+export async function shownTimes(page, { period } = {}) {
+  const slots = page.getByRole("region", { name: "الأوقات المتاحة" });
+  await slots.waitFor();
+  const list = period ? slots.getByRole("list", { name: period }) : slots;
+  return list.getByRole("button").allInnerTexts();
+}
+
+/** Reads the reference of the booking on its page ("SLN-…"). */
+export async function bookingReference(page) {
+  await page.getByRole("heading", { level: 1, name: "تفاصيل الحجز" }).waitFor();
+  const reference = await page
+    .getByText(/^SLN-[A-Z0-9]+$/)
+    .first()
+    .innerText();
+  return reference.trim();
 }

@@ -3,19 +3,37 @@ import assert from "node:assert/strict";
 
 import { checkAccessibility } from "./accessibility.mjs";
 import {
+  addService,
+  addTimeOff,
+  bookingReference,
   cancelBooking,
   confirmBooking,
+  dayButton,
+  goToManageSection,
+  isoDay,
+  openAnotherBrowser,
+  openManagedSalon,
+  openStylistSchedule,
   payWithDemoGateway,
   pickService,
   pickSlot,
   pickStylist,
   screenshot,
   searchSalon,
+  shownTimes,
   signInWithCode,
 } from "./fixtures.mjs";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
+
+// The back office's journeys share the demo database with each other and with the journeys above,
+// so each works with its own stylists at "صالون لمسة الياسمين": a new service for جواهر, time off
+// for لمى, a booking of ريم's moved to نورة.
+const CUSTOMER = "0500000001";
+const MANAGER = "0500000003";
+const SALON = "صالون لمسة الياسمين";
+const SALON_WORDS = "الياسمين";
 
 export const journeys = [
   {
@@ -84,6 +102,153 @@ export const journeys = [
       await booking.getByRole("button", { name: "تمت الخدمة" }).click();
       await booking.getByText("مكتمل", { exact: true }).waitFor();
       await screenshot(page, "stylist-day-completed");
+    },
+  },
+  {
+    name: "the manager adds a service with a price and a stylist; a customer sees it and books it",
+    viewport: PHONE,
+    async run({ page, logPath, baseUrl }) {
+      const service = "تنظيف بشرة بالذهب";
+      const manager = await openAnotherBrowser(page, { baseUrl, viewport: PHONE });
+      try {
+        await openManagedSalon(manager.page, logPath, MANAGER, SALON);
+        await goToManageSection(manager.page, "الخدمات");
+        await addService(manager.page, {
+          category: "العناية بالبشرة",
+          name: service,
+          minutes: 60,
+          riyals: 275,
+          stylists: ["جواهر"],
+        });
+        const row = manager.page.getByRole("listitem").filter({ hasText: service });
+        assert.match(await row.innerText(), /٢٧٥/);
+        await screenshot(manager.page, "manage-services");
+      } finally {
+        await manager.close();
+      }
+
+      await searchSalon(page, SALON_WORDS, SALON);
+      const offered = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: `احجز ${service}` }) });
+      assert.match(await offered.innerText(), /٢٧٥/);
+      await pickService(page, service);
+      await pickStylist(page, "جواهر");
+      await pickSlot(page, { daysAhead: 1 });
+      await signInWithCode(page, logPath, CUSTOMER);
+      await confirmBooking(page);
+      await bookingReference(page);
+      await page.getByRole("link", { name: "حجوزاتي" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "حجوزاتي" }).waitFor();
+      const booking = page.getByRole("article", { name: service }).first();
+      assert.match(await booking.innerText(), new RegExp(`${SALON} · مع جواهر`));
+    },
+  },
+  {
+    name: "the manager blocks tomorrow afternoon for a stylist; those times leave the customer's time picker",
+    viewport: PHONE,
+    async run({ page, logPath, baseUrl }) {
+      const tomorrow = isoDay(1);
+      const openTomorrow = async () => {
+        await page.locator('ul[aria-busy="false"]').first().waitFor();
+        await dayButton(page, 1).click();
+      };
+      await searchSalon(page, SALON_WORDS, SALON);
+      await pickService(page, "مناكير");
+      await pickStylist(page, "لمى");
+      await openTomorrow();
+      const afternoon = await shownTimes(page, { period: "بعد الظهر" });
+      assert.ok(afternoon.length > 0, "لمى has free times tomorrow afternoon before the time off");
+
+      const manager = await openAnotherBrowser(page, { baseUrl, viewport: PHONE });
+      try {
+        await openManagedSalon(manager.page, logPath, MANAGER, SALON);
+        await openStylistSchedule(manager.page, "لمى");
+        await addTimeOff(manager.page, { from: `${tomorrow}T12:00`, until: `${tomorrow}T17:00`, reason: "موعد خاص" });
+        await screenshot(manager.page, "manage-time-off");
+      } finally {
+        await manager.close();
+      }
+
+      // The customer looks again: the afternoon is gone, the rest of the day is still free.
+      const freshTimes = page.waitForResponse((response) => /\/availability\//.test(response.url()) && response.ok());
+      await page.reload();
+      await freshTimes;
+      await page.getByRole("heading", { level: 1, name: "اختر اليوم والوقت" }).waitFor();
+      await openTomorrow();
+      const left = await shownTimes(page);
+      assert.ok(left.length > 0, "لمى still has free times tomorrow outside the time off");
+      assert.equal(await page.getByRole("list", { name: "بعد الظهر" }).count(), 0);
+      assert.deepEqual(
+        left.filter((time) => afternoon.includes(time)),
+        [],
+      );
+      await screenshot(page, "time-step-after-time-off");
+    },
+  },
+  {
+    name: "the manager moves a booking to another stylist in the calendar; My bookings shows the change",
+    viewport: PHONE,
+    async run({ page, logPath, baseUrl }) {
+      await searchSalon(page, SALON_WORDS, SALON);
+      await pickService(page, "استشوار");
+      await pickStylist(page, "ريم");
+      const { date, time } = await pickSlot(page, { daysAhead: 2 });
+      await signInWithCode(page, logPath, CUSTOMER);
+      await confirmBooking(page);
+      const reference = await bookingReference(page);
+
+      const manager = await openAnotherBrowser(page, { baseUrl, viewport: DESKTOP });
+      try {
+        const salonId = await openManagedSalon(manager.page, logPath, MANAGER, SALON);
+        await manager.page.goto(`/manage/${salonId}/calendar?view=day&date=${date}`);
+        await manager.page.getByRole("heading", { level: 1, name: "التقويم" }).waitFor();
+        await manager.page.getByRole("button", { name: new RegExp(`^${time} سارة – استشوار`) }).click();
+        const dialog = manager.page.getByRole("dialog", { name: "الحجز" });
+        await dialog.getByText(reference).waitFor();
+        await dialog.getByRole("button", { name: "نقل" }).click();
+        const move = manager.page.getByRole("dialog", { name: "نقل الحجز" });
+        await move.getByLabel("المختص").selectOption({ label: "نورة" });
+        await move.locator('ul[aria-busy="false"]').first().waitFor();
+        // The same time with نورة: the customer is free then (it is her booking's time).
+        await move
+          .getByRole("region", { name: "الأوقات المتاحة" })
+          .getByRole("button", { name: time, exact: true })
+          .click();
+        await move.getByRole("button", { name: "انقل الحجز" }).click();
+        await manager.page.getByText("نُقل الحجز، وسيُبلَّغ العميل.").waitFor();
+        await screenshot(manager.page, "manage-calendar-moved");
+      } finally {
+        await manager.close();
+      }
+
+      await page.getByRole("link", { name: "حجوزاتي" }).first().click();
+      await page.getByRole("heading", { level: 1, name: "حجوزاتي" }).waitFor();
+      const booking = page.getByRole("article").filter({ hasText: reference });
+      await booking.getByText(`${SALON} · مع نورة`).waitFor();
+      await screenshot(page, "my-bookings-moved");
+    },
+  },
+  {
+    name: "every section of the manage area has no accessibility problems axe can find",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      await openManagedSalon(page, logPath, MANAGER, SALON);
+      for (const section of ["اليوم", "التقويم", "الخدمات", "الفريق", "الصالون", "العملاء", "سجل التغييرات"]) {
+        await goToManageSection(page, section);
+        await page.locator('[aria-busy="true"], .state--loading').first().waitFor({ state: "detached" });
+        await checkAccessibility(page, `the manage section ${section}`);
+      }
+      await goToManageSection(page, "العملاء");
+      await page.getByRole("link", { name: /سارة/ }).first().click();
+      await page.getByRole("heading", { level: 1, name: /سارة/ }).waitFor();
+      await checkAccessibility(page, "a customer of the salon");
+      await openStylistSchedule(page, "نورة");
+      await checkAccessibility(page, "a stylist's schedule");
+      await page.setViewportSize(DESKTOP);
+      await goToManageSection(page, "التقويم");
+      await page.getByRole("button", { name: "أسبوع", exact: true }).click();
+      await page.locator(".state--loading").first().waitFor({ state: "detached" });
+      await checkAccessibility(page, "the calendar's week (desktop)");
+      await screenshot(page, "manage-calendar-week");
     },
   },
   {

@@ -48,7 +48,7 @@ async function runJourney(browser, baseUrl, logPath, journey) {
     if (message.type() === "error") console.log(`  console: ${message.text()}`);
   });
   try {
-    await withTimeout(journey.run({ page, logPath }), JOURNEY_TIMEOUT_MS, journey.name);
+    await withTimeout(journey.run({ page, logPath, baseUrl }), JOURNEY_TIMEOUT_MS, journey.name);
     if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join("; ")}`);
   } catch (error) {
     await screenshot(page, `failed-${journey.name.replace(/\W+/g, "-").slice(0, 60)}`).catch(() => undefined);
@@ -68,7 +68,9 @@ async function main() {
   let browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
-    for (const journey of journeys) {
+    // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
+    const chosen = journeys.filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
+    for (const journey of chosen) {
       const started = Date.now();
       try {
         await runJourney(browser, backend.baseUrl, backend.logPath, journey);

@@ -107,3 +107,63 @@ export type ManageSalonChanges = Schemas["PatchedManageSalonRequest"];
 export type AuditAction = Schemas["ActionEnum"];
 export type AuditEntry = Schemas["AuditEntry"];
 export type AuditPage = Schemas["PaginatedAuditEntryList"];
+
+// The salon's photos, services and team as its managers edit them.
+
+/** `GET /api/manage/salons/{id}/photos/` (ordered by `display_order`). */
+export type SalonPhoto = Schemas["ManagePhoto"];
+/** `PATCH .../photos/{photo_id}/`: `is_cover` can only be set (another photo is then no longer the cover). */
+export type SalonPhotoChanges = Schemas["PatchedManagePhotoUpdateRequest"];
+export type ManagedService = Schemas["ManageService"];
+/** `POST .../services/`. */
+export type ServiceInput = Schemas["ManageServiceInputRequest"];
+/** `PATCH .../services/{service_id}/`. */
+export type ServiceChanges = Schemas["PatchedManageServiceInputRequest"];
+/**
+ * `DELETE .../services/{service_id}/`: nothing (204) when the service had no bookings; otherwise it
+ * is deactivated instead and the server says so.
+ */
+export type ServiceDeletion = Schemas["ManageServiceDeleted"] | undefined;
+export type ManagedStaff = Schemas["ManageStaff"];
+/** `POST .../staff/`: an existing account with this number is linked, else one is created (and told by SMS). */
+export type StaffInput = Schemas["ManageStaffCreateRequest"];
+/** `PATCH .../staff/{staff_id}/` as JSON (a photo goes as multipart `photo` instead). */
+export type StaffChanges = Omit<Schemas["PatchedManageStaffUpdateRequest"], "photo">;
+/**
+ * What to do with the bookings a change would leave without a stylist (else 409 `bookings_affected`):
+ * move them to another stylist (deactivation only) or cancel them, `reason` being what customers see.
+ */
+export type AffectedBookingsResolution = Pick<StaffChanges, "reassign_to" | "cancel_affected" | "reason">;
+/** One of the bookings listed by a 409 `bookings_affected` (in the error body's `affected`). */
+export type AffectedBooking = Schemas["ManageAffectedBooking"];
+export type BookingsAffectedError = Schemas["ManageBookingsAffectedError"];
+/** A stylist's weekly hours (0 = Monday … 6 = Sunday); an end at or before the start runs past midnight. */
+export type WorkingInterval = Schemas["ManageWorkingHours"];
+/** `PUT .../staff/{staff_id}/hours/`: the whole week. */
+export type WorkingWeekInput = Schemas["ManageWorkingWeekRequest"];
+export type Weekday = Schemas["WeekdayEnum"];
+/** `reason` is the time off's own note, seen by managers only. */
+export type TimeOff = Schemas["ManageTimeOff"];
+/** `cancel_reason` is what customers of cancelled bookings see. */
+export type TimeOffInput = Schemas["ManageTimeOffCreateRequest"];
+/** No times means a day off. */
+export type SpecialHours = Schemas["ManageSpecialHours"];
+/** `reason` is what customers of cancelled bookings see. */
+export type SpecialHoursInput = Schemas["ManageSpecialHoursCreateRequest"];
+
+// The desk: the salon's calendar, bookings and customers.
+
+/** `GET /api/manage/salons/{id}/calendar/?start=YYYY-MM-DD&days=1..7`. */
+export type Calendar = Schemas["ManageCalendar"];
+export type CalendarStaff = Schemas["ManageCalendarStaff"];
+export type CalendarBooking = Schemas["ManageCalendarBooking"];
+/** A half-open span of time [start, end). */
+export type CalendarInterval = Schemas["ManageCalendarInterval"];
+export type CalendarTimeOff = Schemas["ManageCalendarTimeOff"];
+/** `GET /api/manage/salons/{id}/bookings/`: the standard booking representation. */
+export type SalonBookingPage = BookingPage;
+/** A customer of the salon, as the desk sees them; money in halalas. */
+export type Customer = Schemas["ManageCustomer"];
+export type CustomerPage = Schemas["PaginatedManageCustomerList"];
+export type CustomerDetail = Schemas["ManageCustomerDetail"];
+export type CustomerUpdate = Schemas["PatchedManageCustomerUpdateRequest"];

@@ -32,7 +32,7 @@ const ENTRIES: AuditEntry[] = [
     created_at: "2026-11-21T18:00:00+03:00",
     actor: null,
     action: "deactivated",
-    object_type: "staffmember",
+    object_type: "staff",
     object_id: "12",
     object_repr: "دانة – صالون دلال للتجميل",
     changes: { is_active: [true, false] },

@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
 import { customer, customerDetail } from "@/features/desk/desk-fixtures";
-import type { CustomerDetail } from "@/features/desk/types";
+import type { CustomerDetail } from "@/types/models";
 import { session } from "@/lib/auth/session";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { booking, paginated } from "@/testing/fixtures";

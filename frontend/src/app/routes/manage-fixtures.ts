@@ -2,7 +2,7 @@
 // managed by the signed-in person (shaped like the /api/manage/ answers).
 import type { RouteObject } from "react-router";
 
-import type { ManagedService, ManagedStaff } from "@/features/backoffice/types";
+import type { ManagedService, ManagedStaff } from "@/types/models";
 import type { mockFetch } from "@/testing/fetch-mock";
 import type { ManageSalon, ManageSalonSummary } from "@/types/models";
 
@@ -63,6 +63,8 @@ export function stylist(overrides: Partial<ManagedStaff> = {}): ManagedStaff {
     display_name: "العنود",
     title_ar: "مصففة شعر أولى",
     title_en: "Senior hairstylist",
+    bio_ar: "",
+    bio_en: "",
     photo_url: null,
     is_active: true,
     display_order: 0,

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-import type { WorkingInterval } from "@/features/backoffice/types";
+import type { WorkingInterval, WorkingWeekInput } from "@/types/models";
 import { session } from "@/lib/auth/session";
 import { accessibilityViolations } from "@/testing/axe";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
@@ -82,10 +82,10 @@ describe("a stylist's weekly hours", () => {
     serveStylist(server);
     server.once("PUT", "/api/manage/salons/3/staff/11/hours/", () =>
       apiError(400, "invalid", "البيانات المدخلة غير صحيحة.", {
-        errors: { hours: ["لا يمكن أن تتداخل فترات العمل في اليوم نفسه."], rows: [1] },
+        errors: { hours: ["لا يمكن أن تتداخل فترات العمل في اليوم نفسه."], rows: ["1"] },
       }),
     );
-    server.on("PUT", "/api/manage/salons/3/staff/11/hours/", ({ body }) => json(body));
+    server.on("PUT", "/api/manage/salons/3/staff/11/hours/", ({ body }) => json((body as WorkingWeekInput).hours));
     const { user } = renderRoutes(routes, "/manage/3/team/11");
 
     const sunday = await screen.findByRole("group", { name: "الأحد" });
@@ -104,10 +104,13 @@ describe("a stylist's weekly hours", () => {
       name: "الخميس، الفترة ١",
     });
     expect(within(thursday).getByLabelText("من")).not.toHaveAttribute("aria-invalid");
-    expect(server.requestsTo("PUT", "/api/manage/salons/3/staff/11/hours/")[0]?.body).toEqual([
-      { weekday: 3, start: "20:00", end: "02:00" },
-      { weekday: 6, start: "09:00", end: "14:00" },
-    ]);
+    expect(server.requestsTo("PUT", "/api/manage/salons/3/staff/11/hours/")[0]?.body).toEqual({
+      hours: [
+        { weekday: 3, start: "20:00", end: "02:00" },
+        { weekday: 6, start: "09:00", end: "14:00" },
+      ],
+      cancel_affected: false,
+    });
 
     await user.click(screen.getByRole("button", { name: "حفظ ساعات الأسبوع" }));
     expect(await screen.findByText("حُفظت ساعات العمل.")).toBeInTheDocument();
@@ -121,7 +124,7 @@ describe("a stylist's weekly hours", () => {
     const server = mockFetch();
     serveStylist(server);
     server.on("PUT", "/api/manage/salons/3/staff/11/hours/", ({ body }) =>
-      Array.isArray(body)
+      !(body as WorkingWeekInput).cancel_affected
         ? apiError(409, "bookings_affected", "", {
             affected: [
               {
@@ -136,7 +139,7 @@ describe("a stylist's weekly hours", () => {
               },
             ],
           })
-        : json((body as { hours: WorkingInterval[] }).hours),
+        : json((body as WorkingWeekInput).hours),
     );
     const { user } = renderRoutes(routes, "/manage/3/team/11");
 
@@ -153,7 +156,7 @@ describe("a stylist's weekly hours", () => {
     expect(await screen.findByText("حُفظت ساعات العمل.")).toBeInTheDocument();
     await vi.waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
     expect(server.requestsTo("PUT", "/api/manage/salons/3/staff/11/hours/").map((request) => request.body)).toEqual([
-      [{ weekday: 6, start: "09:00", end: "13:00" }],
+      { hours: [{ weekday: 6, start: "09:00", end: "13:00" }], cancel_affected: false },
       { hours: [{ weekday: 6, start: "09:00", end: "13:00" }], cancel_affected: true },
     ]);
   });

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, test, vi } from "vitest";
 
-import type { AffectedBooking, ManagedStaff } from "@/features/backoffice/types";
+import type { AffectedBooking, ManagedStaff } from "@/types/models";
 import { session } from "@/lib/auth/session";
 import { accessibilityViolations } from "@/testing/axe";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
@@ -86,9 +86,9 @@ describe("the salon's team", () => {
   test("deactivating a stylist with bookings ahead lists them; cancelling them is confirmed with what it does", async () => {
     const server = mockFetch();
     serveTeam(server);
-    server.on("DELETE", "/api/manage/salons/3/staff/11/", ({ body }) =>
-      (body as { cancel_affected?: boolean } | undefined)?.cancel_affected
-        ? json(null, 204)
+    server.on("DELETE", "/api/manage/salons/3/staff/11/", ({ query }) =>
+      query.get("cancel_affected") === "true"
+        ? json(stylist({ is_active: false }))
         : apiError(409, "bookings_affected", "لدى المختصة حجوزات قادمة.", { affected: AFFECTED }),
     );
     const { user, container } = renderRoutes(routes, "/manage/3/team");
@@ -114,18 +114,19 @@ describe("the salon's team", () => {
     await user.click(within(dialog).getByRole("button", { name: "ألغِ ٣ حجوزات" }));
 
     expect(await screen.findByText("أُوقفت العنود. أُلغيت ٣ حجوزات وأُبلغ أصحابها.")).toBeInTheDocument();
-    expect(server.requestsTo("DELETE", "/api/manage/salons/3/staff/11/").map((request) => request.body)).toEqual([
-      undefined,
-      { cancel_affected: true, reason: "سفر المختصة" },
+    const sent = server.requestsTo("DELETE", "/api/manage/salons/3/staff/11/").map((request) => request.query);
+    expect(sent.map((query) => Object.fromEntries(query))).toEqual([
+      {},
+      { cancel_affected: "true", reason: "سفر المختصة" },
     ]);
   });
 
   test("the affected bookings can move to another stylist instead", async () => {
     const server = mockFetch();
     serveTeam(server);
-    server.on("DELETE", "/api/manage/salons/3/staff/11/", ({ body }) =>
-      (body as { reassign_to?: number } | undefined)?.reassign_to
-        ? json(null, 204)
+    server.on("DELETE", "/api/manage/salons/3/staff/11/", ({ query }) =>
+      query.get("reassign_to")
+        ? json(stylist({ is_active: false }))
         : apiError(409, "bookings_affected", "", { affected: AFFECTED.slice(0, 1) }),
     );
     const { user } = renderRoutes(routes, "/manage/3/team");
@@ -142,7 +143,7 @@ describe("the salon's team", () => {
 
     expect(await screen.findByText("أُوقفت العنود. نُقل حجز واحد إلى دانة.")).toBeInTheDocument();
     await vi.waitFor(() =>
-      expect(server.requestsTo("DELETE", "/api/manage/salons/3/staff/11/").at(-1)?.body).toEqual({ reassign_to: 12 }),
+      expect(server.requestsTo("DELETE", "/api/manage/salons/3/staff/11/").at(-1)?.url.search).toBe("?reassign_to=12"),
     );
   });
 });

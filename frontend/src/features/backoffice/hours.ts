@@ -2,7 +2,7 @@
 // `overnight_overlaps`): an interval never starts and ends at the same time; an end at or before the
 // start runs past midnight and still belongs to the day it started; one day's intervals do not
 // overlap, nor do they overlap the previous day's shift that ran past midnight.
-import type { WorkingInterval } from "./types";
+import type { Weekday, WorkingInterval } from "@/types/models";
 
 /** Python's numbering (0 = Monday … 6 = Sunday), in the order of the Saudi week (Sunday first). */
 export const WEEK: readonly number[] = [6, 0, 1, 2, 3, 4, 5];
@@ -53,7 +53,7 @@ export function toWeek(hours: WorkingInterval[], newKey: () => string): Week {
 export function flatten(week: Week): { hours: WorkingInterval[]; keys: string[] } {
   const hours: WorkingInterval[] = [];
   const keys: string[] = [];
-  for (let weekday = 0; weekday < 7; weekday += 1) {
+  for (const weekday of [0, 1, 2, 3, 4, 5, 6] as const satisfies readonly Weekday[]) {
     for (const row of week[weekday] ?? []) {
       hours.push({ weekday, start: row.start, end: row.end });
       keys.push(row.key);

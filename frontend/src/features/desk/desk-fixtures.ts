@@ -1,6 +1,6 @@
-// Test fixtures for the desk, shaped like the contract's answers (the salon of src/testing/fixtures.ts:
+// Test fixtures for the desk, shaped like the API's answers (the salon of src/testing/fixtures.ts:
 // Riyadh, a 30-minute grid; Sunday 22 November 2026).
-import type { Calendar, CalendarBooking, CalendarStaff, Customer, CustomerDetail } from "./types";
+import type { Calendar, CalendarBooking, CalendarStaff, Customer, CustomerDetail } from "@/types/models";
 
 export function calendarBooking(overrides: Partial<CalendarBooking> = {}): CalendarBooking {
   return {

@@ -7,7 +7,7 @@ import { addDays, dateOfInstant, type IsoDate } from "@/lib/calendar-date";
 import { MINUTE_MS, startOfLocalDay } from "@/lib/zoned-time";
 import type { BookingStatus } from "@/types/models";
 
-import type { Calendar, CalendarBooking, CalendarInterval, CalendarStaff, CalendarTimeOff } from "./types";
+import type { Calendar, CalendarBooking, CalendarInterval, CalendarStaff, CalendarTimeOff } from "@/types/models";
 
 export interface Span {
   start: number;

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { SpecialHours, SpecialHoursInput } from "../types";
+import type { SpecialHours, SpecialHoursInput } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /** POST /api/manage/salons/{id}/staff/{staff_id}/special-hours/ (409 `bookings_affected` unless `cancel_affected`). */

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { TimeOff, TimeOffInput } from "../types";
+import type { TimeOff, TimeOffInput } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /** POST /api/manage/salons/{id}/staff/{staff_id}/time-off/ (409 `bookings_affected` unless `cancel_affected`). */

@@ -1,6 +1,6 @@
 import { isApiError } from "@/lib/api-client";
 
-import type { AffectedBooking } from "../types";
+import type { AffectedBooking } from "@/types/models";
 
 // Deactivating a stylist, replacing their hours, adding time off or a special day is refused with
 // 409 `bookings_affected` when it would leave bookings without a stylist; the body lists them.

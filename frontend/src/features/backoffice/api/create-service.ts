@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { ManagedService, ServiceInput } from "../types";
+import type { ManagedService, ServiceInput } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /** POST /api/manage/salons/{id}/services/ → 201 (400 with field errors). */

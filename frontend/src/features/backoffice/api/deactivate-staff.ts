@@ -2,12 +2,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { AffectedBookingsResolution, ManagedStaff } from "../types";
+import type { AffectedBookingsResolution, ManagedStaff } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /**
  * DELETE /api/manage/salons/{id}/staff/{staff_id}/ deactivates the stylist. With future bookings it is
- * 409 `bookings_affected` (listing them) unless the body says to reassign or cancel them.
+ * 409 `bookings_affected` (listing them) unless the query says to reassign or cancel them; when
+ * reassigning fails for some (all or none move), the 409 lists those and nothing changed. 200 with
+ * the stylist.
  */
 export function deactivateStaff({
   salonId,
@@ -18,10 +20,9 @@ export function deactivateStaff({
   staffId: number;
   resolution?: AffectedBookingsResolution;
 }) {
-  return api.delete<ManagedStaff | undefined>(
-    `/api/manage/salons/${salonId}/staff/${staffId}/`,
-    Object.keys(resolution).length ? resolution : undefined,
-  );
+  return api.delete<ManagedStaff>(`/api/manage/salons/${salonId}/staff/${staffId}/`, undefined, {
+    query: resolution,
+  });
 }
 
 export function useDeactivateStaff(salonId: number) {

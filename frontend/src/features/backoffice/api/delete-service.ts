@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { ServiceDeletion } from "../types";
+import type { ServiceDeletion } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /**

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { WorkingInterval } from "../types";
+import type { WorkingInterval } from "@/types/models";
 import { staffQueryRoot } from "./keys";
 
 /** GET /api/manage/salons/{id}/staff/{staff_id}/hours/: the stylist's week. */

@@ -6,7 +6,7 @@ import type { AuditPage } from "@/types/models";
 import { salonQueryRoot } from "./keys";
 
 export interface AuditFilters {
-  /** An object type (`service`, `staffmember`, …); empty for every one. */
+  /** An object type (`service`, `staff`, …); empty for every one. */
   object: string;
   page: number;
 }

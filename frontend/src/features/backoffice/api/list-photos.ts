@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { SalonPhoto } from "../types";
+import type { SalonPhoto } from "@/types/models";
 import { salonQueryRoot } from "./keys";
 
 /** GET /api/manage/salons/{id}/photos/: the gallery in display order. */

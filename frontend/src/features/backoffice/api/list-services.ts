@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { ManagedService } from "../types";
+import type { ManagedService } from "@/types/models";
 import { salonQueryRoot } from "./keys";
 
 /** GET /api/manage/salons/{id}/services/: every service, inactive ones too. */

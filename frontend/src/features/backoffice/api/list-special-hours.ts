@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { SpecialHours } from "../types";
+import type { SpecialHours } from "@/types/models";
 import { staffQueryRoot } from "./keys";
 
 /** GET /api/manage/salons/{id}/staff/{staff_id}/special-hours/: dates with their own hours, or off. */

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { ManagedStaff } from "../types";
+import type { ManagedStaff } from "@/types/models";
 import { salonQueryRoot } from "./keys";
 
 /** GET /api/manage/salons/{id}/staff/: every stylist, inactive ones too. */

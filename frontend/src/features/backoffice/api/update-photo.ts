@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { SalonPhoto, SalonPhotoChanges } from "../types";
+import type { SalonPhoto, SalonPhotoChanges } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 /** PATCH /api/manage/salons/{id}/photos/{photo_id}/: caption, order, or made the cover. */

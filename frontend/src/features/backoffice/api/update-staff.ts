@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { ManagedStaff, StaffChanges } from "../types";
+import type { ManagedStaff, StaffChanges } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 function staffPath(salonId: number, staffId: number) {

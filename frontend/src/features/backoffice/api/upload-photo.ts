@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { SalonPhoto } from "../types";
+import type { SalonPhoto } from "@/types/models";
 import { refreshSalon } from "./keys";
 
 export interface PhotoUpload {

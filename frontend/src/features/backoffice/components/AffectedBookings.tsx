@@ -11,7 +11,7 @@ import { formatDate } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
 
-import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "../types";
+import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "@/types/models";
 
 interface AffectedBookingsProps {
   bookings: AffectedBooking[];

@@ -16,15 +16,17 @@ import type { AuditEntry } from "@/types/models";
 
 import { AUDIT_PAGE_SIZE, useAudit } from "../api/list-audit";
 
-/** The object types the back office records (the model names the server writes), offered as a filter. */
+/** The object types the back office records (the `object_type`s the server writes), offered as a filter. */
 export const AUDIT_OBJECT_TYPES = [
   "salon",
-  "salonphoto",
+  "photo",
   "service",
-  "staffmember",
-  "workinghours",
-  "timeoff",
-  "specialhours",
+  "staff",
+  "working_hours",
+  "time_off",
+  "special_hours",
+  "customer",
+  "booking",
 ] as const;
 
 interface AuditLogProps {

@@ -15,7 +15,7 @@ import { randomUuid } from "@/lib/uuid";
 import { affectedBookings } from "../api/affected-bookings";
 import { refusedRows, useReplaceHours } from "../api/replace-hours";
 import { flatten, type HoursRow, isOvernight, type RowProblem, toWeek, WEEK, type Week, weekProblems } from "../hours";
-import type { AffectedBooking, WorkingInterval } from "../types";
+import type { AffectedBooking, WorkingInterval } from "@/types/models";
 import { AffectedBookings } from "./AffectedBookings";
 
 interface HoursEditorProps {
@@ -125,11 +125,11 @@ export function HoursEditor({ salonId, staffId, timeZone, hours }: HoursEditorPr
       ? t("hours.overlapsPrevious", { day: t(`weekdays.${(weekday + 6) % 7}` as "weekdays.0") })
       : t(`hours.${problem}`);
 
-  const save = (cancelAffected = false) => {
+  const save = (cancelAffected = false, reason?: string) => {
     const { hours: sent, keys } = flatten(week);
     setEdited(false);
     replace.mutate(
-      { hours: sent, cancelAffected },
+      { hours: sent, cancelAffected, reason },
       {
         onSuccess: (saved) => {
           setAffected(null);
@@ -267,7 +267,8 @@ export function HoursEditor({ salonId, staffId, timeZone, hours }: HoursEditorPr
             timeZone={timeZone}
             pending={replace.isPending}
             error={replace.isError && !affectedBookings(replace.error) ? replace.error : null}
-            onResolve={() => save(true)}
+            withReason
+            onResolve={({ reason }) => save(true, reason)}
             onBack={() => setAffected(null)}
           />
         )}

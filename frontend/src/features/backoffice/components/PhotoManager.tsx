@@ -19,7 +19,7 @@ import { usePhotos } from "../api/list-photos";
 import { useReorderPhotos, useUpdatePhoto } from "../api/update-photo";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, useUploadPhoto } from "../api/upload-photo";
 import { serverFieldError } from "../forms";
-import type { SalonPhoto } from "../types";
+import type { SalonPhoto } from "@/types/models";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { FormErrorNotice } from "./FormErrorNotice";
 
@@ -145,7 +145,7 @@ function CaptionDialog({ salonId, photo, onClose }: { salonId: number; photo: Sa
   return (
     <Dialog open title={t("photos.editCaption")} onClose={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
-        <img className="photo-preview" src={photo.thumbnail_url} alt="" />
+        <img className="photo-preview" src={photo.thumbnail_url ?? photo.url ?? undefined} alt="" />
         <Field label={t("fields.caption_ar")} error={serverFieldError(update.error, "caption_ar")}>
           <input
             className="input"
@@ -219,7 +219,11 @@ export function PhotoManager({ salonId }: { salonId: number }) {
         <ol className="photo-grid">
           {photos.data.map((photo, index, list) => (
             <li key={photo.id} className="photo-card">
-              <img className="photo-card__image" src={photo.thumbnail_url} alt={photoName(photo, index)} />
+              <img
+                className="photo-card__image"
+                src={photo.thumbnail_url ?? photo.url ?? undefined}
+                alt={photoName(photo, index)}
+              />
               <div className="photo-card__body">
                 <p className="photo-card__caption">
                   {caption(photo) ?? <span className="muted">{t("photos.noCaption")}</span>}
@@ -293,7 +297,7 @@ export function PhotoManager({ salonId }: { salonId: number }) {
         onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
         onClose={() => setDeleting(null)}
       >
-        {deleting && <img className="photo-preview" src={deleting.thumbnail_url} alt="" />}
+        {deleting && <img className="photo-preview" src={deleting.thumbnail_url ?? deleting.url ?? undefined} alt="" />}
         <p>{deleting?.is_cover ? t("photos.deleteCoverText") : t("photos.deleteText")}</p>
       </ConfirmDialog>
     </section>

@@ -12,7 +12,7 @@ import type { ServiceCategory } from "@/types/models";
 import { useCreateService } from "../api/create-service";
 import { useUpdateService } from "../api/update-service";
 import { type ClientErrors, hasErrors, parseWhole, serverFieldError } from "../forms";
-import type { ManagedService, ManagedStaff, ServiceInput } from "../types";
+import type { ManagedService, ManagedStaff, ServiceInput } from "@/types/models";
 import { useValidationMessages } from "../hooks/use-validation-messages";
 import { FormErrorNotice } from "./FormErrorNotice";
 

@@ -18,7 +18,7 @@ import { useDeleteService } from "../api/delete-service";
 import { useServices } from "../api/list-services";
 import { useStaffList } from "../api/list-staff";
 import { localizedName } from "../names";
-import type { ManagedService } from "../types";
+import type { ManagedService } from "@/types/models";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { ServiceDialog } from "./ServiceDialog";
 

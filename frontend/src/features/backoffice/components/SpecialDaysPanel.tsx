@@ -21,7 +21,7 @@ import { affectedBookings } from "../api/affected-bookings";
 import { useSpecialHours } from "../api/list-special-hours";
 import { type ClientErrors, hasErrors, serverFieldError } from "../forms";
 import { isOvernight } from "../hours";
-import type { AffectedBooking, SpecialHours, SpecialHoursInput } from "../types";
+import type { AffectedBooking, SpecialHours, SpecialHoursInput } from "@/types/models";
 import { AffectedBookings } from "./AffectedBookings";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { FormErrorNotice } from "./FormErrorNotice";
@@ -119,7 +119,8 @@ function AddSpecialDayForm({ salonId, staffId, timeZone }: Omit<PanelProps, "sty
             timeZone={timeZone}
             pending={add.isPending}
             error={add.isError && !affectedBookings(add.error) ? add.error : null}
-            onResolve={() => send({ ...affected.input, cancel_affected: true })}
+            withReason
+            onResolve={(resolution) => send({ ...affected.input, ...resolution })}
             onBack={() => setAffected(null)}
           />
         )}

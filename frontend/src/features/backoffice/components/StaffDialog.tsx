@@ -14,7 +14,7 @@ import { useUpdateStaff, useUploadStaffPhoto } from "../api/update-staff";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "../api/upload-photo";
 import { type ClientErrors, hasErrors, parseWhole, serverFieldError } from "../forms";
 import { localizedName } from "../names";
-import type { ManagedService, ManagedStaff } from "../types";
+import type { ManagedService, ManagedStaff } from "@/types/models";
 import { useValidationMessages } from "../hooks/use-validation-messages";
 import { FormErrorNotice } from "./FormErrorNotice";
 
@@ -212,9 +212,11 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
   return (
     <Dialog open title={t("team.editTitle", { name: member.display_name })} onClose={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
-        <p>
-          {t("team.mobile")}: <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
-        </p>
+        {member.phone_number && (
+          <p>
+            {t("team.mobile")}: <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
+          </p>
+        )}
         <Field label={t("fields.display_name")} hint={t("team.displayNameHint")} error={error("display_name")}>
           <input
             className="input"

@@ -20,7 +20,7 @@ import { affectedBookings } from "../api/affected-bookings";
 import { useServices } from "../api/list-services";
 import { useStaffList } from "../api/list-staff";
 import { useUpdateStaff } from "../api/update-staff";
-import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "../types";
+import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "@/types/models";
 import { AffectedBookings } from "./AffectedBookings";
 import { AddStaffDialog, EditStaffDialog } from "./StaffDialog";
 
@@ -180,8 +180,12 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                   </h2>
                   {titleOf(member) && <p className="manage-item__meta">{titleOf(member)}</p>}
                   <p className="manage-item__meta">
-                    <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
-                    {" · "}
+                    {member.phone_number && (
+                      <>
+                        <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
+                        {" · "}
+                      </>
+                    )}
                     {t("team.servicesCount", {
                       count: member.service_ids.length,
                       n: formatNumber(member.service_ids.length, language),

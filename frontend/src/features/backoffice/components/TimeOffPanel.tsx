@@ -19,7 +19,7 @@ import { useDeleteTimeOff } from "../api/delete-time-off";
 import { affectedBookings } from "../api/affected-bookings";
 import { useTimeOff } from "../api/list-time-off";
 import { type ClientErrors, hasErrors, serverFieldError } from "../forms";
-import type { AffectedBooking, TimeOff, TimeOffInput } from "../types";
+import type { AffectedBooking, TimeOff, TimeOffInput } from "@/types/models";
 import { AffectedBookings } from "./AffectedBookings";
 import { ConfirmDialog } from "./ConfirmDialog";
 import { useValidationMessages } from "../hooks/use-validation-messages";
@@ -114,7 +114,15 @@ function AddTimeOffForm({ salonId, staffId, timeZone }: Omit<PanelProps, "stylis
             timeZone={timeZone}
             pending={add.isPending}
             error={add.isError && !affectedBookings(add.error) ? add.error : null}
-            onResolve={() => send({ ...affected.input, cancel_affected: true })}
+            withReason
+            onResolve={({ reason: cancelReason }) =>
+              // The time off's own `reason` stays the team's; customers get `cancel_reason`.
+              send({
+                ...affected.input,
+                cancel_affected: true,
+                ...(cancelReason ? { cancel_reason: cancelReason } : {}),
+              })
+            }
             onBack={() => setAffected(null)}
           />
         )}

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { api } from "@/lib/api-client";
 import type { IsoDate } from "@/lib/calendar-date";
 
-import type { Calendar } from "../types";
+import type { Calendar } from "@/types/models";
 import { salonDeskKey } from "./desk-keys";
 
 export interface CalendarParams {

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { CustomerDetail } from "../types";
+import type { CustomerDetail } from "@/types/models";
 import { customersKey } from "./desk-keys";
 
 /** GET /api/manage/salons/{id}/customers/{user_id}/: the customer with their bookings at the salon. */

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { CustomerPage } from "../types";
+import type { CustomerPage } from "@/types/models";
 import { customersKey } from "./desk-keys";
 
 /** GET /api/manage/salons/{id}/customers/?q=: the salon's customers, by name or phone number. */

@@ -4,7 +4,7 @@ import { api } from "@/lib/api-client";
 import type { IsoDate } from "@/lib/calendar-date";
 import type { BookingStatus } from "@/types/models";
 
-import type { SalonBookingPage } from "../types";
+import type { SalonBookingPage } from "@/types/models";
 import { salonDeskKey } from "./desk-keys";
 
 export interface SalonBookingsParams {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 
 import { api } from "@/lib/api-client";
 
-import type { Customer, CustomerUpdate } from "../types";
+import type { Customer, CustomerUpdate } from "@/types/models";
 import { customersKey } from "./desk-keys";
 
 export interface UpdateCustomerInput {

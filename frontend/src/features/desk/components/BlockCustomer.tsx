@@ -8,7 +8,7 @@ import { useErrorMessage } from "@/components/error-message";
 import { Notice } from "@/components/Notice";
 
 import { useUpdateCustomer } from "../api/update-customer";
-import type { Customer } from "../types";
+import type { Customer } from "@/types/models";
 
 /** Block a customer from booking online at this salon, or let them again: both asked first. */
 export function BlockCustomer({ customer, salonId }: { customer: Customer; salonId: number }) {

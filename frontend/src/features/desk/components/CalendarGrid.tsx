@@ -10,7 +10,7 @@ import { formatClockTime, formatTime } from "@/lib/format/time";
 import { toZonedIso } from "@/lib/zoned-time";
 
 import { buildColumn, type Column, type DayRange, dayRange, placement, type Span } from "../schedule";
-import type { Calendar, CalendarBooking, CalendarStaff } from "../types";
+import type { Calendar, CalendarBooking, CalendarStaff } from "@/types/models";
 
 export interface PickedSlot {
   staff: CalendarStaff;
@@ -86,19 +86,31 @@ function StylistColumn({
                   <button
                     type="button"
                     className={`desk-booking desk-booking--${booking.status}`}
-                    aria-label={t("calendar.booking", {
-                      time: time(Date.parse(booking.start)),
-                      customer,
-                      service: booking.service_name,
-                      status,
-                    })}
                     onClick={() => onOpenBooking(booking)}
                   >
-                    {/* One line each; the accessible name says it as a sentence. */}
-                    <span className="desk-booking__time">{time(Date.parse(booking.start))}</span>
-                    <span className="desk-booking__customer">{customer}</span>
-                    <span className="desk-booking__service">{booking.service_name}</span>
-                    <span className="desk-booking__status">{status}</span>
+                    {/* Screen readers hear a sentence, the eye reads one line each (and, in a short
+                        booking, only the first lines). The name is the sentence's text, not an
+                        aria-label, so it holds every word shown (WCAG 2.5.3, label in name). */}
+                    <span className="visually-hidden">
+                      {t("calendar.booking", {
+                        time: time(Date.parse(booking.start)),
+                        customer,
+                        service: booking.service_name,
+                        status,
+                      })}
+                    </span>
+                    <span className="desk-booking__time" aria-hidden="true">
+                      {time(Date.parse(booking.start))}
+                    </span>
+                    <span className="desk-booking__customer" aria-hidden="true">
+                      {customer}
+                    </span>
+                    <span className="desk-booking__service" aria-hidden="true">
+                      {booking.service_name}
+                    </span>
+                    <span className="desk-booking__status" aria-hidden="true">
+                      {status}
+                    </span>
                   </button>
                 </li>
               );

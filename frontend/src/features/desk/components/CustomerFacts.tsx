@@ -7,7 +7,7 @@ import { formatCalendarDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatNumber } from "@/lib/format/number";
 
-import type { Customer } from "../types";
+import type { Customer } from "@/types/models";
 
 /**
  * The salon's calendar day of an API datetime: they carry the salon's offset, so their date part is

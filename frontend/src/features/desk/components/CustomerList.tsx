@@ -5,7 +5,7 @@ import { Link } from "react-router";
 
 import { formatPhoneForDisplay } from "@/lib/phone";
 
-import type { Customer } from "../types";
+import type { Customer } from "@/types/models";
 import { BlockedBadge, CustomerFacts, CustomerTags } from "./CustomerFacts";
 
 /** The salon's customers, each linking to their page. */

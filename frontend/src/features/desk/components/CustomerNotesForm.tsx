@@ -10,7 +10,7 @@ import { Notice } from "@/components/Notice";
 import { isApiError } from "@/lib/api-client";
 
 import { useUpdateCustomer } from "../api/update-customer";
-import type { Customer } from "../types";
+import type { Customer } from "@/types/models";
 
 const MAX_TAG_LENGTH = 50;
 
