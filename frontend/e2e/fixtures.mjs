@@ -76,9 +76,11 @@ export async function pickSlot(page, { daysAhead }) {
     const day = dayButton(page, offset);
     if ((await day.count()) === 1 && (await day.isEnabled())) {
       await day.click();
-      const slot = page.getByRole("region", { name: "الأوقات المتاحة" }).getByRole("button").first();
-      const time = await slot.textContent();
-      await slot.click();
+      // The times shown are that day's once its button is pressed (before, they may be another day's).
+      await day.and(page.locator('[aria-pressed="true"]')).waitFor();
+      const slots = page.getByRole("region", { name: "الأوقات المتاحة" });
+      const time = await slots.getByRole("button").first().innerText();
+      await slots.getByRole("button", { name: time, exact: true }).click();
       return { day: dayLabel(offset), date: isoDay(offset), time };
     }
   }

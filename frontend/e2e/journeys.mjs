@@ -150,6 +150,7 @@ export const journeys = [
       const openTomorrow = async () => {
         await page.locator('ul[aria-busy="false"]').first().waitFor();
         await dayButton(page, 1).click();
+        await dayButton(page, 1).and(page.locator('[aria-pressed="true"]')).waitFor();
       };
       await searchSalon(page, SALON_WORDS, SALON);
       await pickService(page, "مناكير");
