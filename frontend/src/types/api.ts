@@ -313,8 +313,8 @@ export interface paths {
     };
     /**
      * A salon's profile and booking policy
-     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
      */
     get: operations["manage_salons_retrieve"];
     put?: never;
@@ -476,8 +476,8 @@ export interface paths {
     head?: never;
     /**
      * Change a photo's caption, order or cover
-     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
      */
     patch: operations["manage_salons_photos_partial_update"];
     trace?: never;
@@ -515,8 +515,8 @@ export interface paths {
     };
     /**
      * A service
-     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
      */
     get: operations["manage_salons_services_retrieve"];
     put?: never;
@@ -568,8 +568,8 @@ export interface paths {
     };
     /**
      * A stylist
-     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
      */
     get: operations["manage_salons_staff_retrieve"];
     put?: never;
@@ -692,8 +692,8 @@ export interface paths {
     post?: never;
     /**
      * Remove time off
-     * @description A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon; `self.salon(...)`
-     *     is 404 `salon_not_found` for a salon the caller does not manage.
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
      */
     delete: operations["manage_salons_staff_time_off_destroy"];
     options?: never;

@@ -14,10 +14,12 @@ TAG = "manage"
 
 
 class ManageView(APIView):
-    """A back-office endpoint: 403 `not_a_manager` for anyone who manages no salon, then 404
-    `salon_not_found` for a salon in the URL that the caller does not manage, before any input is
-    read (so nothing about another salon's objects, not even a validation error, leaks out)."""
+    """For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+    `salon_not_found` for a salon the caller does not manage."""
 
+    # (This docstring is the API docs' description of operations that have none of their own.)
+    # The salon in the URL is checked before any input is read, so nothing about another salon's
+    # objects, not even a validation error, leaks out.
     permission_classes = [IsSalonManager]
     _salon: Salon | None = None
 
