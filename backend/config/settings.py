@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "apps.payments",
     "apps.notifications",
     "apps.backoffice",
+    "apps.reports",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",

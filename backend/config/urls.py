@@ -16,6 +16,7 @@ api_patterns = [
     path("", include("apps.bookings.api.urls")),
     path("notifications/", include("apps.notifications.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
+    path("manage/", include("apps.reports.api.urls")),
 ]
 
 urlpatterns = [

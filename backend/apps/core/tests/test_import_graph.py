@@ -22,6 +22,8 @@ ALLOWED: dict[str, set[str]] = {
     "discovery": _BELOW_BOOKINGS | {"bookings"},
     # The salon's back office composes the domain apps; only the demo sits above it.
     "backoffice": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications"},
+    # Reports read bookings and payments behind the back office's door.
+    "reports": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
     "demo": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice"},
 }
 

@@ -1,0 +1,3 @@
+"""CSV and Excel exports of a salon (filled in by the exports work)."""
+
+urlpatterns: list = []
