@@ -284,6 +284,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/reports/salons/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every salon's figures (platform admins)
+     * @description Every salon with its bookings, gross, net, no-show rate and rating in the period, by net.
+     */
+    get: operations["report_platform_salons"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/reports/summary/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The platform's summary (platform admins)
+     * @description The salon summary over every salon, in the platform's time zone (Asia/Riyadh); `salon` is null.
+     */
+    get: operations["report_platform_summary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/": {
     parameters: {
       query?: never;
@@ -480,6 +520,76 @@ export interface paths {
      *     `salon_not_found` for a salon the caller does not manage.
      */
     patch: operations["manage_salons_photos_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/reports/heatmap/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A salon's busy hours
+     * @description Visits starting in the period (not cancelled, not expired) by local weekday and hour: `weekdays[0]` is Sunday, `weekdays[d][h]` the count at hour h (0–23).
+     */
+    get: operations["report_salon_heatmap"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/reports/summary/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A salon's summary
+     * @description Report figures, aggregated in the database: a constant number of grouped queries per report.
+     *
+     *     Rules:
+     *     - Booking counts go by the visit's local start (the salon's zone; the platform's for platform reports).
+     *     - Money goes by when it moved: a payment's `paid_at` for `gross_paid`, a succeeded refund's
+     *       `succeeded_at` for `refunded`; `net = gross_paid - refunded`; VAT via `vat_included`.
+     *     - `expected_at_salon`: prices of confirmed and completed visits with no payment holding money online.
+     *     - Customers: distinct customers with a confirmed or completed visit; new when that salon had no
+     *       earlier confirmed or completed visit of theirs, returning otherwise.
+     *     - `utilisation`: minutes booked (with buffers) by confirmed, completed and no-show visits ÷ minutes of
+     *       working time (weekly or special hours, less time off).
+     */
+    get: operations["report_salon_summary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/reports/utilisation/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A salon's utilisation
+     * @description Per stylist and for the salon, per local day and for the period: minutes booked (with buffers) by confirmed, completed and no-show visits, minutes of working time (weekly or special hours, less time off), and their ratio (0 without working time).
+     */
+    get: operations["report_salon_utilisation"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/services/": {
@@ -2273,6 +2383,169 @@ export interface components {
     RefreshTokenRequest: {
       refresh: string;
     };
+    ReportBreakdown: {
+      id: number;
+      name: string;
+      bookings: number;
+      completed: number;
+      gross_paid: number;
+      net: number;
+    };
+    ReportFigures: {
+      /** @description Halalas paid online in the period (by `paid_at`). */
+      gross_paid: number;
+      /** @description Halalas refunded in the period (by `succeeded_at`). */
+      refunded: number;
+      net: number;
+      /** @description The VAT inside `net`. */
+      vat: number;
+      vat_gross: number;
+      vat_refunded: number;
+      /** @description Prices of confirmed and completed visits with no payment holding money online. */
+      expected_at_salon: number;
+      /** @description Visits starting in the period, any status. */
+      bookings: number;
+      confirmed: number;
+      completed: number;
+      cancelled: number;
+      cancelled_by_customer: number;
+      cancelled_by_salon: number;
+      no_show: number;
+      expired: number;
+      /** Format: double */
+      no_show_rate: number;
+      /** Format: double */
+      cancellation_rate: number;
+      booked_minutes: number;
+      working_minutes: number;
+      /** Format: double */
+      utilisation: number;
+      new_customers: number;
+      returning_customers: number;
+      /** Format: double */
+      median_lead_time_hours: number | null;
+      /** Format: double */
+      rating_average: number | null;
+      rating_count: number;
+    };
+    ReportHeatmap: {
+      salon: number;
+      /** Format: date */
+      to: string;
+      /** @description Always `sunday`: `weekdays[0]` is Sunday. */
+      first_weekday: string;
+      /** @description 7 rows (Sunday first) of 24 counts (local hours 0–23). */
+      weekdays: number[][];
+      /** Format: date */
+      from: string;
+    };
+    ReportSalonLeague: {
+      /** Format: date */
+      to: string;
+      currency: string;
+      salons: components["schemas"]["ReportSalonRow"][];
+      /** Format: date */
+      from: string;
+    };
+    ReportSalonRow: {
+      id: number;
+      name: string;
+      bookings: number;
+      gross_paid: number;
+      net: number;
+      /** Format: double */
+      no_show_rate: number;
+      /** Format: double */
+      rating_average: number | null;
+      rating_count: number;
+    };
+    ReportSeriesItem: {
+      /** @description Halalas paid online in the period (by `paid_at`). */
+      gross_paid: number;
+      /** @description Halalas refunded in the period (by `succeeded_at`). */
+      refunded: number;
+      net: number;
+      /** @description The VAT inside `net`. */
+      vat: number;
+      vat_gross: number;
+      vat_refunded: number;
+      /** @description Prices of confirmed and completed visits with no payment holding money online. */
+      expected_at_salon: number;
+      /** @description Visits starting in the period, any status. */
+      bookings: number;
+      confirmed: number;
+      completed: number;
+      cancelled: number;
+      cancelled_by_customer: number;
+      cancelled_by_salon: number;
+      no_show: number;
+      expired: number;
+      /** Format: double */
+      no_show_rate: number;
+      /** Format: double */
+      cancellation_rate: number;
+      booked_minutes: number;
+      working_minutes: number;
+      /** Format: double */
+      utilisation: number;
+      new_customers: number;
+      returning_customers: number;
+      /** Format: double */
+      median_lead_time_hours: number | null;
+      /** Format: double */
+      rating_average: number | null;
+      rating_count: number;
+      /**
+       * Format: date
+       * @description The first day of the period.
+       */
+      period: string;
+    };
+    ReportSummary: {
+      /** @description Null in the platform's summary. */
+      salon: number | null;
+      /** Format: date */
+      to: string;
+      /** @description day, week or month. */
+      group_by: string;
+      currency: string;
+      totals: components["schemas"]["ReportFigures"];
+      series: components["schemas"]["ReportSeriesItem"][];
+      by_service: components["schemas"]["ReportBreakdown"][];
+      by_staff: components["schemas"]["ReportBreakdown"][];
+      /** Format: date */
+      from: string;
+    };
+    ReportUtilisation: {
+      salon: number;
+      /** Format: date */
+      to: string;
+      total: components["schemas"]["ReportUtilisationFigures"];
+      days: components["schemas"]["ReportUtilisationDay"][];
+      staff: components["schemas"]["ReportUtilisationStaff"][];
+      /** Format: date */
+      from: string;
+    };
+    ReportUtilisationDay: {
+      booked_minutes: number;
+      working_minutes: number;
+      /** Format: double */
+      utilisation: number;
+      /** Format: date */
+      date: string;
+    };
+    ReportUtilisationFigures: {
+      booked_minutes: number;
+      working_minutes: number;
+      /** Format: double */
+      utilisation: number;
+    };
+    ReportUtilisationStaff: {
+      id: number;
+      name: string;
+      total: components["schemas"]["ReportUtilisationFigures"];
+      days: components["schemas"]["ReportUtilisationDay"][];
+    };
     Review: {
       readonly id: number;
       readonly rating: number;
@@ -3306,6 +3579,98 @@ export interface operations {
       };
     };
   };
+  report_platform_salons: {
+    parameters: {
+      query: {
+        /** @description The first local day, YYYY-MM-DD (inclusive). */
+        from: string;
+        /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportSalonLeague"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_a_manager`: Only a salon's managers can do this.
+       *     - `not_a_platform_admin`: Only platform administrators can see the platform's reports.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  report_platform_summary: {
+    parameters: {
+      query: {
+        /** @description The first local day, YYYY-MM-DD (inclusive). */
+        from: string;
+        /** @description The series' periods (default day; weeks from Monday). */
+        group_by?: "day" | "month" | "week";
+        /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportSummary"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_a_manager`: Only a salon's managers can do this.
+       *     - `not_a_platform_admin`: Only platform administrators can see the platform's reports.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   manage_salons_list: {
     parameters: {
       query?: never;
@@ -3936,6 +4301,167 @@ export interface operations {
        * @description - `salon_not_found`: Salon not found.
        *     - `photo_not_found`: Photo not found.
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  report_salon_heatmap: {
+    parameters: {
+      query: {
+        /** @description The first local day, YYYY-MM-DD (inclusive). */
+        from: string;
+        /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportHeatmap"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  report_salon_summary: {
+    parameters: {
+      query: {
+        /** @description The first local day, YYYY-MM-DD (inclusive). */
+        from: string;
+        /** @description The series' periods (default day; weeks from Monday). */
+        group_by?: "day" | "month" | "week";
+        /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportSummary"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  report_salon_utilisation: {
+    parameters: {
+      query: {
+        /** @description The first local day, YYYY-MM-DD (inclusive). */
+        from: string;
+        /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ReportUtilisation"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;
