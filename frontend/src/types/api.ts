@@ -473,6 +473,126 @@ export interface paths {
     patch: operations["manage_salons_customers_partial_update"];
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/exports/bookings.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's bookings (CSV)
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.csv`.
+     */
+    get: operations["manage_salons_exports_bookings_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/bookings.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's bookings (XLSX)
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.xlsx`.
+     */
+    get: operations["manage_salons_exports_bookings_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/customers.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's customers (CSV)
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.csv`.
+     */
+    get: operations["manage_salons_exports_customers_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/customers.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's customers (XLSX)
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.xlsx`.
+     */
+    get: operations["manage_salons_exports_customers_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/payments.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's payments (CSV)
+     * @description One row per payment paid (or, never paid, created) in the range: booking reference, paid at, method, status, amount, VAT, refunded and net (SAR; the net is nothing for money never received). CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-payments-<from>-<to>.csv`.
+     */
+    get: operations["manage_salons_exports_payments_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/payments.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's payments (XLSX)
+     * @description One row per payment paid (or, never paid, created) in the range: booking reference, paid at, method, status, amount, VAT, refunded and net (SAR; the net is nothing for money never received). An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-payments-<from>-<to>.xlsx`.
+     */
+    get: operations["manage_salons_exports_payments_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/photos/": {
     parameters: {
       query?: never;
@@ -4109,6 +4229,330 @@ export interface operations {
        * @description - `salon_not_found`: Salon not found.
        *     - `customer_not_found`: This person is not a customer of this salon.
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_bookings_csv: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_bookings_xlsx: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_customers_csv: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_customers_xlsx: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_payments_csv: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_payments_xlsx: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;

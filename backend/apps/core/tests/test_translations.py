@@ -22,7 +22,8 @@ def _unquote(block: str) -> str:
 
 
 def _entries(po_path: Path) -> list[tuple[str, list[str], bool]]:
-    """(msgid, msgstrs, fuzzy) for each entry except the header."""
+    """(msgid, msgstrs, fuzzy) for each entry except the header; a msgid with a context is keyed as gettext
+    keys it."""
     entries = []
     for block in po_path.read_text(encoding="utf-8").split("\n\n"):
         if block.lstrip().startswith("#~") or "msgid" not in block:
@@ -31,6 +32,9 @@ def _entries(po_path: Path) -> list[tuple[str, list[str], bool]]:
         msgid = _unquote(msgid_part.group(1))
         if not msgid:
             continue
+        if msgctxt_part := re.search(r'^msgctxt ((?:".*"\n?)+)', block, re.M):
+            # As gettext keys an entry with a context (`pgettext`): "context\x04msgid".
+            msgid = f"{_unquote(msgctxt_part.group(1))}\x04{msgid}"
         strs = [_unquote(m.group(1)) for m in re.finditer(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', block, re.M)]
         entries.append((msgid, strs, "#, fuzzy" in block))
     return entries
