@@ -1,6 +1,6 @@
 """Benchmark of the salon exports (`/api/manage/salons/{id}/exports/…`).
 
-Run from the repository root:  .venv/bin/python benchmarks/exports.py
+Run from the repository root:  .venv/bin/python benchmarks/exports.py [bookings|payments|customers ...]
 (set BENCH_DATABASE_URL=postgres://... to run on PostgreSQL; a throwaway database is created there).
 
 Builds, in a throwaway database, a busy salon's year: 10 stylists, 2,000 customers and 20,000
@@ -119,7 +119,7 @@ def main() -> None:
             client = APIClient()
             client.force_authenticate(manager)
             worst = 0.0
-            for name in ("bookings", "payments", "customers"):
+            for name in sys.argv[1:] or ("bookings", "payments", "customers"):
                 for file_format in ("csv", "xlsx"):
                     url = f"/api/manage/salons/{salon.pk}/exports/{name}.{file_format}?from=2025-01-01&to=2025-12-31"
                     with CaptureQueriesContext(connection) as queries:

@@ -162,18 +162,19 @@ def customers_export(*, salon: Salon, start: datetime, end: datetime) -> Export:
         Column(pgettext_lazy("export column", "Last visit"), DATETIME),
     )
     here = Q(bookings__salon_id=salon.pk, bookings__start__gte=start, bookings__start__lt=end)
+    # Totals by customer in one grouped query (a number per customer), not a subquery per row: on
+    # PostgreSQL, a correlated subquery in a grouped query made a year's export take minutes.
     paid = (
         Payment.objects.filter(
             booking__salon_id=salon.pk,
             booking__start__gte=start,
             booking__start__lt=end,
-            customer_id=OuterRef("pk"),
             status__in=RECEIVED_STATUSES,
         )
         .order_by()
         .values("customer_id")
         .annotate(total=Sum(F("amount") - F("refunded_amount")))
-        .values("total")
+        .values_list("customer_id", "total")
     )
     customers = (
         get_user_model()
@@ -187,12 +188,12 @@ def customers_export(*, salon: Salon, start: datetime, end: datetime) -> Export:
                 & Q(bookings__status=BookingStatus.CANCELLED, bookings__cancelled_by_role=CancelledByRole.CUSTOMER),
             ),
             last_visit=Max("bookings__start", filter=here & Q(bookings__status=BookingStatus.COMPLETED)),
-            total_paid=Coalesce(Subquery(paid), 0),
         )
         .order_by("first_name", "last_name", "pk")
     )
 
     def rows() -> Iterator[tuple]:
+        totals = dict(paid)
         for customer in customers.iterator(chunk_size=CHUNK_SIZE):
             yield (
                 customer.get_full_name(),
@@ -200,7 +201,7 @@ def customers_export(*, salon: Salon, start: datetime, end: datetime) -> Export:
                 customer.visit_count,
                 customer.no_show_count,
                 customer.cancellation_count,
-                Money(customer.total_paid),
+                Money(totals.get(customer.pk, 0)),
                 customer.last_visit,
             )
 
