@@ -107,6 +107,8 @@ class Booking(models.Model):
         indexes = [
             models.Index(fields=["staff", "start"]),
             models.Index(fields=["customer", "start"]),
+            # Reports: "a customer's earlier visits at this salon" (new vs returning customers).
+            models.Index(fields=["customer", "salon", "start"], name="booking_customer_salon_start"),
             models.Index(fields=["salon", "start"]),
             models.Index(fields=["status", "hold_expires_at"]),
         ]

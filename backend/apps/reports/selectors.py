@@ -287,8 +287,18 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
     for (_staff_id, day), minutes in working_minutes(_staff_ids(salon_ids), period).items():
         working[bucket_of(day, group_by)] += minutes
 
-    # Totals in one more grouped query (distinct customers do not add up over periods).
-    total_counts = bookings.aggregate(**spec["aggregates"])
+    # Totals: sums of the periods, but distinct customers (which do not add up) in one more query.
+    total_counts = {
+        name: sum((row.get(name) or zero for row in by_bucket.values()), start=zero)
+        for name in spec["aggregates"]
+        if name not in ("customers", "new_customers")
+        for zero in [timedelta(0) if name == "booked_span" else 0]
+    }
+    total_counts.update(
+        _bookings(salon_ids, period)
+        .annotate(is_first=spec["annotations"]["is_first"])
+        .aggregate(customers=spec["aggregates"]["customers"], new_customers=spec["aggregates"]["new_customers"])
+    )
     total_rating = _reviews(salon_ids, period).aggregate(average=Avg("rating"), count=Count("id"))
     total_gross, total_refunded = sum(gross.values()), sum(refunded.values())
     totals = _figures(

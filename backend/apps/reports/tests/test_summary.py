@@ -314,3 +314,23 @@ def test_platform_reports_are_for_platform_admins(manager_client, admin_user, sa
         "rating_count": 2,
     }
     assert league[1]["gross_paid"] == 10000
+
+
+@pytest.mark.parametrize(
+    ("path", "limit"),
+    [
+        ("salons/{salon}/reports/utilisation/", 8),
+        ("salons/{salon}/reports/heatmap/", 4),
+        ("reports/summary/", 18),
+        ("reports/salons/", 8),
+    ],
+)
+def test_other_reports_take_a_constant_number_of_queries(
+    admin_user, salon, march, path, limit, django_assert_max_num_queries
+):
+    client = client_for(admin_user)
+
+    with django_assert_max_num_queries(limit):
+        response = client.get(f"/api/manage/{path.format(salon=salon.pk)}?{MARCH}")
+
+    assert response.status_code == 200
