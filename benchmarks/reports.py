@@ -123,7 +123,8 @@ def build() -> int:
 
 
 def measure(salon_id: int) -> tuple[float, float, int]:
-    from apps.reports.selectors import Period, summary
+    from apps.reports.periods import Period
+    from apps.reports.selectors import summary
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -13,11 +13,8 @@ Rules:
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
-from django.conf import settings
 from django.db.models import (
     Avg,
     Count,
@@ -31,67 +28,25 @@ from django.db.models import (
 )
 from django.db.models.functions import ExtractHour, ExtractWeekDay, Trunc
 
-from apps.bookings.availability import staff_working_intervals
 from apps.bookings.models import Booking, BookingStatus, CancelledByRole, Review
 from apps.core.money import vat_included
-from apps.payments.models import HELD_STATUSES, Payment, PaymentStatus, Refund, RefundStatus
-from apps.salons.models import Salon, StaffMember, TimeOff
+from apps.payments.models import HELD_STATUSES, Payment, Refund, RefundStatus
+from apps.salons.models import Salon, StaffMember
 
-GROUPS = ("day", "week", "month")
-# A payment that took the customer's money at `paid_at` (refunds are counted apart).
-MONEY_IN_STATUSES = (PaymentStatus.PAID, PaymentStatus.CAPTURED, PaymentStatus.REFUNDED, PaymentStatus.DUPLICATE)
-VISIT_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED)
-BOOKED_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED, BookingStatus.NO_SHOW)
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date
-    last: date
-    tz: ZoneInfo
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time.min, tzinfo=self.tz)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time.min, tzinfo=self.tz)
-
-    @property
-    def days(self) -> list[date]:
-        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
-
-
-def platform_tz() -> ZoneInfo:
-    return ZoneInfo(settings.TIME_ZONE)
-
-
-def bucket_of(day: date, group_by: str) -> date:
-    if group_by == "week":
-        return day - timedelta(days=day.weekday())
-    if group_by == "month":
-        return day.replace(day=1)
-    return day
-
-
-def _key(value, tz: ZoneInfo) -> date:
-    return value.astimezone(tz).date() if isinstance(value, datetime) else value
-
-
-def _rate(part: int, whole: int) -> float:
-    return round(part / whole, 4) if whole else 0.0
-
-
-def _minutes(value: timedelta | int | None) -> int:
-    if value is None:
-        return 0
-    if isinstance(value, timedelta):
-        return int(value.total_seconds() // 60)
-    return int(value) // 60_000_000  # microseconds (some backends)
-
-
-BOOKED_SPAN = ExpressionWrapper(F("blocked_until") - F("start"), output_field=DurationField())
+from .periods import (
+    BOOKED_SPAN,
+    BOOKED_STATUSES,
+    MONEY_IN_STATUSES,
+    VISIT_STATUSES,
+    Period,
+    bookings_in,
+    bucket_of,
+    local_day,
+    minutes_of,
+    rate,
+)
+from .utilisation import utilisation as utilisation
+from .utilisation import working_minutes
 
 
 def _booking_counts() -> dict:
@@ -126,13 +81,6 @@ def _booking_counts() -> dict:
     }
 
 
-def _bookings(salon_ids, period: Period):
-    bookings = Booking.objects.filter(start__gte=period.start, start__lt=period.end).order_by()
-    if salon_ids is not None:
-        bookings = bookings.filter(salon_id__in=salon_ids)
-    return bookings
-
-
 def _payments(salon_ids, period: Period):
     payments = Payment.objects.filter(
         status__in=MONEY_IN_STATUSES, paid_at__gte=period.start, paid_at__lt=period.end
@@ -160,7 +108,7 @@ def _reviews(salon_ids, period: Period):
 
 def _figures(counts: dict, gross: int, refunded: int, working: int, leads: list[float], rating) -> dict:
     bookings = counts.get("bookings") or 0
-    booked = _minutes(counts.get("booked_span"))
+    booked = minutes_of(counts.get("booked_span"))
     customers = counts.get("customers") or 0
     new = counts.get("new_customers") or 0
     net = gross - refunded
@@ -180,61 +128,17 @@ def _figures(counts: dict, gross: int, refunded: int, working: int, leads: list[
         "cancelled_by_salon": counts.get("cancelled_by_salon") or 0,
         "no_show": counts.get("no_show") or 0,
         "expired": counts.get("expired") or 0,
-        "no_show_rate": _rate(counts.get("no_show") or 0, bookings),
-        "cancellation_rate": _rate(counts.get("cancelled") or 0, bookings),
+        "no_show_rate": rate(counts.get("no_show") or 0, bookings),
+        "cancellation_rate": rate(counts.get("cancelled") or 0, bookings),
         "booked_minutes": booked,
         "working_minutes": working,
-        "utilisation": _rate(booked, working),
+        "utilisation": rate(booked, working),
         "new_customers": new,
         "returning_customers": customers - new,
         "median_lead_time_hours": round(statistics.median(leads), 2) if leads else None,
         "rating_average": round(rating[0], 2) if rating and rating[0] is not None else None,
         "rating_count": rating[1] if rating else 0,
     }
-
-
-def _subtract(intervals: list[tuple[datetime, datetime]], busy: list[tuple[datetime, datetime]]):
-    for start, end in intervals:
-        pieces = [(start, end)]
-        for busy_start, busy_end in busy:
-            next_pieces = []
-            for a, b in pieces:
-                if busy_end <= a or busy_start >= b:
-                    next_pieces.append((a, b))
-                    continue
-                if busy_start > a:
-                    next_pieces.append((a, busy_start))
-                if busy_end < b:
-                    next_pieces.append((busy_end, b))
-            pieces = next_pieces
-        yield from pieces
-
-
-def working_minutes(staff_ids: list[int], period: Period) -> dict[tuple[int, date], int]:
-    """Minutes of working time per (stylist, local day) of the period, after time off. Three queries."""
-    if not staff_ids:
-        return {}
-    intervals = staff_working_intervals(staff_ids=staff_ids, first_day=period.first, last_day=period.last, tz=period.tz)
-    time_off = defaultdict(list)
-    for staff_id, start, end in (
-        TimeOff.objects.filter(staff_id__in=staff_ids, start__lt=period.end, end__gt=period.start)
-        .order_by()
-        .values_list("staff_id", "start", "end")
-    ):
-        time_off[staff_id].append((start, end))
-    minutes: dict[tuple[int, date], int] = defaultdict(int)
-    for staff_id, staff_intervals in intervals.items():
-        for start, end in _subtract(staff_intervals, time_off[staff_id]):
-            # Split at local midnights, clipped to the period.
-            cursor = max(start, period.start)
-            end = min(end, period.end)
-            while cursor < end:
-                day = cursor.astimezone(period.tz).date()
-                midnight = datetime.combine(day + timedelta(days=1), time.min, tzinfo=period.tz)
-                piece_end = min(end, midnight)
-                minutes[staff_id, day] += int((piece_end - cursor).total_seconds() // 60)
-                cursor = piece_end
-    return minutes
 
 
 def _staff_ids(salon_ids) -> list[int]:
@@ -249,35 +153,35 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
     tz = period.tz
     spec = _booking_counts()
     bucket = Trunc("start", group_by, tzinfo=tz)
-    bookings = _bookings(salon_ids, period).annotate(**spec["annotations"])
+    bookings = bookings_in(salon_ids, period).annotate(**spec["annotations"])
 
     by_bucket: dict[date, dict] = {}
     for row in bookings.annotate(bucket=bucket).values("bucket").annotate(**spec["aggregates"]):
-        by_bucket[_key(row.pop("bucket"), tz)] = row
+        by_bucket[local_day(row.pop("bucket"), tz)] = row
     leads: dict[date, list[float]] = defaultdict(list)
     for row_bucket, lead in (
-        _bookings(salon_ids, period)
+        bookings_in(salon_ids, period)
         .annotate(bucket=bucket, lead=ExpressionWrapper(F("start") - F("created_at"), output_field=DurationField()))
         .values_list("bucket", "lead")
     ):
         hours = lead.total_seconds() / 3600 if isinstance(lead, timedelta) else lead / 3_600_000_000
-        leads[_key(row_bucket, tz)].append(hours)
+        leads[local_day(row_bucket, tz)].append(hours)
     gross = {
-        _key(row["bucket"], tz): row["amount"]
+        local_day(row["bucket"], tz): row["amount"]
         for row in _payments(salon_ids, period)
         .annotate(bucket=Trunc("paid_at", group_by, tzinfo=tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     refunded = {
-        _key(row["bucket"], tz): row["amount"]
+        local_day(row["bucket"], tz): row["amount"]
         for row in _refunds(salon_ids, period)
         .annotate(bucket=Trunc("succeeded_at", group_by, tzinfo=tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     ratings = {
-        _key(row["bucket"], tz): (row["average"], row["count"])
+        local_day(row["bucket"], tz): (row["average"], row["count"])
         for row in _reviews(salon_ids, period)
         .annotate(bucket=Trunc("created_at", group_by, tzinfo=tz))
         .values("bucket")
@@ -295,7 +199,7 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
         for zero in [timedelta(0) if name == "booked_span" else 0]
     }
     total_counts.update(
-        _bookings(salon_ids, period)
+        bookings_in(salon_ids, period)
         .annotate(is_first=spec["annotations"]["is_first"])
         .aggregate(customers=spec["aggregates"]["customers"], new_customers=spec["aggregates"]["new_customers"])
     )
@@ -339,7 +243,7 @@ def _breakdowns(salon_ids, period: Period) -> tuple[list[dict], list[dict]]:
         )
 
     for values in (
-        _bookings(salon_ids, period)
+        bookings_in(salon_ids, period)
         .values("service_id", "service__name_ar", "service__name_en", "staff_id", "staff__display_name")
         .annotate(bookings=Count("id"), completed=Count("id", filter=Q(status=BookingStatus.COMPLETED)))
     ):
@@ -373,58 +277,11 @@ def _breakdowns(salon_ids, period: Period) -> tuple[list[dict], list[dict]]:
     return sorted(services.values(), key=order), sorted(staff.values(), key=order)
 
 
-def utilisation(*, salon: Salon, period: Period) -> dict:
-    """Per stylist and for the salon, per local day and for the period: booked, working minutes, ratio."""
-    tz = period.tz
-    members = list(StaffMember.objects.filter(salon=salon).order_by("display_order", "id").values("id", "display_name"))
-    working = working_minutes([m["id"] for m in members], period)
-    booked: dict[tuple[int, date], int] = {}
-    for values in (
-        _bookings([salon.pk], period)
-        .filter(status__in=BOOKED_STATUSES)
-        .annotate(day=Trunc("start", "day", tzinfo=tz))
-        .values("staff_id", "day")
-        .annotate(span=Sum(BOOKED_SPAN))
-    ):
-        booked[values["staff_id"], _key(values["day"], tz)] = _minutes(values["span"])
-
-    def figures(booked_minutes: int, working_minutes_: int) -> dict:
-        return {
-            "booked_minutes": booked_minutes,
-            "working_minutes": working_minutes_,
-            "utilisation": _rate(booked_minutes, working_minutes_),
-        }
-
-    staff_rows = []
-    salon_days = defaultdict(lambda: [0, 0])
-    for member in members:
-        days = []
-        for day in period.days:
-            b, w = booked.get((member["id"], day), 0), working.get((member["id"], day), 0)
-            salon_days[day][0] += b
-            salon_days[day][1] += w
-            days.append({"date": day.isoformat(), **figures(b, w)})
-        staff_rows.append(
-            {
-                "id": member["id"],
-                "name": member["display_name"],
-                "total": figures(sum(d["booked_minutes"] for d in days), sum(d["working_minutes"] for d in days)),
-                "days": days,
-            }
-        )
-    salon_rows = [{"date": day.isoformat(), **figures(*salon_days[day])} for day in period.days]
-    return {
-        "total": figures(sum(d["booked_minutes"] for d in salon_rows), sum(d["working_minutes"] for d in salon_rows)),
-        "days": salon_rows,
-        "staff": staff_rows,
-    }
-
-
 def heatmap(*, salon: Salon, period: Period) -> list[list[int]]:
     """Visits (not cancelled, not expired) by local weekday (Sunday first) × local hour (0–23)."""
     grid = [[0] * 24 for _ in range(7)]
     for values in (
-        _bookings([salon.pk], period)
+        bookings_in([salon.pk], period)
         .exclude(status__in=(BookingStatus.CANCELLED, BookingStatus.EXPIRED))
         .annotate(weekday=ExtractWeekDay("start", tzinfo=period.tz), hour=ExtractHour("start", tzinfo=period.tz))
         .values("weekday", "hour")
@@ -438,7 +295,7 @@ def salon_league(*, period: Period) -> list[dict]:
     """Every salon with its bookings, gross, net, no-show rate and rating, by net (highest first)."""
     counts = {
         values["salon_id"]: values
-        for values in _bookings(None, period)
+        for values in bookings_in(None, period)
         .values("salon_id")
         .annotate(bookings=Count("id"), no_show=Count("id", filter=Q(status=BookingStatus.NO_SHOW)))
     }
@@ -471,7 +328,7 @@ def salon_league(*, period: Period) -> list[dict]:
                 "bookings": bookings,
                 "gross_paid": g,
                 "net": g - r,
-                "no_show_rate": _rate(c.get("no_show", 0), bookings),
+                "no_show_rate": rate(c.get("no_show", 0), bookings),
                 "rating_average": round(rating["average"], 2) if rating else None,
                 "rating_count": rating.get("count", 0),
             }

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from apps.core.dates import validate_supported_date
 
-from ..selectors import GROUPS
+from ..periods import GROUPS
 
 MAX_DAYS = 400
 

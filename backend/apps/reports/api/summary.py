@@ -11,6 +11,7 @@ from apps.salons.errors import SalonNotFound
 
 from .. import selectors
 from ..errors import PlatformAdminsOnly
+from ..periods import GROUPS, Period, platform_tz
 from .serializers import (
     ReportHeatmapSerializer,
     ReportPeriodQuerySerializer,
@@ -26,12 +27,12 @@ PERIOD_PARAMETERS = [
     OpenApiParameter("to", str, required=True, description="The last local day, YYYY-MM-DD (inclusive; ≤ 400 days)."),
 ]
 GROUP_PARAMETER = OpenApiParameter(
-    "group_by", str, enum=list(selectors.GROUPS), description="The series' periods (default day; weeks from Monday)."
+    "group_by", str, enum=list(GROUPS), description="The series' periods (default day; weeks from Monday)."
 )
 
 
-def _period(query, tz) -> selectors.Period:
-    return selectors.Period(first=query["from"], last=query["to"], tz=tz)
+def _period(query, tz) -> Period:
+    return Period(first=query["from"], last=query["to"], tz=tz)
 
 
 class SalonSummaryView(ManageView):
@@ -121,7 +122,7 @@ class PlatformSummaryView(PlatformView):
     )
     def get(self, request):
         query = validated(ReportSummaryQuerySerializer, request.query_params)
-        period = _period(query, selectors.platform_tz())
+        period = _period(query, platform_tz())
         figures = selectors.summary(salon_ids=None, period=period, group_by=query["group_by"])
         return Response(
             {
@@ -149,7 +150,7 @@ class PlatformSalonsView(PlatformView):
     )
     def get(self, request):
         query = validated(ReportPeriodQuerySerializer, request.query_params)
-        rows = selectors.salon_league(period=_period(query, selectors.platform_tz()))
+        rows = selectors.salon_league(period=_period(query, platform_tz()))
         return Response({"from": query["from"], "to": query["to"], "currency": "SAR", "salons": rows})
 
 
