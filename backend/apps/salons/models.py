@@ -89,6 +89,12 @@ class Salon(models.Model):
     audience = models.CharField(_("audience"), max_length=8, choices=Audience.choices, default=Audience.WOMEN)
     cover_photo = models.ImageField(_("cover photo"), upload_to="salons/covers/", blank=True)
     vat_number = models.CharField(_("VAT number"), max_length=15, blank=True, validators=[vat_number_validator])
+    legal_name = models.CharField(
+        _("legal name"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name registered with the Ministry of Commerce; the seller on tax invoices."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     rating_average = models.DecimalField(_("rating average"), max_digits=3, decimal_places=2, default=0)
     rating_count = models.PositiveIntegerField(_("rating count"), default=0)

@@ -24,7 +24,11 @@ ALLOWED: dict[str, set[str]] = {
     "backoffice": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications"},
     # Reports read bookings and payments behind the back office's door.
     "reports": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
-    "demo": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice"},
+    # Money's books (ledger, payouts) and tax documents (invoicing) react to payments.
+    "ledger": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
+    "invoicing": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
+    "demo": _BELOW_BOOKINGS
+    | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }
 
 
