@@ -11,74 +11,21 @@ Rules:
   working time (weekly or special hours, less time off).
 """
 
-import statistics
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import (
-    Avg,
-    Count,
-    DurationField,
-    Exists,
-    ExpressionWrapper,
-    F,
-    OuterRef,
-    Q,
-    Sum,
-)
+from django.db.models import Avg, Count, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractWeekDay, Trunc
 
-from apps.bookings.models import Booking, BookingStatus, CancelledByRole, Review
+from apps.bookings.models import BookingStatus, Review
 from apps.core.money import vat_included
-from apps.payments.models import HELD_STATUSES, Payment, Refund, RefundStatus
-from apps.salons.models import Salon, StaffMember
+from apps.payments.models import Payment, Refund, RefundStatus
+from apps.salons.models import Salon, Service, StaffMember
 
-from .periods import (
-    BOOKED_SPAN,
-    BOOKED_STATUSES,
-    MONEY_IN_STATUSES,
-    VISIT_STATUSES,
-    Period,
-    bookings_in,
-    bucket_of,
-    local_day,
-    minutes_of,
-    rate,
-)
+from .booking_figures import booking_figures
+from .periods import MONEY_IN_STATUSES, Period, bookings_in, bucket_of, local_day, minutes_of, rate
 from .utilisation import utilisation as utilisation
 from .utilisation import working_minutes
-
-
-def _booking_counts() -> dict:
-    is_first = ~Exists(
-        Booking.objects.filter(
-            salon_id=OuterRef("salon_id"),
-            customer_id=OuterRef("customer_id"),
-            status__in=VISIT_STATUSES,
-            start__lt=OuterRef("start"),
-        )
-    )
-    paid_online = Exists(Payment.objects.filter(booking_id=OuterRef("pk"), status__in=HELD_STATUSES))
-    status = {s: Q(status=s) for s in BookingStatus.values}
-    return {
-        "annotations": {"is_first": is_first, "paid_online": paid_online},
-        "aggregates": {
-            "bookings": Count("id"),
-            "confirmed": Count("id", filter=status["confirmed"]),
-            "completed": Count("id", filter=status["completed"]),
-            "cancelled": Count("id", filter=status["cancelled"]),
-            "cancelled_by_customer": Count(
-                "id", filter=status["cancelled"] & Q(cancelled_by_role=CancelledByRole.CUSTOMER)
-            ),
-            "cancelled_by_salon": Count("id", filter=status["cancelled"] & Q(cancelled_by_role=CancelledByRole.SALON)),
-            "no_show": Count("id", filter=status["no_show"]),
-            "expired": Count("id", filter=status["expired"]),
-            "expected_at_salon": Sum("price_amount", filter=Q(status__in=VISIT_STATUSES, paid_online=False)),
-            "customers": Count("customer_id", distinct=True, filter=Q(status__in=VISIT_STATUSES)),
-            "new_customers": Count("customer_id", distinct=True, filter=Q(status__in=VISIT_STATUSES, is_first=True)),
-            "booked_span": Sum(BOOKED_SPAN, filter=Q(status__in=BOOKED_STATUSES)),
-        },
-    }
 
 
 def _payments(salon_ids, period: Period):
@@ -106,7 +53,7 @@ def _reviews(salon_ids, period: Period):
     return reviews
 
 
-def _figures(counts: dict, gross: int, refunded: int, working: int, leads: list[float], rating) -> dict:
+def _figures(counts: dict, gross: int, refunded: int, working: int, rating) -> dict:
     bookings = counts.get("bookings") or 0
     booked = minutes_of(counts.get("booked_span"))
     customers = counts.get("customers") or 0
@@ -135,7 +82,7 @@ def _figures(counts: dict, gross: int, refunded: int, working: int, leads: list[
         "utilisation": rate(booked, working),
         "new_customers": new,
         "returning_customers": customers - new,
-        "median_lead_time_hours": round(statistics.median(leads), 2) if leads else None,
+        "median_lead_time_hours": counts.get("median_lead_time_hours"),
         "rating_average": round(rating[0], 2) if rating and rating[0] is not None else None,
         "rating_count": rating[1] if rating else 0,
     }
@@ -149,23 +96,10 @@ def _staff_ids(salon_ids) -> list[int]:
 
 
 def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> dict:
-    """Totals, a series by `group_by` (every period, empty ones too) and figures per service and stylist."""
+    """Totals, a series by `group_by` (every period, empty ones too) and figures per service and stylist.
+    Sixteen queries whatever the number of bookings, payments and stylists."""
     tz = period.tz
-    spec = _booking_counts()
-    bucket = Trunc("start", group_by, tzinfo=tz)
-    bookings = bookings_in(salon_ids, period).annotate(**spec["annotations"])
-
-    by_bucket: dict[date, dict] = {}
-    for row in bookings.annotate(bucket=bucket).values("bucket").annotate(**spec["aggregates"]):
-        by_bucket[local_day(row.pop("bucket"), tz)] = row
-    leads: dict[date, list[float]] = defaultdict(list)
-    for row_bucket, lead in (
-        bookings_in(salon_ids, period)
-        .annotate(bucket=bucket, lead=ExpressionWrapper(F("start") - F("created_at"), output_field=DurationField()))
-        .values_list("bucket", "lead")
-    ):
-        hours = lead.total_seconds() / 3600 if isinstance(lead, timedelta) else lead / 3_600_000_000
-        leads[local_day(row_bucket, tz)].append(hours)
+    by_bucket, total_counts = booking_figures(salon_ids, period, group_by)
     gross = {
         local_day(row["bucket"], tz): row["amount"]
         for row in _payments(salon_ids, period)
@@ -190,27 +124,12 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
     working: dict[date, int] = defaultdict(int)
     for (_staff_id, day), minutes in working_minutes(_staff_ids(salon_ids), period).items():
         working[bucket_of(day, group_by)] += minutes
-
-    # Totals: sums of the periods, but distinct customers (which do not add up) in one more query.
-    total_counts = {
-        name: sum((row.get(name) or zero for row in by_bucket.values()), start=zero)
-        for name in spec["aggregates"]
-        if name not in ("customers", "new_customers")
-        for zero in [timedelta(0) if name == "booked_span" else 0]
-    }
-    total_counts.update(
-        bookings_in(salon_ids, period)
-        .annotate(is_first=spec["annotations"]["is_first"])
-        .aggregate(customers=spec["aggregates"]["customers"], new_customers=spec["aggregates"]["new_customers"])
-    )
     total_rating = _reviews(salon_ids, period).aggregate(average=Avg("rating"), count=Count("id"))
-    total_gross, total_refunded = sum(gross.values()), sum(refunded.values())
     totals = _figures(
         total_counts,
-        total_gross,
-        total_refunded,
+        sum(gross.values()),
+        sum(refunded.values()),
         sum(working.values()),
-        [hours for values in leads.values() for hours in values],
         (total_rating["average"], total_rating["count"]),
     )
     keys = sorted({bucket_of(day, group_by) for day in period.days})
@@ -222,7 +141,6 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
                 gross.get(key, 0),
                 refunded.get(key, 0),
                 working.get(key, 0),
-                leads.get(key, []),
                 ratings.get(key),
             ),
         }
@@ -233,46 +151,48 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
 
 
 def _breakdowns(salon_ids, period: Period) -> tuple[list[dict], list[dict]]:
-    """Per service and per stylist: bookings, completed, gross_paid, net (three grouped queries)."""
+    """Per service and per stylist: bookings, completed, gross_paid, net. Three queries grouped by
+    (service, stylist) ids, then their names in two more (joining them in the grouped queries costs
+    more than it saves)."""
+    cells: dict[tuple[int, int], dict] = defaultdict(lambda: {"bookings": 0, "completed": 0, "gross_paid": 0, "net": 0})
+    for service_id, staff_id, bookings, completed in (
+        bookings_in(salon_ids, period)
+        .values("service_id", "staff_id")
+        .annotate(bookings=Count("id"), completed=Count("id", filter=Q(status=BookingStatus.COMPLETED)))
+        .values_list("service_id", "staff_id", "bookings", "completed")
+    ):
+        cells[service_id, staff_id].update(bookings=bookings, completed=completed)
+    for queryset, path, sign in (
+        (_payments(salon_ids, period), "booking__", 1),
+        (_refunds(salon_ids, period), "payment__booking__", -1),
+    ):
+        for service_id, staff_id, amount in (
+            queryset.values(f"{path}service_id", f"{path}staff_id")
+            .annotate(amount=Sum("amount"))
+            .values_list(f"{path}service_id", f"{path}staff_id", "amount")
+        ):
+            cell = cells[service_id, staff_id]
+            if sign > 0:
+                cell["gross_paid"] += amount
+            cell["net"] += sign * amount
+    service_names = {
+        pk: name_en or name_ar
+        for pk, name_ar, name_en in Service.objects.filter(pk__in={key[0] for key in cells})
+        .order_by()
+        .values_list("pk", "name_ar", "name_en")
+    }
+    staff_names = dict(
+        StaffMember.objects.filter(pk__in={key[1] for key in cells}).order_by().values_list("pk", "display_name")
+    )
     services: dict[int, dict] = {}
     staff: dict[int, dict] = {}
-
-    def row(table, key, name):
-        return table.setdefault(
-            key, {"id": key, "name": name, "bookings": 0, "completed": 0, "gross_paid": 0, "net": 0}
-        )
-
-    for values in (
-        bookings_in(salon_ids, period)
-        .values("service_id", "service__name_ar", "service__name_en", "staff_id", "staff__display_name")
-        .annotate(bookings=Count("id"), completed=Count("id", filter=Q(status=BookingStatus.COMPLETED)))
-    ):
-        for item in (
-            row(services, values["service_id"], values["service__name_en"] or values["service__name_ar"]),
-            row(staff, values["staff_id"], values["staff__display_name"]),
-        ):
-            item["bookings"] += values["bookings"]
-            item["completed"] += values["completed"]
-    prefix = "booking__"
-    for queryset, sign, path in (
-        (_payments(salon_ids, period), 1, prefix),
-        (_refunds(salon_ids, period), -1, "payment__" + prefix),
-    ):
-        for values in queryset.values(
-            f"{path}service_id",
-            f"{path}service__name_ar",
-            f"{path}service__name_en",
-            f"{path}staff_id",
-            f"{path}staff__display_name",
-        ).annotate(amount=Sum("amount")):
-            service_name = values[f"{path}service__name_en"] or values[f"{path}service__name_ar"]
-            for item in (
-                row(services, values[f"{path}service_id"], service_name),
-                row(staff, values[f"{path}staff_id"], values[f"{path}staff__display_name"]),
-            ):
-                if sign > 0:
-                    item["gross_paid"] += values["amount"]
-                item["net"] += sign * values["amount"]
+    for (service_id, staff_id), cell in cells.items():
+        for table, key, name in ((services, service_id, service_names), (staff, staff_id, staff_names)):
+            item = table.setdefault(
+                key, {"id": key, "name": name[key], "bookings": 0, "completed": 0, "gross_paid": 0, "net": 0}
+            )
+            for figure, value in cell.items():
+                item[figure] += value
     order = lambda item: (-item["net"], -item["bookings"], item["id"])  # noqa: E731
     return sorted(services.values(), key=order), sorted(staff.values(), key=order)
 

@@ -43,14 +43,19 @@ def working_minutes(staff_ids: list[int], period: Period) -> dict[tuple[int, dat
     ):
         time_off[staff_id].append((start, end))
     minutes: dict[tuple[int, date], int] = defaultdict(int)
+    tz, period_start, period_end = period.tz, period.start, period.end
+    midnights: dict[date, datetime] = {}  # the local midnight ending each day, computed once per day
     for staff_id, staff_intervals in intervals.items():
-        for start, end in _subtract(staff_intervals, time_off[staff_id]):
+        busy = time_off.get(staff_id)
+        for start, end in _subtract(staff_intervals, busy) if busy else staff_intervals:
             # Split at local midnights, clipped to the period.
-            cursor = max(start, period.start)
-            end = min(end, period.end)
+            cursor = max(start, period_start)
+            end = min(end, period_end)
             while cursor < end:
-                day = cursor.astimezone(period.tz).date()
-                midnight = datetime.combine(day + timedelta(days=1), time.min, tzinfo=period.tz)
+                day = (cursor if cursor.tzinfo is tz else cursor.astimezone(tz)).date()
+                midnight = midnights.get(day)
+                if midnight is None:
+                    midnight = midnights[day] = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
                 piece_end = min(end, midnight)
                 minutes[staff_id, day] += int((piece_end - cursor).total_seconds() // 60)
                 cursor = piece_end
