@@ -84,6 +84,8 @@ class Payment(models.Model):
         verbose_name = _("payment")
         verbose_name_plural = _("payments")
         ordering = ["-created_at"]
+        # Reports take money by when it moved (a range of `paid_at`), over years of payments.
+        indexes = [models.Index(fields=["paid_at"], name="payment_paid_at")]
         constraints = [
             models.UniqueConstraint(
                 fields=["booking"], condition=Q(status__in=HELD_STATUSES), name="payment_one_held_per_booking"
@@ -206,6 +208,8 @@ class Refund(models.Model):
         verbose_name = _("refund")
         verbose_name_plural = _("refunds")
         ordering = ["-created_at"]
+        # Reports take refunds by when they succeeded (a range of `succeeded_at`).
+        indexes = [models.Index(fields=["succeeded_at"], name="refund_succeeded_at")]
         constraints = [
             models.UniqueConstraint(
                 fields=["payment"], condition=Q(status="pending"), name="refund_one_pending_per_payment"
