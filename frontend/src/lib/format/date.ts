@@ -10,7 +10,8 @@ const HIJRI_LOCALE: Record<Language, string> = {
   en: "en-SA-u-ca-islamic-umalqura",
 };
 
-export type DateStyle = "full" | "long" | "short" | "weekday" | "weekdayLong" | "day" | "dayMonth" | "monthYear";
+export type DateStyle =
+  "full" | "long" | "short" | "weekday" | "weekdayLong" | "narrow" | "day" | "dayMonth" | "monthYear";
 
 const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   full: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
@@ -18,6 +19,7 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { weekday: "short", day: "numeric", month: "short" },
   weekday: { weekday: "short" },
   weekdayLong: { weekday: "long" },
+  narrow: { weekday: "narrow" },
   day: { day: "numeric" },
   dayMonth: { day: "numeric", month: "long" },
   monthYear: { month: "long", year: "numeric" },

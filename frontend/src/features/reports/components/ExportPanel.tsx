@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 
 import { useErrorMessage } from "@/components/error-message";
 import { Notice } from "@/components/Notice";
@@ -49,7 +49,17 @@ export function ExportPanel({ salonId, range }: { salonId: number; range: DayRan
       </ul>
       <div aria-live="polite">
         {download.isPending && <p className="report-muted">{t("exports.downloading")}</p>}
-        {download.isSuccess && <Notice tone="success">{t("exports.done", { filename: download.data })}</Notice>}
+        {download.isSuccess && (
+          <Notice tone="success">
+            {/* The file's name reads left to right inside an Arabic sentence. */}
+            <Trans
+              t={t}
+              i18nKey="exports.done"
+              values={{ filename: download.data }}
+              components={{ file: <bdi dir="ltr" /> }}
+            />
+          </Notice>
+        )}
       </div>
       {download.isError && (
         <Notice tone="error" title={t("exports.failed")} live>

@@ -32,7 +32,8 @@ export function Heatmap({ weekdays }: { weekdays: number[][] }) {
   const { t } = useTranslation("reports");
   const language = useLanguage();
   const dayNames = weekdays.map((_, day) => formatCalendarDate(addDays(A_SUNDAY, day), language, "weekdayLong"));
-  const shortDayNames = weekdays.map((_, day) => formatCalendarDate(addDays(A_SUNDAY, day), language, "weekday"));
+  // One letter on a phone (ح ن ث ر خ ج س; S M T W T F S).
+  const narrowDayNames = weekdays.map((_, day) => formatCalendarDate(addDays(A_SUNDAY, day), language, "narrow"));
   const hourNames = HOURS.map((hour) => formatHour(hour, language));
   const max = Math.max(0, ...weekdays.flat());
   const busiest = busiestSlot(weekdays);
@@ -49,13 +50,19 @@ export function Heatmap({ weekdays }: { weekdays: number[][] }) {
 
   const grid = (
     <div className="heatmap" aria-hidden="true">
-      {shortDayNames.map((name, day) => (
+      {dayNames.map((name, day) => (
         <span key={`d${day}`} className="heatmap__day" style={place(day, -1)}>
-          {name}
+          <span className="heatmap__wide-only">{name}</span>
+          <span className="heatmap__narrow-only">{narrowDayNames[day]}</span>
         </span>
       ))}
       {hourNames.map((name, hour) => (
-        <span key={`h${hour}`} className="heatmap__hour" style={place(-1, hour)}>
+        // Across the top every third hour, over its three columns; down the side every hour.
+        <span
+          key={`h${hour}`}
+          className={`heatmap__hour${hour % 3 ? " heatmap__hour--minor" : ""}`}
+          style={place(-1, hour)}
+        >
           {name}
         </span>
       ))}
@@ -97,8 +104,11 @@ export function Heatmap({ weekdays }: { weekdays: number[][] }) {
         <>
           {busiest && (
             <p className="heatmap__busiest">
-              {t("heatmap.busiest", { day: dayNames[busiest.day], hour: hourNames[busiest.hour] })} ·{" "}
-              {visits(busiest.visits)}
+              {t("heatmap.busiest", {
+                day: dayNames[busiest.day],
+                hour: hourNames[busiest.hour],
+                visits: visits(busiest.visits),
+              })}
             </p>
           )}
           {grid}
