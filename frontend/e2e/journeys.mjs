@@ -276,7 +276,7 @@ export const journeys = [
       assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with the UTF-8 BOM");
       const header = csv.bytes.subarray(3).toString("utf8").split(/\r?\n/)[0];
       assert.match(header, /^المرجع[,;]/);
-      await page.getByText(`نُزِّل الملف ${csv.filename}.`).waitFor();
+      await page.getByText(`نُزِّل الملف \u2066${csv.filename}\u2069.`).waitFor();
       const xlsx = await downloadExport(page, "تنزيل الحجوزات بصيغة Excel");
       assert.equal(xlsx.filename, `jasmine-touch-bookings-${from}-${to}.xlsx`);
       assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK", "the workbook is a zip");

@@ -281,7 +281,7 @@ describe("the salon's reports", () => {
     await user.click(await screen.findByRole("button", { name: "تنزيل الحجوزات بصيغة CSV" }));
 
     expect(await screen.findByText(/نُزِّل الملف/)).toHaveTextContent(
-      "نُزِّل الملف dalal-beauty-lounge-bookings-2026-11-01-2026-11-30.csv.",
+      "نُزِّل الملف \u2066dalal-beauty-lounge-bookings-2026-11-01-2026-11-30.csv\u2069.",
     );
     expect(clicked).toEqual([
       { href: "blob:report", download: "dalal-beauty-lounge-bookings-2026-11-01-2026-11-30.csv" },

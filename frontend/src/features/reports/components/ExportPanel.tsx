@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 
 import { useErrorMessage } from "@/components/error-message";
 import { Notice } from "@/components/Notice";
@@ -50,15 +50,8 @@ export function ExportPanel({ salonId, range }: { salonId: number; range: DayRan
       <div aria-live="polite">
         {download.isPending && <p className="report-muted">{t("exports.downloading")}</p>}
         {download.isSuccess && (
-          <Notice tone="success">
-            {/* The file's name reads left to right inside an Arabic sentence. */}
-            <Trans
-              t={t}
-              i18nKey="exports.done"
-              values={{ filename: download.data }}
-              components={{ file: <bdi dir="ltr" /> }}
-            />
-          </Notice>
+          // The file's name reads left to right inside an Arabic sentence: isolated (LRI … PDI), like <bdi>.
+          <Notice tone="success">{t("exports.done", { filename: `\u2066${download.data}\u2069` })}</Notice>
         )}
       </div>
       {download.isError && (
