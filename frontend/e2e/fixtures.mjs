@@ -1,6 +1,6 @@
 // Steps of the journeys in the product's own words, with role and label locators (Arabic UI).
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { SCREENSHOTS_DIR } from "./paths.mjs";
@@ -221,4 +221,34 @@ export async function bookingReference(page) {
     .first()
     .innerText();
   return reference.trim();
+}
+
+// --- Reports ----------------------------------------------------------------------------------------
+
+/** This calendar month in the salon's time zone, as the reports' `from` and `to`. */
+export function thisMonth() {
+  const today = isoDay(0);
+  const [year, month] = today.split("-").map(Number);
+  const last = new Date(Date.UTC(year, month, 0, 12)).toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 8)}01`, to: last };
+}
+
+/** "١٬٢٣٤" → 1234 (the figures are written with Arabic-Indic digits). */
+export function readArabicNumber(text) {
+  const latin = text
+    .replace(/[٠-٩]/g, (digit) => String(digit.charCodeAt(0) - 0x0660))
+    .replace(/[٬,\s\u061c\u200f]/g, "");
+  assert.match(latin, /^\d+$/, `not a whole number: ${text}`);
+  return Number(latin);
+}
+
+/** Clicks the export button and returns the download's name and bytes. */
+export async function downloadExport(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName, exact: true }).click(),
+  ]);
+  const failure = await download.failure();
+  assert.equal(failure, null, `the download of ${buttonName} failed: ${failure}`);
+  return { filename: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }

@@ -9,6 +9,7 @@ import {
   cancelBooking,
   confirmBooking,
   dayButton,
+  downloadExport,
   goToManageSection,
   isoDay,
   openAnotherBrowser,
@@ -18,10 +19,12 @@ import {
   pickService,
   pickSlot,
   pickStylist,
+  readArabicNumber,
   screenshot,
   searchSalon,
   shownTimes,
   signInWithCode,
+  thisMonth,
 } from "./fixtures.mjs";
 
 const PHONE = { width: 390, height: 844 };
@@ -229,11 +232,76 @@ export const journeys = [
     },
   },
   {
+    name: "the manager opens the reports: a figure matches the API, and the CSV and Excel files download",
+    viewport: DESKTOP,
+    async run({ page, logPath }) {
+      const salonId = await openManagedSalon(page, logPath, MANAGER, SALON);
+      const { from, to } = thisMonth();
+      // This month is the default period: the page asks for its summary with the session's token.
+      const summaryPath = `/api/manage/salons/${salonId}/reports/summary/`;
+      const asked = page.waitForRequest((request) => {
+        const url = new URL(request.url());
+        return url.pathname === summaryPath && url.searchParams.get("from") === from;
+      });
+      await goToManageSection(page, "التقارير");
+      const request = await asked;
+      assert.equal(new URL(request.url()).searchParams.get("to"), to);
+      await page.getByRole("radio", { name: "هذا الشهر" }).and(page.locator(":checked")).waitFor();
+      await page.getByText(/هـ$/).first().waitFor();
+
+      const bookings = page.getByRole("article", { name: "الحجوزات" }).getByText(/^[٠-٩٬]+$/);
+      const shown = readArabicNumber(await bookings.innerText());
+      const authorization = (await request.allHeaders()).authorization;
+      assert.match(authorization ?? "", /^Bearer /);
+      const totals = await page.evaluate(
+        async ({ url, authorization }) => {
+          const response = await fetch(url, { headers: { Authorization: authorization, Accept: "application/json" } });
+          if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+          return (await response.json()).totals;
+        },
+        { url: `${summaryPath}?from=${from}&to=${to}&group_by=day`, authorization },
+      );
+      assert.equal(shown, totals.bookings);
+      assert.ok(totals.bookings > 0, "the demo salon has bookings this month");
+
+      // Charts drawn (Chart.js loaded on this page only), busy hours, then both kinds of file.
+      await page.locator(".report-chart canvas").first().waitFor();
+      await page.getByRole("region", { name: "أوقات الذروة" }).waitFor();
+      await page.locator(".state--loading").first().waitFor({ state: "detached" });
+      await checkAccessibility(page, "the reports (desktop)");
+      await screenshot(page, "manage-reports");
+
+      const csv = await downloadExport(page, "تنزيل الحجوزات بصيغة CSV");
+      assert.equal(csv.filename, `jasmine-touch-bookings-${from}-${to}.csv`);
+      assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "the CSV starts with the UTF-8 BOM");
+      const header = csv.bytes.subarray(3).toString("utf8").split(/\r?\n/)[0];
+      assert.match(header, /^المرجع[,;]/);
+      await page.getByText(`نُزِّل الملف \u2066${csv.filename}\u2069.`).waitFor();
+      const xlsx = await downloadExport(page, "تنزيل الحجوزات بصيغة Excel");
+      assert.equal(xlsx.filename, `jasmine-touch-bookings-${from}-${to}.xlsx`);
+      assert.equal(xlsx.bytes.subarray(0, 2).toString("latin1"), "PK", "the workbook is a zip");
+
+      await page.setViewportSize(PHONE);
+      await page.getByRole("heading", { level: 1, name: "التقارير" }).waitFor();
+      await checkAccessibility(page, "the reports (phone)");
+      await screenshot(page, "manage-reports");
+    },
+  },
+  {
     name: "every section of the manage area has no accessibility problems axe can find",
     viewport: PHONE,
     async run({ page, logPath }) {
       await openManagedSalon(page, logPath, MANAGER, SALON);
-      for (const section of ["اليوم", "التقويم", "الخدمات", "الفريق", "الصالون", "العملاء", "سجل التغييرات"]) {
+      for (const section of [
+        "اليوم",
+        "التقويم",
+        "الخدمات",
+        "الفريق",
+        "الصالون",
+        "العملاء",
+        "التقارير",
+        "سجل التغييرات",
+      ]) {
         await goToManageSection(page, section);
         await page.locator('[aria-busy="true"], .state--loading').first().waitFor({ state: "detached" });
         await checkAccessibility(page, `the manage section ${section}`);

@@ -28,6 +28,7 @@ const PATHS = {
   edit: "M4 20h4L19 9l-4-4L4 16zM13.5 6.5l4 4",
   up: "M12 19V5M6 11l6-6 6 6",
   down: "M12 5v14M6 13l6 6 6-6",
+  chart: "M4 20h16M7 16v-4M12 16V6M17 16v-7",
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from "vitest";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 
 import { ApiError, api, toApiError } from "./api-client";
+import { filenameFromDisposition } from "./download";
 import { session } from "./auth/session";
 import { changeLanguage } from "./i18n";
 
@@ -175,5 +176,64 @@ describe("refreshing the access token", () => {
 
     expect(error).toMatchObject({ code: "not_authenticated" });
     expect(server.requestsTo("POST", "/api/auth/token/refresh/")).toHaveLength(0);
+  });
+});
+
+describe("downloads", () => {
+  test("a file is fetched with the token and named by Content-Disposition", async () => {
+    const server = mockFetch();
+    server.on(
+      "GET",
+      "/api/manage/salons/3/exports/bookings.csv",
+      () =>
+        new Response("\ufeffالمرجع;التاريخ\r\n", {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": 'attachment; filename="dalal-bookings-2026-11-01-2026-11-30.csv"',
+          },
+        }),
+    );
+    session.signIn("access-1");
+
+    const file = await api.download("/api/manage/salons/3/exports/bookings.csv", {
+      query: { from: "2026-11-01", to: "2026-11-30" },
+      accept: "text/csv",
+    });
+
+    expect(filenameFromDisposition(file.disposition)).toBe("dalal-bookings-2026-11-01-2026-11-30.csv");
+    expect(new Uint8Array(await file.blob.arrayBuffer()).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    const [request] = server.requests;
+    expect(request?.headers.get("Authorization")).toBe("Bearer access-1");
+    expect(request?.headers.get("Accept")).toBe("text/csv");
+    expect(request?.url.search).toBe("?from=2026-11-01&to=2026-11-30");
+  });
+
+  test("an expired token is refreshed for a download too, and an error body becomes an ApiError", async () => {
+    const server = mockFetch();
+    server.once("GET", "/api/manage/salons/3/exports/payments.xlsx", () => apiError(401, "token_not_valid"));
+    server.on("POST", "/api/auth/token/refresh/", { access: "access-2" });
+    server.on("GET", "/api/manage/salons/3/exports/payments.xlsx", () =>
+      apiError(400, "invalid", "", { errors: { to: ["A report covers at most 400 days."] } }),
+    );
+    session.signIn("access-1");
+
+    const error = await api.download("/api/manage/salons/3/exports/payments.xlsx").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      status: 400,
+      code: "invalid",
+      fieldErrors: { to: ["A report covers at most 400 days."] },
+    });
+    expect(
+      server.requestsTo("GET", "/api/manage/salons/3/exports/payments.xlsx").at(-1)?.headers.get("Authorization"),
+    ).toBe("Bearer access-2");
+  });
+
+  test("Content-Disposition's file name, plain or encoded", () => {
+    expect(filenameFromDisposition('attachment; filename="a b.csv"')).toBe("a b.csv");
+    expect(filenameFromDisposition("attachment; filename=a.xlsx")).toBe("a.xlsx");
+    expect(filenameFromDisposition("attachment; filename=\"x.csv\"; filename*=UTF-8''%D8%AD%D8%AC.csv")).toBe("حج.csv");
+    expect(filenameFromDisposition("attachment")).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
   });
 });

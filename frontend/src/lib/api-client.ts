@@ -120,17 +120,27 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return search ? `${path}${path.includes("?") ? "&" : "?"}${search}` : path;
 }
 
-/** Sends one request to any HTTP JSON API and maps its failures to ApiError (no auth handling). */
-export async function sendJson(url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
-  let response: Response;
+/** Sends one request, a network failure becoming an ApiError with status 0 (the body is left unread). */
+async function sendRequest(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, init);
+    return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError({ status: 0, code: "network_error" });
   }
+}
+
+/** Sends one request to any HTTP JSON API and maps its failures to ApiError (no auth handling). */
+export async function sendJson(url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
+  const response = await sendRequest(url, init);
   const body = await readBody(response);
   return { response, body };
+}
+
+/** A file the API answered with, and its `Content-Disposition` (lib/download.ts reads the name from it). */
+export interface DownloadedFile {
+  blob: Blob;
+  disposition: string | null;
 }
 
 export function createApiClient(session: Session) {
@@ -144,7 +154,7 @@ export function createApiClient(session: Session) {
     const isForm = options.body instanceof FormData;
     if (options.body !== undefined && !isForm) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
-    return sendJson(buildUrl(path, options.query), {
+    return sendRequest(buildUrl(path, options.query), {
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
@@ -153,22 +163,49 @@ export function createApiClient(session: Session) {
     });
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** The response to a request with the access token; an expired token is refreshed once and the request replayed. */
+  async function authorised(path: string, options: RequestOptions): Promise<Response> {
     const useAuth = options.auth ?? true;
     const token = useAuth ? session.getAccessToken() : null;
-    let { response, body } = await send(path, options, token);
+    let response = await send(path, options, token);
     // An expired access token: refresh once and replay; if that fails the session is over.
     if (response.status === 401 && token) {
       const fresh = await session.refresh();
-      if (fresh) ({ response, body } = await send(path, options, fresh));
+      if (fresh) response = await send(path, options, fresh);
       else session.expire();
     }
+    return response;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await authorised(path, options);
+    const body = await readBody(response);
     if (!response.ok) throw toApiError(response.status, body, response.headers.get("Retry-After"));
     return body as T;
   }
 
+  /**
+   * GET a file (an export) with the same token as every request: a plain link could not send it, the
+   * token lives in memory. Errors arrive as JSON and become an ApiError like any other.
+   */
+  async function download(
+    path: string,
+    { accept = "*/*", ...options }: Omit<RequestOptions, "method" | "body"> & { accept?: string } = {},
+  ): Promise<DownloadedFile> {
+    const response = await authorised(path, {
+      ...options,
+      method: "GET",
+      headers: { Accept: accept, ...options.headers },
+    });
+    if (!response.ok) {
+      throw toApiError(response.status, await readBody(response), response.headers.get("Retry-After"));
+    }
+    return { blob: await response.blob(), disposition: response.headers.get("Content-Disposition") };
+  }
+
   return {
     request,
+    download,
     get: <T>(path: string, options: Omit<RequestOptions, "method" | "body"> = {}) =>
       request<T>(path, { ...options, method: "GET" }),
     post: <T>(path: string, body: unknown = {}, options: Omit<RequestOptions, "method" | "body"> = {}) =>

@@ -24,6 +24,7 @@ export const PRIVATE_QUERY_ROOTS: readonly string[] = [
   "bookings",
   "notifications",
   "payments",
+  "reports",
   "staff",
 ];
 

@@ -9,6 +9,7 @@ import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
+import type reports from "@/locales/ar/reports.json";
 import type salons from "@/locales/ar/salons.json";
 
 declare module "i18next" {
@@ -24,6 +25,7 @@ declare module "i18next" {
       notifications: typeof notifications;
       backoffice: typeof backoffice;
       desk: typeof desk;
+      reports: typeof reports;
     };
   }
 }

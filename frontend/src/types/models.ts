@@ -167,3 +167,14 @@ export type Customer = Schemas["ManageCustomer"];
 export type CustomerPage = Schemas["PaginatedManageCustomerList"];
 export type CustomerDetail = Schemas["ManageCustomerDetail"];
 export type CustomerUpdate = Schemas["PatchedManageCustomerUpdateRequest"];
+
+// Reports: figures of a salon over a period of local days (money in halalas, rates 0..1).
+
+/** `GET /api/manage/salons/{id}/reports/summary/?from=&to=&group_by=`. */
+export type ReportSummary = Schemas["ReportSummary"];
+export type ReportFigures = Schemas["ReportFigures"];
+export type ReportSeriesItem = Schemas["ReportSeriesItem"];
+/** A service's or a stylist's bookings and money in the period. */
+export type ReportBreakdown = Schemas["ReportBreakdown"];
+/** `GET /api/manage/salons/{id}/reports/heatmap/`: `weekdays[0]` is Sunday, 24 local hours each. */
+export type ReportHeatmap = Schemas["ReportHeatmap"];

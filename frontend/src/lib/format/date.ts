@@ -10,15 +10,19 @@ const HIJRI_LOCALE: Record<Language, string> = {
   en: "en-SA-u-ca-islamic-umalqura",
 };
 
-export type DateStyle = "full" | "long" | "short" | "weekday" | "day" | "dayMonth";
+export type DateStyle =
+  "full" | "long" | "short" | "weekday" | "weekdayLong" | "narrow" | "day" | "dayMonth" | "monthYear";
 
 const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   full: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   long: { day: "numeric", month: "long", year: "numeric" },
   short: { weekday: "short", day: "numeric", month: "short" },
   weekday: { weekday: "short" },
+  weekdayLong: { weekday: "long" },
+  narrow: { weekday: "narrow" },
   day: { day: "numeric" },
   dayMonth: { day: "numeric", month: "long" },
+  monthYear: { month: "long", year: "numeric" },
 };
 
 /** An instant's Gregorian date on the wall calendar of `timeZone` (the salon's). */
@@ -51,6 +55,14 @@ export function formatDateTime(iso: string, language: Language, timeZone: string
 /** Two calendar days as one range: "١٥–٢٨ نوفمبر ٢٠٢٦", "November 15 – 28, 2026". */
 export function formatCalendarRange(from: IsoDate, to: IsoDate, language: Language): string {
   return dateFormat(GREGORIAN_LOCALE[language], { ...STYLES.long, timeZone: "UTC" }).formatRange(
+    toUtcNoon(from),
+    toUtcNoon(to),
+  );
+}
+
+/** The same two days in the Umm al-Qura (Hijri) calendar: "٢١ جمادى الأولى – ٢٠ جمادى الآخرة ١٤٤٨ هـ". */
+export function formatHijriRange(from: IsoDate, to: IsoDate, language: Language): string {
+  return dateFormat(HIJRI_LOCALE[language], { ...STYLES.long, timeZone: "UTC" }).formatRange(
     toUtcNoon(from),
     toUtcNoon(to),
   );

@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate } from "./date";
+import { formatCalendarDate, formatCalendarRange, formatDate, formatHijriDate, formatHijriRange } from "./date";
 import { formatMoney, halalasToDecimal, parseRiyals } from "./money";
+import { formatCompactNumber, formatPercent, formatSignedNumber } from "./number";
 import { dayPeriodOf, formatClockTime, formatCountdown, formatTime } from "./time";
 
 const RLM = "\u200f";
@@ -58,9 +59,34 @@ describe("dates", () => {
     expect(formatCalendarRange("2026-11-15", "2026-11-28", "en")).toBe("November 15\u2009–\u200928, 2026");
   });
 
+  test("a period in the Hijri calendar, beside the Gregorian one (reports)", () => {
+    expect(formatHijriRange("2026-11-01", "2026-11-30", "ar")).toBe("٢١ جمادى الأولى – ٢٠ جمادى الآخرة ١٤٤٨ هـ");
+    expect(formatHijriRange("2026-11-22", "2026-11-28", "ar")).toBe("١٢–١٨ جمادى الآخرة ١٤٤٨ هـ");
+    expect(formatHijriRange("2026-11-22", "2026-11-22", "ar")).toBe("١٢ جمادى الآخرة ١٤٤٨ هـ");
+    // Across the Hijri new year (1 Muharram 1448 is 16 June 2026).
+    const spaced = (text: string) => text.replace(/\s/g, " ");
+    expect(spaced(formatHijriRange("2026-06-01", "2026-06-30", "en"))).toBe(
+      "Dhuʻl-Hijjah 15, 1447 – Muharram 15, 1448 AH",
+    );
+    expect(spaced(formatHijriRange("2026-11-01", "2026-11-30", "en"))).toBe("Jumada I 21 – Jumada II 20, 1448 AH");
+  });
+
   test("an instant is dated on the salon's calendar, not the browser's", () => {
     // 23:30 UTC on the 23rd is already the 24th in Riyadh.
     expect(formatDate("2026-11-23T23:30:00Z", "en", "Asia/Riyadh", "long")).toBe("November 24, 2026");
+  });
+});
+
+describe("numbers", () => {
+  test("percentages and signed changes with the language's digits", () => {
+    expect(formatPercent(0.457, "ar", { fractionDigits: 1 })).toBe("٤٥٫٧٪؜");
+    expect(formatPercent(0.457, "en")).toBe("46%");
+    expect(formatPercent(-0.12, "ar", { signed: true })).toBe("؜-١٢٪؜");
+    expect(formatPercent(0.12, "en", { signed: true })).toBe("+12%");
+    expect(formatPercent(0, "en", { signed: true })).toBe("0%");
+    expect(formatSignedNumber(0.2, "ar", 1)).toBe("؜+٠٫٢");
+    expect(formatCompactNumber(12500, "ar").replace(/\s/g, " ")).toBe("١٢٫٥ ألف");
+    expect(formatCompactNumber(12500, "en")).toBe("12.5K");
   });
 });
 

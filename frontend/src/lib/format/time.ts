@@ -56,3 +56,10 @@ export function formatClockTime(hhmm: string, language: Language): string {
     timeZone: "UTC",
   }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
 }
+
+/** A whole hour of the day (0–23) as a short 12-hour label: "٩ ص", "9 PM" (the heat map's columns). */
+export function formatHour(hour: number, language: Language): string {
+  return dateFormat(TIME_LOCALE[language], { hour: "numeric", hour12: true, timeZone: "UTC" }).format(
+    new Date(Date.UTC(2000, 0, 1, hour)),
+  );
+}
