@@ -151,7 +151,7 @@ class RtlDocument:
             size = self.page.qr_size
             quiet = size * 4 / (len(matrix) + 8)
             module = (size - 2 * quiet) / len(matrix)
-            if pdf.will_page_break(size + _line_height(self.page.font_size)):
+            if _needs_new_page(pdf, self.page, size + _line_height(self.page.font_size)):
                 pdf.add_page()
             left, top = (pdf.w - size) / 2, pdf.get_y()
             pdf.set_fill_color(0, 0, 0)
@@ -184,6 +184,20 @@ class RtlDocument:
 
         self._blocks.append(draw)
 
+    def page_break(self) -> None:
+        """A new page on A4; on a roll, a rule and some space."""
+
+        def draw(pdf: FPDF) -> None:
+            if self.page.height is None:
+                pdf.ln(3)
+                pdf.set_draw_color(120, 120, 120)
+                pdf.dashed_line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y(), 1, 1)
+                pdf.ln(4)
+            else:
+                pdf.add_page()
+
+        self._blocks.append(draw)
+
     def space(self, mm: float) -> None:
         self._blocks.append(lambda pdf: pdf.ln(mm))
 
@@ -199,7 +213,8 @@ class RtlDocument:
     def _draw(self, height: float) -> FPDF:
         pdf = FPDF(unit="mm", format=(self.page.width, height))
         pdf.set_margins(self.page.margin, self.page.margin, self.page.margin)
-        pdf.set_auto_page_break(auto=True, margin=self.page.margin)
+        # A roll is one page, as long as its content (measured first): it never breaks.
+        pdf.set_auto_page_break(auto=self.page.height is not None, margin=self.page.margin)
         pdf.c_margin = 1
         for style, path in FONT_FILES.items():
             pdf.add_font(FONT_FAMILY, style, str(path))
@@ -214,6 +229,11 @@ class RtlDocument:
         for block in self._blocks:
             block(pdf)
         return pdf
+
+
+def _needs_new_page(pdf: FPDF, page: PageSize, height: float) -> bool:
+    """Whether a block `height` tall must start on a new page (never on a roll)."""
+    return page.height is not None and pdf.will_page_break(height)
 
 
 def _line_height(font_size: float) -> float:
@@ -239,7 +259,7 @@ def _row(
         lines = pdf.multi_cell(width, line, text, dry_run=True, output="LINES")
         heights.append(max(len(lines), 1) * line)
     height = max(heights)
-    if pdf.will_page_break(height):
+    if _needs_new_page(pdf, page, height):
         pdf.add_page()
     top = pdf.get_y()
     right = pdf.w - pdf.r_margin
