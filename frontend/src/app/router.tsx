@@ -33,6 +33,10 @@ export const routes: RouteObject[] = [
             lazy: lazyRoute(() => import("./routes/booking-detail"), ["bookings", "salons"]),
           },
           {
+            path: "bookings/:bookingId/invoice",
+            lazy: lazyRoute(() => import("./routes/booking-invoice"), ["invoicing"]),
+          },
+          {
             path: "bookings/:bookingId/pay",
             lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
           },
@@ -67,6 +71,11 @@ export const routes: RouteObject[] = [
                   { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                   { path: "activity", lazy: lazyRoute(() => import("./routes/manage-activity"), ["backoffice"]) },
+                  // Money.
+                  {
+                    path: "invoices",
+                    lazy: lazyRoute(() => import("./routes/manage-invoices"), ["backoffice", "invoicing"]),
+                  },
                 ],
               },
             ],

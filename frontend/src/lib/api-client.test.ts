@@ -177,3 +177,41 @@ describe("refreshing the access token", () => {
     expect(server.requestsTo("POST", "/api/auth/token/refresh/")).toHaveLength(0);
   });
 });
+
+describe("downloads", () => {
+  test("a file comes as a blob with its name, after one refresh of an expired token", async () => {
+    const server = mockFetch();
+    server.once("GET", "/api/bookings/:id/invoice.pdf", () => apiError(401, "token_not_valid", "expired"));
+    server.on(
+      "GET",
+      "/api/bookings/:id/invoice.pdf",
+      () =>
+        new Response(new Uint8Array([37, 80, 68, 70]), {
+          headers: {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": 'attachment; filename="INV-3-000001.pdf"',
+          },
+        }),
+    );
+    server.on("POST", "/api/auth/token/refresh/", { access: "access-2" });
+    session.signIn("access-1");
+
+    const file = await api.download("/api/bookings/7/invoice.pdf", { query: { size: "receipt" } });
+
+    expect(file.filename).toBe("INV-3-000001.pdf");
+    expect(file.blob.size).toBe(4);
+    const requests = server.requestsTo("GET", "/api/bookings/:id/invoice.pdf");
+    expect(requests.map((r) => r.headers.get("Authorization"))).toEqual(["Bearer access-1", "Bearer access-2"]);
+    expect(requests[1]?.query.get("size")).toBe("receipt");
+  });
+
+  test("an error answer is an ApiError as for any request", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/bookings/:id/invoice.pdf", () => apiError(404, "invoice_not_found", "لا توجد فاتورة."));
+    session.signIn("access-1");
+
+    const error = await api.download("/api/bookings/7/invoice.pdf").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 404, code: "invoice_not_found" });
+  });
+});

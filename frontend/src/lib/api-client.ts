@@ -133,6 +133,18 @@ export async function sendJson(url: string, init: RequestInit): Promise<{ respon
   return { response, body };
 }
 
+/** The file name a `Content-Disposition: attachment; filename="…"` header gives, if any. */
+export function attachmentFilename(header: string | null): string | null {
+  const match = header ? /filename="?([^";]+)"?/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+/** A file the API answered with (a PDF, a spreadsheet), and the name the server gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | null;
+}
+
 export function createApiClient(session: Session) {
   async function send(path: string, options: RequestOptions, token: string | null) {
     const headers: Record<string, string> = {
@@ -167,8 +179,42 @@ export function createApiClient(session: Session) {
     return body as T;
   }
 
+  /** GET a file (not JSON) with the same authentication, refresh and error mapping as `request`. */
+  async function download(
+    path: string,
+    options: Omit<RequestOptions, "method" | "body"> = {},
+  ): Promise<DownloadedFile> {
+    const attempt = async (token: string | null): Promise<Response> => {
+      const headers: Record<string, string> = { "Accept-Language": currentLanguage(), ...options.headers };
+      if (token) headers.Authorization = `Bearer ${token}`;
+      try {
+        return await fetch(buildUrl(path, options.query), {
+          method: "GET",
+          headers,
+          credentials: "omit",
+          signal: options.signal,
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === "AbortError") throw error;
+        throw new ApiError({ status: 0, code: "network_error" });
+      }
+    };
+    const token = (options.auth ?? true) ? session.getAccessToken() : null;
+    let response = await attempt(token);
+    if (response.status === 401 && token) {
+      const fresh = await session.refresh();
+      if (fresh) response = await attempt(fresh);
+      else session.expire();
+    }
+    if (!response.ok) {
+      throw toApiError(response.status, await readBody(response), response.headers.get("Retry-After"));
+    }
+    return { blob: await response.blob(), filename: attachmentFilename(response.headers.get("Content-Disposition")) };
+  }
+
   return {
     request,
+    download,
     get: <T>(path: string, options: Omit<RequestOptions, "method" | "body"> = {}) =>
       request<T>(path, { ...options, method: "GET" }),
     post: <T>(path: string, body: unknown = {}, options: Omit<RequestOptions, "method" | "body"> = {}) =>
