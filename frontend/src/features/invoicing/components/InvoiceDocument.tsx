@@ -153,38 +153,55 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
         </div>
       </dl>
 
-      <table className="invoice__lines">
-        <caption className="visually-hidden">{ar("lines")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{label("service")}</th>
-            <th scope="col">{label("quantity")}</th>
-            {taxed && <th scope="col">{label("priceExclVat")}</th>}
-            {taxed && <th scope="col">{label("vatRate")}</th>}
-            {taxed && <th scope="col">{label("vat")}</th>}
-            <th scope="col">{label("total")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {invoice.lines.map((line, index) => (
-            <tr key={index}>
-              <th scope="row">
-                {line.description}
-                {line.description_en && (
-                  <span className="invoice__en invoice__en--block" lang="en" dir="ltr">
-                    {line.description_en}
-                  </span>
-                )}
+      {/* Scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too. */}
+      <div className="invoice__table" tabIndex={0} role="region" aria-label={ar("lines")}>
+        <table className="invoice__lines">
+          <caption className="visually-hidden">{ar("lines")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{label("service")}</th>
+              <th scope="col" className="invoice__detail">
+                {label("quantity")}
               </th>
-              <td>{formatNumber(line.quantity, "ar")}</td>
-              {taxed && <td>{money(line.unit_price_excl_vat * line.quantity)}</td>}
-              {taxed && <td>{percent(line.vat_rate)}</td>}
-              {taxed && <td>{money(line.vat)}</td>}
-              <td>{money(line.total_incl_vat)}</td>
+              {taxed && (
+                <th scope="col" className="invoice__detail">
+                  {label("priceExclVat")}
+                </th>
+              )}
+              {taxed && (
+                <th scope="col" className="invoice__detail">
+                  {label("vatRate")}
+                </th>
+              )}
+              {taxed && (
+                <th scope="col" className="invoice__detail">
+                  {label("vat")}
+                </th>
+              )}
+              <th scope="col">{label("total")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {invoice.lines.map((line, index) => (
+              <tr key={index}>
+                <th scope="row">
+                  {line.description}
+                  {line.description_en && (
+                    <span className="invoice__en invoice__en--block" lang="en" dir="ltr">
+                      {line.description_en}
+                    </span>
+                  )}
+                </th>
+                <td className="invoice__detail">{formatNumber(line.quantity, "ar")}</td>
+                {taxed && <td className="invoice__detail">{money(line.unit_price_excl_vat * line.quantity)}</td>}
+                {taxed && <td className="invoice__detail">{percent(line.vat_rate)}</td>}
+                {taxed && <td className="invoice__detail">{money(line.vat)}</td>}
+                <td>{money(line.total_incl_vat)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <dl className="invoice__totals">
         {taxed && (
@@ -192,6 +209,10 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
             <div>
               <dt>{label("subtotal")}</dt>
               <dd>{money(invoice.subtotal_excl_vat)}</dd>
+            </div>
+            <div>
+              <dt>{label("vatRate")}</dt>
+              <dd>{percent(invoice.lines[0]?.vat_rate ?? "15.00")}</dd>
             </div>
             <div>
               <dt>{label("vat")}</dt>

@@ -147,7 +147,7 @@ export function SalonInvoices({ salonId, timeZone, filters, onFilters }: SalonIn
           <p className="invoice-count" aria-live="polite">
             {t("manage.count", { count: documents.data.count, n: formatNumber(documents.data.count, language) })}
           </p>
-          <div className="invoice-table">
+          <div className="invoice-table" tabIndex={0} role="region" aria-label={t("manage.list")}>
             <table>
               <caption className="visually-hidden">{t("manage.list")}</caption>
               <thead>
