@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.backoffice",
     "apps.reports",
+    "apps.invoicing",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",

@@ -14,9 +14,11 @@ api_patterns = [
     path("salons/", include("apps.salons.api.urls")),
     path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.api.urls")),
+    path("", include("apps.invoicing.api.views")),
     path("notifications/", include("apps.notifications.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
     path("manage/", include("apps.reports.api.urls")),
+    path("manage/", include("apps.invoicing.api.manage")),
 ]
 
 urlpatterns = [

@@ -288,6 +288,49 @@ export const journeys = [
     },
   },
   {
+    name: "a customer opens the invoice of a visit paid online; the manager sees it among the salon's invoices",
+    viewport: PHONE,
+    async run({ page, logPath, baseUrl }) {
+      // The demo's visit paid online (and refunded in part) at the demo manager's salon.
+      await page.goto("/bookings?tab=past");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+      await signInWithCode(page, logPath, CUSTOMER);
+      await page.getByRole("heading", { level: 1, name: "حجوزاتي" }).waitFor();
+      const visit = page.getByRole("article").filter({ hasText: SALON }).filter({ hasText: "DMO-P0001" });
+      await visit.getByRole("link", { name: "الفاتورة" }).click();
+
+      const invoice = page.getByRole("article", { name: /فاتورة ضريبية مبسطة/ });
+      await invoice.waitFor();
+      const number = await invoice.locator("bdi.reference").first().innerText();
+      assert.match(number, /^INV-\d+-\d{6}$/);
+      const qr = invoice.getByRole("img", { name: /رمز الاستجابة السريعة للفاتورة/ });
+      await qr.waitFor();
+      assert.ok((await qr.boundingBox()).width >= 100, "the QR code is large enough to scan");
+      await invoice
+        .getByRole("region", { name: /الإشعارات الدائنة/ })
+        .getByText(/^CRN-/)
+        .waitFor();
+      await screenshot(page, "invoice");
+      await checkAccessibility(page, "the invoice");
+      await page.getByRole("radio", { name: "إيصال ٨٠ مم" }).check();
+      await page.waitForURL(/paper=receipt/);
+      await screenshot(page, "invoice-receipt");
+
+      const manager = await openAnotherBrowser(page, { baseUrl, viewport: DESKTOP });
+      try {
+        await openManagedSalon(manager.page, logPath, MANAGER, SALON);
+        await goToManageSection(manager.page, "الفواتير");
+        const table = manager.page.getByRole("table", { name: "المستندات" });
+        await table.getByText(number, { exact: true }).waitFor();
+        await table.getByText(`يشير إلى ${number}`).waitFor();
+        await screenshot(manager.page, "manage-invoices");
+        await checkAccessibility(manager.page, "the salon's invoices");
+      } finally {
+        await manager.close();
+      }
+    },
+  },
+  {
     name: "every section of the manage area has no accessibility problems axe can find",
     viewport: PHONE,
     async run({ page, logPath }) {
@@ -300,6 +343,7 @@ export const journeys = [
         "الصالون",
         "العملاء",
         "التقارير",
+        "الفواتير",
         "سجل التغييرات",
       ]) {
         await goToManageSection(page, section);

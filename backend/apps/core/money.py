@@ -14,9 +14,9 @@ def vat_included(amount: int) -> int:
 
 
 def major_units(halalas: int) -> str:
-    """10050 -> "100.50": riyals with exactly two decimals, Western digits."""
-    riyals, rest = divmod(halalas, 100)
-    return f"{riyals}.{rest:02d}"
+    """10050 -> "100.50", -1550 -> "-15.50": riyals with exactly two decimals, Western digits."""
+    riyals, rest = divmod(abs(halalas), 100)
+    return f"{'-' if halalas < 0 else ''}{riyals}.{rest:02d}"
 
 
 def format_sar(halalas: int) -> str:

@@ -2,8 +2,9 @@
 demo customer's history.
 
 Demo rows are written directly (they describe the past, which no booking rule allows creating)
-and carry references starting with `DMO-`, so a re-run replaces exactly them. Salon ratings are
-recomputed from the reviews, as a real review does.
+and carry references starting with `DMO-`, so a re-run replaces exactly them, except those paid
+online (`payments.py`): a payment and its invoices are records that are never deleted. Salon
+ratings are recomputed from the reviews, as a real review does.
 """
 
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ class DemoBookingsResult:
 
 @transaction.atomic
 def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoBookingsResult:
-    Booking.objects.filter(reference__startswith=REFERENCE_PREFIX).delete()
+    Booking.objects.filter(reference__startswith=REFERENCE_PREFIX, payments__isnull=True).delete()
     references = (f"{REFERENCE_PREFIX}{number:05d}" for number in range(1, 100_000))
     women = [_reviewer(*person) for person in WOMEN_REVIEWERS]
     men = [_reviewer(*person) for person in MEN_REVIEWERS]

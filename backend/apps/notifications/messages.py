@@ -56,6 +56,12 @@ TEMPLATES: dict[str, Template] = {
         en="Your booking {ref} at {salon} is confirmed: {service}{with_stylist}, {when}.",
         title=_("Booking confirmed"),
     ),
+    # A booking paid online: its invoice's page (the salon's name and the time say which booking).
+    "customer_confirmed_paid": Template(
+        ar="تم تأكيد حجزك {ref} في {salon}، {when}. فاتورتك: {invoice_url}",
+        en="Your booking {ref} at {salon} is confirmed for {when}. Invoice: {invoice_url}",
+        title=_("Booking confirmed"),
+    ),
     "customer_cancelled_by_customer": Template(
         ar="ألغيت حجزك {ref} في {salon}: {service}{with_stylist}، {when}.{refund}",
         en="You cancelled your booking {ref} at {salon}: {service}{with_stylist}, {when}.{refund}",

@@ -16,6 +16,7 @@ chose to (`salon_alerts_by_sms`); otherwise they are in their inbox only.
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
@@ -81,6 +82,11 @@ def language_of(user) -> str:
     return user.preferred_language if user.preferred_language in Language.values else Language.ARABIC
 
 
+def invoice_url(booking: Booking) -> str:
+    """The SPA's page of the booking's invoice (it exists once the booking is paid online)."""
+    return f"{settings.FRONTEND_URL}/bookings/{booking.pk}/invoice"
+
+
 def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[str, str]:
     with translation.override(language):
         values = {
@@ -90,6 +96,7 @@ def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[s
             "stylist": booking.staff.display_name,
             "customer": booking.customer.first_name or phrase("a_customer", language),
         }
+    values["invoice_url"] = invoice_url(booking)
     tz = booking.salon.tz
     values["when"] = format_when(booking.start, tz, language)
     values["when_short"] = format_when(booking.start, tz, language, weekday=False)
@@ -164,6 +171,8 @@ def _customer_template(booking: Booking, event: str, data: dict) -> str | None:
             CancelledByRole.CUSTOMER: "customer_cancelled_by_customer",
             CancelledByRole.SALON: "customer_cancelled_by_salon",
         }.get(booking.cancelled_by_role, "customer_cancelled")
+    if event == NotificationEvent.CONFIRMED and booking_has_money_held(booking_id=booking.pk):
+        return "customer_confirmed_paid"  # paid online: the message links to the invoice
     return {
         NotificationEvent.CONFIRMED: "customer_confirmed",
         NotificationEvent.RESCHEDULED: "customer_rescheduled",

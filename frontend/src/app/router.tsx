@@ -33,6 +33,10 @@ export const routes: RouteObject[] = [
             lazy: lazyRoute(() => import("./routes/booking-detail"), ["bookings", "salons"]),
           },
           {
+            path: "bookings/:bookingId/invoice",
+            lazy: lazyRoute(() => import("./routes/booking-invoice"), ["invoicing"]),
+          },
+          {
             path: "bookings/:bookingId/pay",
             lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
           },
@@ -70,6 +74,11 @@ export const routes: RouteObject[] = [
                   {
                     path: "reports",
                     lazy: lazyRoute(() => import("./routes/manage-reports"), ["backoffice", "reports"]),
+                  },
+                  // Money.
+                  {
+                    path: "invoices",
+                    lazy: lazyRoute(() => import("./routes/manage-invoices"), ["backoffice", "invoicing"]),
                   },
                 ],
               },

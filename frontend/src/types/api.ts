@@ -204,6 +204,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/bookings/{booking_id}/invoice/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The invoice of my booking paid online
+     * @description The simplified tax invoice of the caller's booking paid online, in the salon's name, with its credit notes (refunds) in order; a salon without a VAT number issues a receipt instead (`kind` `receipt`: no VAT, no QR code). Amounts are integer halalas, VAT included in `total`. Anyone else's booking, or a booking not paid online, has no invoice.
+     */
+    get: operations["booking_invoice"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/bookings/{booking_id}/invoice.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The invoice of my booking paid online, as a PDF
+     * @description The invoice (A4, or an 80 mm receipt roll), followed by its credit notes, Arabic with English.
+     */
+    get: operations["booking_invoice_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/bookings/{booking_id}/no-show/": {
     parameters: {
       query?: never;
@@ -553,6 +593,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/exports/invoices.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's invoices, credit notes and receipts (CSV)
+     * @description One row per document issued in the range, in the order they were numbered: number, kind, issue time (salon's time zone), booking, customer, the document a credit note refers to, amounts excluding VAT, VAT and total in SAR (negative for a credit note), UUID. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart; `kind` keeps one kind.
+     */
+    get: operations["manage_salons_exports_invoices_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/exports/invoices.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's invoices, credit notes and receipts (XLSX)
+     * @description One row per document issued in the range, in the order they were numbered: number, kind, issue time (salon's time zone), booking, customer, the document a credit note refers to, amounts excluding VAT, VAT and total in SAR (negative for a credit note), UUID. An Excel workbook: typed cells, a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart; `kind` keeps one kind.
+     */
+    get: operations["manage_salons_exports_invoices_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/exports/payments.csv": {
     parameters: {
       query?: never;
@@ -585,6 +665,47 @@ export interface paths {
      * @description One row per payment paid (or, never paid, created) in the range: booking reference, paid at, method, status, amount, VAT, refunded and net (SAR; the net is nothing for money never received). An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-payments-<from>-<to>.xlsx`.
      */
     get: operations["manage_salons_exports_payments_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/invoices/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's invoices, credit notes and receipts
+     * @description Latest first, paginated, optionally issued within `from`–`to` (days in the salon's time zone, both included) and of one `kind`. `vat_number_missing`: the salon has no VAT number, so its paid bookings get receipts instead of tax invoices until it adds one.
+     */
+    get: operations["manage_salon_invoices"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/invoices/{document_id}.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of the salon's documents, as a PDF
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salon_invoice_pdf"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1576,6 +1697,107 @@ export interface components {
       status: string;
       detail: string;
       code: string;
+    };
+    Invoice: {
+      kind: components["schemas"]["InvoiceKindEnum"];
+      number: string;
+      /** Format: uuid */
+      uuid: string;
+      /** Format: date-time */
+      readonly issued_at: string;
+      seller: components["schemas"]["InvoiceSeller"];
+      buyer: components["schemas"]["InvoiceBuyer"];
+      booking_reference: string;
+      lines: components["schemas"]["InvoiceLine"][];
+      /** @description Halalas. */
+      subtotal_excl_vat: number;
+      /** @description VAT included (halalas). */
+      total: number;
+      /** @description Halalas (0 on a receipt). */
+      vat: number;
+      currency: string;
+      readonly qr: string | null;
+      readonly qr_svg: string | null;
+      readonly pdf_url: string;
+      credit_notes: components["schemas"]["InvoiceCreditNote"][];
+    };
+    InvoiceBuyer: {
+      name: string;
+    };
+    InvoiceCreditNote: {
+      number: string;
+      /** Format: uuid */
+      uuid: string;
+      /** Format: date-time */
+      readonly issued_at: string;
+      /** @description Given back, VAT included (halalas). */
+      amount: number;
+      /** @description VAT given back (halalas). */
+      vat: number;
+      readonly qr: string | null;
+      readonly qr_svg: string | null;
+    };
+    InvoiceDocument: {
+      id: number;
+      kind: components["schemas"]["InvoiceDocumentKindEnum"];
+      number: string;
+      /** Format: uuid */
+      uuid: string;
+      /** Format: date-time */
+      readonly issued_at: string;
+      booking_reference: string;
+      customer_name: string;
+      /** @description VAT included (halalas); what a credit note gives back. */
+      total: number;
+      /** @description Halalas. */
+      vat: number;
+      currency: string;
+      /** @description The number of the document a credit note refers to. */
+      references: string | null;
+    };
+    /**
+     * @description * `invoice` - Simplified tax invoice
+     *     * `credit_note` - Credit note
+     *     * `receipt` - Receipt
+     * @enum {string}
+     */
+    InvoiceDocumentKindEnum: "invoice" | "credit_note" | "receipt";
+    InvoiceDocumentPage: {
+      count: number;
+      /** Format: uri */
+      next: string | null;
+      /** Format: uri */
+      previous: string | null;
+      results: components["schemas"]["InvoiceDocument"][];
+      /** @description The salon has no VAT number: it issues receipts, not tax invoices, until it adds one. */
+      vat_number_missing: boolean;
+    };
+    /**
+     * @description * `invoice` - invoice
+     *     * `receipt` - receipt
+     * @enum {string}
+     */
+    InvoiceKindEnum: "invoice" | "receipt";
+    InvoiceLine: {
+      /** @description What was sold, in Arabic. */
+      description: string;
+      /** @description The same in English (may be empty). */
+      description_en: string;
+      quantity: number;
+      /** @description Halalas. */
+      unit_price_excl_vat: number;
+      /** @description Percent with two decimals, e.g. "15.00" ("0.00" on a receipt). */
+      vat_rate: string;
+      /** @description Halalas. */
+      vat: number;
+      /** @description Halalas. */
+      total_incl_vat: number;
+    };
+    InvoiceSeller: {
+      /** @description The salon's legal name (else its Arabic name). */
+      name: string;
+      /** @description Empty on a receipt. */
+      vat_number: string;
     };
     ManageAffectedBooking: {
       id: number;
@@ -3475,6 +3697,108 @@ export interface operations {
       };
     };
   };
+  booking_invoice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Invoice"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `invoice_not_found`: This booking has no invoice. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  booking_invoice_pdf: {
+    parameters: {
+      query?: {
+        /**
+         * @description A4, or an 80 mm receipt roll.
+         *
+         *     * `a4` - A4
+         *     * `receipt` - 80 mm receipt
+         */
+        size?: "a4" | "receipt";
+      };
+      header?: never;
+      path: {
+        booking_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `invoice_not_found`: This booking has no invoice. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   bookings_no_show_create: {
     parameters: {
       query?: never;
@@ -4455,6 +4779,126 @@ export interface operations {
       };
     };
   };
+  manage_salons_exports_invoices_csv: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /**
+         * @description * `invoice` - Simplified tax invoice
+         *     * `credit_note` - Credit note
+         *     * `receipt` - Receipt
+         */
+        kind?: "invoice" | "credit_note" | "receipt";
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_exports_invoices_xlsx: {
+    parameters: {
+      query: {
+        /** @description The first day, in the salon's time zone. */
+        from: string;
+        /**
+         * @description * `invoice` - Simplified tax invoice
+         *     * `credit_note` - Credit note
+         *     * `receipt` - Receipt
+         */
+        kind?: "invoice" | "credit_note" | "receipt";
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   manage_salons_exports_payments_csv: {
     parameters: {
       query: {
@@ -4553,6 +4997,126 @@ export interface operations {
         };
       };
       /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salon_invoices: {
+    parameters: {
+      query?: {
+        /** @description The first day, in the salon's time zone. */
+        from?: string;
+        /**
+         * @description * `invoice` - Simplified tax invoice
+         *     * `credit_note` - Credit note
+         *     * `receipt` - Receipt
+         */
+        kind?: "invoice" | "credit_note" | "receipt";
+        /** @description The last day (inclusive), in the salon's time zone. */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InvoiceDocumentPage"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salon_invoice_pdf: {
+    parameters: {
+      query?: {
+        /**
+         * @description A4, or an 80 mm receipt roll.
+         *
+         *     * `a4` - A4
+         *     * `receipt` - 80 mm receipt
+         */
+        size?: "a4" | "receipt";
+      };
+      header?: never;
+      path: {
+        document_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `document_not_found`: Document not found.
+       */
       404: {
         headers: {
           [name: string]: unknown;

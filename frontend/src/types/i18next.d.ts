@@ -7,6 +7,7 @@ import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
+import type invoicing from "@/locales/ar/invoicing.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
 import type reports from "@/locales/ar/reports.json";
@@ -26,6 +27,7 @@ declare module "i18next" {
       backoffice: typeof backoffice;
       desk: typeof desk;
       reports: typeof reports;
+      invoicing: typeof invoicing;
     };
   }
 }

@@ -69,6 +69,21 @@ export type PaymentConfig = Schemas["PaymentConfig"];
 export type PaymentSource = Schemas["PaymentSourceRequest"];
 export type Payment = Schemas["Payment"];
 
+// --- Invoicing --------------------------------------------------------------
+
+/**
+ * `GET /api/bookings/{id}/invoice/`: the simplified tax invoice (or, for a salon without a VAT number,
+ * the receipt) of a booking paid online, with its credit notes. `qr`/`qr_svg` are null on a receipt.
+ */
+export type Invoice = Schemas["Invoice"];
+export type InvoiceLine = Schemas["InvoiceLine"];
+export type CreditNote = Schemas["InvoiceCreditNote"];
+export type InvoiceKind = Schemas["InvoiceDocumentKindEnum"];
+/** A row of `GET /api/manage/salons/{id}/invoices/`: an invoice, credit note or receipt. */
+export type InvoiceDocument = Schemas["InvoiceDocument"];
+/** The list's page, with `vat_number_missing` (the salon issues receipts until it has a VAT number). */
+export type InvoiceDocumentPage = Schemas["InvoiceDocumentPage"];
+
 // --- Notifications ----------------------------------------------------------
 
 export type Notification = Schemas["Notification"];

@@ -18,6 +18,7 @@ def test_vat_rounds_to_the_nearest_halala():
 def test_amounts_are_written_with_two_decimals():
     assert major_units(15000) == "150.00"
     assert major_units(5) == "0.05"
+    assert (major_units(-1550), major_units(-5), major_units(0)) == ("-15.50", "-0.05", "0.00")
     with translation.override("en"):
         assert format_sar(10050) == "100.50 SAR"
     with translation.override("ar"):

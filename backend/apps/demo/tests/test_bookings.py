@@ -9,6 +9,7 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 
 from apps.bookings.models import Booking, BookingStatus, Review
+from apps.invoicing.models import Document, DocumentKind
 from apps.salons.models import Salon, StaffMember
 
 pytestmark = pytest.mark.django_db
@@ -49,13 +50,37 @@ def test_the_demo_stylist_has_a_started_booking_today_to_complete():
     assert now - booking.start <= timedelta(minutes=45)
 
 
-def test_the_demo_customer_has_a_past_visit_and_an_upcoming_one():
+def test_the_demo_customer_has_two_past_visits_and_an_upcoming_one():
     run_seed()
 
     bookings = Booking.objects.filter(customer__phone_number="+966500000001")
 
-    assert sorted(bookings.values_list("status", flat=True)) == [BookingStatus.COMPLETED, BookingStatus.CONFIRMED]
+    assert sorted(bookings.values_list("status", flat=True)) == [
+        BookingStatus.COMPLETED,
+        BookingStatus.COMPLETED,
+        BookingStatus.CONFIRMED,
+    ]
     assert bookings.get(status=BookingStatus.CONFIRMED).start > timezone.now()
+
+
+def test_a_visit_paid_online_has_its_invoice_and_the_credit_note_of_its_refund_and_is_kept_by_a_rerun():
+    output = run_seed()
+    paid = Booking.objects.get(reference="DMO-P0001")
+
+    assert paid.customer.phone_number == "+966500000001"
+    assert paid.salon.vat_number
+    payment = paid.payments.get()
+    assert (payment.status, payment.refunded_amount) == ("paid", 2000)
+    invoice = Document.objects.get(payment=payment, kind=DocumentKind.INVOICE)
+    note = Document.objects.get(kind=DocumentKind.CREDIT_NOTE)
+    assert (note.original, note.total) == (invoice, 2000)
+    assert "Invoices issued: 1, credit notes: 1." in output
+
+    again = run_seed()
+
+    assert Booking.objects.get(reference="DMO-P0001").pk == paid.pk
+    assert Document.objects.count() == 2
+    assert "Invoices issued: 0, credit notes: 0." in again
 
 
 def test_a_rerun_replaces_the_demo_bookings_and_keeps_real_ones(book):

@@ -48,6 +48,7 @@ def long_values(language: str, **overrides) -> dict[str, str]:
         "refund": phrase("refund", language),
         "by": phrase("by_admin", language),
         "reason": phrase("reason_slot_taken", language),
+        "invoice_url": "https://salon.example.sa/bookings/123456/invoice",
     }
     values.update(overrides)
     return values

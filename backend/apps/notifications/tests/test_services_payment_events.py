@@ -4,10 +4,13 @@ replayed or raced."""
 import pytest
 from django.db import transaction
 
+from apps.bookings import services as booking_services
 from apps.bookings.models import Booking, BookingStatus
+from apps.core.money import vat_included
 from apps.notifications import planning
 from apps.notifications.models import Notification, NotificationStatus
 from apps.notifications.services import notification_booking_event
+from apps.payments.models import Payment, PaymentStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +26,41 @@ def body_for(booking: Booking, user, event: str) -> str:
 
 
 # --- payments -----------------------------------------------------------------------------------
+
+
+def test_the_confirmation_of_a_booking_paid_online_links_to_its_invoice(book, salon, customer, settings):
+    settings.FRONTEND_URL = "https://salon.example.sa"
+    salon.requires_prepayment = True
+    salon.save(update_fields=["requires_prepayment"])
+    booking = book()
+    Payment.objects.create(
+        booking=booking,
+        customer=customer,
+        provider="fake",
+        amount=booking.price_amount,
+        currency="SAR",
+        vat_amount=vat_included(booking.price_amount),
+        status=PaymentStatus.PAID,
+        method="creditcard",
+    )
+
+    booking_services.booking_confirm(booking_id=booking.pk, actor=None)  # as the payment does
+
+    row = Notification.objects.get(booking=booking, recipient=customer, event="confirmed")
+    assert row.template == "customer_confirmed_paid"
+    assert row.body == (
+        f"تم تأكيد حجزك {booking.reference} في صالون لمسات الجمال، الخميس 5 مارس 4:30 م. "
+        f"فاتورتك: https://salon.example.sa/bookings/{booking.pk}/invoice"
+    )
+
+
+def test_a_booking_confirmed_without_an_online_payment_has_no_invoice_link(book, manager, customer):
+    booking = book()
+
+    booking_services.booking_confirm(booking_id=booking.pk, actor=manager)
+
+    row = Notification.objects.get(booking=booking, recipient=customer, event="confirmed")
+    assert (row.template, "/invoice" in row.body) == ("customer_confirmed", False)
 
 
 def test_a_payment_received_thanks_the_customer_with_the_amount(book, customer):

@@ -48,6 +48,7 @@ describe("the manage area", () => {
       ["الصالون", "/manage/3/salon"],
       ["العملاء", "/manage/3/customers"],
       ["التقارير", "/manage/3/reports"],
+      ["الفواتير", "/manage/3/invoices"],
       ["سجل التغييرات", "/manage/3/activity"],
     ]);
     expect(within(sections).getByRole("link", { name: "اليوم" })).toHaveAttribute("aria-current", "page");

@@ -61,6 +61,25 @@ describe("my bookings", () => {
     expect(server.requests[0]?.query.get("upcoming")).toBe("true");
   });
 
+  test("a booking paid online links to its invoice; one not paid online has no invoice", async () => {
+    const server = mockFetch();
+    server.on(
+      "GET",
+      "/api/bookings/",
+      paginated([paid, booking({ id: 43, service: { ...paid.service, name: "قص" } })]),
+    );
+
+    renderRoutes(routes, "/bookings");
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    expect(within(card).getByRole("link", { name: "الفاتورة" })).toHaveAttribute(
+      "href",
+      `/bookings/${paid.id}/invoice`,
+    );
+    const unpaid = screen.getByRole("article", { name: "قص" });
+    expect(within(unpaid).queryByRole("link", { name: "الفاتورة" })).not.toBeInTheDocument();
+  });
+
   test("a booking's date, times and cancellation deadline are in its salon's time zone", async () => {
     // Half past midnight in Dubai is still the evening before in Riyadh.
     const dubai = {

@@ -7,6 +7,8 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.demo.bookings import seed_demo_bookings
 from apps.demo.catalog import DemoAccount, SeedResult, seed_demo_data
+from apps.demo.payments import seed_demo_payments
+from apps.invoicing.services import invoices_backfill
 
 DEFAULT_ADMIN_PASSWORD = "admin12345"  # noqa: S105 - a development convenience, refused without DEBUG
 
@@ -29,8 +31,11 @@ class Command(BaseCommand):
         bookings = seed_demo_bookings(
             now=timezone.now(), stylist=accounts[Role.STAFF], customer=accounts[Role.CUSTOMER]
         )
+        seed_demo_payments(now=timezone.now(), customer=accounts[Role.CUSTOMER], avoid=accounts[Role.STAFF])
+        issued = invoices_backfill()  # every booking paid online has its invoice (and refunds their credit notes)
         self._write_summary(result)
         self.stdout.write(f"Demo bookings: {bookings.bookings}, of which {bookings.reviews} reviewed.")
+        self.stdout.write(f"Invoices issued: {issued.invoices}, credit notes: {issued.credit_notes}.")
         self._write_accounts(result.accounts, admin_password_shown=not password_from_env)
 
     def _write_summary(self, result: SeedResult) -> None:

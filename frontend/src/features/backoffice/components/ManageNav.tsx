@@ -15,6 +15,7 @@ export const MANAGE_SECTIONS = [
   "salon",
   "customers",
   "reports",
+  "invoices",
   "activity",
 ] as const;
 export type ManageSection = (typeof MANAGE_SECTIONS)[number];
@@ -27,6 +28,7 @@ const ICONS: Record<ManageSection, IconName> = {
   salon: "store",
   customers: "user",
   reports: "chart",
+  invoices: "receipt",
   activity: "history",
 };
 

@@ -31,6 +31,9 @@ function usePaymentLabel(booking: Booking): string {
   return `${status}${card}${refunded}`;
 }
 
+/** Payment statuses of a booking paid online (money taken, perhaps refunded since): it has an invoice. */
+const PAID_ONLINE = new Set(["paid", "captured", "authorized", "refunded"]);
+
 interface BookingCardProps {
   booking: Booking;
   /** Offered when the booking allows it and the page can show the time picker. */
@@ -142,6 +145,11 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
           </button>
         )}
         {upcoming && <AddToCalendarButton booking={booking} />}
+        {booking.payment && PAID_ONLINE.has(booking.payment.status) && (
+          <Link className="link" to={`/bookings/${booking.id}/invoice`} aria-describedby={headingId}>
+            {t("actions.invoice")}
+          </Link>
+        )}
         {linkToDetails && (
           <Link className="link" to={`/bookings/${booking.id}`} aria-describedby={headingId}>
             {t("actions.details")}
