@@ -26,8 +26,11 @@ def test_payments_then_notifications_react_to_bookings():
     ]
 
 
-def test_notifications_react_to_payments():
-    assert payment_reactors.names == ["apps.notifications.reactions.notify_money_moved"]
+def test_notifications_and_the_ledger_react_to_payments():
+    assert payment_reactors.names == [
+        "apps.notifications.reactions.notify_money_moved",
+        "apps.ledger.reactions.ledger_money_moved",
+    ]
 
 
 def test_payments_attach_the_payment_to_a_booking():
