@@ -3,7 +3,7 @@ statement over a period, with a running balance.
 
 What a salon is owed is the credit balance of its payable account. Part of it is **pending**: the money
 of paid bookings whose visit has not ended yet, or ended less than `LEDGER_REFUND_WINDOW_HOURS` ago,
-or that have a refund in flight (pending, or failed and waiting for an operator). The rest is
+or that have a refund of the salon's money in flight (pending, or failed and waiting for an operator). The rest is
 **available** and is what a payout may take. Why this window and not the salon's cancellation window:
 that one governs customers' cancellations *before* the visit and has always passed when the visit
 ends; after the visit the money can still go back (a salon cancelling a booking it never marked
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
-from apps.payments.models import Refund, RefundStatus
+from apps.payments.models import PaymentStatus, Refund, RefundStatus
 from apps.salons.models import Salon
 
 from .models import AccountKind, LedgerEntry, Payout, PayoutStatus, SalonPayoutAccount
@@ -55,7 +55,7 @@ def pending_q(now: datetime) -> Q:
     in_flight = Refund.objects.filter(
         payment__booking_id=OuterRef("transaction__booking_id"),
         status__in=(RefundStatus.PENDING, RefundStatus.FAILED),
-    )
+    ).exclude(payment__status=PaymentStatus.DUPLICATE)  # a duplicate's refund is not the salon's money
     return Q(transaction__booking__isnull=False) & (Q(transaction__booking__end__gt=now - window) | Exists(in_flight))
 
 

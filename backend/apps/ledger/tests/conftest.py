@@ -69,9 +69,10 @@ def admin_user():
 
 
 def visit(stylist, customer, *, days: float = -10, price: int | None = None, status=None) -> Booking:
-    """A booking `days` from now (negative: in the past, completed), each on an hour of its own."""
+    """A booking `days` from now (negative: in the past, completed), at most 11 hours later, each of a
+    dozen in a row on an hour of its own."""
     service = stylist.services.first()
-    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=days, hours=next(_hours))
+    start = timezone.now().replace(minute=0, second=0, microsecond=0) + timedelta(days=days, hours=next(_hours) % 12)
     status = status or (BookingStatus.COMPLETED if days < 0 else BookingStatus.CONFIRMED)
     fields = {"price_amount": price} if price is not None else {}
     return make_booking(stylist, service, customer, start, status=status, **fields)
