@@ -263,7 +263,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
     # A choice set used by several components keeps one name.
-    "ENUM_NAME_OVERRIDES": {"BookingStatusEnum": "apps.bookings.models.BookingStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "BookingStatusEnum": "apps.bookings.models.BookingStatus",
+        "StatementEntryKindEnum": "apps.ledger.api.serializers.STATEMENT_KINDS",
+    },
 }
 
 # --- Phone numbers and one-time codes ---------------------------------------

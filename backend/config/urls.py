@@ -17,6 +17,7 @@ api_patterns = [
     path("notifications/", include("apps.notifications.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
     path("manage/", include("apps.reports.api.urls")),
+    path("manage/", include("apps.ledger.api.urls")),
 ]
 
 urlpatterns = [
