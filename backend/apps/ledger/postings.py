@@ -6,6 +6,10 @@ salon payable accounts it touches (in id order, after whatever the caller locked
 refund), so a payout deciding how much it may take sees every posting that came before it. A key
 already posted returns the transaction posted first: a replayed webhook, a reconciliation run, a
 backfill or a retry never posts twice, also when two of them race (the key's unique index decides).
+
+Whoever posts a payment's or a refund's causes holds the payment's lock (`payments.records.payment_lock`:
+the payments app's own transactions do, and so does the backfill): the entries reference the payment
+and its booking, so PostgreSQL checks those keys, which a poster without the lock would wait for.
 """
 
 from collections.abc import Iterable
