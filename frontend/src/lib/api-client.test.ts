@@ -2,7 +2,7 @@ import { describe, expect, test, vi } from "vitest";
 
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 
-import { ApiError, api, toApiError } from "./api-client";
+import { ApiError, api, filenameFromDisposition, toApiError } from "./api-client";
 import { session } from "./auth/session";
 import { changeLanguage } from "./i18n";
 
@@ -175,5 +175,59 @@ describe("refreshing the access token", () => {
 
     expect(error).toMatchObject({ code: "not_authenticated" });
     expect(server.requestsTo("POST", "/api/auth/token/refresh/")).toHaveLength(0);
+  });
+});
+
+describe("downloads", () => {
+  test("a file comes with the access token, refreshed once on 401, and the server's file name", async () => {
+    const server = mockFetch();
+    server.once("GET", "/api/manage/salons/3/balance/statement.csv", () => apiError(401, "token_not_valid"));
+    server.on(
+      "GET",
+      "/api/manage/salons/3/balance/statement.csv",
+      () =>
+        new Response("a,b\r\n", {
+          headers: { "Content-Disposition": 'attachment; filename="salon-statement.csv"' },
+        }),
+    );
+    server.on("POST", "/api/auth/token/refresh/", { access: "access-2" });
+    session.signIn("access-1");
+
+    const file = await api.download("/api/manage/salons/3/balance/statement.csv", {
+      query: { from: "2026-12-01" },
+      accept: "text/csv",
+    });
+
+    expect(file.filename).toBe("salon-statement.csv");
+    expect(await file.blob.text()).toBe("a,b\r\n");
+    const requests = server.requestsTo("GET", "/api/manage/salons/3/balance/statement.csv");
+    expect(requests.map((r) => [r.headers.get("Authorization"), r.headers.get("Accept"), r.url.search])).toEqual([
+      ["Bearer access-1", "text/csv", "?from=2026-12-01"],
+      ["Bearer access-2", "text/csv", "?from=2026-12-01"],
+    ]);
+  });
+
+  test("a refused download is an ApiError from its JSON body", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/manage/salons/3/balance/statement.xlsx", () =>
+      apiError(400, "invalid", "Invalid input.", { errors: { to: ["Too long."] } }),
+    );
+
+    const error = await api.download("/api/manage/salons/3/balance/statement.xlsx").catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 400, code: "invalid", fieldErrors: { to: ["Too long."] } });
+  });
+
+  test("file names from Content-Disposition: the UTF-8 one first, never a path", () => {
+    expect(filenameFromDisposition('attachment; filename="jasmine-statement-2026-12-01-2026-12-07.xlsx"')).toBe(
+      "jasmine-statement-2026-12-01-2026-12-07.xlsx",
+    );
+    expect(filenameFromDisposition("attachment; filename=plain.csv")).toBe("plain.csv");
+    expect(
+      filenameFromDisposition("attachment; filename=\"fallback.csv\"; filename*=UTF-8''%D9%83%D8%B4%D9%81.csv"),
+    ).toBe("كشف.csv");
+    expect(filenameFromDisposition('attachment; filename="../../etc/passwd"')).toBe("passwd");
+    expect(filenameFromDisposition("attachment")).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
   });
 });

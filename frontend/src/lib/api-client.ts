@@ -120,21 +120,51 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
   return search ? `${path}${path.includes("?") ? "&" : "?"}${search}` : path;
 }
 
-/** Sends one request to any HTTP JSON API and maps its failures to ApiError (no auth handling). */
-export async function sendJson(url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
-  let response: Response;
+/** Sends one request; a failure to reach the server becomes an ApiError (status 0). */
+async function sendRequest(url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, init);
+    return await fetch(url, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError({ status: 0, code: "network_error" });
   }
+}
+
+/** Sends one request to any HTTP JSON API and maps its failures to ApiError (no auth handling). */
+export async function sendJson(url: string, init: RequestInit): Promise<{ response: Response; body: unknown }> {
+  const response = await sendRequest(url, init);
   const body = await readBody(response);
   return { response, body };
 }
 
+/** A file the API sent (an export): its bytes and the name the server gave it, when it gave one. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | null;
+}
+
+/**
+ * The file name of a `Content-Disposition: attachment` header: the UTF-8 `filename*` (RFC 5987) when
+ * there is one, else `filename`, without any path.
+ */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const extended = /filename\*\s*=\s*utf-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      name = decodeURIComponent(extended[1].trim());
+    } catch {
+      name = null;
+    }
+  }
+  if (!name) name = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header)?.slice(1).find(Boolean) ?? null;
+  const base = name?.replace(/\\(.)/g, "$1").split(/[\\/]/).pop()?.trim();
+  return base || null;
+}
+
 export function createApiClient(session: Session) {
-  async function send(path: string, options: RequestOptions, token: string | null) {
+  function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = {
       Accept: "application/json",
       "Accept-Language": currentLanguage(),
@@ -144,7 +174,7 @@ export function createApiClient(session: Session) {
     const isForm = options.body instanceof FormData;
     if (options.body !== undefined && !isForm) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
-    return sendJson(buildUrl(path, options.query), {
+    return sendRequest(buildUrl(path, options.query), {
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
@@ -153,22 +183,46 @@ export function createApiClient(session: Session) {
     });
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  /** The answer to a request, with the access token; an expired one is refreshed once and the request replayed. */
+  async function respond(path: string, options: RequestOptions): Promise<Response> {
     const useAuth = options.auth ?? true;
     const token = useAuth ? session.getAccessToken() : null;
-    let { response, body } = await send(path, options, token);
+    let response = await send(path, options, token);
     // An expired access token: refresh once and replay; if that fails the session is over.
     if (response.status === 401 && token) {
       const fresh = await session.refresh();
-      if (fresh) ({ response, body } = await send(path, options, fresh));
+      if (fresh) response = await send(path, options, fresh);
       else session.expire();
     }
+    return response;
+  }
+
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const response = await respond(path, options);
+    const body = await readBody(response);
     if (!response.ok) throw toApiError(response.status, body, response.headers.get("Retry-After"));
     return body as T;
   }
 
+  /** GET a file (CSV, Excel, PDF) with the same auth as every request; errors come as JSON ApiErrors. */
+  async function download(
+    path: string,
+    options: Omit<RequestOptions, "method" | "body"> & { accept?: string } = {},
+  ): Promise<DownloadedFile> {
+    const { accept = "*/*", ...rest } = options;
+    const response = await respond(path, { ...rest, method: "GET", headers: { ...rest.headers, Accept: accept } });
+    if (!response.ok) {
+      throw toApiError(response.status, await readBody(response), response.headers.get("Retry-After"));
+    }
+    return {
+      blob: await response.blob(),
+      filename: filenameFromDisposition(response.headers.get("Content-Disposition")),
+    };
+  }
+
   return {
     request,
+    download,
     get: <T>(path: string, options: Omit<RequestOptions, "method" | "body"> = {}) =>
       request<T>(path, { ...options, method: "GET" }),
     post: <T>(path: string, body: unknown = {}, options: Omit<RequestOptions, "method" | "body"> = {}) =>
