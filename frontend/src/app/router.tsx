@@ -67,6 +67,10 @@ export const routes: RouteObject[] = [
                   { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                   { path: "activity", lazy: lazyRoute(() => import("./routes/manage-activity"), ["backoffice"]) },
+                  {
+                    path: "finance",
+                    lazy: lazyRoute(() => import("./routes/manage-finance"), ["backoffice", "ledger"]),
+                  },
                 ],
               },
             ],

@@ -22,6 +22,7 @@ export const PRIVATE_QUERY_ROOTS: readonly string[] = [
   "accounts",
   "backoffice",
   "bookings",
+  "ledger",
   "notifications",
   "payments",
   "staff",

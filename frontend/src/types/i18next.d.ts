@@ -7,6 +7,7 @@ import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
+import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
 import type salons from "@/locales/ar/salons.json";
@@ -24,6 +25,7 @@ declare module "i18next" {
       notifications: typeof notifications;
       backoffice: typeof backoffice;
       desk: typeof desk;
+      ledger: typeof ledger;
     };
   }
 }

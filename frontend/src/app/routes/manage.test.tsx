@@ -47,6 +47,7 @@ describe("the manage area", () => {
       ["الفريق", "/manage/3/team"],
       ["الصالون", "/manage/3/salon"],
       ["العملاء", "/manage/3/customers"],
+      ["المالية", "/manage/3/finance"],
       ["سجل التغييرات", "/manage/3/activity"],
     ]);
     expect(within(sections).getByRole("link", { name: "اليوم" })).toHaveAttribute("aria-current", "page");

@@ -7,7 +7,16 @@ import { NavLink, useLocation } from "react-router";
 import { Icon, type IconName } from "@/components/Icon";
 
 /** The manage area's sections, in order: `/manage/:salonId/<section>`. */
-export const MANAGE_SECTIONS = ["today", "calendar", "services", "team", "salon", "customers", "activity"] as const;
+export const MANAGE_SECTIONS = [
+  "today",
+  "calendar",
+  "services",
+  "team",
+  "salon",
+  "customers",
+  "finance",
+  "activity",
+] as const;
 export type ManageSection = (typeof MANAGE_SECTIONS)[number];
 
 const ICONS: Record<ManageSection, IconName> = {
@@ -17,6 +26,7 @@ const ICONS: Record<ManageSection, IconName> = {
   team: "users",
   salon: "store",
   customers: "user",
+  finance: "wallet",
   activity: "history",
 };
 
