@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "apps.notifications",
     "apps.backoffice",
     "apps.reports",
+    "apps.ledger",
     "apps.invoicing",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
@@ -263,7 +264,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
     # A choice set used by several components keeps one name.
-    "ENUM_NAME_OVERRIDES": {"BookingStatusEnum": "apps.bookings.models.BookingStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "BookingStatusEnum": "apps.bookings.models.BookingStatus",
+        "StatementEntryKindEnum": "apps.ledger.api.serializers.STATEMENT_KINDS",
+    },
 }
 
 # --- Phone numbers and one-time codes ---------------------------------------
@@ -310,6 +314,22 @@ if PAYMENT_PROVIDER == "moyasar" and not (MOYASAR_SECRET_KEY and MOYASAR_PUBLISH
     raise ImproperlyConfigured(
         "MOYASAR_SECRET_KEY, MOYASAR_PUBLISHABLE_KEY and MOYASAR_WEBHOOK_SECRET are required with PAYMENT_PROVIDER=moyasar."
     )
+
+# --- Ledger and payouts ----------------------------------------------------------
+
+# The platform's commission on each paid booking, in basis points of the amount paid (1000 = 10%);
+# a salon may have its own rate (admin: salon commission rates). 15% VAT is charged on top of it.
+PLATFORM_COMMISSION_RATE_BPS = env_int("PLATFORM_COMMISSION_RATE_BPS", 1000)
+# The smallest payout `create_payouts` makes (halalas; 10000 = 100.00 SAR).
+PAYOUT_MINIMUM_HALALAS = env_int("PAYOUT_MINIMUM_HALALAS", 10000)
+# A paid booking's money is pending, not yet paid out, until this long after the visit ends (the
+# refund window: a salon can still cancel a booking it left confirmed, an operator can still refund).
+LEDGER_REFUND_WINDOW_HOURS = env_int("LEDGER_REFUND_WINDOW_HOURS", 72)
+
+if not 0 <= PLATFORM_COMMISSION_RATE_BPS <= 10000:
+    raise ImproperlyConfigured("PLATFORM_COMMISSION_RATE_BPS must be between 0 and 10000.")
+if PAYOUT_MINIMUM_HALALAS < 1 or LEDGER_REFUND_WINDOW_HOURS < 0:
+    raise ImproperlyConfigured("PAYOUT_MINIMUM_HALALAS must be positive and LEDGER_REFUND_WINDOW_HOURS not negative.")
 
 # --- Notifications (booking SMS / WhatsApp) -----------------------------------
 

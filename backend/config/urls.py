@@ -19,6 +19,7 @@ api_patterns = [
     path("manage/", include("apps.backoffice.api.urls")),
     path("manage/", include("apps.reports.api.urls")),
     path("manage/", include("apps.invoicing.api.manage")),
+    path("manage/", include("apps.ledger.api.urls")),
 ]
 
 urlpatterns = [

@@ -251,4 +251,42 @@ export async function downloadExport(page, buttonName) {
   const failure = await download.failure();
   assert.equal(failure, null, `the download of ${buttonName} failed: ${failure}`);
   return { filename: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+// --- The salon's money (/manage/:id/finance) -------------------------------------------------------
+
+/** Money or a number as the page writes it ("‏-١٥٫٠٠ ر.س.‏", "١٠٪") as a whole number of its smallest unit. */
+export function shownAmount(text) {
+  const latin = text.replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
+  const value = Number(latin.replace(/\D/g, ""));
+  return /-/.test(latin) ? -value : value;
+}
+
+/** The figure of the balance card whose label is `label`, as shown. */
+export async function balanceCard(page, label) {
+  const term = page.getByRole("term").filter({ hasText: new RegExp(`^${label}$`) });
+  return term.locator("xpath=..").getByRole("definition").first().innerText();
+}
+
+/** The newest one-time code the console provider logged for `phone` (05…) after `since` characters of the log. */
+export async function codeFromLog(page, logPath, phone, since) {
+  const pattern = new RegExp(`OTP for \\+966${phone.slice(1)} via sms: (\\d+)`, "g");
+  for (let tries = 0; tries < 100; tries += 1) {
+    const codes = [...readLog(logPath).slice(since).matchAll(pattern)];
+    if (codes.length) return codes.at(-1)[1];
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no one-time code for ${phone} in the server log`);
+}
+
+/** On the finance page: a new IBAN, a code sent to the manager's phone, the code typed, saved. */
+export async function changeIban(page, logPath, { phone, iban }) {
+  const details = page.getByRole("region", { name: "بيانات التحويل" });
+  await details.getByRole("button", { name: /^(تغيير الآيبان|إضافة الآيبان)$/ }).click();
+  await details.getByLabel("الآيبان الجديد").fill(iban);
+  const logBefore = readLog(logPath).length;
+  await details.getByRole("button", { name: "أرسل الرمز" }).click();
+  await details.getByText(/أرسلنا رمزًا إلى جوالك/).waitFor();
+  const code = await codeFromLog(page, logPath, phone, logBefore);
+  await details.getByLabel("الرمز", { exact: true }).fill(code);
+  await details.getByRole("button", { name: "حفظ الآيبان" }).click();
+  await details.getByText("حُفظ الآيبان الجديد:").waitFor();
 }

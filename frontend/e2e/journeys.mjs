@@ -1,12 +1,15 @@
 // The journeys the product must never break, in Arabic on a phone-sized screen.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 
 import { checkAccessibility } from "./accessibility.mjs";
 import {
   addService,
   addTimeOff,
+  balanceCard,
   bookingReference,
   cancelBooking,
+  changeIban,
   confirmBooking,
   dayButton,
   downloadExport,
@@ -22,6 +25,7 @@ import {
   readArabicNumber,
   screenshot,
   searchSalon,
+  shownAmount,
   shownTimes,
   signInWithCode,
   thisMonth,
@@ -362,6 +366,69 @@ export const journeys = [
       await page.locator(".state--loading").first().waitFor({ state: "detached" });
       await checkAccessibility(page, "the calendar's week (desktop)");
       await screenshot(page, "manage-calendar-week");
+    },
+  },
+  {
+    name: "the manager opens Finance: the balance the API gives, and a new IBAN confirmed with a one-time code",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      const salonId = await openManagedSalon(page, logPath, MANAGER, SALON);
+      const balanceAnswer = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === `/api/manage/salons/${salonId}/balance/` && response.ok(),
+      );
+      await goToManageSection(page, "المالية");
+      const balance = await (await balanceAnswer).json();
+      const figures = {
+        "متاح للتحويل": balance.available,
+        معلّق: balance.pending,
+        "قيد التحويل": balance.in_transit,
+        "حُوِّل إلى الصالون": balance.paid_out,
+        "الحد الأدنى للتحويل": balance.minimum_payout,
+      };
+      for (const [label, halalas] of Object.entries(figures)) {
+        const shown = await balanceCard(page, label);
+        assert.match(shown, /ر\.س\./, `${label} is shown as SAR`);
+        assert.equal(shownAmount(shown), halalas, `${label}: ${shown}`);
+      }
+      assert.equal(shownAmount(await balanceCard(page, "عمولة المنصة")), balance.commission_rate_bps / 100);
+      // This month's statement, in the salon's days.
+      await page.getByRole("button", { name: "هذا الشهر", pressed: true }).waitFor();
+      await page.getByRole("heading", { name: "كشف الحساب" }).waitFor();
+      await page.locator(".state--loading").first().waitFor({ state: "detached" });
+      await screenshot(page, "manage-finance");
+      await checkAccessibility(page, "the finance page");
+      // The statement's files carry the manager's token: they download, named by the server.
+      const downloads = page.getByRole("group", { name: /^تنزيل كشف/ });
+      for (const [button, extension] of [
+        ["CSV", "csv"],
+        ["Excel", "xlsx"],
+      ]) {
+        const downloaded = page.waitForEvent("download");
+        await downloads.getByRole("button", { name: button }).click();
+        const file = await downloaded;
+        assert.match(file.suggestedFilename(), new RegExp(`^jasmine-touch-statement-[\\d-]+\\.${extension}$`));
+        const bytes = readFileSync(await file.path());
+        if (extension === "csv") assert.equal(bytes.subarray(0, 3).toString("hex"), "efbbbf", "a UTF-8 BOM");
+        else assert.equal(bytes.subarray(0, 2).toString(), "PK", "an Excel (zip) file");
+      }
+
+      // No IBAN in the demo: payouts are off until the manager adds one, confirmed with a code.
+      const payoutsOff = page.getByText("التحويلات متوقفة: لم يُضف رقم الآيبان بعد");
+      assert.equal(await payoutsOff.count(), balance.payouts_enabled ? 0 : 1);
+      await changeIban(page, logPath, { phone: MANAGER, iban: "SA44 2000 0001 2345 6789 1234" });
+      const details = page.getByRole("region", { name: "بيانات التحويل" });
+      await details.getByText("SA44 **** **** **** **** 1234").first().waitFor();
+      await payoutsOff.waitFor({ state: "detached" });
+      await screenshot(page, "manage-finance-iban-saved");
+      await checkAccessibility(page, "the finance page after a new IBAN");
+
+      // The change is in the activity log, the IBAN masked.
+      await goToManageSection(page, "سجل التغييرات");
+      await page.getByText("SA44 **** **** **** **** 1234").first().waitFor();
+      await page.setViewportSize(DESKTOP);
+      await goToManageSection(page, "المالية");
+      await page.locator(".state--loading").first().waitFor({ state: "detached" });
+      await screenshot(page, "manage-finance");
     },
   },
   {

@@ -54,6 +54,7 @@ class OTPRequestAdmin(admin.ModelAdmin):
 
     list_display = (
         "phone_number",
+        "purpose",
         "channel",
         "provider",
         "status",
@@ -62,12 +63,13 @@ class OTPRequestAdmin(admin.ModelAdmin):
         "created_at",
         "expires_at",
     )
-    list_filter = ("status", "channel", "provider")
+    list_filter = ("purpose", "status", "channel", "provider")
     search_fields = ("phone_number",)
     date_hierarchy = "created_at"
     fields = (
         "id",
         "phone_number",
+        "purpose",
         "channel",
         "provider",
         "status",

@@ -128,6 +128,13 @@ class OTPChannel(models.TextChoices):
     WHATSAPP = "whatsapp", _("WhatsApp")
 
 
+class OTPPurpose(models.TextChoices):
+    """What a code is for: a sign-in code never confirms anything else, and the other way round."""
+
+    SIGN_IN = "sign_in", _("Sign-in")
+    PAYOUT_DETAILS = "payout_details", _("Change of the salon's payout details")
+
+
 class OTPStatus(models.TextChoices):
     SENDING = "sending", _("Sending")
     ACTIVE = "active", _("Active")
@@ -144,6 +151,7 @@ class OTPRequest(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     phone_number = models.CharField(_("phone number"), max_length=16, db_index=True)
     channel = models.CharField(_("channel"), max_length=16, choices=OTPChannel.choices)
+    purpose = models.CharField(_("purpose"), max_length=32, choices=OTPPurpose.choices, default=OTPPurpose.SIGN_IN)
     provider = models.CharField(_("provider"), max_length=32)
     code_hash = models.CharField(_("code hash"), max_length=64, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=OTPStatus.choices, default=OTPStatus.SENDING)
@@ -163,11 +171,12 @@ class OTPRequest(models.Model):
             models.Index(fields=["ip_address", "created_at"]),
         ]
         constraints = [
-            # Activating a code supersedes the number's previous one; the database makes it true.
+            # Activating a code supersedes the number's previous one for the same purpose; the database
+            # makes it true.
             models.UniqueConstraint(
-                fields=["phone_number"],
+                fields=["phone_number", "purpose"],
                 condition=Q(status=OTPStatus.ACTIVE),
-                name="accounts_otp_one_active_per_phone",
+                name="accounts_otp_one_active_per_phone_purpose",
             ),
         ]
 

@@ -2,9 +2,10 @@
 
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -34,7 +35,7 @@ from .errors import (
     OTPUsed,
     TokenNotValid,
 )
-from .models import OTPRequest, OTPStatus, User
+from .models import OTPPurpose, OTPRequest, OTPStatus, User
 from .providers import OTPProvider, OTPProviderError, get_otp_provider
 
 
@@ -71,7 +72,7 @@ def _otp_check_send_limits(*, phone_number: str, ip_address: str, now: datetime)
 
 
 def _otp_reserve(
-    *, phone_number: str, channel: str, ip_address: str, provider: OTPProvider, now: datetime
+    *, phone_number: str, channel: str, purpose: str, ip_address: str, provider: OTPProvider, now: datetime
 ) -> tuple[OTPRequest, str | None]:
     """Check the limits and record the code as `sending`, under the number's and the address's locks."""
     with transaction.atomic():
@@ -83,6 +84,7 @@ def _otp_reserve(
             id=uuid.uuid4(),
             phone_number=phone_number,
             channel=channel,
+            purpose=purpose,
             provider=provider.name,
             ip_address=ip_address,
             status=OTPStatus.SENDING,
@@ -97,12 +99,12 @@ def _otp_reserve(
 
 
 def _otp_activate(*, otp: OTPRequest) -> None:
-    """The code was sent: it becomes the number's only usable code."""
+    """The code was sent: it becomes the number's only usable code for its purpose."""
     with transaction.atomic():
         lock_name(f"otp:{otp.phone_number}")
-        OTPRequest.objects.filter(phone_number=otp.phone_number, status=OTPStatus.ACTIVE).exclude(pk=otp.pk).update(
-            status=OTPStatus.SUPERSEDED
-        )
+        OTPRequest.objects.filter(phone_number=otp.phone_number, purpose=otp.purpose, status=OTPStatus.ACTIVE).exclude(
+            pk=otp.pk
+        ).update(status=OTPStatus.SUPERSEDED)
         OTPRequest.objects.filter(pk=otp.pk, status=OTPStatus.SENDING).update(status=OTPStatus.ACTIVE)
     otp.status = OTPStatus.ACTIVE
 
@@ -115,8 +117,16 @@ def _otp_mark_failed(*, otp: OTPRequest, reason: str) -> None:
     otp.status = OTPStatus.FAILED
 
 
-def otp_request(*, phone_number: str, channel: str, ip_address: str, now: datetime | None = None) -> OTPRequest:
-    """Send a sign-in code to `phone_number` (E.164). Creates no account.
+def otp_request(
+    *,
+    phone_number: str,
+    channel: str,
+    ip_address: str,
+    purpose: str = OTPPurpose.SIGN_IN,
+    now: datetime | None = None,
+) -> OTPRequest:
+    """Send a code for `purpose` (a sign-in by default) to `phone_number` (E.164). Creates no account.
+    The limits count every code sent to the number, whatever its purpose.
 
     Three steps, so a failed send is never recorded as sent: reserve the code (limits
     checked under locks), call the provider outside any transaction, then activate the
@@ -127,7 +137,7 @@ def otp_request(*, phone_number: str, channel: str, ip_address: str, now: dateti
     now = now or timezone.now()
     provider = get_otp_provider()
     otp, code = _otp_reserve(
-        phone_number=phone_number, channel=channel, ip_address=ip_address, provider=provider, now=now
+        phone_number=phone_number, channel=channel, purpose=purpose, ip_address=ip_address, provider=provider, now=now
     )
     try:
         provider.send(phone_number=phone_number, channel=channel, code=code, request_id=otp.id)
@@ -141,12 +151,13 @@ def otp_request(*, phone_number: str, channel: str, ip_address: str, now: dateti
 # --- Verifying a code -------------------------------------------------------------------------
 
 
-def _otp_lock(*, request_id: str) -> OTPRequest:
+def _otp_lock(*, request_id: str, purpose: str) -> OTPRequest:
+    """The code, locked; a code for another purpose is answered like an unknown one."""
     try:
         otp_id = uuid.UUID(str(request_id))
     except ValueError:
         raise OTPInvalid() from None
-    otp = OTPRequest.objects.select_for_update().filter(pk=otp_id).first()
+    otp = OTPRequest.objects.select_for_update().filter(pk=otp_id, purpose=purpose).first()
     if otp is None:
         raise OTPInvalid()
     return otp
@@ -192,16 +203,21 @@ def _tokens_for(user: User) -> TokenPair:
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
 
 
-def _otp_sign_in(
-    *, otp: OTPRequest, first_name: str, last_name: str, now: datetime, give_back_attempt: bool = False
-) -> PhoneSignIn:
-    """Use the code and sign its number in, creating the account on first use. Call in a transaction."""
+def _otp_use(*, otp: OTPRequest, now: datetime, give_back_attempt: bool = False) -> None:
+    """Mark a right code used. Call in a transaction."""
     changes: dict[str, Any] = {"status": OTPStatus.USED, "used_at": now}
     if give_back_attempt:
         changes["attempts"] = F("attempts") - 1
     # Conditional: of two concurrent right answers, only one uses the code.
     if not OTPRequest.objects.filter(pk=otp.pk, status=OTPStatus.ACTIVE).update(**changes):
         raise OTPUsed()
+
+
+def _otp_sign_in(
+    *, otp: OTPRequest, first_name: str, last_name: str, now: datetime, give_back_attempt: bool = False
+) -> PhoneSignIn:
+    """Use the code and sign its number in, creating the account on first use. Call in a transaction."""
+    _otp_use(otp=otp, now=now, give_back_attempt=give_back_attempt)
     user, created = _user_get_or_create(phone_number=otp.phone_number, first_name=first_name, last_name=last_name)
     if not user.is_active:
         raise AccountDisabled()
@@ -217,9 +233,12 @@ def _otp_sign_in(
     return PhoneSignIn(user=user, created=created, tokens=_tokens_for(user))
 
 
-def _otp_verify_with_provider(
-    *, otp: OTPRequest, code: str, first_name: str, last_name: str, now: datetime
-) -> PhoneSignIn:
+Used = TypeVar("Used")
+# What a right code does, inside the transaction that uses it: (the locked code, give back its counted attempt).
+OnRightCode = Callable[[OTPRequest, bool], Used]
+
+
+def _otp_check_with_provider(*, otp: OTPRequest, code: str, now: datetime, on_right_code: OnRightCode) -> Used:
     """Ask the provider that manages the code, outside the row lock; the attempt is already counted."""
     try:
         correct = get_otp_provider(otp.provider).verify(phone_number=otp.phone_number, code=code)
@@ -228,40 +247,79 @@ def _otp_verify_with_provider(
             OTPRequest.objects.filter(pk=otp.pk, attempts__gt=0).update(attempts=F("attempts") - 1)
         raise OTPCheckUnavailable() from exc
     with transaction.atomic():
-        otp = _otp_lock(request_id=str(otp.id))
+        otp = _otp_lock(request_id=str(otp.id), purpose=otp.purpose)
         if correct:
             _otp_ensure_usable(otp=otp, now=now, own_attempt_counted=True)
-            return _otp_sign_in(otp=otp, first_name=first_name, last_name=last_name, now=now, give_back_attempt=True)
+            return on_right_code(otp, True)
         _otp_record_wrong_attempt(otp=otp, already_counted=True)
     raise OTPInvalid()
+
+
+def _otp_check(*, request_id: str, purpose: str, code: str, now: datetime, on_right_code: OnRightCode) -> Used:
+    """Check a code for `purpose`; a right one is handed to `on_right_code` in the transaction that uses it.
+
+    Wrong guesses are counted (and committed) even though the call fails; after OTP_MAX_ATTEMPTS of
+    them the code is dead. A provider that manages its codes is asked outside the row lock: the
+    attempt is counted first and given back when the provider cannot answer."""
+    with transaction.atomic():
+        otp = _otp_lock(request_id=request_id, purpose=purpose)
+        _otp_ensure_usable(otp=otp, now=now)
+        if not otp.code_hash:
+            OTPRequest.objects.filter(pk=otp.pk).update(attempts=F("attempts") + 1)
+        elif code_matches(request_id=otp.id, code=code, stored_hash=otp.code_hash):
+            return on_right_code(otp, False)
+        else:
+            _otp_record_wrong_attempt(otp=otp)
+    if otp.code_hash:
+        raise OTPInvalid()  # outside the transaction, so the counted attempt stays
+    return _otp_check_with_provider(otp=otp, code=code, now=now, on_right_code=on_right_code)
 
 
 def otp_verify(
     *, request_id: str, code: str, first_name: str = "", last_name: str = "", now: datetime | None = None
 ) -> PhoneSignIn:
-    """Check a code and sign its number in; the account is created on the first success.
-
-    Wrong guesses are counted (and committed) even though the call fails; after
-    OTP_MAX_ATTEMPTS of them the code is dead. A provider that manages its codes is
-    asked outside the row lock: the attempt is counted first and given back when the
-    provider cannot answer.
+    """Check a sign-in code and sign its number in; the account is created on the first success.
+    A code sent for another purpose is answered like an unknown one.
 
     Raises OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded (400),
     AccountDisabled (403) or OTPCheckUnavailable (503).
     """
     now = now or timezone.now()
-    with transaction.atomic():
-        otp = _otp_lock(request_id=request_id)
-        _otp_ensure_usable(otp=otp, now=now)
-        if not otp.code_hash:
-            OTPRequest.objects.filter(pk=otp.pk).update(attempts=F("attempts") + 1)
-        elif code_matches(request_id=otp.id, code=code, stored_hash=otp.code_hash):
-            return _otp_sign_in(otp=otp, first_name=first_name, last_name=last_name, now=now)
-        else:
-            _otp_record_wrong_attempt(otp=otp)
-    if otp.code_hash:
-        raise OTPInvalid()  # outside the transaction, so the counted attempt stays
-    return _otp_verify_with_provider(otp=otp, code=code, first_name=first_name, last_name=last_name, now=now)
+
+    def sign_in(otp: OTPRequest, give_back_attempt: bool) -> PhoneSignIn:
+        return _otp_sign_in(
+            otp=otp, first_name=first_name, last_name=last_name, now=now, give_back_attempt=give_back_attempt
+        )
+
+    return _otp_check(request_id=request_id, purpose=OTPPurpose.SIGN_IN, code=code, now=now, on_right_code=sign_in)
+
+
+def otp_confirm(*, phone_number: str, purpose: str, code: str, now: datetime | None = None) -> None:
+    """Use the latest code sent to `phone_number` for `purpose` (not a sign-in): a signed-in user
+    confirms a sensitive change with a code sent to their own phone. Wrong guesses count as for a
+    sign-in. Call it outside any transaction, before the change it confirms (the code is used even if
+    that change then fails).
+
+    Raises OTPInvalid (no code for the purpose, or a wrong one), OTPExpired, OTPUsed, OTPSuperseded,
+    OTPAttemptsExceeded (400) or OTPCheckUnavailable (503).
+    """
+    if purpose == OTPPurpose.SIGN_IN:
+        raise ValueError("Sign-in codes are checked by otp_verify.")
+    now = now or timezone.now()
+    latest = (
+        OTPRequest.objects.filter(phone_number=phone_number, purpose=purpose)
+        .exclude(status__in=(OTPStatus.FAILED, OTPStatus.SENDING))
+        .order_by("-created_at")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if latest is None:
+        raise OTPInvalid()
+
+    def use(otp: OTPRequest, give_back_attempt: bool) -> None:
+        _otp_use(otp=otp, now=now, give_back_attempt=give_back_attempt)
+
+    _otp_check(request_id=str(latest), purpose=purpose, code=code, now=now, on_right_code=use)
 
 
 # --- Tokens -----------------------------------------------------------------------------------

@@ -50,6 +50,13 @@ def payment_take_money(payment: Payment, booking: Booking, *, status: str, sourc
     payment_event_record(
         payment, source=source, kind="status_changed", from_status=from_status, to_status=payment.status
     )
+    payment_reactors.publish(
+        MoneyMoved(
+            booking_id=booking.pk,
+            kind=PaymentEventKind.DUPLICATE_RECEIVED,
+            data={"payment_id": str(payment.id), "amount": payment.amount, "currency": payment.currency},
+        )
+    )
     return refund_remaining(payment, reason=RefundReason.DUPLICATE_PAYMENT, source=source)
 
 

@@ -80,6 +80,10 @@ export const routes: RouteObject[] = [
                     path: "invoices",
                     lazy: lazyRoute(() => import("./routes/manage-invoices"), ["backoffice", "invoicing"]),
                   },
+                  {
+                    path: "finance",
+                    lazy: lazyRoute(() => import("./routes/manage-finance"), ["backoffice", "ledger"]),
+                  },
                 ],
               },
             ],

@@ -30,6 +30,7 @@ const PATHS = {
   up: "M12 19V5M6 11l6-6 6 6",
   down: "M12 5v14M6 13l6 6 6-6",
   chart: "M4 20h16M7 16v-4M12 16V6M17 16v-7",
+  wallet: "M4 7h15a1 1 0 0 1 1 1v11H5a1 1 0 0 1-1-1zm0 0l11-3v3M15.5 13.5h1.5",
 } as const;
 
 export type IconName = keyof typeof PATHS;

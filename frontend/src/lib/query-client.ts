@@ -23,6 +23,7 @@ export const PRIVATE_QUERY_ROOTS: readonly string[] = [
   "backoffice",
   "bookings",
   "invoicing",
+  "ledger",
   "notifications",
   "payments",
   "reports",

@@ -429,6 +429,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/balance/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's balance
+     * @description Reading the books for a salon: its balance (available, pending, in transit, paid out) and its
+     *     statement over a period, with a running balance.
+     *
+     *     What a salon is owed is the credit balance of its payable account. Part of it is **pending**: the money
+     *     of paid bookings whose visit has not ended yet, or ended less than `LEDGER_REFUND_WINDOW_HOURS` ago,
+     *     or that have a refund of the salon's money in flight (pending, or failed and waiting for an operator). The rest is
+     *     **available** and is what a payout may take. Why this window and not the salon's cancellation window:
+     *     that one governs customers' cancellations *before* the visit and has always passed when the visit
+     *     ends; after the visit the money can still go back (a salon cancelling a booking it never marked
+     *     completed, an operator's refund), and the window keeps it from being paid out meanwhile. A refund
+     *     after the money was paid out makes the balance negative; the next payouts recover it.
+     */
+    get: operations["manage_salons_balance"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/balance/statement/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's statement
+     * @description Every entry of the salon's balance that occurred in the period, oldest first, with the balance after it; amounts from the salon's side (positive: owed to the salon; negative: commission, its VAT, refunds, payouts). Also at `/api/manage/salons/{salon_id}/statement/`.
+     */
+    get: operations["manage_salons_balance_statement"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/balance/statement.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's statement (CSV)
+     * @description The statement's entries between the opening and the closing balance, headers in the request's language. CSV, UTF-8 with a byte order mark, streamed. Named `<salon-slug>-statement-<from>-<to>.csv`. Also at `/api/manage/salons/{salon_id}/statement.csv`.
+     */
+    get: operations["manage_salons_balance_statement_csv"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/balance/statement.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's statement (XLSX)
+     * @description The statement's entries between the opening and the closing balance, headers in the request's language. An Excel workbook: typed cells, a totals row, right to left in Arabic. Named `<salon-slug>-statement-<from>-<to>.xlsx`. Also at `/api/manage/salons/{salon_id}/statement.xlsx`.
+     */
+    get: operations["manage_salons_balance_statement_xlsx"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/bookings/": {
     parameters: {
       query?: never;
@@ -706,6 +796,70 @@ export interface paths {
      *     `salon_not_found` for a salon the caller does not manage.
      */
     get: operations["manage_salon_invoice_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/payout-details/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's payout details
+     * @description The legal name (the beneficiary of payouts), the VAT number and the IBAN, masked.
+     */
+    get: operations["manage_salons_payout_details"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the salon's legal name or IBAN
+     * @description `legal_name` changes without a code. A new `iban` needs `code`: a fresh one-time code sent to your own phone by `POST …/payout-details/code/`. Sending the IBAN already set changes nothing and needs no code. Every change is written to the audit log (the IBAN masked).
+     */
+    patch: operations["manage_salons_payout_details_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/payout-details/code/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a code to confirm a new IBAN
+     * @description Sends a one-time code to the signed-in user's own phone, for `PATCH …/payout-details/`. The code is never in the answer. The limits of sign-in codes apply (per number and per address).
+     */
+    post: operations["manage_salons_payout_details_code"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/payouts/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's payouts
+     * @description Newest first. `created`: to be sent by the bank (the money is in transit); `sent`: the bank executed the transfer (`bank_reference`); `returned`: the bank refused it or sent the money back, which is then in the salon's balance again.
+     */
+    get: operations["manage_salons_payouts_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1477,6 +1631,25 @@ export interface components {
       /** Format: date-time */
       end: string;
       staff: number[];
+    };
+    Balance: {
+      currency: string;
+      /** @description Halalas the platform owes the salon now: available + pending. */
+      balance: number;
+      /** @description What a payout may take now (negative when refunds after a payout exceed new money). */
+      available: number;
+      /** @description Money of paid bookings not visited yet, still in the refund window, or with a refund in flight. */
+      pending: number;
+      /** @description Payouts created and not yet sent by the bank. */
+      in_transit: number;
+      /** @description Payouts the bank sent (returned ones excluded). */
+      paid_out: number;
+      /** @description The salon's commission rate (1000 = 10%). */
+      commission_rate_bps: number;
+      /** @description The smallest payout made, in halalas. */
+      minimum_payout: number;
+      /** @description Whether the salon has an IBAN to be paid to. */
+      payouts_enabled: boolean;
     };
     /**
      * @description A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
@@ -2369,6 +2542,21 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["Notification"][];
     };
+    PaginatedPayoutList: {
+      /** @example 123 */
+      count: number;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=4
+       */
+      next?: string | null;
+      /**
+       * Format: uri
+       * @example http://api.example.org/accounts/?page=2
+       */
+      previous?: string | null;
+      results: components["schemas"]["Payout"][];
+    };
     PaginatedReviewList: {
       /** @example 123 */
       count: number;
@@ -2543,6 +2731,13 @@ export interface components {
        */
       reason?: string;
     };
+    PatchedPayoutDetailsUpdateRequest: {
+      legal_name?: string;
+      /** @description A Saudi IBAN (SA and 22 characters); spaces and lower case are accepted. */
+      iban?: string;
+      /** @description The one-time code sent to your phone; needed to change the IBAN. */
+      code?: string;
+    };
     PatchedUserUpdateRequest: {
       first_name?: string;
       last_name?: string;
@@ -2649,6 +2844,51 @@ export interface components {
     /** @enum {string} */
     PaymentSummaryStatusEnum:
       "initiated" | "paid" | "failed" | "authorized" | "captured" | "refunded" | "voided" | "duplicate";
+    Payout: {
+      id: number;
+      reference: string;
+      amount: number;
+      currency: string;
+      status: components["schemas"]["PayoutStatusEnum"];
+      readonly iban_masked: string;
+      bank_reference: string;
+      /** Format: date-time */
+      created_at: string;
+      /** Format: date-time */
+      sent_at: string | null;
+      /** Format: date-time */
+      returned_at: string | null;
+    };
+    PayoutCodeRequestRequest: {
+      /** @default sms */
+      channel?: components["schemas"]["ChannelEnum"];
+    };
+    PayoutCodeSent: {
+      channel: components["schemas"]["ChannelEnum"];
+      /** @description Seconds the code stays valid. */
+      expires_in: number;
+    };
+    PayoutDetails: {
+      /** @description The name registered with the Ministry of Commerce. */
+      legal_name: string;
+      /** @description Empty when the salon has none. */
+      vat_number: string;
+      /** @description E.g. `SA03 **** **** **** **** 7519`; empty when none is set. */
+      iban_masked: string;
+      iban_set: boolean;
+      /**
+       * Format: date-time
+       * @description When the IBAN was last changed.
+       */
+      updated_at: string | null;
+    };
+    /**
+     * @description * `created` - Created (to send)
+     *     * `sent` - Sent
+     *     * `returned` - Returned
+     * @enum {string}
+     */
+    PayoutStatusEnum: "created" | "sent" | "returned";
     PhoneCodeRequestRequest: {
       /** @description A Saudi mobile number, e.g. 0501234567. */
       phone_number: string;
@@ -3031,6 +3271,49 @@ export interface components {
       id: number;
       display_name: string;
     };
+    Statement: {
+      currency: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      opening_balance: number;
+      closing_balance: number;
+      entries: components["schemas"]["StatementEntry"][];
+    };
+    StatementEntry: {
+      id: number;
+      /** @description ISO 8601 with the salon's offset. */
+      occurred_at: string;
+      kind: components["schemas"]["StatementEntryKindEnum"];
+      /** @description In the request's language. */
+      description: string;
+      booking_reference: string | null;
+      payout_reference: string | null;
+      /** @description Halalas from the salon's side: positive is owed to the salon, negative is taken from it. */
+      amount: number;
+      balance_after: number;
+    };
+    /**
+     * @description * `payment_captured` - payment_captured
+     *     * `commission` - commission
+     *     * `commission_vat` - commission_vat
+     *     * `refund` - refund
+     *     * `commission_reversal` - commission_reversal
+     *     * `commission_vat_reversal` - commission_vat_reversal
+     *     * `payout` - payout
+     *     * `payout_returned` - payout_returned
+     * @enum {string}
+     */
+    StatementEntryKindEnum:
+      | "payment_captured"
+      | "commission"
+      | "commission_vat"
+      | "refund"
+      | "commission_reversal"
+      | "commission_vat_reversal"
+      | "payout"
+      | "payout_returned";
     TokenPair: {
       access: string;
       refresh: string;
@@ -4291,6 +4574,206 @@ export interface operations {
       };
     };
   };
+  manage_salons_balance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Balance"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_balance_statement: {
+    parameters: {
+      query?: {
+        /** @description The first local day (default: the 1st of this month). */
+        from?: string;
+        /** @description The last local day (default: today; ≤ 400 days). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Statement"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_balance_statement_csv: {
+    parameters: {
+      query?: {
+        /** @description The first local day (default: the 1st of this month). */
+        from?: string;
+        /** @description The last local day (default: today; ≤ 400 days). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_balance_statement_xlsx: {
+    parameters: {
+      query?: {
+        /** @description The first local day (default: the 1st of this month). */
+        from?: string;
+        /** @description The last local day (default: today; ≤ 400 days). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   manage_salons_bookings_list: {
     parameters: {
       query?: {
@@ -5117,6 +5600,235 @@ export interface operations {
        * @description - `salon_not_found`: Salon not found.
        *     - `document_not_found`: Document not found.
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_payout_details: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutDetails"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_payout_details_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedPayoutDetailsUpdateRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutDetails"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `invalid_iban`: Invalid input.
+       *     - `code_required`: Changing the IBAN needs the code we send to your phone. Request a code, then enter it.
+       *     - `code_invalid`: The code is wrong, has expired or was already used. Request a new one.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_payout_details_code: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PayoutCodeRequestRequest"];
+      };
+    };
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PayoutCodeSent"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `otp_cooldown`: Please wait before requesting another code.
+       *     - `otp_too_many_requests`: Too many codes were requested for this number. Please try again later.
+       *     - `otp_ip_limited`: Too many code requests from this network. Please try again later.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /**
+       * @description - `otp_provider_unavailable`: We could not send the code right now. Please try again shortly.
+       *
+       *     Nothing was sent.
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_payouts_list: {
+    parameters: {
+      query?: {
+        /** @description A page number within the paginated result set. */
+        page?: number;
+        /** @description Number of results to return per page. */
+        page_size?: number;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedPayoutList"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;

@@ -8,6 +8,7 @@ import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
 import type invoicing from "@/locales/ar/invoicing.json";
+import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
 import type reports from "@/locales/ar/reports.json";
@@ -28,6 +29,7 @@ declare module "i18next" {
       desk: typeof desk;
       reports: typeof reports;
       invoicing: typeof invoicing;
+      ledger: typeof ledger;
     };
   }
 }

@@ -193,3 +193,20 @@ export type ReportSeriesItem = Schemas["ReportSeriesItem"];
 export type ReportBreakdown = Schemas["ReportBreakdown"];
 /** `GET /api/manage/salons/{id}/reports/heatmap/`: `weekdays[0]` is Sunday, 24 local hours each. */
 export type ReportHeatmap = Schemas["ReportHeatmap"];
+// The salon's money (ledger): what the platform owes it, its statement, payouts and payout details.
+
+/** `GET /api/manage/salons/{id}/balance/`: halalas; `balance` = `available` + `pending`. */
+export type Balance = Schemas["Balance"];
+/** `GET .../balance/statement/?from=&to=`: local days, amounts signed from the salon's side. */
+export type Statement = Schemas["Statement"];
+export type StatementEntry = Schemas["StatementEntry"];
+export type StatementEntryKind = Schemas["StatementEntryKindEnum"];
+export type Payout = Schemas["Payout"];
+export type PayoutStatus = Schemas["PayoutStatusEnum"];
+export type PayoutPage = Schemas["PaginatedPayoutList"];
+/** The IBAN only ever masked (`SA03 **** **** **** **** 7519`). */
+export type PayoutDetails = Schemas["PayoutDetails"];
+/** `PATCH .../payout-details/`: `legal_name` alone, or a new `iban` with the one-time `code`. */
+export type PayoutDetailsChanges = Schemas["PatchedPayoutDetailsUpdateRequest"];
+/** `POST .../payout-details/code/` (202): the code is never in the answer. */
+export type PayoutCodeSent = Schemas["PayoutCodeSent"];

@@ -26,9 +26,10 @@ def test_payments_then_notifications_react_to_bookings():
     ]
 
 
-def test_notifications_then_invoicing_react_to_payments():
+def test_notifications_the_ledger_then_invoicing_react_to_payments():
     assert payment_reactors.names == [
         "apps.notifications.reactions.notify_money_moved",
+        "apps.ledger.reactions.ledger_money_moved",
         "apps.invoicing.reactions.invoice_money_moved",
     ]
 

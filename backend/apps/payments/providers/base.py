@@ -10,6 +10,7 @@ are never retried blindly here (the refund service compares `refunded` before tr
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Protocol
 
 
@@ -129,3 +130,8 @@ class Gateway(Protocol):
     def capture(self, payment_id: uuid.UUID | str, *, amount: int | None = None) -> RemotePayment: ...
 
     def void(self, payment_id: uuid.UUID | str) -> RemotePayment: ...
+
+    def list_payments(self, *, created_from: datetime, created_to: datetime) -> list[RemotePayment]:
+        """Every payment created in [created_from, created_to), whatever its status (for checks of the
+        books against the gateway, e.g. `ledger_check --gateway-day`)."""
+        ...

@@ -8,6 +8,7 @@ are paid at once, as with Moyasar.
 """
 
 import uuid
+from datetime import datetime
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -163,6 +164,10 @@ class FakeGateway:
             fake.status = "voided"
             fake.save()
             return _remote(fake)
+
+    def list_payments(self, *, created_from: datetime, created_to: datetime) -> list[RemotePayment]:
+        fakes = FakeGatewayPayment.objects.filter(created_at__gte=created_from, created_at__lt=created_to)
+        return [_remote(fake) for fake in fakes.order_by("created_at", "pk")]
 
 
 # --- The fake "3-D Secure / OTP" page ---------------------------------------------------------------

@@ -4,6 +4,7 @@ import logging
 import re
 import time
 import uuid
+from datetime import UTC, datetime
 
 import requests
 from django.conf import settings
@@ -21,6 +22,8 @@ logger = logging.getLogger(__name__)
 
 # Moyasar calls that may be repeated (creation with its `given_id`, fetches) are tried this many times.
 ATTEMPTS = 3
+# Listing stops after this many pages (Moyasar's pages hold a few dozen payments).
+MAX_LIST_PAGES = 1000
 # The webhook must answer fast: its fetch is one attempt with at most this timeout.
 QUICK_TIMEOUT_SECONDS = 5.0
 
@@ -68,11 +71,15 @@ class MoyasarGateway:
         self.retry_backoff_seconds = retry_backoff_seconds
 
     def _request(self, method: str, path: str, payload: dict | None = None) -> RemotePayment:
+        return RemotePayment.from_json(self._request_json(method, path, payload))
+
+    def _request_json(self, method: str, path: str, payload: dict | None = None, params: dict | None = None) -> dict:
         try:
             response = requests.request(
                 method,
                 f"{self.base_url}{path}",
                 json=payload,
+                params=params,
                 auth=(self._secret_key, ""),
                 headers={"Accept": "application/json"},
                 timeout=self.timeout,
@@ -83,7 +90,7 @@ class MoyasarGateway:
             raise GatewayUnavailable(f"Moyasar {method} {path}: {type(exc).__name__}") from None
         body = _json_body(response)
         if 200 <= response.status_code < 300:
-            return RemotePayment.from_json(body)
+            return body
         error = _error_for(response.status_code, body)
         logger.warning("Moyasar %s %s answered HTTP %s: %s", method, path, response.status_code, error.message)
         raise error
@@ -143,3 +150,36 @@ class MoyasarGateway:
 
     def void(self, payment_id: uuid.UUID | str) -> RemotePayment:
         return self._request("POST", f"/payments/{payment_id}/void")
+
+    def list_payments(self, *, created_from: datetime, created_to: datetime) -> list[RemotePayment]:
+        """`GET /payments` filtered by creation time, page after page (section 1.6). Moyasar's bounds
+        are exclusive and to the second, so the range is widened by a second and cut here exactly."""
+        params = {
+            "created[gt]": _moyasar_time(created_from.timestamp() - 1),
+            "created[lt]": _moyasar_time(created_to.timestamp() + 1),
+        }
+        found: list[RemotePayment] = []
+        page: int | None = 1
+        while page is not None and page <= MAX_LIST_PAGES:
+            body = self._retrying(
+                lambda page=page: self._request_json("GET", "/payments", params={**params, "page": page})
+            )
+            for item in body.get("payments") or []:
+                created = _parse_time(item.get("created_at")) if isinstance(item, dict) else None
+                if created is None or created_from <= created < created_to:
+                    found.append(RemotePayment.from_json(item))
+            next_page = (body.get("meta") or {}).get("next_page")
+            page = next_page if isinstance(next_page, int) and next_page > page else None
+        return found
+
+
+def _moyasar_time(timestamp: float) -> str:
+    return datetime.fromtimestamp(int(timestamp), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_time(value) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else None

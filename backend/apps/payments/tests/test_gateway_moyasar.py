@@ -2,6 +2,7 @@
 
 import base64
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 import requests
@@ -260,3 +261,37 @@ def test_an_unreadable_answer_counts_as_no_answer(mock, gateway):
         gateway.fetch_payment(PAYMENT_ID)
 
     assert len(mock.calls) == 3
+
+
+def test_listing_follows_the_pages_within_the_creation_range(mock, gateway):
+    start, end = datetime(2026, 11, 19, 21, 0, tzinfo=UTC), datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
+    inside = {**moyasar_payment(PAYMENT_ID, status="paid"), "created_at": "2026-11-20T10:00:00.000Z"}
+    before = {**moyasar_payment(uuid.uuid4(), status="paid"), "created_at": "2026-11-19T20:59:59.500Z"}
+    later = {**moyasar_payment(uuid.uuid4(), status="failed"), "created_at": "2026-11-20T20:59:59.000Z"}
+    query = {"created[gt]": "2026-11-19T20:59:59Z", "created[lt]": "2026-11-20T21:00:01Z"}
+    mock.get(
+        f"{MOYASAR}/payments",
+        match=[
+            matchers.query_param_matcher({**query, "page": "1"}),
+            matchers.header_matcher({"Authorization": BASIC_AUTH}),
+        ],
+        json={"payments": [before, inside], "meta": {"current_page": 1, "next_page": 2, "total_pages": 2}},
+    )
+    mock.get(
+        f"{MOYASAR}/payments",
+        match=[matchers.query_param_matcher({**query, "page": "2"})],
+        json={"payments": [later], "meta": {"current_page": 2, "next_page": None, "total_pages": 2}},
+    )
+
+    found = gateway.list_payments(created_from=start, created_to=end)
+
+    assert [(payment.id, payment.status) for payment in found] == [(str(PAYMENT_ID), "paid"), (later["id"], "failed")]
+
+
+def test_listing_when_moyasar_is_down_is_unavailable(mock, gateway):
+    mock.get(f"{MOYASAR}/payments", status=503, json={"type": "api_error", "message": "down"})
+
+    with pytest.raises(GatewayUnavailable):
+        gateway.list_payments(
+            created_from=datetime(2026, 11, 20, tzinfo=UTC), created_to=datetime(2026, 11, 21, tzinfo=UTC)
+        )

@@ -49,6 +49,7 @@ describe("the manage area", () => {
       ["العملاء", "/manage/3/customers"],
       ["التقارير", "/manage/3/reports"],
       ["الفواتير", "/manage/3/invoices"],
+      ["المالية", "/manage/3/finance"],
       ["سجل التغييرات", "/manage/3/activity"],
     ]);
     expect(within(sections).getByRole("link", { name: "اليوم" })).toHaveAttribute("aria-current", "page");

@@ -26,6 +26,13 @@ describe("money", () => {
     expect(formatMoney(18050, "SAR", "en", { wholeWithoutDecimals: true })).toBe(`SAR${NBSP}180.50`);
   });
 
+  test("a statement's amounts carry their sign, zero none", () => {
+    expect(formatMoney(15000, "SAR", "en", { signed: true })).toBe(`+SAR${NBSP}150.00`);
+    expect(formatMoney(-1500, "SAR", "en", { signed: true })).toBe(`-SAR${NBSP}15.00`);
+    expect(formatMoney(0, "SAR", "en", { signed: true })).toBe(`SAR${NBSP}0.00`);
+    expect(formatMoney(-1500, "SAR", "ar", { signed: true })).toBe(`\u061c-${RLM}١٥٫٠٠${NBSP}ر.س.${RLM}`);
+  });
+
   test("SAR in English", () => {
     expect(formatMoney(2348, "SAR", "en")).toBe(`SAR${NBSP}23.48`);
     expect(formatMoney(123450, "SAR", "en")).toBe(`SAR${NBSP}1,234.50`);

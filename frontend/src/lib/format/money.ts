@@ -14,18 +14,20 @@ export function halalasToDecimal(halalas: number): string {
 
 /**
  * Integer halalas as a price: "‏١٨٠٫٠٠ ر.س.‏" in Arabic, "SAR 180.00" in English. `wholeWithoutDecimals`
- * drops ".00" from whole riyals (menus and lists); totals and VAT keep both decimals.
+ * drops ".00" from whole riyals (menus and lists); totals and VAT keep both decimals. `signed` writes
+ * the sign of any amount but zero (a statement's money in and out: "+SAR 150.00", "-SAR 15.00").
  */
 export function formatMoney(
   halalas: number,
   currency: string,
   language: Language,
-  { wholeWithoutDecimals = false }: { wholeWithoutDecimals?: boolean } = {},
+  { wholeWithoutDecimals = false, signed = false }: { wholeWithoutDecimals?: boolean; signed?: boolean } = {},
 ): string {
   const format = numberFormat(LOCALE[language], {
     style: "currency",
     currency,
     ...(wholeWithoutDecimals ? { trailingZeroDisplay: "stripIfInteger" } : {}),
+    ...(signed ? { signDisplay: "exceptZero" } : {}),
   });
   // Intl accepts decimal strings and formats them exactly.
   return format.format(halalasToDecimal(halalas) as Intl.StringNumericLiteral);

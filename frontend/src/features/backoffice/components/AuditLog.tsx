@@ -27,6 +27,7 @@ export const AUDIT_OBJECT_TYPES = [
   "special_hours",
   "customer",
   "booking",
+  "payout_account",
 ] as const;
 
 interface AuditLogProps {

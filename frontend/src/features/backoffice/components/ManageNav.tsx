@@ -16,6 +16,7 @@ export const MANAGE_SECTIONS = [
   "customers",
   "reports",
   "invoices",
+  "finance",
   "activity",
 ] as const;
 export type ManageSection = (typeof MANAGE_SECTIONS)[number];
@@ -29,6 +30,7 @@ const ICONS: Record<ManageSection, IconName> = {
   customers: "user",
   reports: "chart",
   invoices: "receipt",
+  finance: "wallet",
   activity: "history",
 };
 

@@ -1,0 +1,168 @@
+"""`/api/manage/salons/{id}/balance/` and the statement (JSON, CSV, Excel): what the platform owes the
+salon and every entry that made it so. Managers of the salon and platform admins (the back office's
+door)."""
+
+from dataclasses import asdict
+from datetime import date, datetime, time, timedelta
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone, translation
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.response import Response
+
+from apps.backoffice.api.common import ManageView, validated
+from apps.backoffice.errors import ManagersOnly
+from apps.core.i18n import current_language
+from apps.core.openapi import INVALID_INPUT, error_responses
+from apps.salons.errors import SalonNotFound
+from apps.salons.models import Salon
+
+from .. import selectors
+from ..statement import entry_description, statement_csv_chunks, statement_xlsx_bytes
+from .serializers import MAX_DAYS, BalanceSerializer, StatementQuerySerializer, StatementSerializer
+
+TAG = "finance"
+DOOR = (ManagersOnly, SalonNotFound)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PERIOD = [
+    OpenApiParameter("from", OpenApiTypes.DATE, description="The first local day (default: the 1st of this month)."),
+    OpenApiParameter("to", OpenApiTypes.DATE, description=f"The last local day (default: today; ≤ {MAX_DAYS} days)."),
+]
+
+
+class BalanceView(ManageView):
+    @extend_schema(
+        tags=[TAG],
+        operation_id="manage_salons_balance",
+        summary="The salon's balance",
+        description=selectors.__doc__,
+        responses={200: BalanceSerializer, **error_responses(DOOR)},
+    )
+    def get(self, request, salon_id: int):
+        return Response(BalanceSerializer(asdict(selectors.salon_balance(salon=self.salon(salon_id)))).data)
+
+
+def statement_period(salon: Salon, query: dict) -> tuple[date, date, datetime, datetime]:
+    """The local days asked for (this month to today by default) and the instants that bound them."""
+    today = timezone.now().astimezone(salon.tz).date()
+    last = query.get("to") or today
+    first = query.get("from") or min(last, today).replace(day=1)
+    if first > last:
+        first = last.replace(day=1)
+    start = datetime.combine(first, time.min, tzinfo=salon.tz)
+    end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=salon.tz)
+    return first, last, start, end
+
+
+class StatementView(ManageView):
+    @extend_schema(
+        tags=[TAG],
+        operation_id="manage_salons_balance_statement",
+        summary="The salon's statement",
+        description=(
+            "Every entry of the salon's balance that occurred in the period, oldest first, with the balance after "
+            "it; amounts from the salon's side (positive: owed to the salon; negative: commission, its VAT, "
+            "refunds, payouts). Also at `/api/manage/salons/{salon_id}/statement/`."
+        ),
+        parameters=PERIOD,
+        responses={200: StatementSerializer, **error_responses(INVALID_INPUT, DOOR)},
+    )
+    def get(self, request, salon_id: int):
+        salon = self.salon(salon_id)
+        first, last, start, end = statement_period(salon, validated(StatementQuerySerializer, request.query_params))
+        statement = selectors.salon_statement(salon=salon, start=start, end=end)
+        entries = [
+            {
+                "id": line.entry.pk,
+                "occurred_at": line.entry.transaction.occurred_at.astimezone(salon.tz).isoformat(),
+                "kind": line.entry.kind,
+                "description": entry_description(line.entry),
+                "booking_reference": line.entry.transaction.booking.reference
+                if line.entry.transaction.booking_id
+                else None,
+                "payout_reference": line.entry.transaction.payout.reference
+                if line.entry.transaction.payout_id
+                else None,
+                "amount": line.amount,
+                "balance_after": line.balance_after,
+            }
+            for line in statement.lines
+        ]
+        return Response(
+            {
+                "currency": statement.currency,
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "opening_balance": statement.opening_balance,
+                "closing_balance": statement.closing_balance,
+                "entries": entries,
+            }
+        )
+
+
+class ErrorsAsJson(DefaultContentNegotiation):
+    """Whatever the client accepts (e.g. `text/csv`), errors are answered in JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
+class StatementFileView(ManageView):
+    file_format = ""
+    content_negotiation_class = ErrorsAsJson
+
+    def get(self, request, salon_id: int):
+        salon = self.salon(salon_id)
+        first, last, start, end = statement_period(salon, validated(StatementQuerySerializer, request.query_params))
+        statement = selectors.salon_statement(salon=salon, start=start, end=end)
+        filename = f"{salon.slug}-statement-{first.isoformat()}-{last.isoformat()}.{self.file_format}"
+        if self.file_format == "csv":
+            language = translation.get_language()
+            response = StreamingHttpResponse(_in_language(language, statement_csv_chunks(statement, tz=salon.tz)))
+            response["Content-Type"] = "text/csv; charset=utf-8"
+        else:
+            body = statement_xlsx_bytes(statement, tz=salon.tz, right_to_left=current_language() == "ar")
+            response = HttpResponse(body, content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+def _in_language(language: str, chunks):
+    """The chunks made in the request's language: a streamed body is made after the view returns."""
+    with translation.override(language):
+        yield from chunks
+
+
+_FORMATS = {
+    "csv": ("text/csv", "CSV, UTF-8 with a byte order mark, streamed."),
+    "xlsx": (XLSX_TYPE, "An Excel workbook: typed cells, a totals row, right to left in Arabic."),
+}
+
+
+def statement_file_view(file_format: str):
+    media_type, description = _FORMATS[file_format]
+
+    class View(StatementFileView):
+        @extend_schema(
+            tags=[TAG],
+            operation_id=f"manage_salons_balance_statement_{file_format}",
+            summary=f"The salon's statement ({file_format.upper()})",
+            description=(
+                f"The statement's entries between the opening and the closing balance, headers in the request's "
+                f"language. {description} Named `<salon-slug>-statement-<from>-<to>.{file_format}`. Also at "
+                f"`/api/manage/salons/{{salon_id}}/statement.{file_format}`."
+            ),
+            parameters=PERIOD,
+            responses={
+                (200, media_type): OpenApiResponse(OpenApiTypes.BINARY, description="The file, as an attachment."),
+                **error_responses(INVALID_INPUT, DOOR),
+            },
+        )
+        def get(self, request, salon_id: int):
+            return super().get(request, salon_id)
+
+    View.__name__ = View.__qualname__ = f"Statement{file_format.title()}View"
+    View.file_format = file_format
+    return View
