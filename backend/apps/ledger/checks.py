@@ -11,7 +11,8 @@ for a day, with the gateway)? Read-only; every finding is a sentence an operator
 4. Each salon's balance is what its rows say: received − refunded − commission and VAT (net of
    reversals) − payouts not returned (± corrections).
 5. Each payout is posted as far as its status went, and payouts in transit are the created ones.
-6. No platform account has a balance on the wrong side.
+6. No platform account has a balance on the wrong side (commission, VAT, refunds clearing and payouts
+   in transit are credits; the platform's cash may dip below zero, see `SIDES`).
 With a gateway day: the gateway's payments created that day against the books, payment by payment.
 """
 
@@ -35,9 +36,10 @@ from .scheme import commission_for
 
 RECEIPT_KINDS = (EntryKind.PAYMENT_CAPTURED, EntryKind.DUPLICATE_PAYMENT)
 REFUND_KINDS = (EntryKind.REFUND, EntryKind.DUPLICATE_REFUND)
-# The side each platform account's balance must stay on (+1: debit or zero, -1: credit or zero).
+# The side each platform account's balance must stay on (+1: debit or zero, -1: credit or zero). Not the
+# platform's cash: a refund after the salon was paid out is paid by the platform (the salon's balance
+# goes negative until its next payouts recover it), which can take the cash below zero for a while.
 SIDES = {
-    AccountKind.PLATFORM_CASH: +1,
     AccountKind.COMMISSION_REVENUE: -1,
     AccountKind.COMMISSION_VAT: -1,
     AccountKind.REFUNDS_CLEARING: -1,
