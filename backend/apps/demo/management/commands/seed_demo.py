@@ -7,6 +7,7 @@ from django.utils import timezone
 from apps.accounts.models import Role
 from apps.demo.bookings import seed_demo_bookings
 from apps.demo.catalog import DemoAccount, SeedResult, seed_demo_data
+from apps.ledger.backfill import ledger_backfill
 
 DEFAULT_ADMIN_PASSWORD = "admin12345"  # noqa: S105 - a development convenience, refused without DEBUG
 
@@ -29,8 +30,11 @@ class Command(BaseCommand):
         bookings = seed_demo_bookings(
             now=timezone.now(), stylist=accounts[Role.STAFF], customer=accounts[Role.CUSTOMER]
         )
+        # Demo rows are written directly, past the payments' events: the books catch up on them last.
+        ledger = ledger_backfill()
         self._write_summary(result)
         self.stdout.write(f"Demo bookings: {bookings.bookings}, of which {bookings.reviews} reviewed.")
+        self.stdout.write(f"Ledger: {ledger.transactions} transactions posted for {ledger.payments} payments received.")
         self._write_accounts(result.accounts, admin_password_shown=not password_from_env)
 
     def _write_summary(self, result: SeedResult) -> None:
