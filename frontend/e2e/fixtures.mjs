@@ -251,6 +251,8 @@ export async function downloadExport(page, buttonName) {
   const failure = await download.failure();
   assert.equal(failure, null, `the download of ${buttonName} failed: ${failure}`);
   return { filename: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
 // --- The salon's money (/manage/:id/finance) -------------------------------------------------------
 
 /** Money or a number as the page writes it ("‏-١٥٫٠٠ ر.س.‏", "١٠٪") as a whole number of its smallest unit. */

@@ -42,7 +42,7 @@ def ledger_backfill() -> BackfillResult:
     for payment_id in missing_payments:
         with transaction.atomic():
             _booking, payment = payment_lock(payment_id)
-            ledger_post_payment(payment)
+            ledger_post_payment(payment=payment)
 
     refund_posted = LedgerTransaction.objects.filter(
         refund_id=OuterRef("pk"), cause__in=(Cause.REFUND_SUCCEEDED, Cause.DUPLICATE_REFUNDED)
@@ -55,7 +55,7 @@ def ledger_backfill() -> BackfillResult:
     for refund_id, payment_id in missing_refunds:
         with transaction.atomic():
             payment_lock(payment_id)
-            ledger_post_refund(Refund.objects.select_related("payment__booking").get(pk=refund_id))
+            ledger_post_refund(refund=Refund.objects.select_related("payment__booking").get(pk=refund_id))
     return BackfillResult(
         payments=len(missing_payments),
         refunds=len(missing_refunds),

@@ -7,7 +7,7 @@ negative). Transactions and entries are append-only: the model refuses to change
 and a deferred trigger checks at commit that every transaction balances (migration 0002). A mistake
 is corrected by a reversing transaction. Each transaction has a unique `key` derived from its cause
 (`payment:<id>:captured`, `refund:<id>:succeeded`, `payout:<id>:sent`, …), so a cause is posted once
-however often it is heard. The posting scheme is in `docs/adr/0006-ledger.md`.
+however often it is heard. The posting scheme is in `docs/adr/0007-ledger.md`.
 """
 
 from django.conf import settings

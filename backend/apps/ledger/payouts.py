@@ -98,7 +98,7 @@ def _payout_for_salon(*, salon_id: int, run: PayoutRun, actor, minimum: int, now
         except IntegrityError:  # `payout_one_created_per_salon`: the database has the last word
             run.skipped.append((salon_id, Skip.WAITING, available))
             return
-        ledger_post_payout_created(payout)
+        ledger_post_payout_created(payout=payout)
         _audit(
             actor,
             payout,
@@ -149,7 +149,7 @@ def payout_mark_sent(*, payout_id: int, bank_reference: str, actor=None, now: da
         payout.sent_at = now or timezone.now()
         payout.sent_by = actor if actor is not None and actor.is_authenticated else None
         payout.save(update_fields=["status", "bank_reference", "sent_at", "sent_by"])
-        ledger_post_payout_sent(payout)
+        ledger_post_payout_sent(payout=payout)
         _audit(actor, payout, AuditAction.UPDATED, {"status": payout.status, "bank_reference": bank_reference})
     return payout
 
@@ -174,7 +174,7 @@ def payout_mark_returned(
         payout.returned_at = now or timezone.now()
         payout.returned_by = actor if actor is not None and actor.is_authenticated else None
         payout.save(update_fields=["status", "return_reference", "return_reason", "returned_at", "returned_by"])
-        ledger_post_payout_returned(payout)
+        ledger_post_payout_returned(payout=payout)
         _audit(actor, payout, AuditAction.UPDATED, {"status": payout.status, "return_reference": reference})
     return payout
 

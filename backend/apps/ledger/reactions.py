@@ -9,6 +9,6 @@ from .scheme import ledger_post_payment, ledger_post_refund
 
 def ledger_money_moved(moved: MoneyMoved) -> None:
     if moved.kind in (PaymentEventKind.PAYMENT_RECEIVED, PaymentEventKind.DUPLICATE_RECEIVED):
-        ledger_post_payment(Payment.objects.select_related("booking").get(pk=moved.data["payment_id"]))
+        ledger_post_payment(payment=Payment.objects.select_related("booking").get(pk=moved.data["payment_id"]))
     elif moved.kind == PaymentEventKind.REFUND_ISSUED:
-        ledger_post_refund(Refund.objects.select_related("payment__booking").get(pk=moved.data["refund_id"]))
+        ledger_post_refund(refund=Refund.objects.select_related("payment__booking").get(pk=moved.data["refund_id"]))

@@ -1,4 +1,4 @@
-"""The posting scheme: what each cause writes to which account (docs/adr/0006-ledger.md).
+"""The posting scheme: what each cause writes to which account (docs/adr/0007-ledger.md).
 
 Amounts are halalas; a debit is positive, a credit negative. A: the payment's amount (VAT included),
 C: the commission, V: the VAT on it, R: a refund, P: a payout.
@@ -89,7 +89,7 @@ def _platform(kind: str):
     return ledger_account(kind)
 
 
-def ledger_post_payment(payment: Payment) -> None:
+def ledger_post_payment(*, payment: Payment) -> None:
     """The money of a payment received: the salon's (less commission), or a duplicate to give back."""
     booking = payment.booking
     occurred_at = payment.paid_at or timezone.now()
@@ -148,11 +148,11 @@ def _payment_entries(payment_id, kind: str) -> int:
     )
 
 
-def ledger_post_refund(refund: Refund) -> None:
+def ledger_post_refund(*, refund: Refund) -> None:
     """A refund that succeeded: the money leaves the salon's balance (or refunds clearing, for a
     duplicate), and the commission on it goes back to the salon."""
     payment = refund.payment
-    ledger_post_payment(payment)  # a payment from before the ledger is posted first
+    ledger_post_payment(payment=payment)  # a payment from before the ledger is posted first
     booking = payment.booking
     occurred_at = refund.succeeded_at or timezone.now()
     cash = _platform(AccountKind.PLATFORM_CASH)
@@ -208,7 +208,7 @@ def _post_commission_reversal(payment: Payment, payable, *, refs: dict, key: str
 # --- Payouts -------------------------------------------------------------------------------------
 
 
-def ledger_post_payout_created(payout: Payout) -> None:
+def ledger_post_payout_created(*, payout: Payout) -> None:
     payable = ledger_account(AccountKind.SALON_PAYABLE, payout.salon_id)
     in_transit = _platform(AccountKind.PAYOUTS_IN_TRANSIT)
     ledger_post(
@@ -221,7 +221,7 @@ def ledger_post_payout_created(payout: Payout) -> None:
     )
 
 
-def ledger_post_payout_sent(payout: Payout) -> None:
+def ledger_post_payout_sent(*, payout: Payout) -> None:
     in_transit = _platform(AccountKind.PAYOUTS_IN_TRANSIT)
     cash = _platform(AccountKind.PLATFORM_CASH)
     ledger_post(
@@ -238,7 +238,7 @@ def ledger_post_payout_sent(payout: Payout) -> None:
     )
 
 
-def ledger_post_payout_returned(payout: Payout) -> None:
+def ledger_post_payout_returned(*, payout: Payout) -> None:
     """The money comes back to the salon's balance: from the bank (a sent payout) or from transit."""
     was_sent = LedgerTransaction.objects.filter(key=payout_key(payout.pk, "sent")).exists()
     source = _platform(AccountKind.PLATFORM_CASH if was_sent else AccountKind.PAYOUTS_IN_TRANSIT)

@@ -4616,9 +4616,9 @@ export interface operations {
   manage_salons_balance_statement: {
     parameters: {
       query?: {
-        /** @description The first local day (default: the 1st of this month). */
+        /** @description The first local day (default: the 1st of `to`'s month). */
         from?: string;
-        /** @description The last local day (default: today; ≤ 400 days). */
+        /** @description The last local day (default: today, or `from`; ≤ 400 days). */
         to?: string;
       };
       header?: never;
@@ -4669,9 +4669,9 @@ export interface operations {
   manage_salons_balance_statement_csv: {
     parameters: {
       query?: {
-        /** @description The first local day (default: the 1st of this month). */
+        /** @description The first local day (default: the 1st of `to`'s month). */
         from?: string;
-        /** @description The last local day (default: today; ≤ 400 days). */
+        /** @description The last local day (default: today, or `from`; ≤ 400 days). */
         to?: string;
       };
       header?: never;
@@ -4723,9 +4723,9 @@ export interface operations {
   manage_salons_balance_statement_xlsx: {
     parameters: {
       query?: {
-        /** @description The first local day (default: the 1st of this month). */
+        /** @description The first local day (default: the 1st of `to`'s month). */
         from?: string;
-        /** @description The last local day (default: today; ≤ 400 days). */
+        /** @description The last local day (default: today, or `from`; ≤ 400 days). */
         to?: string;
       };
       header?: never;

@@ -7,8 +7,10 @@ from datetime import date, datetime, time, timedelta
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
@@ -27,8 +29,10 @@ TAG = "finance"
 DOOR = (ManagersOnly, SalonNotFound)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERIOD = [
-    OpenApiParameter("from", OpenApiTypes.DATE, description="The first local day (default: the 1st of this month)."),
-    OpenApiParameter("to", OpenApiTypes.DATE, description=f"The last local day (default: today; ≤ {MAX_DAYS} days)."),
+    OpenApiParameter("from", OpenApiTypes.DATE, description="The first local day (default: the 1st of `to`'s month)."),
+    OpenApiParameter(
+        "to", OpenApiTypes.DATE, description=f"The last local day (default: today, or `from`; ≤ {MAX_DAYS} days)."
+    ),
 ]
 
 
@@ -45,12 +49,14 @@ class BalanceView(ManageView):
 
 
 def statement_period(salon: Salon, query: dict) -> tuple[date, date, datetime, datetime]:
-    """The local days asked for (this month to today by default) and the instants that bound them."""
+    """The local days asked for (by default from the 1st of `to`'s month, and to today or `from`) and
+    the instants that bound them."""
     today = timezone.now().astimezone(salon.tz).date()
-    last = query.get("to") or today
-    first = query.get("from") or min(last, today).replace(day=1)
-    if first > last:
-        first = last.replace(day=1)
+    first, last = query.get("from"), query.get("to")
+    last = last or (max(today, first) if first else today)
+    first = first or last.replace(day=1)
+    if (last - first).days + 1 > MAX_DAYS:
+        raise serializers.ValidationError({"from": [_("A statement covers at most 400 days.")]})
     start = datetime.combine(first, time.min, tzinfo=salon.tz)
     end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=salon.tz)
     return first, last, start, end

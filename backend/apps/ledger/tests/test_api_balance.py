@@ -102,9 +102,22 @@ def test_the_statement_defaults_to_this_month(manager_client, salon):
     assert (body["from"], body["to"], body["entries"]) == (today.replace(day=1).isoformat(), today.isoformat(), [])
 
 
+def test_a_statement_from_a_day_runs_to_today(manager_client, salon):
+    start = timezone.localdate() - timedelta(days=40)
+
+    body = manager_client.get(url(salon, f"balance/statement/?from={start}")).json()
+
+    assert (body["from"], body["to"]) == (start.isoformat(), timezone.localdate().isoformat())
+
+
 @pytest.mark.parametrize(
     "query, field",
-    [("from=2026-03-10&to=2026-03-01", "to"), ("from=2024-01-01&to=2026-01-01", "to"), ("from=yesterday", "from")],
+    [
+        ("from=2026-03-10&to=2026-03-01", "to"),
+        ("from=2024-01-01&to=2026-01-01", "to"),
+        ("from=2001-01-01", "from"),
+        ("from=yesterday", "from"),
+    ],
 )
 def test_a_bad_period_is_a_field_error(manager_client, salon, query, field):
     response = manager_client.get(url(salon, f"balance/statement/?{query}"))

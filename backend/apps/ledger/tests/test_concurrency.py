@@ -36,7 +36,7 @@ def _replay(payment_id, *, lock: bool):
                 _booking, payment = payment_lock(payment_id)
             else:
                 payment = Payment.objects.get(pk=payment_id)
-            ledger_post_payment(payment)
+            ledger_post_payment(payment=payment)
         return "posted"
 
     return post

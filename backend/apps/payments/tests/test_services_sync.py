@@ -155,6 +155,9 @@ def test_a_second_payment_reported_paid_is_a_duplicate_and_refunded(
     assert duplicate.events.filter(to_status=PaymentStatus.DUPLICATE).count() == 1
     assert Refund.objects.get().reason == "duplicate_payment"
     assert len(sent(notifications, "payment_received")) == 1
+    assert [call["data"] for call in sent(notifications, "duplicate_received")] == [
+        {"payment_id": str(second.id), "amount": PRICE, "currency": "SAR"}
+    ]
     assert [call["data"]["payment_id"] for call in sent(notifications, "refund_issued")] == [str(second.id)]
 
 
