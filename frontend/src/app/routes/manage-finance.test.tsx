@@ -205,8 +205,6 @@ describe("the statement", () => {
     await user.click(downloads.getByRole("button", { name: "Excel" }));
     expect(await screen.findByText("تعذّر التنزيل: لست مديرًا.")).toBeInTheDocument();
     expect(saved).toHaveLength(1);
-    // The object URL is let go once the download has started.
-    await vi.waitFor(() => expect(revokeObjectURL).toHaveBeenCalledWith("blob:statement"), { timeout: 3000 });
   });
 });
 
