@@ -4,6 +4,8 @@ even counts): the figures that do not add up from one period to the next."""
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.bookings.models import BookingStatus
 from apps.bookings.tests.conftest import RIYADH, at, client_for, make_user
@@ -11,7 +13,7 @@ from apps.reports.periods import Period
 from apps.reports.selectors import summary
 from apps.salons.tests.factories import make_service, make_staff
 
-from .test_summary import booked
+from .test_summary import booked, pay, review
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,21 @@ def test_median_lead_time_per_day_with_odd_and_even_counts(salon, service, styli
     type(booking).objects.filter(pk=booking.pk).update(created_at=booking.start - timedelta(hours=4, seconds=33))
     # 1 2 4.0092 | 5 7 30: (4.0092 + 5) / 2 = 4.5046
     assert summary(salon_ids=[salon.pk], period=MARCH, group_by="month")["totals"]["median_lead_time_hours"] == 4.5
+
+
+def test_the_query_count_does_not_depend_on_the_data(salon, service, stylist, customer):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            summary(salon_ids=[salon.pk], period=MARCH, group_by="day")
+        return len(captured.captured_queries)
+
+    booked(stylist, service, customer, at(d(2), "10:00"), status=BookingStatus.COMPLETED)
+    few = queries()
+    for day in range(3, 20):
+        staff = make_staff(salon, [service])
+        for hhmm in ("10:00", "12:00"):
+            booking = booked(staff, service, make_user(), at(d(day), hhmm), status=BookingStatus.COMPLETED)
+            pay(booking, at(d(day), "09:00"))
+            review(booking, 4, at(d(day), "18:00"))
+
+    assert queries() == few == 16
