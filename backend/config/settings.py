@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.ledger",
     "apps.invoicing",
+    "apps.privacy",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",

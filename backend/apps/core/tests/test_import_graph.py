@@ -27,6 +27,9 @@ ALLOWED: dict[str, set[str]] = {
     # Money's books (ledger, payouts) and tax documents (invoicing) react to payments.
     "ledger": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
     "invoicing": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
+    # The customer's data rights reach every app that holds personal data.
+    "privacy": _BELOW_BOOKINGS
+    | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }
