@@ -57,5 +57,8 @@ export default defineConfig({
     css: false,
     restoreMocks: true,
     unstubGlobals: true,
+    // Page tests render whole routes with user events; on a loaded two-core CI machine some take
+    // several seconds, so the default 5 s would fail them for the machine's sake, not the code's.
+    testTimeout: 20_000,
   },
 });
