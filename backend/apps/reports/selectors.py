@@ -18,6 +18,7 @@ from django.db.models import Avg, Count, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractWeekDay, Trunc
 
 from apps.bookings.models import BookingStatus, Review
+from apps.core.i18n import localized
 from apps.core.money import vat_included
 from apps.payments.models import Payment, Refund, RefundStatus
 from apps.salons.models import Salon, Service, StaffMember
@@ -176,10 +177,8 @@ def _breakdowns(salon_ids, period: Period) -> tuple[list[dict], list[dict]]:
                 cell["gross_paid"] += amount
             cell["net"] += sign * amount
     service_names = {
-        pk: name_en or name_ar
-        for pk, name_ar, name_en in Service.objects.filter(pk__in={key[0] for key in cells})
-        .order_by()
-        .values_list("pk", "name_ar", "name_en")
+        service.pk: localized(service, "name")
+        for service in Service.objects.filter(pk__in={key[0] for key in cells}).order_by().only("name_ar", "name_en")
     }
     staff_names = dict(
         StaffMember.objects.filter(pk__in={key[1] for key in cells}).order_by().values_list("pk", "display_name")
@@ -236,7 +235,8 @@ def salon_league(*, period: Period) -> list[dict]:
         for values in _reviews(None, period).values("salon_id").annotate(average=Avg("rating"), count=Count("id"))
     }
     rows = []
-    for salon_id, name_ar, name_en in Salon.objects.order_by("id").values_list("id", "name_ar", "name_en"):
+    for salon in Salon.objects.order_by("id").only("name_ar", "name_en"):
+        salon_id = salon.pk
         c = counts.get(salon_id, {})
         bookings = c.get("bookings", 0)
         g, r = gross.get(salon_id, 0), refunded.get(salon_id, 0)
@@ -244,7 +244,7 @@ def salon_league(*, period: Period) -> list[dict]:
         rows.append(
             {
                 "id": salon_id,
-                "name": name_en or name_ar,
+                "name": localized(salon, "name"),
                 "bookings": bookings,
                 "gross_paid": g,
                 "net": g - r,
