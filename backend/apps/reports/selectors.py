@@ -15,7 +15,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Avg, Count, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractWeekDay, Trunc
+from django.db.models.functions import ExtractHour, ExtractWeekDay
 
 from apps.bookings.models import BookingStatus, Review
 from apps.core.i18n import localized
@@ -24,7 +24,7 @@ from apps.payments.models import Payment, Refund, RefundStatus
 from apps.salons.models import Salon, Service, StaffMember
 
 from .booking_figures import booking_figures
-from .periods import MONEY_IN_STATUSES, Period, bookings_in, bucket_of, local_day, minutes_of, rate
+from .periods import MONEY_IN_STATUSES, Period, bookings_in, bucket_key, bucket_of, minutes_of, rate, truncated
 from .utilisation import utilisation as utilisation
 from .utilisation import working_minutes
 
@@ -102,23 +102,23 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
     tz = period.tz
     by_bucket, total_counts = booking_figures(salon_ids, period, group_by)
     gross = {
-        local_day(row["bucket"], tz): row["amount"]
+        bucket_key(row["bucket"], group_by, tz): row["amount"]
         for row in _payments(salon_ids, period)
-        .annotate(bucket=Trunc("paid_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("paid_at", group_by, tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     refunded = {
-        local_day(row["bucket"], tz): row["amount"]
+        bucket_key(row["bucket"], group_by, tz): row["amount"]
         for row in _refunds(salon_ids, period)
-        .annotate(bucket=Trunc("succeeded_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("succeeded_at", group_by, tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     ratings = {
-        local_day(row["bucket"], tz): (row["average"], row["count"])
+        bucket_key(row["bucket"], group_by, tz): (row["average"], row["count"])
         for row in _reviews(salon_ids, period)
-        .annotate(bucket=Trunc("created_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("created_at", group_by, tz))
         .values("bucket")
         .annotate(average=Avg("rating"), count=Count("id"))
     }

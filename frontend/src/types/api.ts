@@ -4356,7 +4356,7 @@ export interface operations {
       query: {
         /** @description The first local day, YYYY-MM-DD (inclusive). */
         from: string;
-        /** @description The series' periods (default day; weeks from Monday). */
+        /** @description The series' periods (default day; weeks from Sunday). */
         group_by?: "day" | "month" | "week";
         /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
         to: string;
@@ -6089,7 +6089,7 @@ export interface operations {
       query: {
         /** @description The first local day, YYYY-MM-DD (inclusive). */
         from: string;
-        /** @description The series' periods (default day; weeks from Monday). */
+        /** @description The series' periods (default day; weeks from Sunday). */
         group_by?: "day" | "month" | "week";
         /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
         to: string;

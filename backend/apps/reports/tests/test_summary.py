@@ -224,12 +224,17 @@ def test_english_names_fall_back_to_arabic(manager_client, admin_user, salon, se
     assert (body["by_service"][0]["name"], league.json()["salons"][0]["name"]) == (service.name_ar, salon.name_ar)
 
 
-def test_weeks_start_on_monday(manager_client, salon, march):
+def test_weeks_start_on_sunday(manager_client, salon, march):
     body = manager_client.get(summary_url(salon, MARCH + "&group_by=week")).json()
 
-    assert [row["period"] for row in body["series"]][:2] == ["2026-02-23", "2026-03-02"]
-    assert len(body["series"]) == 6
-    assert sum(row["bookings"] for row in body["series"]) == 8
+    series = body["series"]
+    assert [row["period"] for row in series] == ["2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22", "2026-03-29"]
+    # Sunday 1 March (its first minutes, still Saturday in UTC) to Saturday 7 March, then Sunday 8 March.
+    first, second = series[0], series[1]
+    assert (first["bookings"], first["gross_paid"], first["refunded"]) == (7, 30000, 13000)
+    assert (second["bookings"], second["completed"], second["rating_count"]) == (1, 1, 1)
+    assert sum(row["bookings"] for row in series) == 8
+    assert sum(row["working_minutes"] for row in series) == 43920
 
 
 def test_an_empty_period_gives_zeros(manager_client, salon):
