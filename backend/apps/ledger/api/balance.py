@@ -16,13 +16,14 @@ from rest_framework.response import Response
 
 from apps.backoffice.api.common import ManageView, validated
 from apps.backoffice.errors import ManagersOnly
+from apps.core.exports import csv_chunks, xlsx_bytes
 from apps.core.i18n import current_language
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.salons.errors import SalonNotFound
 from apps.salons.models import Salon
 
 from .. import selectors
-from ..statement import entry_description, statement_csv_chunks, statement_xlsx_bytes
+from ..statement import entry_description, statement_export
 from .serializers import MAX_DAYS, BalanceSerializer, StatementQuerySerializer, StatementSerializer
 
 TAG = "finance"
@@ -126,10 +127,12 @@ class StatementFileView(ManageView):
         filename = f"{salon.slug}-statement-{first.isoformat()}-{last.isoformat()}.{self.file_format}"
         if self.file_format == "csv":
             language = translation.get_language()
-            response = StreamingHttpResponse(_in_language(language, statement_csv_chunks(statement, tz=salon.tz)))
+            response = StreamingHttpResponse(
+                _in_language(language, csv_chunks(statement_export(statement), tz=salon.tz))
+            )
             response["Content-Type"] = "text/csv; charset=utf-8"
         else:
-            body = statement_xlsx_bytes(statement, tz=salon.tz, right_to_left=current_language() == "ar")
+            body = xlsx_bytes(statement_export(statement), tz=salon.tz, right_to_left=current_language() == "ar")
             response = HttpResponse(body, content_type=XLSX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

@@ -165,6 +165,9 @@ def test_the_statement_as_excel_in_arabic(manager_client, salon, money):
     assert rows[-1][0] == "الإجمالي"
     assert rows[-1][5] == pytest.approx(sum(row[5] for row in rows[2:-2]))
     assert rows[-2][6] == pytest.approx(NET / 100)
+    assert rows[-1][6] is None  # a running balance is not summed
+    closing = list(sheet.iter_rows())[-2]
+    assert (closing[2].font.b, closing[6].font.b, list(sheet.iter_rows())[2][2].font.b) == (True, True, False)
 
 
 def test_an_export_error_is_json_even_for_a_client_wanting_csv(manager_client, salon):
