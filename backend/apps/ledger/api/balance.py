@@ -1,4 +1,4 @@
-"""`/api/manage/salons/{id}/balance/` and the statement (JSON, CSV, Excel): what the platform owes the
+"""`/api/manage/salons/{id}/balance/` and the statement (JSON, CSV, Excel, PDF): what the platform owes the
 salon and every entry that made it so. Managers of the salon and platform admins (the back office's
 door)."""
 
@@ -24,6 +24,7 @@ from apps.salons.models import Salon
 
 from .. import selectors
 from ..statement import entry_description, statement_export
+from ..statement_pdf import statement_pdf
 from .serializers import MAX_DAYS, BalanceSerializer, StatementQuerySerializer, StatementSerializer
 
 TAG = "finance"
@@ -131,6 +132,9 @@ class StatementFileView(ManageView):
                 _in_language(language, csv_chunks(statement_export(statement), tz=salon.tz))
             )
             response["Content-Type"] = "text/csv; charset=utf-8"
+        elif self.file_format == "pdf":
+            body = statement_pdf(statement, salon=salon, first=first, last=last)
+            response = HttpResponse(body, content_type="application/pdf")
         else:
             body = xlsx_bytes(statement_export(statement), tz=salon.tz, right_to_left=current_language() == "ar")
             response = HttpResponse(body, content_type=XLSX_TYPE)
@@ -147,6 +151,11 @@ def _in_language(language: str, chunks):
 _FORMATS = {
     "csv": ("text/csv", "CSV, UTF-8 with a byte order mark, streamed."),
     "xlsx": (XLSX_TYPE, "An Excel workbook: typed cells, a totals row, right to left in Arabic."),
+    "pdf": (
+        "application/pdf",
+        "A PDF (A4, right to left): the salon's legal name, the period, the opening and closing balances and the "
+        "totals, words in the request's language.",
+    ),
 }
 
 

@@ -159,7 +159,7 @@ describe("the statement", () => {
     expect(await within(region).findByRole("table")).toBeInTheDocument();
   });
 
-  test("CSV and Excel are fetched with the access token and saved under the server's file name", async () => {
+  test("CSV, Excel and PDF are fetched with the access token and saved under the server's file name", async () => {
     const server = mockFetch();
     serveFinance(server);
     server.on("GET", "/api/manage/salons/3/balance/statement.csv", () =>
@@ -174,6 +174,16 @@ describe("the statement", () => {
     );
     server.once("GET", "/api/manage/salons/3/balance/statement.xlsx", () =>
       apiError(403, "not_a_manager", "لست مديرًا."),
+    );
+    server.on("GET", "/api/manage/salons/3/balance/statement.pdf", () =>
+      Promise.resolve(
+        new Response("%PDF-1.7", {
+          headers: {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": 'attachment; filename="dalal-statement-2026-12-01-2026-12-07.pdf"',
+          },
+        }),
+      ),
     );
     const saved: { name: string; href: string }[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
@@ -205,6 +215,13 @@ describe("the statement", () => {
     await user.click(downloads.getByRole("button", { name: "Excel" }));
     expect(await screen.findByText("تعذّر التنزيل: لست مديرًا.")).toBeInTheDocument();
     expect(saved).toHaveLength(1);
+
+    await user.click(downloads.getByRole("button", { name: "PDF" }));
+    await vi.waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toEqual({ name: "dalal-statement-2026-12-01-2026-12-07.pdf", href: "blob:statement" });
+    const [pdf] = server.requestsTo("GET", "/api/manage/salons/3/balance/statement.pdf");
+    expect(pdf?.url.search).toBe("?from=2026-12-01&to=2026-12-07");
+    expect(pdf?.headers.get("Accept")).toBe("application/pdf");
   });
 });
 
