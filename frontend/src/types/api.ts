@@ -1670,6 +1670,8 @@ export interface components {
       minimum_payout: number;
       /** @description Whether the salon has an IBAN to be paid to. */
       payouts_enabled: boolean;
+      /** @description Hours after a visit ends during which its money stays pending (it may still be refunded). */
+      refund_window_hours: number;
     };
     /**
      * @description A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;

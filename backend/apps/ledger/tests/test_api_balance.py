@@ -48,7 +48,14 @@ def test_the_balance(manager_client, salon, money):
         "commission_rate_bps": 1000,
         "minimum_payout": 10000,
         "payouts_enabled": True,
+        "refund_window_hours": 72,
     }
+
+
+def test_the_balance_names_the_refund_window_setting(manager_client, salon, settings):
+    settings.LEDGER_REFUND_WINDOW_HOURS = 24
+
+    assert manager_client.get(url(salon, "balance/")).json()["refund_window_hours"] == 24
 
 
 def test_a_new_salon_has_a_zero_balance_and_no_payouts_without_an_iban(manager_client, salon):
