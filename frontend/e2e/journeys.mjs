@@ -391,6 +391,8 @@ export const journeys = [
         assert.equal(shownAmount(shown), halalas, `${label}: ${shown}`);
       }
       assert.equal(shownAmount(await balanceCard(page, "عمولة المنصة")), balance.commission_rate_bps / 100);
+      const pendingHint = await page.locator(".ledger-card--wide .ledger-card__hint").innerText();
+      assert.match(pendingHint, /مهلة الاسترداد، وهي [٠-٩]+ ساعة/, "the refund window's hours");
       // This month's statement, in the salon's days.
       await page.getByRole("button", { name: "هذا الشهر", pressed: true }).waitFor();
       await page.getByRole("heading", { name: "كشف الحساب" }).waitFor();
@@ -402,6 +404,7 @@ export const journeys = [
       for (const [button, extension] of [
         ["CSV", "csv"],
         ["Excel", "xlsx"],
+        ["PDF", "pdf"],
       ]) {
         const downloaded = page.waitForEvent("download");
         await downloads.getByRole("button", { name: button }).click();
@@ -409,6 +412,7 @@ export const journeys = [
         assert.match(file.suggestedFilename(), new RegExp(`^jasmine-touch-statement-[\\d-]+\\.${extension}$`));
         const bytes = readFileSync(await file.path());
         if (extension === "csv") assert.equal(bytes.subarray(0, 3).toString("hex"), "efbbbf", "a UTF-8 BOM");
+        else if (extension === "pdf") assert.equal(bytes.subarray(0, 5).toString(), "%PDF-", "a PDF");
         else assert.equal(bytes.subarray(0, 2).toString(), "PK", "an Excel (zip) file");
       }
 

@@ -2,7 +2,7 @@
 description of the rows, and the CSV and Excel writers. Rows are streamed from their source (e.g.
 `.iterator()` querysets), never held in memory as a whole.
 
-A row is a tuple of typed values: `str`, `int` (a count), `Money` (halalas), an aware `datetime`
+A row is a tuple (or an `Emphasized` one, in bold in Excel) of typed values: `str`, `int` (a count), `Money` (halalas), an aware `datetime`
 (written in the time zone given to the writer) or `None`. Writers turn them into cells: CSV is UTF-8
 with a byte order mark (so that Excel reads Arabic), Excel has typed cells and a totals row; a text
 that a spreadsheet would run as a formula is neutralised.
@@ -33,6 +33,11 @@ class Money(int):
 class Column:
     header: str | Promise
     kind: str = TEXT
+    totalled: bool = True  # a money or count column summed in Excel's totals row (not e.g. a running balance)
+
+
+class Emphasized(tuple):
+    """A row that Excel writes in bold (e.g. a statement's opening and closing balances)."""
 
 
 @dataclass(frozen=True)
@@ -121,9 +126,15 @@ def xlsx_bytes(export: Export, *, tz: ZoneInfo, right_to_left: bool) -> bytes:
         return result
 
     sheet.append([cell(str(column.header), TEXT, font=bold) for column in export.columns])
-    totals = [0 if column.kind in (MONEY, COUNT) else None for column in export.columns]
+    totals = [0 if column.kind in (MONEY, COUNT) and column.totalled else None for column in export.columns]
     for row in export.rows:
-        sheet.append([cell(value, column.kind) for value, column in zip(row, export.columns, strict=True)])
+        font = bold if isinstance(row, Emphasized) else None
+        sheet.append(
+            [
+                cell(value, column.kind, font=None if value in (None, "") else font)
+                for value, column in zip(row, export.columns, strict=True)
+            ]
+        )
         for index, value in enumerate(row):
             if totals[index] is not None and value is not None:
                 totals[index] += value

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
+from apps.core.admin_base import ReadOnlyAdmin
 from apps.core.exceptions import AppError
 from apps.core.money import format_sar
 
@@ -29,17 +30,6 @@ from .models import (
     SalonPayoutAccount,
 )
 from .payouts import PayoutRun, bank_file_csv, payout_batch_create, payout_mark_returned, payout_mark_sent
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class EntryInline(admin.TabularInline):

@@ -38,6 +38,7 @@ class SalonBalance:
     commission_rate_bps: int
     minimum_payout: int
     payouts_enabled: bool
+    refund_window_hours: int
 
 
 def _salon_entries(salon_id: int) -> QuerySet[LedgerEntry]:
@@ -79,6 +80,7 @@ def salon_balance(*, salon: Salon, now: datetime | None = None) -> SalonBalance:
         commission_rate_bps=commission_rate_bps(salon.pk),
         minimum_payout=settings.PAYOUT_MINIMUM_HALALAS,
         payouts_enabled=SalonPayoutAccount.objects.filter(salon=salon).exists(),
+        refund_window_hours=settings.LEDGER_REFUND_WINDOW_HOURS,
     )
 
 

@@ -1,19 +1,15 @@
 """A salon's statement in words and in files: each entry described in the reader's language, and the
-statement as CSV (UTF-8 with a byte order mark, streamed) or Excel (typed cells, opening and closing
-balances, a totals row), like the reports' exports (`apps/reports/exports.py`)."""
+statement's rows for the shared CSV and Excel writers (`apps/core/exports.py`: opening and closing
+balances in bold, a totals row of the amounts) and for its PDF (`statement_pdf.py`)."""
 
-import csv
-import io
 from collections.abc import Iterator
 
 from django.utils.translation import gettext, pgettext_lazy
 
-from apps.core.money import major_units
+from apps.core.exports import DATETIME, MONEY, Column, Emphasized, Export, Money
 
 from .models import Cause, EntryKind, LedgerEntry
-from .selectors import Statement, StatementLine
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from .selectors import Statement
 
 
 def entry_description(entry: LedgerEntry) -> str:
@@ -44,125 +40,39 @@ def entry_description(entry: LedgerEntry) -> str:
     return text % {"booking": booking, "payout": payout, "rate": f"{(rate or 0) / 100:g}"}
 
 
-def _columns() -> list[str]:
-    return [
-        str(pgettext_lazy("statement column", "Date")),
-        str(pgettext_lazy("statement column", "Kind")),
-        str(pgettext_lazy("statement column", "Description")),
-        str(pgettext_lazy("statement column", "Booking")),
-        str(pgettext_lazy("statement column", "Payout")),
-        str(pgettext_lazy("statement column", "Amount (SAR)")),
-        str(pgettext_lazy("statement column", "Balance (SAR)")),
-    ]
+COLUMNS = (
+    Column(pgettext_lazy("statement column", "Date"), DATETIME),
+    Column(pgettext_lazy("statement column", "Kind")),
+    Column(pgettext_lazy("statement column", "Description")),
+    Column(pgettext_lazy("statement column", "Booking")),
+    Column(pgettext_lazy("statement column", "Payout")),
+    Column(pgettext_lazy("statement column", "Amount (SAR)"), MONEY),
+    Column(pgettext_lazy("statement column", "Balance (SAR)"), MONEY, totalled=False),
+)
 
 
 def _kind_label(kind: str) -> str:
     return str(EntryKind(kind).label) if kind in EntryKind.values else kind
 
 
-def _rows(statement: Statement, tz) -> Iterator[tuple]:
-    """(date, kind, description, booking, payout, amount or None, balance) per line, between the
-    opening and the closing balance."""
-    yield (None, "", gettext("Opening balance"), "", "", None, statement.opening_balance)
+def statement_rows(statement: Statement) -> Iterator[tuple]:
+    """(when, kind, description, booking, payout, amount or None, balance) per line, between the
+    opening and the closing balance (in bold)."""
+    yield Emphasized((None, "", gettext("Opening balance"), "", "", None, Money(statement.opening_balance)))
     for line in statement.lines:
-        yield _line_row(line, tz)
-    yield (None, "", gettext("Closing balance"), "", "", None, statement.closing_balance)
-
-
-def _line_row(line: StatementLine, tz) -> tuple:
-    txn = line.entry.transaction
-    return (
-        txn.occurred_at.astimezone(tz),
-        _kind_label(line.entry.kind),
-        entry_description(line.entry),
-        txn.booking.reference if txn.booking_id else "",
-        txn.payout.reference if txn.payout_id else "",
-        line.amount,
-        line.balance_after,
-    )
-
-
-def _text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-class _Line:
-    def write(self, text: str) -> str:
-        return text
-
-
-def statement_csv_chunks(statement: Statement, *, tz) -> Iterator[bytes]:
-    """The statement as UTF-8 CSV with a BOM (so that Excel reads Arabic), one chunk per line."""
-    writer = csv.writer(_Line(), quoting=csv.QUOTE_MINIMAL)
-    yield "\ufeff".encode() + writer.writerow(_columns()).encode()
-    for when, kind, description, booking, payout, amount, balance in _rows(statement, tz):
-        yield writer.writerow(
-            [
-                when.strftime("%Y-%m-%d %H:%M") if when else "",
-                _text(kind),
-                _text(description),
-                booking,
-                payout,
-                "" if amount is None else _signed(amount),
-                _signed(balance),
-            ]
-        ).encode()
-
-
-def _signed(halalas: int) -> str:
-    return major_units(halalas) if halalas >= 0 else "-" + major_units(-halalas)
-
-
-def statement_xlsx_bytes(statement: Statement, *, tz, right_to_left: bool) -> bytes:
-    """The statement as an Excel workbook: typed cells, the opening and closing balances, a totals row."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title="statement")
-    sheet.sheet_view.rightToLeft = right_to_left
-    bold = Font(bold=True)
-
-    def cell(value, *, money=False, when=False, font=None):
-        result = WriteOnlyCell(sheet, value=value)
-        if money and value is not None:
-            result.value = int(value) / 100
-            result.number_format = "#,##0.00"
-        elif when and value is not None:
-            result.value = value.replace(tzinfo=None)
-            result.number_format = "yyyy-mm-dd hh:mm"
-        elif isinstance(value, str):
-            result.value = _text(value)
-        if font is not None:
-            result.font = font
-        return result
-
-    sheet.append([cell(header, font=bold) for header in _columns()])
-    total = 0
-    rows = list(_rows(statement, tz))
-    for index, (when, kind, description, booking, payout, amount, balance) in enumerate(rows):
-        edge = bold if index in (0, len(rows) - 1) else None
-        sheet.append(
-            [
-                cell(when, when=True),
-                cell(kind),
-                cell(description, font=edge),
-                cell(booking),
-                cell(payout),
-                cell(amount, money=True),
-                cell(balance, money=True, font=edge),
-            ]
+        txn = line.entry.transaction
+        yield (
+            txn.occurred_at,
+            _kind_label(line.entry.kind),
+            entry_description(line.entry),
+            txn.booking.reference if txn.booking_id else "",
+            txn.payout.reference if txn.payout_id else "",
+            Money(line.amount),
+            Money(line.balance_after),
         )
-        total += amount or 0
-    sheet.append(
-        [
-            cell(gettext("Total"), font=bold),
-            *[cell(None) for _ in range(4)],
-            cell(total, money=True, font=bold),
-            cell(None),
-        ]
-    )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    yield Emphasized((None, "", gettext("Closing balance"), "", "", None, Money(statement.closing_balance)))
+
+
+def statement_export(statement: Statement) -> Export:
+    """The statement for the shared writers (`apps/core/exports.py`): CSV or Excel."""
+    return Export(name="statement", columns=COLUMNS, rows=statement_rows(statement))

@@ -29,12 +29,21 @@ from django.db.models import (
     Q,
     Sum,
 )
-from django.db.models.functions import Trunc
 
 from apps.bookings.models import Booking, BookingStatus, CancelledByRole
 from apps.payments.models import HELD_STATUSES
 
-from .periods import BOOKED_SPAN, BOOKED_STATUSES, VISIT_STATUSES, Period, bookings_in, bucket_of, local_day
+from .periods import (
+    BOOKED_SPAN,
+    BOOKED_STATUSES,
+    VISIT_STATUSES,
+    Period,
+    bookings_in,
+    bucket_key,
+    bucket_of,
+    local_day,
+    truncated,
+)
 
 LEAD = ExpressionWrapper(F("start") - F("created_at"), output_field=DurationField())
 
@@ -88,11 +97,11 @@ def booking_figures(salon_ids, period: Period, group_by: str) -> tuple[dict[date
     middles: dict[date, tuple] = {}
     for row in (
         bookings_in(salon_ids, period)
-        .annotate(held=held, bucket=Trunc("start", group_by, tzinfo=tz))
+        .annotate(held=held, bucket=truncated("start", group_by, tz))
         .values("bucket")
         .annotate(**_aggregates())
     ):
-        key = local_day(row.pop("bucket"), tz)
+        key = bucket_key(row.pop("bucket"), group_by, tz)
         middles[key] = (row.pop("lead_low", None), row.pop("lead_high", None))
         periods[key] = row | {"new_customers": 0}
 

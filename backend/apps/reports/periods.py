@@ -6,12 +6,14 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import DurationField, ExpressionWrapper, F
+from django.db.models import DateTimeField, DurationField, ExpressionWrapper, F
+from django.db.models.functions import Trunc
 
 from apps.bookings.models import Booking, BookingStatus
 from apps.payments.models import PaymentStatus
 
 GROUPS = ("day", "week", "month")
+ONE_DAY = timedelta(days=1)
 # A payment that took the customer's money at `paid_at` (refunds are counted apart).
 MONEY_IN_STATUSES = (PaymentStatus.PAID, PaymentStatus.CAPTURED, PaymentStatus.REFUNDED, PaymentStatus.DUPLICATE)
 VISIT_STATUSES = (BookingStatus.CONFIRMED, BookingStatus.COMPLETED)
@@ -42,11 +44,26 @@ def platform_tz() -> ZoneInfo:
 
 
 def bucket_of(day: date, group_by: str) -> date:
+    """The first day of `day`'s period; a week starts on Sunday (the Saudi week)."""
     if group_by == "week":
-        return day - timedelta(days=day.weekday())
+        return day - timedelta(days=(day.weekday() + 1) % 7)
     if group_by == "month":
         return day.replace(day=1)
     return day
+
+
+def truncated(field: str, group_by: str, tz: ZoneInfo):
+    """`field` truncated in the database to its local period, read back with `bucket_key`. The databases'
+    weeks start on Monday: a Sunday week is the Monday week of the day after, less that day."""
+    if group_by == "week":
+        return Trunc(ExpressionWrapper(F(field) + ONE_DAY, output_field=DateTimeField()), "week", tzinfo=tz)
+    return Trunc(field, group_by, tzinfo=tz)
+
+
+def bucket_key(value, group_by: str, tz: ZoneInfo) -> date:
+    """The first local day of the period a `truncated` value stands for."""
+    day = local_day(value, tz)
+    return day - ONE_DAY if group_by == "week" else day
 
 
 def local_day(value, tz: ZoneInfo) -> date:

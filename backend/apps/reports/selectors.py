@@ -15,15 +15,16 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Avg, Count, Q, Sum
-from django.db.models.functions import ExtractHour, ExtractWeekDay, Trunc
+from django.db.models.functions import ExtractHour, ExtractWeekDay
 
 from apps.bookings.models import BookingStatus, Review
+from apps.core.i18n import localized
 from apps.core.money import vat_included
 from apps.payments.models import Payment, Refund, RefundStatus
 from apps.salons.models import Salon, Service, StaffMember
 
 from .booking_figures import booking_figures
-from .periods import MONEY_IN_STATUSES, Period, bookings_in, bucket_of, local_day, minutes_of, rate
+from .periods import MONEY_IN_STATUSES, Period, bookings_in, bucket_key, bucket_of, minutes_of, rate, truncated
 from .utilisation import utilisation as utilisation
 from .utilisation import working_minutes
 
@@ -101,23 +102,23 @@ def summary(*, salon_ids: list[int] | None, period: Period, group_by: str) -> di
     tz = period.tz
     by_bucket, total_counts = booking_figures(salon_ids, period, group_by)
     gross = {
-        local_day(row["bucket"], tz): row["amount"]
+        bucket_key(row["bucket"], group_by, tz): row["amount"]
         for row in _payments(salon_ids, period)
-        .annotate(bucket=Trunc("paid_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("paid_at", group_by, tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     refunded = {
-        local_day(row["bucket"], tz): row["amount"]
+        bucket_key(row["bucket"], group_by, tz): row["amount"]
         for row in _refunds(salon_ids, period)
-        .annotate(bucket=Trunc("succeeded_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("succeeded_at", group_by, tz))
         .values("bucket")
         .annotate(amount=Sum("amount"))
     }
     ratings = {
-        local_day(row["bucket"], tz): (row["average"], row["count"])
+        bucket_key(row["bucket"], group_by, tz): (row["average"], row["count"])
         for row in _reviews(salon_ids, period)
-        .annotate(bucket=Trunc("created_at", group_by, tzinfo=tz))
+        .annotate(bucket=truncated("created_at", group_by, tz))
         .values("bucket")
         .annotate(average=Avg("rating"), count=Count("id"))
     }
@@ -176,10 +177,8 @@ def _breakdowns(salon_ids, period: Period) -> tuple[list[dict], list[dict]]:
                 cell["gross_paid"] += amount
             cell["net"] += sign * amount
     service_names = {
-        pk: name_en or name_ar
-        for pk, name_ar, name_en in Service.objects.filter(pk__in={key[0] for key in cells})
-        .order_by()
-        .values_list("pk", "name_ar", "name_en")
+        service.pk: localized(service, "name")
+        for service in Service.objects.filter(pk__in={key[0] for key in cells}).order_by().only("name_ar", "name_en")
     }
     staff_names = dict(
         StaffMember.objects.filter(pk__in={key[1] for key in cells}).order_by().values_list("pk", "display_name")
@@ -236,7 +235,8 @@ def salon_league(*, period: Period) -> list[dict]:
         for values in _reviews(None, period).values("salon_id").annotate(average=Avg("rating"), count=Count("id"))
     }
     rows = []
-    for salon_id, name_ar, name_en in Salon.objects.order_by("id").values_list("id", "name_ar", "name_en"):
+    for salon in Salon.objects.order_by("id").only("name_ar", "name_en"):
+        salon_id = salon.pk
         c = counts.get(salon_id, {})
         bookings = c.get("bookings", 0)
         g, r = gross.get(salon_id, 0), refunded.get(salon_id, 0)
@@ -244,7 +244,7 @@ def salon_league(*, period: Period) -> list[dict]:
         rows.append(
             {
                 "id": salon_id,
-                "name": name_en or name_ar,
+                "name": localized(salon, "name"),
                 "bookings": bookings,
                 "gross_paid": g,
                 "net": g - r,

@@ -499,6 +499,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/balance/statement.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's statement (PDF)
+     * @description The statement's entries between the opening and the closing balance, headers in the request's language. A PDF (A4, right to left): the salon's legal name, the period, the opening and closing balances and the totals, words in the request's language. Named `<salon-slug>-statement-<from>-<to>.pdf`. Also at `/api/manage/salons/{salon_id}/statement.pdf`.
+     */
+    get: operations["manage_salons_balance_statement_pdf"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/balance/statement.xlsx": {
     parameters: {
       query?: never;
@@ -1650,6 +1670,8 @@ export interface components {
       minimum_payout: number;
       /** @description Whether the salon has an IBAN to be paid to. */
       payouts_enabled: boolean;
+      /** @description Hours after a visit ends during which its money stays pending (it may still be refunded). */
+      refund_window_hours: number;
     };
     /**
      * @description A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
@@ -4356,7 +4378,7 @@ export interface operations {
       query: {
         /** @description The first local day, YYYY-MM-DD (inclusive). */
         from: string;
-        /** @description The series' periods (default day; weeks from Monday). */
+        /** @description The series' periods (default day; weeks from Sunday). */
         group_by?: "day" | "month" | "week";
         /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
         to: string;
@@ -4689,6 +4711,60 @@ export interface operations {
         };
         content: {
           "text/csv": string;
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  manage_salons_balance_statement_pdf: {
+    parameters: {
+      query?: {
+        /** @description The first local day (default: the 1st of `to`'s month). */
+        from?: string;
+        /** @description The last local day (default: today, or `from`; ≤ 400 days). */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/pdf": string;
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
@@ -6089,7 +6165,7 @@ export interface operations {
       query: {
         /** @description The first local day, YYYY-MM-DD (inclusive). */
         from: string;
-        /** @description The series' periods (default day; weeks from Monday). */
+        /** @description The series' periods (default day; weeks from Sunday). */
         group_by?: "day" | "month" | "week";
         /** @description The last local day, YYYY-MM-DD (inclusive; ≤ 400 days). */
         to: string;

@@ -1,10 +1,10 @@
-"""What the document views share: errors in JSON whatever the client accepts, and the PDF answer."""
+"""What the document views share: the PDF answer (errors in JSON: `apps/core/file_responses.py`)."""
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework.negotiation import DefaultContentNegotiation
 
+from apps.core.file_responses import attachment
 from apps.core.pdf import PAGE_SIZES
 
 from ..models import Document
@@ -14,15 +14,5 @@ TAG = "invoicing"
 PDF_RESPONSE = {(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, description="The PDF.")}
 
 
-class ErrorsAsJson(DefaultContentNegotiation):
-    """Whatever the client accepts (`application/pdf`, `text/csv`), errors are answered in JSON: the
-    file itself is not rendered by DRF."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 def pdf_response(documents: list[Document], *, size: str) -> HttpResponse:
-    response = HttpResponse(documents_pdf(documents, page=PAGE_SIZES[size]), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{documents[0].number}.pdf"'
-    return response
+    return attachment(documents_pdf(documents, page=PAGE_SIZES[size]), "application/pdf", f"{documents[0].number}.pdf")

@@ -1,17 +1,14 @@
 """A salon's documents in the back office (the door: `ManageView`): the list with the VAT-number
 warning, each document's PDF, and the exports."""
 
-from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import path
-from django.utils import translation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 
 from apps.backoffice.api.common import ManageView, salon_instant, validated
 from apps.backoffice.errors import ManagersOnly
-from apps.core.exports import csv_chunks, xlsx_bytes
-from apps.core.i18n import current_language
+from apps.core.file_responses import XLSX_TYPE, ErrorsAsJson, export_attachment
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
 from apps.salons.errors import SalonNotFound
@@ -19,7 +16,7 @@ from apps.salons.errors import SalonNotFound
 from ..errors import DocumentNotFound
 from ..exports import documents_export
 from ..selectors import salon_document_get, salon_document_list, salon_vat_number_missing
-from .common import PDF_RESPONSE, TAG, ErrorsAsJson, pdf_response
+from .common import PDF_RESPONSE, TAG, pdf_response
 from .serializers import (
     MAX_DAYS,
     DocumentExportQuerySerializer,
@@ -30,7 +27,6 @@ from .serializers import (
 )
 
 DOOR_ERRORS = (ManagersOnly, SalonNotFound)
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DocumentListView(ManageView):
@@ -92,21 +88,7 @@ class DocumentExportView(ManageView):
             kind=query.get("kind"),
         )
         filename = f"{salon.slug}-invoices-{query['from'].isoformat()}-{query['to'].isoformat()}.{self.file_format}"
-        if self.file_format == "csv":
-            language = translation.get_language()
-            response = StreamingHttpResponse(_in_language(language, csv_chunks(export, tz=salon.tz)))
-            response["Content-Type"] = "text/csv; charset=utf-8"
-        else:
-            body = xlsx_bytes(export, tz=salon.tz, right_to_left=current_language() == "ar")
-            response = HttpResponse(body, content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-def _in_language(language: str, chunks):
-    """The chunks made in the request's language: a streamed body is made after the view returns."""
-    with translation.override(language):
-        yield from chunks
+        return export_attachment(export, file_format=self.file_format, tz=salon.tz, filename=filename)
 
 
 def _export_view(file_format: str, media_type: str, format_description: str):

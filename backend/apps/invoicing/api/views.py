@@ -7,11 +7,12 @@ from rest_framework.views import APIView
 
 from apps.accounts.errors import AUTHENTICATION_ERRORS
 from apps.backoffice.api.common import validated
+from apps.core.file_responses import ErrorsAsJson
 from apps.core.openapi import INVALID_INPUT, error_responses
 
 from ..errors import InvoiceNotFound
 from ..selectors import booking_invoice_get
-from .common import PDF_RESPONSE, TAG, ErrorsAsJson, pdf_response
+from .common import PDF_RESPONSE, TAG, pdf_response
 from .serializers import InvoiceSerializer, PdfQuerySerializer
 
 BOOKING_ID = OpenApiParameter("booking_id", int, OpenApiParameter.PATH)

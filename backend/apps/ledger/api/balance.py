@@ -1,33 +1,31 @@
-"""`/api/manage/salons/{id}/balance/` and the statement (JSON, CSV, Excel): what the platform owes the
+"""`/api/manage/salons/{id}/balance/` and the statement (JSON, CSV, Excel, PDF): what the platform owes the
 salon and every entry that made it so. Managers of the salon and platform admins (the back office's
 door)."""
 
 from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 
-from django.http import HttpResponse, StreamingHttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
 from apps.backoffice.api.common import ManageView, validated
 from apps.backoffice.errors import ManagersOnly
-from apps.core.i18n import current_language
+from apps.core.file_responses import XLSX_TYPE, ErrorsAsJson, attachment, export_attachment
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.salons.errors import SalonNotFound
 from apps.salons.models import Salon
 
 from .. import selectors
-from ..statement import entry_description, statement_csv_chunks, statement_xlsx_bytes
+from ..statement import entry_description, statement_export
+from ..statement_pdf import statement_pdf
 from .serializers import MAX_DAYS, BalanceSerializer, StatementQuerySerializer, StatementSerializer
 
 TAG = "finance"
 DOOR = (ManagersOnly, SalonNotFound)
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PERIOD = [
     OpenApiParameter("from", OpenApiTypes.DATE, description="The first local day (default: the 1st of `to`'s month)."),
     OpenApiParameter(
@@ -108,13 +106,6 @@ class StatementView(ManageView):
         )
 
 
-class ErrorsAsJson(DefaultContentNegotiation):
-    """Whatever the client accepts (e.g. `text/csv`), errors are answered in JSON."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 class StatementFileView(ManageView):
     file_format = ""
     content_negotiation_class = ErrorsAsJson
@@ -124,26 +115,22 @@ class StatementFileView(ManageView):
         first, last, start, end = statement_period(salon, validated(StatementQuerySerializer, request.query_params))
         statement = selectors.salon_statement(salon=salon, start=start, end=end)
         filename = f"{salon.slug}-statement-{first.isoformat()}-{last.isoformat()}.{self.file_format}"
-        if self.file_format == "csv":
-            language = translation.get_language()
-            response = StreamingHttpResponse(_in_language(language, statement_csv_chunks(statement, tz=salon.tz)))
-            response["Content-Type"] = "text/csv; charset=utf-8"
-        else:
-            body = statement_xlsx_bytes(statement, tz=salon.tz, right_to_left=current_language() == "ar")
-            response = HttpResponse(body, content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-def _in_language(language: str, chunks):
-    """The chunks made in the request's language: a streamed body is made after the view returns."""
-    with translation.override(language):
-        yield from chunks
+        if self.file_format == "pdf":
+            body = statement_pdf(statement, salon=salon, first=first, last=last)
+            return attachment(body, "application/pdf", filename)
+        return export_attachment(
+            statement_export(statement), file_format=self.file_format, tz=salon.tz, filename=filename
+        )
 
 
 _FORMATS = {
     "csv": ("text/csv", "CSV, UTF-8 with a byte order mark, streamed."),
     "xlsx": (XLSX_TYPE, "An Excel workbook: typed cells, a totals row, right to left in Arabic."),
+    "pdf": (
+        "application/pdf",
+        "A PDF (A4, right to left): the salon's legal name, the period, the opening and closing balances and the "
+        "totals, words in the request's language.",
+    ),
 }
 
 

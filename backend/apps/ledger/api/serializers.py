@@ -37,6 +37,9 @@ class BalanceSerializer(serializers.Serializer):
     commission_rate_bps = serializers.IntegerField(help_text="The salon's commission rate (1000 = 10%).")
     minimum_payout = serializers.IntegerField(help_text="The smallest payout made, in halalas.")
     payouts_enabled = serializers.BooleanField(help_text="Whether the salon has an IBAN to be paid to.")
+    refund_window_hours = serializers.IntegerField(
+        help_text="Hours after a visit ends during which its money stays pending (it may still be refunded)."
+    )
 
 
 class StatementQuerySerializer(serializers.Serializer):

@@ -48,7 +48,14 @@ def test_the_balance(manager_client, salon, money):
         "commission_rate_bps": 1000,
         "minimum_payout": 10000,
         "payouts_enabled": True,
+        "refund_window_hours": 72,
     }
+
+
+def test_the_balance_names_the_refund_window_setting(manager_client, salon, settings):
+    settings.LEDGER_REFUND_WINDOW_HOURS = 24
+
+    assert manager_client.get(url(salon, "balance/")).json()["refund_window_hours"] == 24
 
 
 def test_a_new_salon_has_a_zero_balance_and_no_payouts_without_an_iban(manager_client, salon):
@@ -165,6 +172,54 @@ def test_the_statement_as_excel_in_arabic(manager_client, salon, money):
     assert rows[-1][0] == "الإجمالي"
     assert rows[-1][5] == pytest.approx(sum(row[5] for row in rows[2:-2]))
     assert rows[-2][6] == pytest.approx(NET / 100)
+    assert rows[-1][6] is None  # a running balance is not summed
+    closing = list(sheet.iter_rows())[-2]
+    assert (closing[2].font.b, closing[6].font.b, list(sheet.iter_rows())[2][2].font.b) == (True, True, False)
+
+
+def _pdf_text(content: bytes) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+@pytest.mark.parametrize("path", ["balance/statement.pdf", "statement.pdf"])
+def test_the_statement_as_a_pdf_in_arabic(manager_client, salon, money, path):
+    past, _payout, _upcoming = money
+    salon.legal_name = "مؤسسة لمسة الياسمين للتجميل"
+    salon.save()
+    today = timezone.localdate()
+    start = today - timedelta(days=30)
+
+    response = manager_client.get(url(salon, f"{path}?from={start}&to={today}"), HTTP_ACCEPT_LANGUAGE="ar")
+
+    assert (response.status_code, response["Content-Type"]) == (200, "application/pdf")
+    assert response["Content-Disposition"] == f'attachment; filename="{salon.slug}-statement-{start}-{today}.pdf"'
+    text = _pdf_text(response.content)
+    for words in (
+        "كشف الحساب",
+        "مؤسسة لمسة الياسمين للتجميل",
+        "الفترة",
+        "الرصيد الافتتاحي",
+        "الرصيد الختامي",
+        "الإجمالي",
+    ):
+        assert words in text
+    assert past.booking.reference in text
+    assert "-11.50" in text and "101.77" in text
+
+
+def test_the_statement_as_a_pdf_in_english(manager_client, salon, money):
+    today = timezone.localdate()
+
+    response = manager_client.get(
+        url(salon, f"balance/statement.pdf?from={today - timedelta(days=30)}&to={today}"), HTTP_ACCEPT_LANGUAGE="en"
+    )
+
+    text = _pdf_text(response.content)
+    for words in ("Statement of account", "Opening balance", "Closing balance", "Description", "Money in", "Total"):
+        assert words in text
+    assert f"Period{today - timedelta(days=30)} to {today}" in text
+    assert "Closing balance101.77 SAR" in text
 
 
 def test_an_export_error_is_json_even_for_a_client_wanting_csv(manager_client, salon):

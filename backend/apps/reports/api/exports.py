@@ -2,17 +2,15 @@
 range of days, as CSV (streamed) or Excel. Managers of the salon and platform admins (the back
 office's door)."""
 
-from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import path
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.negotiation import DefaultContentNegotiation
 
 from apps.backoffice.api.common import TAG, ManageView, salon_instant, validated
 from apps.backoffice.errors import ManagersOnly
+from apps.core.file_responses import XLSX_TYPE, ErrorsAsJson, attachment, csv_attachment
 from apps.core.i18n import current_language
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.salons.errors import SalonNotFound
@@ -20,7 +18,6 @@ from apps.salons.errors import SalonNotFound
 from ..exports import EXPORTS, csv_chunks, xlsx_bytes
 
 MAX_DAYS = 400
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SALON = "salons/<int:salon_id>/exports/"
 
 
@@ -44,14 +41,6 @@ class ExportQuerySerializer(serializers.Serializer):
         return attrs
 
 
-class ErrorsAsJson(DefaultContentNegotiation):
-    """Whatever the client accepts (e.g. `text/csv`), errors are answered in JSON: the file itself is
-    not rendered by DRF."""
-
-    def select_renderer(self, request, renderers, format_suffix=None):
-        return renderers[0], renderers[0].media_type
-
-
 class ExportView(ManageView):
     kind = ""
     file_format = ""
@@ -66,21 +55,10 @@ class ExportView(ManageView):
             end=salon_instant(query["to"], salon, end=True),
         )
         filename = f"{salon.slug}-{self.kind}-{query['from'].isoformat()}-{query['to'].isoformat()}.{self.file_format}"
-        language = translation.get_language()
         if self.file_format == "csv":
-            response = StreamingHttpResponse(_in_language(language, csv_chunks(export, salon=salon)))
-            response["Content-Type"] = "text/csv; charset=utf-8"
-        else:
-            body = xlsx_bytes(export, salon=salon, right_to_left=current_language() == "ar")
-            response = HttpResponse(body, content_type=XLSX_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
-
-
-def _in_language(language: str, chunks):
-    """The chunks made in the request's language: a streamed body is made after the view returns."""
-    with translation.override(language):
-        yield from chunks
+            return csv_attachment(csv_chunks(export, salon=salon), filename)
+        body = xlsx_bytes(export, salon=salon, right_to_left=current_language() == "ar")
+        return attachment(body, XLSX_TYPE, filename)
 
 
 _WHAT = {

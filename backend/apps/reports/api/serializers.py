@@ -32,7 +32,7 @@ class ReportPeriodQuerySerializer(serializers.Serializer):
 
 class ReportSummaryQuerySerializer(ReportPeriodQuerySerializer):
     group_by = serializers.ChoiceField(
-        choices=GROUPS, default="day", help_text=_("The series' periods: day, week (from Monday) or month.")
+        choices=GROUPS, default="day", help_text=_("The series' periods: day, week (from Sunday) or month.")
     )
 
 

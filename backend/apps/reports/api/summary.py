@@ -27,7 +27,7 @@ PERIOD_PARAMETERS = [
     OpenApiParameter("to", str, required=True, description="The last local day, YYYY-MM-DD (inclusive; ≤ 400 days)."),
 ]
 GROUP_PARAMETER = OpenApiParameter(
-    "group_by", str, enum=list(GROUPS), description="The series' periods (default day; weeks from Monday)."
+    "group_by", str, enum=list(GROUPS), description="The series' periods (default day; weeks from Sunday)."
 )
 
 

@@ -188,7 +188,7 @@ def test_the_daily_series_adds_up_and_splits_by_when_money_moved(manager_client,
 
 
 def test_breakdowns_per_service_and_stylist(manager_client, salon, service, stylist, other_stylist, march):
-    body = manager_client.get(summary_url(salon)).json()
+    body = manager_client.get(summary_url(salon), HTTP_ACCEPT_LANGUAGE="en").json()
 
     assert body["by_service"] == [
         {"id": service.pk, "name": service.name_en, "bookings": 8, "completed": 2, "gross_paid": 30000, "net": 17000}
@@ -206,12 +206,35 @@ def test_breakdowns_per_service_and_stylist(manager_client, salon, service, styl
     ]
 
 
-def test_weeks_start_on_monday(manager_client, salon, march):
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_names_follow_the_request_language(manager_client, admin_user, salon, service, language, march):
+    names = {"ar": (service.name_ar, salon.name_ar), "en": (service.name_en, salon.name_en)}[language]
+    body = manager_client.get(summary_url(salon), HTTP_ACCEPT_LANGUAGE=language).json()
+    league = client_for(admin_user).get(f"/api/manage/reports/salons/?{MARCH}", HTTP_ACCEPT_LANGUAGE=language)
+
+    assert (body["by_service"][0]["name"], league.json()["salons"][0]["name"]) == names
+
+
+def test_english_names_fall_back_to_arabic(manager_client, admin_user, salon, service, march):
+    type(service).objects.filter(pk=service.pk).update(name_en="")
+    type(salon).objects.filter(pk=salon.pk).update(name_en="")
+    body = manager_client.get(summary_url(salon), HTTP_ACCEPT_LANGUAGE="en").json()
+    league = client_for(admin_user).get(f"/api/manage/reports/salons/?{MARCH}", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert (body["by_service"][0]["name"], league.json()["salons"][0]["name"]) == (service.name_ar, salon.name_ar)
+
+
+def test_weeks_start_on_sunday(manager_client, salon, march):
     body = manager_client.get(summary_url(salon, MARCH + "&group_by=week")).json()
 
-    assert [row["period"] for row in body["series"]][:2] == ["2026-02-23", "2026-03-02"]
-    assert len(body["series"]) == 6
-    assert sum(row["bookings"] for row in body["series"]) == 8
+    series = body["series"]
+    assert [row["period"] for row in series] == ["2026-03-01", "2026-03-08", "2026-03-15", "2026-03-22", "2026-03-29"]
+    # Sunday 1 March (its first minutes, still Saturday in UTC) to Saturday 7 March, then Sunday 8 March.
+    first, second = series[0], series[1]
+    assert (first["bookings"], first["gross_paid"], first["refunded"]) == (7, 30000, 13000)
+    assert (second["bookings"], second["completed"], second["rating_count"]) == (1, 1, 1)
+    assert sum(row["bookings"] for row in series) == 8
+    assert sum(row["working_minutes"] for row in series) == 43920
 
 
 def test_an_empty_period_gives_zeros(manager_client, salon):
@@ -301,7 +324,7 @@ def test_platform_reports_are_for_platform_admins(manager_client, admin_user, sa
     assert body["salon"] is None
     assert body["totals"]["bookings"] == 9
     assert body["totals"]["gross_paid"] == 40000
-    league = admin.get(f"/api/manage/reports/salons/?{MARCH}").json()["salons"]
+    league = admin.get(f"/api/manage/reports/salons/?{MARCH}", HTTP_ACCEPT_LANGUAGE="en").json()["salons"]
     assert [row["id"] for row in league[:2]] == [salon.pk, other_salon.pk]
     assert league[0] == {
         "id": salon.pk,

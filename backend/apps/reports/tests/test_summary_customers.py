@@ -31,7 +31,7 @@ def test_a_customer_is_new_in_the_week_of_their_first_visit_and_returning_after(
     # A cancelled or expired booking before the range is no visit: still new in March.
     booked(stylist, service, canceller, at(date(2026, 2, 10), "10:00"), status=BookingStatus.CANCELLED)
     booked(stylist, service, canceller, at(date(2026, 2, 11), "10:00"), status=BookingStatus.EXPIRED)
-    for day in (3, 10):  # Tuesday of the week of 2 March, Tuesday of the week of 9 March
+    for day in (3, 10):  # Tuesday of the week of Sunday 1 March, Tuesday of the week of Sunday 8 March
         booked(stylist, service, first_timer, at(d(day), "10:00"), status=BookingStatus.COMPLETED)
         booked(stylist, service, regular, at(d(day), "11:00"), status=BookingStatus.COMPLETED)
     booked(stylist, service, canceller, at(d(10), "12:00"))
@@ -41,8 +41,8 @@ def test_a_customer_is_new_in_the_week_of_their_first_visit_and_returning_after(
     figures = summary(salon_ids=[salon.pk], period=MARCH, group_by="week")
 
     assert by_period(figures, "new_customers", "returning_customers") == {
-        "2026-03-02": (1, 1),  # the first timer; the regular came in January
-        "2026-03-09": (1, 2),  # the canceller; the first timer and the regular
+        "2026-03-01": (1, 1),  # the first timer; the regular came in January
+        "2026-03-08": (1, 2),  # the canceller; the first timer and the regular
     }
     assert (figures["totals"]["new_customers"], figures["totals"]["returning_customers"]) == (2, 1)
 

@@ -22,6 +22,7 @@ export const balance: Balance = {
   commission_rate_bps: 1000,
   minimum_payout: 10000,
   payouts_enabled: true,
+  refund_window_hours: 72,
 };
 
 export const statement: Statement = {

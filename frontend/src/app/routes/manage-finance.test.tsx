@@ -2,6 +2,7 @@ import { screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
+import { changeLanguage } from "@/lib/i18n";
 import { accessibilityViolations } from "@/testing/axe";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { currentUrl, renderRoutes } from "@/testing/render";
@@ -33,7 +34,7 @@ describe("the balance", () => {
     await screen.findByText("متاح للتحويل");
     expect(card("متاح للتحويل").getByText(sar("١٢٠٫٠٠"))).toBeInTheDocument();
     expect(card("معلّق").getByText(sar("١٤٥٫٥٠"))).toBeInTheDocument();
-    expect(card("معلّق").getByText(/ما زال استردادها ممكنًا/)).toBeInTheDocument();
+    expect(card("معلّق").getByText(/ما زال استردادها ممكنًا.*وهي ٧٢ ساعة بعد انتهاء الموعد/)).toBeInTheDocument();
     expect(card("قيد التحويل").getByText(sar("٥٠٫٠٠"))).toBeInTheDocument();
     expect(card("حُوِّل إلى الصالون").getByText(sar("٤٦٤٫٦٣"))).toBeInTheDocument();
     expect(card("عمولة المنصة").getByText("١٠٪")).toBeInTheDocument();
@@ -44,6 +45,18 @@ describe("the balance", () => {
     await screen.findByRole("table");
     await screen.findByDisplayValue("مؤسسة دلال للتجميل");
     expect(await accessibilityViolations(container)).toEqual([]);
+  });
+
+  test("the pending money's explanation names the refund window's hours, in either language", async () => {
+    const server = mockFetch();
+    serveFinance(server, { balance: { ...balance, refund_window_hours: 2 } });
+    renderRoutes(routes, "/manage/3/finance");
+
+    await screen.findByText("معلّق", { selector: "dt" });
+    expect(card("معلّق").getByText(/وهي ساعتان بعد انتهاء الموعد/)).toBeInTheDocument();
+    await changeLanguage("en");
+    expect(await screen.findByText(/the refund window, 2 hours after the visit, has passed/)).toBeInTheDocument();
+    await changeLanguage("ar");
   });
 
   test("without an IBAN, payouts are off and the notice points to the payout details", async () => {
@@ -159,7 +172,7 @@ describe("the statement", () => {
     expect(await within(region).findByRole("table")).toBeInTheDocument();
   });
 
-  test("CSV and Excel are fetched with the access token and saved under the server's file name", async () => {
+  test("CSV, Excel and PDF are fetched with the access token and saved under the server's file name", async () => {
     const server = mockFetch();
     serveFinance(server);
     server.on("GET", "/api/manage/salons/3/balance/statement.csv", () =>
@@ -174,6 +187,16 @@ describe("the statement", () => {
     );
     server.once("GET", "/api/manage/salons/3/balance/statement.xlsx", () =>
       apiError(403, "not_a_manager", "لست مديرًا."),
+    );
+    server.on("GET", "/api/manage/salons/3/balance/statement.pdf", () =>
+      Promise.resolve(
+        new Response("%PDF-1.7", {
+          headers: {
+            "Content-Type": "application/pdf",
+            "Content-Disposition": 'attachment; filename="dalal-statement-2026-12-01-2026-12-07.pdf"',
+          },
+        }),
+      ),
     );
     const saved: { name: string; href: string }[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
@@ -205,6 +228,13 @@ describe("the statement", () => {
     await user.click(downloads.getByRole("button", { name: "Excel" }));
     expect(await screen.findByText("تعذّر التنزيل: لست مديرًا.")).toBeInTheDocument();
     expect(saved).toHaveLength(1);
+
+    await user.click(downloads.getByRole("button", { name: "PDF" }));
+    await vi.waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1]).toEqual({ name: "dalal-statement-2026-12-01-2026-12-07.pdf", href: "blob:statement" });
+    const [pdf] = server.requestsTo("GET", "/api/manage/salons/3/balance/statement.pdf");
+    expect(pdf?.url.search).toBe("?from=2026-12-01&to=2026-12-07");
+    expect(pdf?.headers.get("Accept")).toBe("application/pdf");
   });
 });
 

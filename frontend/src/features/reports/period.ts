@@ -60,7 +60,7 @@ export function previousRange(range: DayRange): DayRange {
   return { from: addDays(range.from, -days), to: addDays(range.from, -1) };
 }
 
-/** The series' step: days up to two months, then weeks (the API's start on Monday) up to half a year, then months. */
+/** The series' step: days up to two months, then weeks (the API's start on Sunday) up to half a year, then months. */
 export function groupByFor(range: DayRange): GroupBy {
   const days = lengthInDays(range);
   if (days <= 62) return "day";

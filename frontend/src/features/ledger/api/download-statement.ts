@@ -5,15 +5,16 @@ import { filenameFromDisposition, saveBlob } from "@/lib/download";
 
 import type { Period } from "./get-statement";
 
-export type StatementFormat = "csv" | "xlsx";
+export type StatementFormat = "csv" | "xlsx" | "pdf";
 
 const ACCEPT: Record<StatementFormat, string> = {
   csv: "text/csv",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
 };
 
 /**
- * GET /api/manage/salons/{id}/balance/statement.csv|.xlsx?from=&to=: the statement as a file, fetched
+ * GET /api/manage/salons/{id}/balance/statement.csv|.xlsx|.pdf?from=&to=: the statement as a file, fetched
  * with the access token (a plain link would carry none) and saved under the name the server gives.
  */
 export async function downloadStatement(salonId: number, period: Period, format: StatementFormat): Promise<void> {

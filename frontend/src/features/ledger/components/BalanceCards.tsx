@@ -38,7 +38,10 @@ export function BalanceCards({ balance, payoutDetailsHref }: BalanceCardsProps) 
       key: "pending",
       label: t("balance.pending"),
       value: money(balance.pending),
-      hint: t("balance.pendingHint"),
+      hint: t("balance.pendingHint", {
+        count: balance.refund_window_hours,
+        n: formatNumber(balance.refund_window_hours, language),
+      }),
       tone: "wide",
     },
     {

@@ -25,7 +25,7 @@ interface StatementPanelProps {
   onPeriod: (period: Period) => void;
 }
 
-const FORMATS: readonly StatementFormat[] = ["csv", "xlsx"];
+const FORMATS: readonly StatementFormat[] = ["csv", "xlsx", "pdf"];
 
 /** The statement of a period: opening and closing balance, every entry between, and the files to download. */
 export function StatementPanel({ salonId, timeZone, period, today, onPeriod }: StatementPanelProps) {
