@@ -43,6 +43,30 @@ export interface paths {
     patch: operations["auth_me_update"];
     trace?: never;
   };
+  "/api/auth/me/consents/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My consents to be messaged
+     * @description Which messages the signed-in person agrees to receive, per purpose and channel, with the history of their choices (time, source: `app`, `sms_keyword`, `admin` or `signup`, and the version of the consent wording they were shown). **Booking messages** (confirmations, changes, cancellations, payments and refunds) are part of the service while a booking exists: they are always sent and are not listed here. `reminders` are on by default by SMS and WhatsApp (off by email); `marketing` is off by default on every channel. Replying STOP (or إيقاف) to an SMS withdraws reminders and marketing by SMS.
+     */
+    get: operations["auth_me_consents_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Grant or withdraw consents
+     * @description A partial of the two objects, e.g. `{"marketing": {"sms": true}}`; one history row is recorded per choice that actually changes. Unknown purposes or channels, and values other than `true` or `false`, are refused with field errors. Which messages the signed-in person agrees to receive, per purpose and channel, with the history of their choices (time, source: `app`, `sms_keyword`, `admin` or `signup`, and the version of the consent wording they were shown). **Booking messages** (confirmations, changes, cancellations, payments and refunds) are part of the service while a booking exists: they are always sent and are not listed here. `reminders` are on by default by SMS and WhatsApp (off by email); `marketing` is off by default on every channel. Replying STOP (or إيقاف) to an SMS withdraws reminders and marketing by SMS.
+     */
+    patch: operations["auth_me_consents_update"];
+    trace?: never;
+  };
   "/api/auth/phone/request/": {
     parameters: {
       query?: never;
@@ -1820,6 +1844,16 @@ export interface components {
      * @enum {string}
      */
     ChannelEnum: "sms" | "whatsapp";
+    Channels: {
+      sms: boolean;
+      whatsapp: boolean;
+      email: boolean;
+    };
+    ChannelsPatchRequest: {
+      sms?: boolean;
+      whatsapp?: boolean;
+      email?: boolean;
+    };
     /**
      * @description * `riyadh` - Riyadh
      *     * `jeddah` - Jeddah
@@ -1830,6 +1864,44 @@ export interface components {
      * @enum {string}
      */
     CityEnum: "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
+    /**
+     * @description * `sms` - SMS
+     *     * `whatsapp` - WhatsApp
+     *     * `email` - Email
+     * @enum {string}
+     */
+    ConsentChannelEnum: "sms" | "whatsapp" | "email";
+    ConsentChoice: {
+      purpose: components["schemas"]["ConsentPurposeEnum"];
+      channel: components["schemas"]["ConsentChannelEnum"];
+      granted: boolean;
+      /** Format: date-time */
+      at: string;
+      source: components["schemas"]["ConsentSourceEnum"];
+      wording_version: string;
+    };
+    /**
+     * @description * `reminders` - Reminders
+     *     * `marketing` - Marketing
+     * @enum {string}
+     */
+    ConsentPurposeEnum: "reminders" | "marketing";
+    /**
+     * @description * `app` - The app
+     *     * `sms_keyword` - A reply keyword (STOP)
+     *     * `admin` - An administrator
+     *     * `signup` - Sign-up
+     * @enum {string}
+     */
+    ConsentSourceEnum: "app" | "sms_keyword" | "admin" | "signup";
+    Consents: {
+      /** @description Reminders before a booking, per channel. */
+      reminders: components["schemas"]["Channels"];
+      /** @description Offers and news, per channel (off unless turned on). */
+      marketing: components["schemas"]["Channels"];
+      /** @description Every choice, newest first. */
+      history: components["schemas"]["ConsentChoice"][];
+    };
     /** @description The body of every error response (see `apps.core.exceptions`). */
     Error: {
       /** @description A message in the request's language. */
@@ -2586,6 +2658,10 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
+    };
+    PatchedConsentsPatchRequest: {
+      reminders?: components["schemas"]["ChannelsPatchRequest"];
+      marketing?: components["schemas"]["ChannelsPatchRequest"];
     };
     PatchedManageCustomerUpdateRequest: {
       notes?: string;
@@ -3488,6 +3564,81 @@ export interface operations {
        * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
        *     - `email_taken`: Invalid input.
        */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_consents_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consents"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_consents_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedConsentsPatchRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consents"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
