@@ -1270,6 +1270,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notifications/inbound-sms/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A reply forwarded by the SMS provider
+     * @description Replies forwarded by the SMS provider (an inbound webhook): a stop keyword (STOP, إيقاف)
+     *     withdraws the sender's reminders and marketing on SMS, and on WhatsApp when the reply came by
+     *     WhatsApp (`apps.accounts.consents.consent_reply_keyword`).
+     *
+     *     Authentica's public material documents no inbound forwarding (see /work/shared/providers.md), so
+     *     the shape is ours: a JSON body `{"from": "+9665…", "text": "STOP", "channel": "sms"|"whatsapp"}`
+     *     (`channel` optional, `sms` by default), authenticated with the shared secret INBOUND_SMS_SECRET,
+     *     either as an HMAC-SHA256 of the raw body (hex) in `X-Inbound-Signature`, or, for a forwarder that
+     *     can only set a fixed header, the secret itself in `X-Inbound-Secret`. Without a configured secret
+     *     every request is refused. Unknown numbers and other texts are accepted and change nothing (the
+     *     provider must not retry them).
+     */
+    post: operations["notifications_inbound_sms_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/notifications/read-all/": {
     parameters: {
       query?: never;
@@ -1942,6 +1972,17 @@ export interface components {
       status: string;
       detail: string;
       code: string;
+    };
+    /** @description `{"from", "text", "channel"}`: `from` is a Python keyword, hence the fields built here. */
+    InboundMessageRequest: {
+      /** @description The sender's phone number. */
+      from: string;
+      text: string;
+      /** @default sms */
+      channel?: components["schemas"]["ChannelEnum"];
+    };
+    InboundResult: {
+      received: boolean;
     };
     Invoice: {
       kind: components["schemas"]["InvoiceKindEnum"];
@@ -7384,6 +7425,50 @@ export interface operations {
       };
       /** @description - `notification_not_found`: Notification not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notifications_inbound_sms_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        "X-Inbound-Secret"?: string;
+        "X-Inbound-Signature"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["InboundMessageRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboundResult"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `inbound_signature_invalid`: The inbound message's signature is missing or wrong. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
