@@ -1874,16 +1874,6 @@ export interface components {
      * @enum {string}
      */
     ChannelEnum: "sms" | "whatsapp";
-    Channels: {
-      sms: boolean;
-      whatsapp: boolean;
-      email: boolean;
-    };
-    ChannelsPatchRequest: {
-      sms?: boolean;
-      whatsapp?: boolean;
-      email?: boolean;
-    };
     /**
      * @description * `riyadh` - Riyadh
      *     * `jeddah` - Jeddah
@@ -1901,6 +1891,16 @@ export interface components {
      * @enum {string}
      */
     ConsentChannelEnum: "sms" | "whatsapp" | "email";
+    ConsentChannels: {
+      sms: boolean;
+      whatsapp: boolean;
+      email: boolean;
+    };
+    ConsentChannelsPatchRequest: {
+      sms?: boolean;
+      whatsapp?: boolean;
+      email?: boolean;
+    };
     ConsentChoice: {
       purpose: components["schemas"]["ConsentPurposeEnum"];
       channel: components["schemas"]["ConsentChannelEnum"];
@@ -1926,9 +1926,9 @@ export interface components {
     ConsentSourceEnum: "app" | "sms_keyword" | "admin" | "signup";
     Consents: {
       /** @description Reminders before a booking, per channel. */
-      reminders: components["schemas"]["Channels"];
+      reminders: components["schemas"]["ConsentChannels"];
       /** @description Offers and news, per channel (off unless turned on). */
-      marketing: components["schemas"]["Channels"];
+      marketing: components["schemas"]["ConsentChannels"];
       /** @description Every choice, newest first. */
       history: components["schemas"]["ConsentChoice"][];
     };
@@ -2701,8 +2701,8 @@ export interface components {
       results: components["schemas"]["SalonList"][];
     };
     PatchedConsentsPatchRequest: {
-      reminders?: components["schemas"]["ChannelsPatchRequest"];
-      marketing?: components["schemas"]["ChannelsPatchRequest"];
+      reminders?: components["schemas"]["ConsentChannelsPatchRequest"];
+      marketing?: components["schemas"]["ConsentChannelsPatchRequest"];
     };
     PatchedManageCustomerUpdateRequest: {
       notes?: string;

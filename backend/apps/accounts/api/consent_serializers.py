@@ -28,13 +28,13 @@ class _RejectUnknownKeys:
         return super().to_internal_value(data)
 
 
-class ChannelsSerializer(_RejectUnknownKeys, serializers.Serializer):
+class ConsentChannelsSerializer(_RejectUnknownKeys, serializers.Serializer):
     sms = StrictBooleanField()
     whatsapp = StrictBooleanField()
     email = StrictBooleanField()
 
 
-class ChannelsPatchSerializer(_RejectUnknownKeys, serializers.Serializer):
+class ConsentChannelsPatchSerializer(_RejectUnknownKeys, serializers.Serializer):
     sms = StrictBooleanField(required=False)
     whatsapp = StrictBooleanField(required=False)
     email = StrictBooleanField(required=False)
@@ -50,11 +50,11 @@ class ConsentChoiceSerializer(serializers.Serializer):
 
 
 class ConsentsSerializer(serializers.Serializer):
-    reminders = ChannelsSerializer(help_text=_("Reminders before a booking, per channel."))
-    marketing = ChannelsSerializer(help_text=_("Offers and news, per channel (off unless turned on)."))
+    reminders = ConsentChannelsSerializer(help_text=_("Reminders before a booking, per channel."))
+    marketing = ConsentChannelsSerializer(help_text=_("Offers and news, per channel (off unless turned on)."))
     history = ConsentChoiceSerializer(many=True, help_text=_("Every choice, newest first."))
 
 
 class ConsentsPatchSerializer(_RejectUnknownKeys, serializers.Serializer):
-    reminders = ChannelsPatchSerializer(required=False)
-    marketing = ChannelsPatchSerializer(required=False)
+    reminders = ConsentChannelsPatchSerializer(required=False)
+    marketing = ConsentChannelsPatchSerializer(required=False)
