@@ -268,6 +268,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "BookingStatusEnum": "apps.bookings.models.BookingStatus",
         "StatementEntryKindEnum": "apps.ledger.api.serializers.STATEMENT_KINDS",
+        "ChannelEnum": "apps.accounts.models.OTPChannel",
+        "ConsentChannelEnum": "apps.accounts.models.ConsentChannel",
+        "ConsentPurposeEnum": "apps.accounts.models.ConsentPurpose",
+        "ConsentSourceEnum": "apps.accounts.models.ConsentSource",
     },
 }
 
@@ -342,6 +346,11 @@ REMINDER_HOURS_BEFORE = env_float("REMINDER_HOURS_BEFORE", 24.0)
 # Send booking messages right after the causing request commits (the request waits for the
 # provider, bounded by its timeout); off: only `send_pending_notifications` (cron) sends them.
 NOTIFICATION_SEND_IMMEDIATELY = env_bool("NOTIFICATION_SEND_IMMEDIATELY", True)
+# Consent (apps.accounts.consents): the version of the consent wording the SPA shows, recorded with
+# every choice; and the shared secret the SMS provider signs forwarded replies with (HMAC-SHA256 of
+# the raw body, hex, in the X-Inbound-Signature header). Empty: the inbound webhook refuses everything.
+CONSENT_WORDING_VERSION = env_str("CONSENT_WORDING_VERSION", "2026-12")
+INBOUND_SMS_SECRET = env_str("INBOUND_SMS_SECRET", "")
 
 if NOTIFICATION_PROVIDER not in {"console", "authentica"}:
     raise ImproperlyConfigured("NOTIFICATION_PROVIDER must be 'console' or 'authentica'.")

@@ -36,6 +36,7 @@ AUTHENTICA_API_KEY = "test-authentica-key"
 PAYMENT_PROVIDER = "fake"
 NOTIFICATION_PROVIDER = "console"
 AUTHENTICA_SENDER_NAME = "SALON"
+INBOUND_SMS_SECRET = "inbound-test-secret"  # noqa: S105
 # Tests never depend on (or race with a rebuild of) the built SPA in frontend/dist.
 WHITENOISE_ROOT = None
 SPA_DIST_DIR = BACKEND_DIR / "no-spa-in-tests"

@@ -93,6 +93,33 @@ export const journeys = [
     },
   },
   {
+    name: "a customer withdraws reminders by text message in Messages and privacy; after a reload they stay off",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      await page.goto("/profile");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+      await signInWithCode(page, logPath, CUSTOMER);
+      await page.getByRole("heading", { level: 2, name: "الرسائل والخصوصية" }).waitFor();
+      const reminderBySms = () => page.getByRole("switch", { name: "التذكيرات: رسالة نصية (SMS)" });
+      assert.equal(await reminderBySms().isChecked(), true);
+      const saved = page.waitForResponse(
+        (response) => response.url().endsWith("/api/auth/me/consents/") && response.request().method() === "PATCH",
+      );
+      await reminderBySms().click();
+      assert.equal((await saved).status(), 200);
+      await screenshot(page, "consents-withdrawn");
+      await checkAccessibility(page, "Messages and privacy");
+
+      await page.reload();
+      await page.getByRole("heading", { level: 2, name: "الرسائل والخصوصية" }).waitFor();
+      assert.equal(await reminderBySms().isChecked(), false);
+      assert.equal(await page.getByRole("switch", { name: "التذكيرات: واتساب" }).isChecked(), true);
+      const bookingMessages = page.getByRole("group", { name: "رسائل الحجز" }).getByRole("switch");
+      assert.equal(await bookingMessages.isChecked(), true);
+      assert.equal(await bookingMessages.isDisabled(), true);
+    },
+  },
+  {
     name: "a stylist signs in and marks the booking in progress as completed",
     viewport: PHONE,
     async run({ page, logPath }) {

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .forms import UserAddForm, UserEditForm
-from .models import OTPRequest, User
+from .models import ConsentChoice, OTPRequest, User
 
 
 @admin.register(User)
@@ -89,4 +89,24 @@ class OTPRequestAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ConsentChoice)
+class ConsentChoiceAdmin(admin.ModelAdmin):
+    """Append-only: choices are made by the person (app, reply keyword); the admin only reads them."""
+
+    list_display = ("user", "purpose", "channel", "granted", "at", "source", "wording_version")
+    list_filter = ("purpose", "channel", "granted", "source")
+    search_fields = ("user__phone_number",)
+    raw_id_fields = ("user",)
+    readonly_fields = ("user", "purpose", "channel", "granted", "at", "source", "wording_version")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

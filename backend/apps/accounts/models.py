@@ -187,3 +187,52 @@ class OTPRequest(models.Model):
     def resend_available_at(self) -> datetime:
         """When the number's resend cooldown ends."""
         return self.created_at + timedelta(seconds=settings.OTP_RESEND_COOLDOWN_SECONDS)
+
+
+class ConsentPurpose(models.TextChoices):
+    """What a person may agree to be messaged about. Booking messages (confirmations, changes,
+    cancellations, payments and refunds) are part of the service while a booking exists: they need no
+    consent and are not listed here."""
+
+    REMINDERS = "reminders", _("Reminders")
+    MARKETING = "marketing", _("Marketing")
+
+
+class ConsentChannel(models.TextChoices):
+    SMS = "sms", _("SMS")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    EMAIL = "email", _("Email")
+
+
+class ConsentSource(models.TextChoices):
+    APP = "app", _("The app")
+    SMS_KEYWORD = "sms_keyword", _("A reply keyword (STOP)")
+    ADMIN = "admin", _("An administrator")
+    SIGNUP = "signup", _("Sign-up")
+
+
+class ConsentChoice(models.Model):
+    """One choice a person made about one purpose on one channel: append-only. The person's current
+    consent is their latest choice per (purpose, channel), or the default (`apps.accounts.consents`)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consent_choices", verbose_name=_("person")
+    )
+    purpose = models.CharField(_("purpose"), max_length=16, choices=ConsentPurpose.choices)
+    channel = models.CharField(_("channel"), max_length=16, choices=ConsentChannel.choices)
+    granted = models.BooleanField(_("granted"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    source = models.CharField(_("source"), max_length=16, choices=ConsentSource.choices)
+    wording_version = models.CharField(
+        _("wording version"), max_length=32, help_text=_("The version of the consent text the person was shown.")
+    )
+
+    class Meta:
+        verbose_name = _("consent choice")
+        verbose_name_plural = _("consent choices")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["user", "purpose", "channel", "-at"])]
+
+    def __str__(self) -> str:
+        verb = "granted" if self.granted else "withdrew"
+        return f"{self.user_id} {verb} {self.purpose}/{self.channel} ({self.source})"

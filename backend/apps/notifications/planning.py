@@ -11,6 +11,10 @@ The salon's managers hear of what customers do online: a new booking (when the s
 cancellation or a reschedule by the customer. A manager who is the booked stylist, the customer or
 the one who acted hears nothing more. Managers and stylists get these alerts by SMS only if they
 chose to (`salon_alerts_by_sms`); otherwise they are in their inbox only.
+
+Booking messages are part of the service: they need no consent. A reminder is consent-based
+(`apps.accounts.consents`): a customer who withdrew reminders on the channel messages go by finds it
+in the inbox only.
 """
 
 from dataclasses import dataclass, field
@@ -21,7 +25,8 @@ from django.contrib.auth import get_user_model
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 
-from apps.accounts.models import Language
+from apps.accounts.consents import consent_allows
+from apps.accounts.models import ConsentPurpose, Language
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, CancelledByRole
 from apps.payments.selectors import booking_has_money_held
 from apps.salons.models import StaffMember
@@ -51,6 +56,7 @@ class PlannedMessage:
     template: str
     facts: EventFacts = field(default_factory=EventFacts)
     by_sms: bool = True  # False: the inbox only
+    withheld_by_consent: bool = False  # the recipient withdrew consent for this on the channel
 
     def render(self, booking: Booking) -> str:
         return render(self.template, language=self.language, values=booking_values(booking, self.language, self.facts))
@@ -119,7 +125,19 @@ def plan_booking_event(booking: Booking, event: str, *, actor_id: int | None, da
     if customer_template is None:
         return []
     facts = _facts(booking, event, data)
-    planned = [PlannedMessage(booking.customer_id, language_of(booking.customer), customer_template, facts)]
+    consented = event != NotificationEvent.REMINDER or consent_allows(
+        booking.customer_id, ConsentPurpose.REMINDERS, settings.NOTIFICATION_DEFAULT_CHANNEL
+    )
+    planned = [
+        PlannedMessage(
+            booking.customer_id,
+            language_of(booking.customer),
+            customer_template,
+            facts,
+            by_sms=consented,
+            withheld_by_consent=not consented,
+        )
+    ]
     for staff_user, staff_template in _staff_messages(booking, event, data):
         if (
             staff_template is not None

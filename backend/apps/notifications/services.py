@@ -22,6 +22,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone, translation
 
+from apps.accounts.consents import consent_allows
+from apps.accounts.models import ConsentPurpose
 from apps.bookings.models import Booking, BookingStatus
 from apps.salons.models import StaffMember
 
@@ -39,6 +41,7 @@ INTERRUPTED = "Sending was interrupted and no attempts are left."
 OUTDATED_REMINDER = "Not sent: the booking was cancelled, moved or has started."
 OUTDATED_AGENDA = "Not sent: too late for tomorrow's bookings."
 IN_APP_ONLY = "Not sent by SMS: the recipient reads the salon's alerts in the app only."
+NO_CONSENT = "Not sent: the recipient withdrew consent for reminders on this channel."
 AGENDA_STALE_AFTER = timedelta(hours=12)
 _BOOKING_RELATIONS = ("salon", "service", "staff__user", "customer")
 
@@ -100,12 +103,12 @@ def notification_schedule_reminders() -> int:
     return inserted
 
 
-def delivery_fields(*, by_sms: bool, now: datetime) -> dict:
+def delivery_fields(*, by_sms: bool, now: datetime, reason: str = IN_APP_ONLY) -> dict:
     """How a new row goes out: due now by the configured channel, or kept in the inbox only (the
-    sender skips it) for a salon member who turned SMS alerts off."""
+    sender skips it) for a salon member who turned SMS alerts off or a customer who withdrew consent."""
     if by_sms:
         return {"channel": settings.NOTIFICATION_DEFAULT_CHANNEL, "next_attempt_at": now}
-    return {"channel": Channel.INBOX, "status": NotificationStatus.SKIPPED, "last_error": IN_APP_ONLY}
+    return {"channel": Channel.INBOX, "status": NotificationStatus.SKIPPED, "last_error": reason}
 
 
 def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage]) -> int:
@@ -123,7 +126,9 @@ def _insert(booking: Booking, event: str, occurrence: str, planned: list[Planned
                 template=message.template,
                 language=message.language,
                 body=message.render(booking),
-                **delivery_fields(by_sms=message.by_sms, now=now),
+                **delivery_fields(
+                    by_sms=message.by_sms, now=now, reason=NO_CONSENT if message.withheld_by_consent else IN_APP_ONLY
+                ),
             )
             for message in planned
         ],
@@ -247,6 +252,8 @@ def _reason_not_to_send(notification: Notification, now: datetime) -> tuple[str,
             or instant_key(booking["start"]) != notification.occurrence
         ):
             return NotificationStatus.SKIPPED, OUTDATED_REMINDER
+        if not consent_allows(notification.recipient_id, ConsentPurpose.REMINDERS, notification.channel):
+            return NotificationStatus.SKIPPED, NO_CONSENT  # withdrawn after the reminder was planned
     if notification.event == NotificationEvent.DAILY_AGENDA and notification.created_at <= now - AGENDA_STALE_AFTER:
         return NotificationStatus.SKIPPED, OUTDATED_AGENDA
     return None

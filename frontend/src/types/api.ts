@@ -43,6 +43,30 @@ export interface paths {
     patch: operations["auth_me_update"];
     trace?: never;
   };
+  "/api/auth/me/consents/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My consents to be messaged
+     * @description Which messages the signed-in person agrees to receive, per purpose and channel, with the history of their choices (time, source: `app`, `sms_keyword`, `admin` or `signup`, and the version of the consent wording they were shown). **Booking messages** (confirmations, changes, cancellations, payments and refunds) are part of the service while a booking exists: they are always sent and are not listed here. `reminders` are on by default by SMS and WhatsApp (off by email); `marketing` is off by default on every channel. Replying STOP (or إيقاف) to an SMS withdraws reminders and marketing by SMS.
+     */
+    get: operations["auth_me_consents_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Grant or withdraw consents
+     * @description A partial of the two objects, e.g. `{"marketing": {"sms": true}}`; one history row is recorded per choice that actually changes. Unknown purposes or channels, and values other than `true` or `false`, are refused with field errors. Which messages the signed-in person agrees to receive, per purpose and channel, with the history of their choices (time, source: `app`, `sms_keyword`, `admin` or `signup`, and the version of the consent wording they were shown). **Booking messages** (confirmations, changes, cancellations, payments and refunds) are part of the service while a booking exists: they are always sent and are not listed here. `reminders` are on by default by SMS and WhatsApp (off by email); `marketing` is off by default on every channel. Replying STOP (or إيقاف) to an SMS withdraws reminders and marketing by SMS.
+     */
+    patch: operations["auth_me_consents_update"];
+    trace?: never;
+  };
   "/api/auth/phone/request/": {
     parameters: {
       query?: never;
@@ -1266,6 +1290,36 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notifications/inbound-sms/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A reply forwarded by the SMS provider
+     * @description Replies forwarded by the SMS provider (an inbound webhook): a stop keyword (STOP, إيقاف)
+     *     withdraws the sender's reminders and marketing on SMS, and on WhatsApp when the reply came by
+     *     WhatsApp (`apps.accounts.consents.consent_reply_keyword`).
+     *
+     *     Authentica's public material documents no inbound forwarding (see /work/shared/providers.md), so
+     *     the shape is ours: a JSON body `{"from": "+9665…", "text": "STOP", "channel": "sms"|"whatsapp"}`
+     *     (`channel` optional, `sms` by default), authenticated with the shared secret INBOUND_SMS_SECRET,
+     *     either as an HMAC-SHA256 of the raw body (hex) in `X-Inbound-Signature`, or, for a forwarder that
+     *     can only set a fixed header, the secret itself in `X-Inbound-Secret`. Without a configured secret
+     *     every request is refused. Unknown numbers and other texts are accepted and change nothing (the
+     *     provider must not retry them).
+     */
+    post: operations["notifications_inbound_sms_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/notifications/read-all/": {
     parameters: {
       query?: never;
@@ -1852,6 +1906,54 @@ export interface components {
      * @enum {string}
      */
     CityEnum: "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
+    /**
+     * @description * `sms` - SMS
+     *     * `whatsapp` - WhatsApp
+     *     * `email` - Email
+     * @enum {string}
+     */
+    ConsentChannelEnum: "sms" | "whatsapp" | "email";
+    ConsentChannels: {
+      sms: boolean;
+      whatsapp: boolean;
+      email: boolean;
+    };
+    ConsentChannelsPatchRequest: {
+      sms?: boolean;
+      whatsapp?: boolean;
+      email?: boolean;
+    };
+    ConsentChoice: {
+      purpose: components["schemas"]["ConsentPurposeEnum"];
+      channel: components["schemas"]["ConsentChannelEnum"];
+      granted: boolean;
+      /** Format: date-time */
+      at: string;
+      source: components["schemas"]["ConsentSourceEnum"];
+      wording_version: string;
+    };
+    /**
+     * @description * `reminders` - Reminders
+     *     * `marketing` - Marketing
+     * @enum {string}
+     */
+    ConsentPurposeEnum: "reminders" | "marketing";
+    /**
+     * @description * `app` - The app
+     *     * `sms_keyword` - A reply keyword (STOP)
+     *     * `admin` - An administrator
+     *     * `signup` - Sign-up
+     * @enum {string}
+     */
+    ConsentSourceEnum: "app" | "sms_keyword" | "admin" | "signup";
+    Consents: {
+      /** @description Reminders before a booking, per channel. */
+      reminders: components["schemas"]["ConsentChannels"];
+      /** @description Offers and news, per channel (off unless turned on). */
+      marketing: components["schemas"]["ConsentChannels"];
+      /** @description Every choice, newest first. */
+      history: components["schemas"]["ConsentChoice"][];
+    };
     /** @description The body of every error response (see `apps.core.exceptions`). */
     Error: {
       /** @description A message in the request's language. */
@@ -1892,6 +1994,17 @@ export interface components {
       status: string;
       detail: string;
       code: string;
+    };
+    /** @description `{"from", "text", "channel"}`: `from` is a Python keyword, hence the fields built here. */
+    InboundMessageRequest: {
+      /** @description The sender's phone number. */
+      from: string;
+      text: string;
+      /** @default sms */
+      channel?: components["schemas"]["ChannelEnum"];
+    };
+    InboundResult: {
+      received: boolean;
     };
     Invoice: {
       kind: components["schemas"]["InvoiceKindEnum"];
@@ -2608,6 +2721,10 @@ export interface components {
        */
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
+    };
+    PatchedConsentsPatchRequest: {
+      reminders?: components["schemas"]["ConsentChannelsPatchRequest"];
+      marketing?: components["schemas"]["ConsentChannelsPatchRequest"];
     };
     PatchedManageCustomerUpdateRequest: {
       notes?: string;
@@ -3510,6 +3627,81 @@ export interface operations {
        * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
        *     - `email_taken`: Invalid input.
        */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_consents_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consents"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_consents_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedConsentsPatchRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Consents"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7309,6 +7501,50 @@ export interface operations {
       };
       /** @description - `notification_not_found`: Notification not found. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  notifications_inbound_sms_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        "X-Inbound-Secret"?: string;
+        "X-Inbound-Signature"?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["InboundMessageRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["InboundResult"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `inbound_signature_invalid`: The inbound message's signature is missing or wrong. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -20,6 +20,12 @@ export type CodeChannel = Schemas["ChannelEnum"];
 export type User = Schemas["User"];
 export type UserUpdate = Schemas["PatchedUserUpdateRequest"];
 export type CodeSent = Schemas["PhoneCodeSent"];
+export type ConsentPurpose = Schemas["ConsentPurposeEnum"];
+export type ConsentChannel = Schemas["ConsentChannelEnum"];
+export type ConsentChoice = Schemas["ConsentChoice"];
+/** The person's consents per purpose and channel, with the history of their choices. */
+export type Consents = Schemas["Consents"];
+export type ConsentsUpdate = Schemas["PatchedConsentsPatchRequest"];
 /**
  * The web app signs in with `X-Auth-Cookie: 1`: the refresh token is set as an httpOnly cookie and
  * left out of the body (ADR 0004), so the schema's `refresh` field never reaches it.

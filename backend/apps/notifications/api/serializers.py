@@ -36,3 +36,18 @@ class UnreadCountSerializer(serializers.Serializer):
 
 class ReadAllSerializer(serializers.Serializer):
     updated = serializers.IntegerField(help_text=_("How many notifications were marked read."))
+
+
+class InboundMessageSerializer(serializers.Serializer):
+    """`{"from", "text", "channel"}`: `from` is a Python keyword, hence the fields built here."""
+
+    def get_fields(self):
+        return {
+            "from": serializers.CharField(max_length=64, help_text=_("The sender's phone number.")),
+            "text": serializers.CharField(max_length=2000, allow_blank=True, trim_whitespace=False),
+            "channel": serializers.ChoiceField(choices=[("sms", "SMS"), ("whatsapp", "WhatsApp")], default="sms"),
+        }
+
+
+class InboundResultSerializer(serializers.Serializer):
+    received = serializers.BooleanField()

@@ -7,6 +7,7 @@ app_name = "notifications"
 urlpatterns = [
     path("", views.NotificationListView.as_view(), name="notification-list"),
     path("unread-count/", views.UnreadCountView.as_view(), name="notification-unread-count"),
+    path("inbound-sms/", views.InboundMessageView.as_view(), name="notification-inbound-sms"),
     path("read-all/", views.MarkAllReadView.as_view(), name="notification-read-all"),
     path("<int:notification_id>/read/", views.MarkReadView.as_view(), name="notification-read"),
 ]

@@ -1,17 +1,25 @@
-"""The in-app inbox: the signed-in user's own notifications; anyone else's are not found."""
+"""The in-app inbox (the signed-in user's own notifications; anyone else's are not found), and the
+SMS provider's inbound webhook for reply keywords."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from apps.accounts.errors import AUTHENTICATION_ERRORS
-from apps.core.openapi import error_responses
+from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
 
-from .. import selectors, services
-from ..errors import NotificationNotFound
-from .serializers import NotificationSerializer, ReadAllSerializer, UnreadCountSerializer
+from .. import inbound, selectors, services
+from ..errors import InboundSignatureInvalid, NotificationNotFound
+from .serializers import (
+    InboundMessageSerializer,
+    InboundResultSerializer,
+    NotificationSerializer,
+    ReadAllSerializer,
+    UnreadCountSerializer,
+)
 
 TAG = "notifications"
 
@@ -69,3 +77,31 @@ class MarkAllReadView(APIView):
     )
     def post(self, request):
         return Response({"updated": services.notification_mark_all_read(user=request.user)})
+
+
+class InboundMessageView(APIView):
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        tags=[TAG],
+        summary="A reply forwarded by the SMS provider",
+        description=inbound.__doc__,
+        parameters=[
+            OpenApiParameter(inbound.SIGNATURE_HEADER, str, OpenApiParameter.HEADER, required=False),
+            OpenApiParameter(inbound.SECRET_HEADER, str, OpenApiParameter.HEADER, required=False),
+        ],
+        request=InboundMessageSerializer,
+        responses={200: InboundResultSerializer, **error_responses(INVALID_INPUT, InboundSignatureInvalid)},
+    )
+    def post(self, request):
+        inbound.inbound_check_signature(
+            body=request.body,
+            signature=request.headers.get(inbound.SIGNATURE_HEADER),
+            secret=request.headers.get(inbound.SECRET_HEADER),
+        )
+        serializer = InboundMessageSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        inbound.inbound_message_receive(sender=data["from"], text=data["text"], channel=data["channel"])
+        return Response({"received": True})

@@ -5,6 +5,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSignOut } from "@/features/accounts/api/sign-out";
+import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
@@ -25,6 +26,8 @@ export function Component() {
       ) : (
         <ProfileForm user={me.data} />
       )}
+      <hr className="divider" />
+      <ConsentSettings />
       <hr className="divider" />
       <button
         type="button"
