@@ -5,7 +5,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .models import DataSubjectRequest, RequestStatus
+from .models import DataSubjectRequest, RequestKind, RequestStatus
 
 
 def data_request_record(
@@ -37,3 +37,13 @@ def data_request_complete(*, request: DataSubjectRequest, now: datetime | None =
         DataSubjectRequest.objects.filter(pk=request.pk).update(status=RequestStatus.COMPLETED, completed_at=now)
     request.status, request.completed_at = RequestStatus.COMPLETED, now
     return request
+
+
+def personal_data_export(*, user, now: datetime | None = None) -> dict:
+    """Everything held about `user` (see `exporter.py`); the request is recorded as answered."""
+    from .exporter import personal_data_document
+
+    now = now or timezone.now()
+    document = personal_data_document(user=user, now=now)
+    data_request_record(kind=RequestKind.EXPORT, subject=user, now=now)
+    return document
