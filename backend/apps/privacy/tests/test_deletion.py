@@ -198,3 +198,25 @@ def test_a_stale_token_does_not_stop_a_sign_in_code(otp_outbox):
     client.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
     assert client.post(REQUEST, {"phone_number": PHONE}, format="json").status_code == 201
     assert client.post(REQUEST, {"phone_number": PHONE, "purpose": "delete_account"}, format="json").status_code == 401
+
+
+def test_a_follow_up_export_by_the_old_id_shows_no_personal_data_but_the_issued_invoices_buyer(
+    stylist, person, otp_outbox
+):
+    import json
+
+    from apps.privacy.exporter import personal_data_document
+
+    fill_history(stylist=stylist, customer=person)
+    client = client_for(person)
+    request_id, code = _code(client, otp_outbox)
+    assert client.post(DELETE, {"request_id": request_id, "code": code}, format="json").status_code == 200
+
+    old_id = DataSubjectRequest.objects.get(kind=RequestKind.DELETION).subject_user_id
+    document = personal_data_document(user=User.objects.get(pk=old_id))
+    invoices = document.pop("invoices")
+    text = json.dumps(document, ensure_ascii=False).lower()
+    for identifier in (PHONE, "0598765432", "zubaida", "qahtaniyya", "zubaida.q@example.com"):
+        assert identifier.lower() not in text
+    assert document["salon_notes"] == [] and document["notifications"] == [] and document["one_time_codes"] == []
+    assert all(invoice["buyer_name"] for invoice in invoices)  # immutable tax documents (ADR 0008)
