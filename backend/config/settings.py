@@ -359,6 +359,11 @@ if NOTIFICATION_PROVIDER == "authentica" and not (AUTHENTICA_API_KEY and AUTHENT
         "AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME are required with NOTIFICATION_PROVIDER=authentica."
     )
 
+# --- Privacy (PDPL) -----------------------------------------------------------
+# Tax records (invoices, credit notes, receipts) are kept unchanged this many years after issue, even
+# when their buyer deletes the account (ZATCA / VAT law); see docs/adr/0008-personal-data-rights.md.
+PRIVACY_TAX_RECORD_YEARS = env_int("PRIVACY_TAX_RECORD_YEARS", 10)
+
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

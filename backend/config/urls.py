@@ -9,6 +9,7 @@ api_patterns = [
     path("health/", core_views.health, name="health"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("auth/", include("apps.privacy.api.urls")),
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
     path("salons/", include("apps.salons.api.urls")),

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { checkAccessibility } from "./accessibility.mjs";
+import { readLog } from "./server.mjs";
 import {
   addService,
   addTimeOff,
@@ -10,6 +11,7 @@ import {
   bookingReference,
   cancelBooking,
   changeIban,
+  codeFromLog,
   confirmBooking,
   dayButton,
   downloadExport,
@@ -460,6 +462,46 @@ export const journeys = [
       await goToManageSection(page, "المالية");
       await page.locator(".state--loading").first().waitFor({ state: "detached" });
       await screenshot(page, "manage-finance");
+    },
+  },
+  {
+    name: "a new customer downloads her data, then deletes her account",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      const phone = "0500000777";
+      await page.goto("/profile");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+      await signInWithCode(page, logPath, phone);
+      await page.getByLabel("الاسم الأول").fill("هيفاء");
+      await page.getByRole("button", { name: "متابعة" }).click();
+      await page.getByRole("heading", { level: 1, name: "حسابي" }).waitFor();
+      await page.getByRole("button", { name: "تنزيل بياناتي" }).waitFor();
+      await checkAccessibility(page, "the profile with the data rights");
+
+      // Everything held about her, as one file named by the server, fetched with her token.
+      const downloaded = page.waitForEvent("download");
+      await page.getByRole("button", { name: "تنزيل بياناتي" }).click();
+      const file = await downloaded;
+      assert.match(file.suggestedFilename(), /^salon-data-\d{4}-\d{2}-\d{2}\.json$/);
+      const document = JSON.parse(readFileSync(await file.path(), "utf8"));
+      assert.equal(document.profile.phone_number, "+966500000777");
+      assert.equal(document.profile.first_name, "هيفاء");
+      assert.ok(Array.isArray(document.bookings) && Array.isArray(document.one_time_codes));
+
+      // Deleting: the consequences, a code to her own phone, confirmed; then she is signed out.
+      await page.getByRole("button", { name: "حذف حسابي" }).click();
+      await page.getByText(/لا يمكن التراجع عن حذف الحساب/).waitFor();
+      await screenshot(page, "delete-account");
+      await checkAccessibility(page, "the account deletion");
+      const logBefore = readLog(logPath).length;
+      await page.getByRole("button", { name: "أرسل رمزًا إلى جوالي" }).click();
+      await page.getByText(/أرسلنا رمزًا إلى جوالك/).waitFor();
+      const code = await codeFromLog(page, logPath, phone, logBefore);
+      await page.getByLabel("الرمز", { exact: true }).fill(code);
+      await page.getByRole("button", { name: "احذف حسابي نهائيًا" }).click();
+      await page.waitForURL((url) => url.pathname === "/");
+      await page.goto("/profile");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
     },
   },
   {

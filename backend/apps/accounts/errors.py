@@ -85,3 +85,11 @@ class EmailTaken(AppError):
 
     def __init__(self):
         super().__init__(errors={"email": [str(_("A user with this email already exists."))]})
+
+
+class PhoneNotOwn(AppError):
+    """A code for a change to the account goes only to the signed-in person's own number."""
+
+    code = "phone_not_own"
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("This code can only be sent to your own phone number.")

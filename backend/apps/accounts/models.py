@@ -133,6 +133,7 @@ class OTPPurpose(models.TextChoices):
 
     SIGN_IN = "sign_in", _("Sign-in")
     PAYOUT_DETAILS = "payout_details", _("Change of the salon's payout details")
+    DELETE_ACCOUNT = "delete_account", _("Deletion of the account")
 
 
 class OTPStatus(models.TextChoices):

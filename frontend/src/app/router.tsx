@@ -42,7 +42,7 @@ export const routes: RouteObject[] = [
           },
           { path: "payments/return", lazy: lazyRoute(() => import("./routes/payment-return"), ["payments"]) },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
-          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts"]) },
+          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
           {
             path: "staff",
             lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts"]),

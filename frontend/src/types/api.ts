@@ -67,6 +67,46 @@ export interface paths {
     patch: operations["auth_me_consents_update"];
     trace?: never;
   };
+  "/api/auth/me/delete/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Delete my account
+     * @description Request a code first: `POST /api/auth/phone/request/` with your own number and `purpose: delete_account`. With the right code: future bookings are cancelled (paid ones refunded), personal data erased or anonymised, tax records kept without identifiers that are not needed, every session revoked; the number may sign up again as a new person. A wrong or expired code changes nothing. Only customers' accounts (`staff_account` otherwise).
+     */
+    post: operations["auth_me_delete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/me/export/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download everything held about me
+     * @description One JSON document with every section of the signed-in person's data: profile, bookings with their events, reviews, payments and refunds, invoices, notifications, one-time-code requests (never codes), sign-in sessions and the salons' records about them. Served as an attachment (`salon-data-<date>.json`); each download is recorded in the register of data-subject requests.
+     */
+    get: operations["auth_me_export"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/phone/request/": {
     parameters: {
       query?: never;
@@ -78,7 +118,7 @@ export interface paths {
     put?: never;
     /**
      * Send a sign-in code
-     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Requests are limited per number, per number and window, and per client address.
+     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Requests are limited per number, per number and window, and per client address. With `purpose: delete_account` the caller must be signed in (Bearer token) and the number must be their own (401 / 403 `phone_not_own`).
      */
     post: operations["auth_phone_request"];
     delete?: never;
@@ -1639,6 +1679,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountDeleteInputRequest: {
+      request_id: string;
+      /** @description The code sent for `delete_account`. */
+      code: string;
+    };
+    AccountDeleted: {
+      /** @description References of the future bookings cancelled. */
+      cancelled_bookings: string[];
+      sessions_revoked: number;
+    };
     /**
      * @description * `created` - Created
      *     * `updated` - Updated
@@ -3028,11 +3078,25 @@ export interface components {
      * @enum {string}
      */
     PayoutStatusEnum: "created" | "sent" | "returned";
+    /**
+     * @description * `sign_in` - Sign-in
+     *     * `delete_account` - Deletion of the account
+     * @enum {string}
+     */
+    PhoneCodeRequestPurposeEnum: "sign_in" | "delete_account";
     PhoneCodeRequestRequest: {
       /** @description A Saudi mobile number, e.g. 0501234567. */
       phone_number: string;
       /** @default sms */
       channel?: components["schemas"]["ChannelEnum"];
+      /**
+       * @description `delete_account`: a signed-in person asks for a code to their own number to delete the account.
+       *
+       *     * `sign_in` - Sign-in
+       *     * `delete_account` - Deletion of the account
+       * @default sign_in
+       */
+      purpose?: components["schemas"]["PhoneCodeRequestPurposeEnum"];
     };
     PhoneCodeSent: {
       /** Format: uuid */
@@ -3271,7 +3335,8 @@ export interface components {
       readonly id: number;
       readonly rating: number;
       readonly comment: string;
-      customer_first_name: string;
+      /** @description The author's first name; "Former customer" once their account is deleted. */
+      readonly customer_first_name: string;
       service_name: string;
       /** Format: date-time */
       readonly created_at: string;
@@ -3724,6 +3789,109 @@ export interface operations {
       };
     };
   };
+  auth_me_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["AccountDeleteInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["AccountDeleted"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `otp_invalid`: The code is incorrect.
+       *     - `otp_expired`: The code has expired. Request a new one.
+       *     - `otp_used`: The code has already been used. Request a new one.
+       *     - `otp_superseded`: A newer code was sent to this number. Enter the latest code.
+       *     - `otp_attempts_exceeded`: Too many wrong attempts. Request a new code.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `staff_account`: A salon manager's or stylist's account cannot be deleted here: ask the salon to remove you from its team first, or contact support. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The document, as an attachment. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   auth_phone_request: {
     parameters: {
       query?: never;
@@ -3747,6 +3915,27 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `phone_not_own`: This code can only be sent to your own phone number. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -11,6 +11,7 @@ import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
 import type payments from "@/locales/ar/payments.json";
+import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
 import type salons from "@/locales/ar/salons.json";
 
@@ -30,6 +31,7 @@ declare module "i18next" {
       reports: typeof reports;
       invoicing: typeof invoicing;
       ledger: typeof ledger;
+      privacy: typeof privacy;
     };
   }
 }

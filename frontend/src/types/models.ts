@@ -216,3 +216,6 @@ export type PayoutDetails = Schemas["PayoutDetails"];
 export type PayoutDetailsChanges = Schemas["PatchedPayoutDetailsUpdateRequest"];
 /** `POST .../payout-details/code/` (202): the code is never in the answer. */
 export type PayoutCodeSent = Schemas["PayoutCodeSent"];
+
+// Privacy (the customer's data rights)
+export type AccountDeleted = Schemas["AccountDeleted"];

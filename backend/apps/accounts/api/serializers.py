@@ -3,7 +3,7 @@ import re
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from ..models import Language, OTPChannel, User
+from ..models import Language, OTPChannel, OTPPurpose, User
 from ..phone import ascii_digits, normalize_phone_number
 
 _CODE_PATTERN = re.compile(r"^\d{4,10}$")
@@ -14,6 +14,11 @@ _TOKEN_MAX_LENGTH = 2000
 class PhoneCodeRequestSerializer(serializers.Serializer):
     phone_number = serializers.CharField(max_length=32, help_text=_("A Saudi mobile number, e.g. 0501234567."))
     channel = serializers.ChoiceField(choices=OTPChannel.choices, default=OTPChannel.SMS)
+    purpose = serializers.ChoiceField(
+        choices=[(p.value, p.label) for p in (OTPPurpose.SIGN_IN, OTPPurpose.DELETE_ACCOUNT)],
+        default=OTPPurpose.SIGN_IN,
+        help_text=_("`delete_account`: a signed-in person asks for a code to their own number to delete the account."),
+    )
 
     def validate_phone_number(self, value: str) -> str:
         return normalize_phone_number(value)

@@ -2,6 +2,7 @@ import contextlib
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,8 +25,10 @@ from ..errors import (
     OTPSuperseded,
     OTPTooManyRequests,
     OTPUsed,
+    PhoneNotOwn,
     TokenNotValid,
 )
+from ..models import OTPPurpose
 from ..services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 from . import refresh_cookie
 from .serializers import (
@@ -41,8 +44,12 @@ from .serializers import (
 
 
 class PhoneCodeRequestView(APIView):
-    authentication_classes = []
+    # Anyone may ask for a sign-in code; a code for a change to an account needs its signed-in owner.
+    # The token is only read for such a code (see `perform_authentication`).
     permission_classes = [AllowAny]
+
+    def perform_authentication(self, request: Request) -> None:
+        """Lazy: a stale token in the client must not stop anyone asking for a sign-in code."""
 
     @extend_schema(
         operation_id="auth_phone_request",
@@ -50,15 +57,19 @@ class PhoneCodeRequestView(APIView):
         description=(
             "Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number "
             "has an account; no account is created here. Requests are limited per number, per number and "
-            "window, and per client address."
+            "window, and per client address. With `purpose: delete_account` the caller must be signed in "
+            "(Bearer token) and the number must be their own (401 / 403 `phone_not_own`)."
         ),
         request=PhoneCodeRequestSerializer,
+        auth=[{"jwtAuth": []}, {}],
         responses={
             201: PhoneCodeSentSerializer,
             **error_responses(
                 INVALID_INPUT,
                 (OTPCooldown, OTPTooManyRequests, OTPIPLimited),
                 OTPSendUnavailable,
+                AUTHENTICATION_ERRORS,
+                PhoneNotOwn,
                 notes={503: "Nothing was sent."},
             ),
         },
@@ -67,6 +78,12 @@ class PhoneCodeRequestView(APIView):
     def post(self, request: Request) -> Response:
         serializer = PhoneCodeRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        if serializer.validated_data["purpose"] != OTPPurpose.SIGN_IN:
+            # A code for a change to an account: only its signed-in owner may have one sent.
+            if not request.user.is_authenticated:
+                raise NotAuthenticated()
+            if request.user.phone_number != serializer.validated_data["phone_number"]:
+                raise PhoneNotOwn()
         otp = otp_request(**serializer.validated_data, ip_address=client_ip(request))
         return Response(PhoneCodeSentSerializer(otp).data, status=status.HTTP_201_CREATED)
 

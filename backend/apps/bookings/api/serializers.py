@@ -332,13 +332,22 @@ class BookingSerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    customer_first_name = serializers.CharField(source="customer.first_name")
+    customer_first_name = serializers.SerializerMethodField(
+        help_text=_('The author\'s first name; "Former customer" once their account is deleted.')
+    )
     service_name = serializers.CharField(source="booking.service.name")
 
     class Meta:
         model = Review
         fields = ["id", "rating", "comment", "customer_first_name", "service_name", "created_at"]
         read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_customer_first_name(self, review: Review) -> str:
+        # A deleted (anonymised, inactive) account's reviews stay, without a name.
+        if not review.customer.is_active:
+            return str(_("Former customer"))
+        return review.customer.first_name
 
 
 class ScheduleFreeGapSerializer(serializers.Serializer):

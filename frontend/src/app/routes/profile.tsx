@@ -7,6 +7,7 @@ import { useMe } from "@/features/accounts/api/get-me";
 import { useSignOut } from "@/features/accounts/api/sign-out";
 import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
+import { DataRights } from "@/features/privacy/components/DataRights";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
 export function Component() {
@@ -24,7 +25,18 @@ export function Component() {
       ) : me.isError ? (
         <ErrorState error={me.error} onRetry={() => void me.refetch()} />
       ) : (
-        <ProfileForm user={me.data} />
+        <>
+          <ProfileForm user={me.data} />
+          <hr className="divider" />
+          <DataRights
+            phoneNumber={me.data.phone_number}
+            onDeleted={() => {
+              // Every session is already revoked: forget this one and leave.
+              signOut.mutate();
+              void navigate("/", { replace: true, state: { accountDeleted: true } });
+            }}
+          />
+        </>
       )}
       <hr className="divider" />
       <ConsentSettings />

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("me/export/", views.PersonalDataExportView.as_view(), name="me-export"),
+    path("me/delete/", views.AccountDeleteView.as_view(), name="me-delete"),
+]
