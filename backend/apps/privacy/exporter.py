@@ -3,8 +3,7 @@
 The document is a registry of sections: each section is a function of the user returning plain JSON
 (a dict or a list) in a constant number of queries. Another part of the product adds its own
 section by decorating a function with `@export_section("<name>")` in a module imported by
-`apps.privacy.sections` (the consents, for one, belong under "consents": add the section beside the
-others in `sections.py`, or register it from the consents' own module imported there).
+`apps.privacy.sections` (as the consents are, under "consents").
 """
 
 from collections.abc import Callable

@@ -4,6 +4,7 @@ number of queries, whatever the number of bookings."""
 from django.db.models import Prefetch
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
+from apps.accounts.consents import consent_history_for_export
 from apps.accounts.models import OTPRequest
 from apps.bookings.models import Booking, BookingEvent, Review, SalonCustomer
 from apps.invoicing.models import Document
@@ -28,6 +29,12 @@ def profile(user) -> dict:
         "date_joined": iso(user.date_joined),
         "last_login": iso(user.last_login),
     }
+
+
+@export_section("consents")
+def consents(user) -> dict:
+    """Reminders and marketing per channel now, and every choice with its time, source and wording."""
+    return consent_history_for_export(user)
 
 
 def _event(event: BookingEvent) -> dict:

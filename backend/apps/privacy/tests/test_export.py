@@ -57,6 +57,25 @@ def test_the_export_holds_every_section_about_the_signed_in_person(stylist, cust
     )
 
 
+def test_the_consents_and_their_history_are_in_it(customer):
+    from apps.accounts.consents import consent_update
+    from apps.accounts.models import ConsentSource
+
+    consent_update(user=customer, changes={"marketing": {"sms": True}}, source=ConsentSource.APP)
+
+    document = json.loads(client_for(customer).get(URL).content)
+
+    assert document["consents"]["current"]["marketing"]["sms"] is True
+    assert document["consents"]["current"]["marketing"]["email"] is False
+    [choice] = document["consents"]["history"]
+    assert (choice["purpose"], choice["channel"], choice["granted"], choice["source"]) == (
+        "marketing",
+        "sms",
+        True,
+        "app",
+    )
+
+
 def test_the_invoices_of_paid_bookings_are_in_it(stylist, customer):
     from apps.invoicing.models import Document
 
