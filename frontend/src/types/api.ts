@@ -588,7 +588,7 @@ export interface paths {
     };
     /**
      * A customer of the salon
-     * @description As in the list, with their bookings at this salon, newest first.
+     * @description As in the list, with their bookings at this salon, newest first. Each opening is recorded in the audit log (who, when, from which address).
      */
     get: operations["manage_salons_customers_retrieve"];
     put?: never;
@@ -612,7 +612,7 @@ export interface paths {
     };
     /**
      * The salon's bookings (CSV)
-     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.csv`.
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). Each download is recorded in the audit log. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.csv`.
      */
     get: operations["manage_salons_exports_bookings_csv"];
     put?: never;
@@ -632,7 +632,7 @@ export interface paths {
     };
     /**
      * The salon's bookings (XLSX)
-     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.xlsx`.
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). Each download is recorded in the audit log. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.xlsx`.
      */
     get: operations["manage_salons_exports_bookings_xlsx"];
     put?: never;
@@ -652,7 +652,7 @@ export interface paths {
     };
     /**
      * The salon's customers (CSV)
-     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.csv`.
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. Each download is recorded in the audit log. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.csv`.
      */
     get: operations["manage_salons_exports_customers_csv"];
     put?: never;
@@ -672,7 +672,7 @@ export interface paths {
     };
     /**
      * The salon's customers (XLSX)
-     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.xlsx`.
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. Each download is recorded in the audit log. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.xlsx`.
      */
     get: operations["manage_salons_exports_customers_xlsx"];
     put?: never;
@@ -1571,9 +1571,11 @@ export interface components {
      *     * `deleted` - Deleted
      *     * `deactivated` - Deactivated
      *     * `replaced` - Replaced
+     *     * `viewed` - Viewed
+     *     * `exported` - Exported
      * @enum {string}
      */
-    ActionEnum: "created" | "updated" | "deleted" | "deactivated" | "replaced";
+    ActionEnum: "created" | "updated" | "deleted" | "deactivated" | "replaced" | "viewed" | "exported";
     /**
      * @description * `cancel` - cancel
      *     * `reschedule` - reschedule
