@@ -1730,6 +1730,7 @@ export interface components {
     BookingCustomer: {
       id: number;
       first_name: string;
+      /** @description Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the salon on other days (+9665•••••123); null for anyone else. */
       phone_number: string | null;
     };
     BookingPolicy: {
@@ -2062,7 +2063,8 @@ export interface components {
     ManageCustomer: {
       user_id: number;
       first_name: string;
-      phone_number: string;
+      /** @description Masked in the list (+9665•••••123); whole on the customer's page, whose every opening is recorded. */
+      readonly phone_number: string;
       /** @description Completed bookings at this salon. */
       visit_count: number;
       /**
@@ -2089,7 +2091,8 @@ export interface components {
     ManageCustomerDetail: {
       user_id: number;
       first_name: string;
-      phone_number: string;
+      /** @description Masked in the list (+9665•••••123); whole on the customer's page, whose every opening is recorded. */
+      readonly phone_number: string;
       /** @description Completed bookings at this salon. */
       visit_count: number;
       /**
