@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 
 from apps.accounts.admin import UserAdmin
+from apps.core.phone_mask import mask_phone_number
 
 from .models import AuditAction, AuditEntry
 from .services import audit_record
@@ -49,5 +50,12 @@ class AuditedUserAdmin(UserAdmin):
         if request.method == "GET" and response.status_code == 200:
             user = self.get_object(request, object_id)
             if user is not None:
-                audit_record(actor=request.user, salon_id=None, obj=user, action=AuditAction.VIEWED, details={})
+                audit_record(
+                    actor=request.user,
+                    salon_id=None,
+                    obj=user,
+                    object_repr=f"{user.get_full_name()} ({mask_phone_number(user.phone_number)})",
+                    action=AuditAction.VIEWED,
+                    details={},
+                )
         return response

@@ -8,6 +8,13 @@ from apps.audit.models import AuditAction, AuditEntry
 from apps.audit.services import audit_record
 from apps.bookings.events import BookingChanged, BookingEventKind
 from apps.bookings.models import Booking
+from apps.core.phone_mask import mask_phone_number
+
+
+def person_label(user) -> str:
+    """How the log names a person: the name and the masked number (the log itself should not spread numbers)."""
+    masked = mask_phone_number(user.phone_number)
+    return f"{user.get_full_name()} ({masked})" if user.get_full_name() else masked
 
 
 def customer_profile_viewed_record(*, actor, salon_id: int, customer) -> AuditEntry | None:
@@ -17,7 +24,7 @@ def customer_profile_viewed_record(*, actor, salon_id: int, customer) -> AuditEn
         salon_id=salon_id,
         object_type="customer",
         object_id=customer.pk,
-        object_repr=str(customer),
+        object_repr=person_label(customer),
         action=AuditAction.VIEWED,
         details={},
     )
@@ -34,7 +41,7 @@ def booking_changed_on_behalf_audit(change: BookingChanged) -> None:
         actor=get_user_model().objects.get(pk=change.actor_id),
         salon_id=booking.salon_id,
         obj=booking,
-        object_repr=f"{booking.reference} ({booking.customer})",
+        object_repr=f"{booking.reference} {person_label(booking.customer)}",
         action=AuditAction.CREATED if change.kind == BookingEventKind.CREATED else AuditAction.UPDATED,
         details={
             "event": str(change.kind),

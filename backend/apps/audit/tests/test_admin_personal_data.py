@@ -32,6 +32,7 @@ def test_opening_a_users_page_in_the_admin_is_recorded(client, admin):
         "198.51.100.4",
         None,
     )
+    assert entry.object_repr == f"Noura ({person.phone_number[:5]}•••••{person.phone_number[-3:]})"
 
 
 def test_the_log_is_searchable_by_phone_object_and_action_and_read_only(client, admin):
