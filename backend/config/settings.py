@@ -105,6 +105,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "apps.core.net.ClientIPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -363,6 +364,19 @@ if NOTIFICATION_PROVIDER == "authentica" and not (AUTHENTICA_API_KEY and AUTHENT
 # Tax records (invoices, credit notes, receipts) are kept unchanged this many years after issue, even
 # when their buyer deletes the account (ZATCA / VAT law); see docs/adr/0008-personal-data-rights.md.
 PRIVACY_TAX_RECORD_YEARS = env_int("PRIVACY_TAX_RECORD_YEARS", 10)
+# --- Retention of personal data (`purge_expired_data`, daily; docs/privacy.md) ---
+
+# Days each kind is kept before `purge_expired_data` deletes or anonymises it (apps/privacy/retention.py).
+RETENTION_OTP_DAYS = env_int("RETENTION_OTP_DAYS", 30)  # one-time code rows (never the code itself)
+RETENTION_NOTIFICATION_TEXT_DAYS = env_int("RETENTION_NOTIFICATION_TEXT_DAYS", 180)  # texts blanked, rows kept
+RETENTION_IDEMPOTENCY_DAYS = env_int("RETENTION_IDEMPOTENCY_DAYS", 1)  # a client repeats a request within a day
+RETENTION_AUDIT_DAYS = env_int("RETENTION_AUDIT_DAYS", 3650)  # ten years, like the tax records
+RETENTION_ABANDONED_HOLD_DAYS = env_int("RETENTION_ABANDONED_HOLD_DAYS", 90)  # unpaid holds, nothing paid
+
+if min(RETENTION_OTP_DAYS, RETENTION_NOTIFICATION_TEXT_DAYS, RETENTION_AUDIT_DAYS, RETENTION_ABANDONED_HOLD_DAYS) < 1:
+    raise ImproperlyConfigured("The RETENTION_*_DAYS settings must be at least 1.")
+if RETENTION_IDEMPOTENCY_DAYS < 1:
+    raise ImproperlyConfigured("RETENTION_IDEMPOTENCY_DAYS must be at least 1 (keys are kept at least 24 hours).")
 
 # --- Logging ----------------------------------------------------------------
 

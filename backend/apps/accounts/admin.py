@@ -110,3 +110,19 @@ class ConsentChoiceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+# Sign-in sessions: simplejwt's admin shows each refresh token whole on its page, which would let anyone with the
+# admin sign in as that person. Imported first so that it is registered, then replaced without the token.
+from rest_framework_simplejwt.token_blacklist import admin as token_blacklist_admin  # noqa: E402
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken  # noqa: E402
+
+admin.site.unregister(OutstandingToken)
+
+
+@admin.register(OutstandingToken)
+class SessionTokenAdmin(token_blacklist_admin.OutstandingTokenAdmin):
+    """Who signed in when, and until when; never the token itself."""
+
+    exclude = ("token",)
+
+    def get_readonly_fields(self, *args, **kwargs) -> list[str]:
+        return [field.name for field in self.model._meta.fields if field.name != "token"]

@@ -1,4 +1,5 @@
-"""The audit log: who changed what, when, with the fields before and after. Append-only."""
+"""The audit log: who changed or read what, when, from which address, with the fields before and after.
+Append-only: only `purge_expired_data` removes entries, once past `RETENTION_AUDIT_DAYS`."""
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +12,9 @@ class AuditAction(models.TextChoices):
     DELETED = "deleted", _("Deleted")
     DEACTIVATED = "deactivated", _("Deactivated")
     REPLACED = "replaced", _("Replaced")
+    # Reading personal data (a customer's profile, a file of customers) is recorded too.
+    VIEWED = "viewed", _("Viewed")
+    EXPORTED = "exported", _("Exported")
 
 
 class AuditEntry(models.Model):
@@ -36,7 +40,13 @@ class AuditEntry(models.Model):
     object_repr = models.CharField(_("object"), max_length=200)
     action = models.CharField(_("action"), max_length=16, choices=AuditAction.choices)
     changes = models.JSONField(
-        _("changes"), default=dict, blank=True, help_text=_("Each changed field: [before, after].")
+        _("changes"),
+        default=dict,
+        blank=True,
+        help_text=_("Each changed field: [before, after]; for a view or an export, what was asked for."),
+    )
+    ip_address = models.CharField(
+        _("IP address"), max_length=64, blank=True, help_text=_("Where the request came from; empty for the system.")
     )
 
     class Meta:

@@ -8,6 +8,8 @@ from typing import Any
 
 from django.db import models
 
+from apps.core.net import current_client_ip
+
 from .models import AuditAction, AuditEntry
 
 
@@ -58,10 +60,13 @@ def audit_record(
     action: str,
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
+    details: Mapping[str, Any] | None = None,
+    ip_address: str | None = None,
 ) -> AuditEntry | None:
-    """Record one change. `obj` fills the object's type, id and name; an update that changed nothing
-    records nothing (returns None)."""
-    changes = audit_changes(before or {}, after or {})
+    """Record one change (or, with `action` viewed/exported and `details` saying what was asked for, one read of
+    personal data). `obj` fills the object's type, id and name; an update that changed nothing records nothing
+    (returns None). The address is the request's being served unless given."""
+    changes = dict(details) if details is not None else audit_changes(before or {}, after or {})
     if action == AuditAction.UPDATED and not changes:
         return None
     if obj is not None:
@@ -75,5 +80,6 @@ def audit_record(
         object_id=str(object_id),
         object_repr=str(object_repr)[:200],
         action=action,
-        changes=changes,
+        changes={name: _json_value(value) for name, value in changes.items()},
+        ip_address=current_client_ip() if ip_address is None else ip_address,
     )

@@ -1,7 +1,8 @@
 """Bookings a change to the team or to working time would leave without their stylist, and what the
 manager chose to do with them: nothing (409 `bookings_affected`, nothing changes), cancel them, or
 give them to another stylist. Everything runs inside the caller's transaction, through the bookings
-services (state machine, notifications, refunds), so one failure undoes the whole change.
+services (state machine, notifications, refunds), so one failure undoes the whole change. Each booking changed is in the audit log through the back office's
+booking reactor (`personal_data.booking_changed_on_behalf_audit`).
 
 Locks: a change to a stylist's working time takes the named lock bookings take per stylist
 (`booking-staff:<id>`) before it reads the bookings, so a booking made meanwhile either committed
@@ -17,8 +18,6 @@ from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
-from apps.audit.models import AuditAction
-from apps.audit.services import audit_record
 from apps.bookings.models import Booking, blocking_q
 from apps.bookings.services import booking_cancel, booking_reschedule
 from apps.bookings.working_time import bookings_outside_working_time
@@ -71,18 +70,6 @@ def _as_admin(actor, salon: Salon) -> bool:
     return not salon.managers.filter(pk=actor.pk).exists()
 
 
-def _audit_booking(*, actor, salon: Salon, booking: Booking, before: dict, after: dict) -> None:
-    audit_record(
-        actor=actor,
-        salon_id=salon.pk,
-        obj=booking,
-        object_type="booking",
-        action=AuditAction.UPDATED,
-        before=before,
-        after=after,
-    )
-
-
 def settle(*, actor, salon: Salon, bookings: list[Booking], cancel: bool, reason: str, now: datetime) -> list[Booking]:
     """Refuse the change (`BookingsAffected`) when bookings are affected and `cancel` is not given;
     otherwise cancel each as the salon with `reason` (the customer is told, a paid one refunded)."""
@@ -97,9 +84,6 @@ def settle(*, actor, salon: Salon, bookings: list[Booking], cancel: bool, reason
             booking_cancel(
                 booking_id=booking.pk, actor=actor, reason=reason or default_reason(), as_admin=as_admin, now=now
             )
-        )
-        _audit_booking(
-            actor=actor, salon=salon, booking=booking, before={"status": booking.status}, after={"status": "cancelled"}
         )
     return cancelled
 
@@ -140,10 +124,6 @@ def reassign(*, actor, salon: Salon, staff: StaffMember, target: StaffMember, no
             )
         except AppError:
             failed.append(booking)
-            continue
-        _audit_booking(
-            actor=actor, salon=salon, booking=booking, before={"staff": staff.pk}, after={"staff": target.pk}
-        )
     if failed:
         raise BookingsAffected(
             [affected_item(booking, salon) for booking in failed],

@@ -140,6 +140,16 @@ def shows_customer_phone(actors: frozenset[Actor]) -> bool:
     return bool(actors)
 
 
+def shows_full_customer_phone(booking: Booking, actors: frozenset[Actor], now: datetime) -> bool:
+    """Whether the number shown is whole: to the customer always; to the salon (stylist, managers) only on the day
+    of the booking, in the salon's time zone, when they may have to call; on other days the salon sees it masked
+    (`+9665•••••123`, least privilege under the PDPL)."""
+    if Actor.CUSTOMER in actors:
+        return True
+    tz = booking.salon.tz
+    return Actor.SALON in actors and booking.start.astimezone(tz).date() == now.astimezone(tz).date()
+
+
 def allowed_actions(booking: Booking, actors: frozenset[Actor], now: datetime) -> list[str]:
     """The actions the caller may take now, for the API's `allowed_actions`."""
     allowed = []

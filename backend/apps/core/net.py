@@ -1,6 +1,11 @@
 import ipaddress
+from contextvars import ContextVar
 
 from django.conf import settings
+
+# The address of the request being served (empty outside a request), for records written deep in a
+# service that has no request at hand (the audit log).
+_request_ip: ContextVar[str] = ContextVar("request_ip", default="")
 
 
 def client_ip(request) -> str:
@@ -22,3 +27,22 @@ def client_ip(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return remote_addr
+
+
+def current_client_ip() -> str:
+    """The client address of the request being served, or "" outside a request."""
+    return _request_ip.get()
+
+
+class ClientIPMiddleware:
+    """Remembers the request's client address (`client_ip`) for `current_client_ip` while it is served."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_ip.set(client_ip(request))
+        try:
+            return self.get_response(request)
+        finally:
+            _request_ip.reset(token)

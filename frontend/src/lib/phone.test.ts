@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { cleanPhoneInput, formatPhoneForDisplay, toLatinDigits, toSaudiMobile } from "./phone";
+import { cleanPhoneInput, formatPhoneForDisplay, isMaskedPhone, toLatinDigits, toSaudiMobile } from "./phone";
 
 describe("phone numbers as people type them", () => {
   test("Arabic-Indic and Persian digits become Latin digits", () => {
@@ -44,5 +44,12 @@ describe("phone numbers as people type them", () => {
 
   test.each([["+97142345678"], ["+96611210667"], ["0112106677"]])("%s is shown as given", (other) => {
     expect(formatPhoneForDisplay(other)).toBe(other);
+  });
+});
+
+describe("isMaskedPhone", () => {
+  test("tells a masked number from a whole one", () => {
+    expect(isMaskedPhone("+9665•••••123")).toBe(true);
+    expect(isMaskedPhone("+966512345123")).toBe(false);
   });
 });

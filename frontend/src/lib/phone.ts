@@ -42,3 +42,8 @@ export function formatPhoneForDisplay(e164: string): string {
   if (/^800\d{7}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 6)} ${national.slice(6)}`;
   return e164;
 }
+
+/** A number the API masked for least privilege ("+9665•••••123"): shown as is, never dialled. */
+export function isMaskedPhone(value: string): boolean {
+  return value.includes("•");
+}

@@ -672,7 +672,7 @@ export interface paths {
     };
     /**
      * A customer of the salon
-     * @description As in the list, with their bookings at this salon, newest first.
+     * @description As in the list, with their bookings at this salon, newest first. Each opening is recorded in the audit log (who, when, from which address).
      */
     get: operations["manage_salons_customers_retrieve"];
     put?: never;
@@ -696,7 +696,7 @@ export interface paths {
     };
     /**
      * The salon's bookings (CSV)
-     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.csv`.
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). Each download is recorded in the audit log. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.csv`.
      */
     get: operations["manage_salons_exports_bookings_csv"];
     put?: never;
@@ -716,7 +716,7 @@ export interface paths {
     };
     /**
      * The salon's bookings (XLSX)
-     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.xlsx`.
+     * @description One row per booking starting in the range: reference, date and time (salon's time zone), customer's name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). Each download is recorded in the audit log. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-bookings-<from>-<to>.xlsx`.
      */
     get: operations["manage_salons_exports_bookings_xlsx"];
     put?: never;
@@ -736,7 +736,7 @@ export interface paths {
     };
     /**
      * The salon's customers (CSV)
-     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.csv`.
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. Each download is recorded in the audit log. CSV, UTF-8 with a byte order mark, streamed. A text starting with `=`, `+`, `-` or `@` gets a leading `'`. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.csv`.
      */
     get: operations["manage_salons_exports_customers_csv"];
     put?: never;
@@ -756,7 +756,7 @@ export interface paths {
     };
     /**
      * The salon's customers (XLSX)
-     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.xlsx`.
+     * @description One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the customer), total paid (SAR, net of refunds) and last visit, all within the range. Each download is recorded in the audit log. An Excel workbook: typed cells (dates in the salon's local time, amounts in SAR), a totals row, headers in the request's language, right to left in Arabic. `from` and `to` are days in the salon's time zone, both included, at most 400 days apart. The file is named `<salon-slug>-customers-<from>-<to>.xlsx`.
      */
     get: operations["manage_salons_exports_customers_xlsx"];
     put?: never;
@@ -1695,9 +1695,11 @@ export interface components {
      *     * `deleted` - Deleted
      *     * `deactivated` - Deactivated
      *     * `replaced` - Replaced
+     *     * `viewed` - Viewed
+     *     * `exported` - Exported
      * @enum {string}
      */
-    ActionEnum: "created" | "updated" | "deleted" | "deactivated" | "replaced";
+    ActionEnum: "created" | "updated" | "deleted" | "deactivated" | "replaced" | "viewed" | "exported";
     /**
      * @description * `cancel` - cancel
      *     * `reschedule` - reschedule
@@ -1854,6 +1856,7 @@ export interface components {
     BookingCustomer: {
       id: number;
       first_name: string;
+      /** @description Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the salon on other days (+9665•••••123); null for anyone else. */
       phone_number: string | null;
     };
     BookingPolicy: {
@@ -2245,7 +2248,8 @@ export interface components {
     ManageCustomer: {
       user_id: number;
       first_name: string;
-      phone_number: string;
+      /** @description Masked in the list (+9665•••••123); whole on the customer's page, whose every opening is recorded. */
+      readonly phone_number: string;
       /** @description Completed bookings at this salon. */
       visit_count: number;
       /**
@@ -2272,7 +2276,8 @@ export interface components {
     ManageCustomerDetail: {
       user_id: number;
       first_name: string;
-      phone_number: string;
+      /** @description Masked in the list (+9665•••••123); whole on the customer's page, whose every opening is recorded. */
+      readonly phone_number: string;
       /** @description Completed bookings at this salon. */
       visit_count: number;
       /**

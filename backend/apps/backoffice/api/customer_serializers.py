@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from apps.bookings.api.serializers import BookingSerializer, SalonDateTimeField
+from apps.core.phone_mask import mask_phone_number
 
 MAX_TAGS = 20
 MAX_TAG_LENGTH = 30
@@ -20,7 +21,11 @@ class ManageCustomerQuerySerializer(serializers.Serializer):
 class ManageCustomerSerializer(serializers.Serializer):
     user_id = serializers.IntegerField(source="pk")
     first_name = serializers.CharField()
-    phone_number = serializers.CharField()
+    phone_number = serializers.SerializerMethodField(
+        help_text=_(
+            "Masked in the list (+9665•••••123); whole on the customer's page, whose every opening is recorded."
+        )
+    )
     visit_count = serializers.IntegerField(help_text=_("Completed bookings at this salon."))
     last_visit = SalonDateTimeField(allow_null=True, help_text=_("The start of the latest completed booking."))
     next_visit = SalonDateTimeField(allow_null=True, help_text=_("The start of the next booking holding time."))
@@ -33,11 +38,17 @@ class ManageCustomerSerializer(serializers.Serializer):
     tags = serializers.ListField(child=serializers.CharField())
     blocked = serializers.BooleanField(help_text=_("The salon refuses this customer's online bookings."))
 
+    def get_phone_number(self, customer) -> str:
+        return mask_phone_number(customer.phone_number)
+
 
 class ManageCustomerDetailSerializer(ManageCustomerSerializer):
     bookings = BookingSerializer(
         many=True, source="salon_bookings", help_text=_("Their bookings at this salon, newest first.")
     )
+
+    def get_phone_number(self, customer) -> str:
+        return customer.phone_number
 
 
 class ManageCustomerUpdateSerializer(serializers.Serializer):

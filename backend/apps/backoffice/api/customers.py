@@ -9,6 +9,7 @@ from apps.core.pagination import StandardPagination
 from apps.salons.errors import SalonNotFound
 
 from ..errors import CustomerNotFound, ManagersOnly
+from ..personal_data import customer_profile_viewed_record
 from ..selectors.customers import salon_customer_get, salon_customer_list, with_salon_records
 from ..services import salon_customer_update
 from .common import TAG, ManageView, booking_context, validated
@@ -47,19 +48,24 @@ class CustomerListView(ManageView):
 
 
 class CustomerDetailView(ManageView):
-    def _detail(self, request, salon_id: int, user_id: int) -> Response:
+    def _detail(self, request, salon_id: int, user_id: int, *, viewed: bool = False) -> Response:
         customer = salon_customer_get(salon=self.salon(salon_id), customer_id=user_id)
+        if viewed:
+            customer_profile_viewed_record(actor=request.user, salon_id=salon_id, customer=customer)
         return Response(ManageCustomerDetailSerializer(customer, context=booking_context(request)).data)
 
     @extend_schema(
         tags=[TAG],
         summary="A customer of the salon",
-        description="As in the list, with their bookings at this salon, newest first.",
+        description=(
+            "As in the list, with their bookings at this salon, newest first. Each opening is recorded in the audit "
+            "log (who, when, from which address)."
+        ),
         parameters=[USER_ID],
         responses={200: ManageCustomerDetailSerializer, **error_responses(DOOR, (SalonNotFound, CustomerNotFound))},
     )
     def get(self, request, salon_id: int, user_id: int):
-        return self._detail(request, salon_id, user_id)
+        return self._detail(request, salon_id, user_id, viewed=True)
 
     @extend_schema(
         tags=[TAG],

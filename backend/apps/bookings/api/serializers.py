@@ -11,6 +11,7 @@ from rest_framework import serializers
 
 from apps.core.dates import validate_supported_date
 from apps.core.money import vat_included
+from apps.core.phone_mask import mask_phone_number
 
 from ..models import Booking, BookingStatus, CancelledByRole, Review
 from ..state import (
@@ -22,6 +23,7 @@ from ..state import (
     change_deadline,
     effective_status,
     shows_customer_phone,
+    shows_full_customer_phone,
 )
 from .fields import AttachedField
 
@@ -229,7 +231,13 @@ class BookingPriceSerializer(serializers.Serializer):
 class BookingCustomerSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     first_name = serializers.CharField()
-    phone_number = serializers.CharField(allow_null=True)
+    phone_number = serializers.CharField(
+        allow_null=True,
+        help_text=_(
+            "Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the "
+            "salon on other days (+9665•••••123); null for anyone else."
+        ),
+    )
 
 
 class BookingCancellationSerializer(serializers.Serializer):
@@ -298,11 +306,13 @@ class BookingSerializer(serializers.ModelSerializer):
     @extend_schema_field(BookingCustomerSerializer)
     def get_customer(self, booking: Booking) -> dict:
         customer = booking.customer
-        return {
-            "id": customer.pk,
-            "first_name": customer.first_name,
-            "phone_number": customer.phone_number if shows_customer_phone(self._actors(booking)) else None,
-        }
+        actors = self._actors(booking)
+        phone_number = None
+        if shows_customer_phone(actors):
+            phone_number = customer.phone_number
+            if not shows_full_customer_phone(booking, actors, self.context["now"]):
+                phone_number = mask_phone_number(phone_number)
+        return {"id": customer.pk, "first_name": customer.first_name, "phone_number": phone_number}
 
     @extend_schema_field(BookingCancellationSerializer(allow_null=True))
     def get_cancellation(self, booking: Booking) -> dict | None:

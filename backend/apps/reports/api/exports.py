@@ -8,6 +8,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
 from apps.backoffice.api.common import TAG, ManageView, salon_instant, validated
 from apps.backoffice.errors import ManagersOnly
 from apps.core.file_responses import XLSX_TYPE, ErrorsAsJson, attachment, csv_attachment
@@ -19,6 +21,8 @@ from ..exports import EXPORTS, csv_chunks, xlsx_bytes
 
 MAX_DAYS = 400
 SALON = "salons/<int:salon_id>/exports/"
+# Exports that carry customers' names and phones: each download is recorded in the audit log.
+PERSONAL_DATA = {"bookings", "customers"}
 
 
 class ExportQuerySerializer(serializers.Serializer):
@@ -55,6 +59,16 @@ class ExportView(ManageView):
             end=salon_instant(query["to"], salon, end=True),
         )
         filename = f"{salon.slug}-{self.kind}-{query['from'].isoformat()}-{query['to'].isoformat()}.{self.file_format}"
+        if self.kind in PERSONAL_DATA:
+            audit_record(
+                actor=request.user,
+                salon_id=salon.pk,
+                object_type="export",
+                object_id=f"{self.kind}.{self.file_format}",
+                object_repr=filename,
+                action=AuditAction.EXPORTED,
+                details={"from": query["from"], "to": query["to"]},
+            )
         if self.file_format == "csv":
             return csv_attachment(csv_chunks(export, salon=salon), filename)
         body = xlsx_bytes(export, salon=salon, right_to_left=current_language() == "ar")
@@ -65,7 +79,8 @@ _WHAT = {
     "bookings": (
         "The salon's bookings",
         "One row per booking starting in the range: reference, date and time (salon's time zone), customer's "
-        "name and phone, service, stylist, status, price, VAT, paid and refunded (SAR).",
+        "name and phone, service, stylist, status, price, VAT, paid and refunded (SAR). Each download is recorded in "
+        "the audit log.",
     ),
     "payments": (
         "The salon's payments",
@@ -75,7 +90,8 @@ _WHAT = {
     "customers": (
         "The salon's customers",
         "One row per customer with a booking in the range: name, phone, visits, no-shows, cancellations (by the "
-        "customer), total paid (SAR, net of refunds) and last visit, all within the range.",
+        "customer), total paid (SAR, net of refunds) and last visit, all within the range. Each download is recorded "
+        "in the audit log.",
     ),
 }
 _FORMATS = {

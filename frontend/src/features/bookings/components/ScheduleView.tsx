@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/EmptyState";
 import { Notice } from "@/components/Notice";
 import { useLanguage } from "@/hooks/use-language";
 import { formatTimeRange } from "@/lib/format/time";
-import { formatPhoneForDisplay } from "@/lib/phone";
+import { formatPhoneForDisplay, isMaskedPhone } from "@/lib/phone";
 import type { Booking, StaffSchedule } from "@/types/models";
 
 import { useCompleteBooking } from "../api/complete-booking";
@@ -46,9 +46,13 @@ function ScheduleBooking({ booking }: { booking: Booking }) {
         {booking.customer.phone_number && (
           <>
             {" · "}
-            <a className="link" href={`tel:${booking.customer.phone_number}`}>
-              <bdi dir="ltr">{formatPhoneForDisplay(booking.customer.phone_number)}</bdi>
-            </a>
+            {isMaskedPhone(booking.customer.phone_number) ? (
+              <bdi dir="ltr">{booking.customer.phone_number}</bdi>
+            ) : (
+              <a className="link" href={`tel:${booking.customer.phone_number}`}>
+                <bdi dir="ltr">{formatPhoneForDisplay(booking.customer.phone_number)}</bdi>
+              </a>
+            )}
           </>
         )}
       </p>

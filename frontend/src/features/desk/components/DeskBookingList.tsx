@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatTime, formatTimeRange } from "@/lib/format/time";
-import { formatPhoneForDisplay } from "@/lib/phone";
+import { formatPhoneForDisplay, isMaskedPhone } from "@/lib/phone";
 import type { Booking } from "@/types/models";
 
 import { StatusLabel } from "./StatusLabel";
@@ -71,9 +71,13 @@ export function DeskBookingList({
                 {booking.customer.phone_number && (
                   <>
                     {" · "}
-                    <a className="link" href={`tel:${booking.customer.phone_number}`}>
-                      <bdi dir="ltr">{formatPhoneForDisplay(booking.customer.phone_number)}</bdi>
-                    </a>
+                    {isMaskedPhone(booking.customer.phone_number) ? (
+                      <bdi dir="ltr">{booking.customer.phone_number}</bdi>
+                    ) : (
+                      <a className="link" href={`tel:${booking.customer.phone_number}`}>
+                        <bdi dir="ltr">{formatPhoneForDisplay(booking.customer.phone_number)}</bdi>
+                      </a>
+                    )}
                   </>
                 )}
               </p>
