@@ -21,12 +21,14 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 
 from apps.accounts.errors import OTPInvalid
 from apps.accounts.models import OTPPurpose, OTPRequest, Role
 from apps.accounts.services import otp_confirm
+from apps.audit.models import AuditEntry
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, Review, SalonCustomer
 from apps.bookings.services import booking_cancel
 from apps.notifications.models import Notification
@@ -107,6 +109,16 @@ def _erase_personal_data(*, user, scrub: _Scrubber) -> None:
     _scrub_rows(Refund.objects.filter(payment__customer=user), ["note", "last_error"], scrub)
     IdempotencyKey.objects.filter(user=user).delete()
     OTPRequest.objects.filter(phone_number=user.phone_number).delete()
+    _scrub_audit_entries(user=user, booking_ids=list(bookings.values_list("pk", flat=True)), scrub=scrub)
+
+
+def _scrub_audit_entries(*, user, booking_ids: list[int], scrub: _Scrubber) -> None:
+    """The audit log stays (it is evidence of who did what), but the entries about this person lose
+    their name, number and email: the only change ever made to the log, by the law's deletion right."""
+    about_them = Q(object_type__in=("customer", "user"), object_id=str(user.pk)) | Q(
+        object_type="booking", object_id__in=[str(pk) for pk in booking_ids]
+    )
+    _scrub_rows(AuditEntry.objects.filter(about_them), ["object_repr", "changes"], scrub, json_fields=("changes",))
 
 
 def _revoke_sessions(*, user) -> int:

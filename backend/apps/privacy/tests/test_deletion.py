@@ -10,6 +10,9 @@ from rest_framework.test import APIClient
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from apps.accounts.models import User
+from apps.audit.models import AuditAction
+from apps.audit.services import audit_record
+from apps.backoffice.personal_data import customer_profile_viewed_record
 from apps.bookings.models import Booking, BookingStatus, Review, SalonCustomer
 from apps.bookings.tests.conftest import client_for, make_user
 from apps.invoicing.models import Document
@@ -66,9 +69,19 @@ def _remaining(needles: list[str]) -> set[tuple[str, str]]:
 
 def test_deletion_leaves_no_identifier_of_the_person_in_any_table(stylist, person, otp_outbox):
     made = fill_history(stylist=stylist, customer=person)
+    # The salon opened her profile and changed a booking for her: the audit log names her.
+    customer_profile_viewed_record(actor=None, salon_id=stylist.salon_id, customer=person)
+    audit_record(
+        actor=None,
+        salon_id=stylist.salon_id,
+        obj=made["future"],
+        object_repr=f"{made['future'].reference} Zubaida Qahtaniyya",
+        action=AuditAction.UPDATED,
+        details={"customer": "Zubaida Qahtaniyya, zubaida.q@example.com"},
+    )
     client = client_for(person)
     identifiers = [PHONE, "0598765432", "Zubaida", "Qahtaniyya", "zubaida.q@example.com"]
-    assert _remaining(identifiers)  # the scan finds them before
+    assert ("audit.AuditEntry", "object_repr") in _remaining(identifiers)  # the scan finds them before
 
     request_id, code = _code(client, otp_outbox)
     response = client.post(DELETE, {"request_id": request_id, "code": code}, format="json")
