@@ -28,6 +28,7 @@ export const AUDIT_OBJECT_TYPES = [
   "customer",
   "booking",
   "payout_account",
+  "export",
 ] as const;
 
 interface AuditLogProps {
