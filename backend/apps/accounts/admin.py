@@ -110,6 +110,8 @@ class ConsentChoiceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
 # Sign-in sessions: simplejwt's admin shows each refresh token whole on its page, which would let anyone with the
 # admin sign in as that person. Imported first so that it is registered, then replaced without the token.
 from rest_framework_simplejwt.token_blacklist import admin as token_blacklist_admin  # noqa: E402

@@ -93,3 +93,16 @@ class PhoneNotOwn(AppError):
     code = "phone_not_own"
     status_code = status.HTTP_403_FORBIDDEN
     message = _("This code can only be sent to your own phone number.")
+
+
+class PhoneTaken(AppError):
+    """The new number of a phone change already belongs to another account."""
+
+    code = "phone_taken"
+    status_code = status.HTTP_409_CONFLICT
+    message = _("This phone number belongs to another account.")
+
+
+class PhoneUnchanged(AppError):
+    code = "phone_unchanged"
+    message = _("This is already your phone number.")

@@ -134,6 +134,7 @@ class OTPPurpose(models.TextChoices):
     SIGN_IN = "sign_in", _("Sign-in")
     PAYOUT_DETAILS = "payout_details", _("Change of the salon's payout details")
     DELETE_ACCOUNT = "delete_account", _("Deletion of the account")
+    CHANGE_PHONE = "change_phone", _("Change of the account's phone number")
 
 
 class OTPStatus(models.TextChoices):

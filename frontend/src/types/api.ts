@@ -107,6 +107,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/me/phone/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change my phone number
+     * @description Request a code first: `POST /api/auth/phone/request/` with the new number and `purpose: change_phone`. With the right code the account moves to the new number (recorded in the register of data-subject requests as a correction, and in the audit log). A wrong or expired code changes nothing. A number that meanwhile belongs to another account is 409 `phone_taken`.
+     */
+    post: operations["auth_me_phone_change"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/phone/request/": {
     parameters: {
       query?: never;
@@ -118,7 +138,7 @@ export interface paths {
     put?: never;
     /**
      * Send a sign-in code
-     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Requests are limited per number, per number and window, and per client address. With `purpose: delete_account` the caller must be signed in (Bearer token) and the number must be their own (401 / 403 `phone_not_own`).
+     * @description Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number has an account; no account is created here. Requests are limited per number, per number and window, and per client address. With `purpose: delete_account` the caller must be signed in (Bearer token) and the number must be their own (401 / 403 `phone_not_own`). With `purpose: change_phone` the caller must be signed in and the number is the new one: not their current number (400 `phone_unchanged`) nor another account's (409 `phone_taken`).
      */
     post: operations["auth_phone_request"];
     delete?: never;
@@ -3083,22 +3103,29 @@ export interface components {
      * @enum {string}
      */
     PayoutStatusEnum: "created" | "sent" | "returned";
+    PhoneChangeInputRequest: {
+      request_id: string;
+      /** @description The code sent to the new number for `change_phone`. */
+      code: string;
+    };
     /**
      * @description * `sign_in` - Sign-in
      *     * `delete_account` - Deletion of the account
+     *     * `change_phone` - Change of the account's phone number
      * @enum {string}
      */
-    PhoneCodeRequestPurposeEnum: "sign_in" | "delete_account";
+    PhoneCodeRequestPurposeEnum: "sign_in" | "delete_account" | "change_phone";
     PhoneCodeRequestRequest: {
       /** @description A Saudi mobile number, e.g. 0501234567. */
       phone_number: string;
       /** @default sms */
       channel?: components["schemas"]["ChannelEnum"];
       /**
-       * @description `delete_account`: a signed-in person asks for a code to their own number to delete the account.
+       * @description `delete_account`: a signed-in person asks for a code to their own number to delete the account. `change_phone`: a signed-in person asks for a code to the new number they want on their account.
        *
        *     * `sign_in` - Sign-in
        *     * `delete_account` - Deletion of the account
+       *     * `change_phone` - Change of the account's phone number
        * @default sign_in
        */
       purpose?: components["schemas"]["PhoneCodeRequestPurposeEnum"];
@@ -3897,6 +3924,76 @@ export interface operations {
       };
     };
   };
+  auth_me_phone_change: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PhoneChangeInputRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["User"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `otp_invalid`: The code is incorrect.
+       *     - `otp_expired`: The code has expired. Request a new one.
+       *     - `otp_used`: The code has already been used. Request a new one.
+       *     - `otp_superseded`: A newer code was sent to this number. Enter the latest code.
+       *     - `otp_attempts_exceeded`: Too many wrong attempts. Request a new code.
+       *     - `phone_unchanged`: This is already your phone number.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `phone_taken`: This phone number belongs to another account. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   auth_phone_request: {
     parameters: {
       query?: never;
@@ -3918,7 +4015,10 @@ export interface operations {
           "application/json": components["schemas"]["PhoneCodeSent"];
         };
       };
-      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `phone_unchanged`: This is already your phone number.
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3941,6 +4041,15 @@ export interface operations {
       };
       /** @description - `phone_not_own`: This code can only be sent to your own phone number. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `phone_taken`: This phone number belongs to another account. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -15,9 +15,12 @@ class PhoneCodeRequestSerializer(serializers.Serializer):
     phone_number = serializers.CharField(max_length=32, help_text=_("A Saudi mobile number, e.g. 0501234567."))
     channel = serializers.ChoiceField(choices=OTPChannel.choices, default=OTPChannel.SMS)
     purpose = serializers.ChoiceField(
-        choices=[(p.value, p.label) for p in (OTPPurpose.SIGN_IN, OTPPurpose.DELETE_ACCOUNT)],
+        choices=[(p.value, p.label) for p in (OTPPurpose.SIGN_IN, OTPPurpose.DELETE_ACCOUNT, OTPPurpose.CHANGE_PHONE)],
         default=OTPPurpose.SIGN_IN,
-        help_text=_("`delete_account`: a signed-in person asks for a code to their own number to delete the account."),
+        help_text=_(
+            "`delete_account`: a signed-in person asks for a code to their own number to delete the account. "
+            "`change_phone`: a signed-in person asks for a code to the new number they want on their account."
+        ),
     )
 
     def validate_phone_number(self, value: str) -> str:

@@ -26,9 +26,12 @@ from ..errors import (
     OTPTooManyRequests,
     OTPUsed,
     PhoneNotOwn,
+    PhoneTaken,
+    PhoneUnchanged,
     TokenNotValid,
 )
 from ..models import OTPPurpose
+from ..phone_change import phone_change_check_new_number
 from ..services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 from . import refresh_cookie
 from .serializers import (
@@ -58,7 +61,9 @@ class PhoneCodeRequestView(APIView):
             "Sends a one-time code by SMS or WhatsApp. The answer is the same whether or not the number "
             "has an account; no account is created here. Requests are limited per number, per number and "
             "window, and per client address. With `purpose: delete_account` the caller must be signed in "
-            "(Bearer token) and the number must be their own (401 / 403 `phone_not_own`)."
+            "(Bearer token) and the number must be their own (401 / 403 `phone_not_own`). With "
+            "`purpose: change_phone` the caller must be signed in and the number is the new one: not their "
+            "current number (400 `phone_unchanged`) nor another account's (409 `phone_taken`)."
         ),
         request=PhoneCodeRequestSerializer,
         auth=[{"jwtAuth": []}, {}],
@@ -70,6 +75,8 @@ class PhoneCodeRequestView(APIView):
                 OTPSendUnavailable,
                 AUTHENTICATION_ERRORS,
                 PhoneNotOwn,
+                PhoneUnchanged,
+                PhoneTaken,
                 notes={503: "Nothing was sent."},
             ),
         },
@@ -82,7 +89,9 @@ class PhoneCodeRequestView(APIView):
             # A code for a change to an account: only its signed-in owner may have one sent.
             if not request.user.is_authenticated:
                 raise NotAuthenticated()
-            if request.user.phone_number != serializer.validated_data["phone_number"]:
+            if serializer.validated_data["purpose"] == OTPPurpose.CHANGE_PHONE:
+                phone_change_check_new_number(user=request.user, phone_number=serializer.validated_data["phone_number"])
+            elif request.user.phone_number != serializer.validated_data["phone_number"]:
                 raise PhoneNotOwn()
         otp = otp_request(**serializer.validated_data, ip_address=client_ip(request))
         return Response(PhoneCodeSentSerializer(otp).data, status=status.HTTP_201_CREATED)

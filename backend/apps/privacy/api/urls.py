@@ -6,5 +6,6 @@ app_name = "privacy"
 
 urlpatterns = [
     path("me/export/", views.PersonalDataExportView.as_view(), name="me-export"),
+    path("me/phone/", views.PhoneChangeView.as_view(), name="me-phone"),
     path("me/delete/", views.AccountDeleteView.as_view(), name="me-delete"),
 ]

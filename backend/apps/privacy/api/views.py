@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from apps.accounts.api.serializers import UserSerializer
 from apps.accounts.errors import (
     AUTHENTICATION_ERRORS,
     OTPAttemptsExceeded,
@@ -18,12 +19,15 @@ from apps.accounts.errors import (
     OTPInvalid,
     OTPSuperseded,
     OTPUsed,
+    PhoneTaken,
+    PhoneUnchanged,
 )
 from apps.accounts.phone import ascii_digits
 from apps.core.openapi import INVALID_INPUT, error_responses
 
 from ..deletion import account_delete_with_code
 from ..errors import StaffAccount
+from ..phone_change import phone_change_with_code
 from ..services import personal_data_export
 
 TAG = "auth"
@@ -99,3 +103,41 @@ class AccountDeleteView(APIView):
         serializer.is_valid(raise_exception=True)
         result = account_delete_with_code(user=request.user, **serializer.validated_data)
         return Response(AccountDeletedSerializer(result).data)
+
+
+class PhoneChangeInputSerializer(serializers.Serializer):
+    request_id = serializers.CharField(max_length=64)
+    code = serializers.CharField(max_length=16, help_text=_("The code sent to the new number for `change_phone`."))
+
+    def validate_code(self, value: str) -> str:
+        return ascii_digits(value).strip()
+
+
+class PhoneChangeView(APIView):
+    @extend_schema(
+        operation_id="auth_me_phone_change",
+        summary="Change my phone number",
+        description=(
+            "Request a code first: `POST /api/auth/phone/request/` with the new number and "
+            "`purpose: change_phone`. With the right code the account moves to the new number (recorded in the "
+            "register of data-subject requests as a correction, and in the audit log). A wrong or expired code "
+            "changes nothing. A number that meanwhile belongs to another account is 409 `phone_taken`."
+        ),
+        request=PhoneChangeInputSerializer,
+        responses={
+            200: UserSerializer,
+            **error_responses(
+                INVALID_INPUT,
+                (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded, PhoneUnchanged),
+                AUTHENTICATION_ERRORS,
+                PhoneTaken,
+                OTPCheckUnavailable,
+            ),
+        },
+        tags=[TAG],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PhoneChangeInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = phone_change_with_code(user=request.user, **serializer.validated_data)
+        return Response(UserSerializer(user).data)

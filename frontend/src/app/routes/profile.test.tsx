@@ -125,3 +125,39 @@ test("deleting the account explains it, sends a code to the person's own phone, 
   expect(server.requestsTo("POST", "/api/auth/me/delete/")[1]?.body).toEqual({ request_id: "req-1", code: "123456" });
   await vi.waitFor(() => expect(session.getAccessToken()).toBeNull());
 });
+
+test("a customer changes their mobile number with a code sent to the new number, and sees the new one", async () => {
+  await changeLanguage("en");
+  const server = mockFetch();
+  server.on("GET", "/api/auth/me/", { ...customer, preferred_language: "en" });
+  server.on("POST", "/api/auth/phone/request/", () =>
+    json({ request_id: "req-1", expires_at: "2026-12-07T15:00:00Z", resend_available_at: "2026-12-07T14:51:00Z" }, 201),
+  );
+  server.on("POST", "/api/auth/me/phone/", () =>
+    json({ ...customer, phone_number: "+966501112233", preferred_language: "en" }),
+  );
+  session.signIn("access-1");
+  const { user } = renderRoutes([{ path: "/profile", Component: Profile }], "/profile");
+
+  await user.click(await screen.findByRole("button", { name: "Change phone number" }));
+  const field = screen.getByLabelText("New mobile number", { exact: false });
+  await user.type(field, "12345");
+  await user.click(screen.getByRole("button", { name: "Send a code to the new number" }));
+  expect(screen.getByText("Enter a Saudi mobile number that starts with 05 and has 10 digits.")).toBeInTheDocument();
+  expect(server.requestsTo("POST", "/api/auth/phone/request/")).toHaveLength(0);
+
+  await user.clear(field);
+  await user.type(field, "٠٥٠١١١٢٢٣٣");
+  await user.click(screen.getByRole("button", { name: "Send a code to the new number" }));
+  expect(server.requestsTo("POST", "/api/auth/phone/request/")[0]?.body).toEqual({
+    phone_number: "0501112233",
+    channel: "sms",
+    purpose: "change_phone",
+  });
+  await user.type(await screen.findByLabelText("Code"), "123456");
+  await user.click(screen.getByRole("button", { name: "Save the new number" }));
+
+  expect(await screen.findByText("Your mobile number is changed.")).toBeInTheDocument();
+  expect(server.requestsTo("POST", "/api/auth/me/phone/")[0]?.body).toEqual({ request_id: "req-1", code: "123456" });
+  expect(screen.getByText("050 111 2233")).toBeInTheDocument();
+});

@@ -5,6 +5,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSignOut } from "@/features/accounts/api/sign-out";
+import { ChangePhone } from "@/features/accounts/components/ChangePhone";
 import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { DataRights } from "@/features/privacy/components/DataRights";
@@ -27,6 +28,7 @@ export function Component() {
       ) : (
         <>
           <ProfileForm user={me.data} />
+          <ChangePhone />
           <hr className="divider" />
           <DataRights
             phoneNumber={me.data.phone_number}
