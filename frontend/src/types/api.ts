@@ -1756,8 +1756,12 @@ export interface components {
       /** Object */
       readonly object_repr: string;
       /** @description Each changed field: [before, after]. */
-      changes: {
+      readonly changes: {
         [key: string]: unknown[];
+      };
+      /** @description What else the entry says: what was viewed or exported, a booking's event and status. */
+      readonly details: {
+        [key: string]: unknown;
       };
     };
     Availability: {

@@ -1,6 +1,7 @@
 """Shapes of the back office's salon endpoints and audit log."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from apps.audit.models import AuditEntry
@@ -44,12 +45,39 @@ class AuditActorSerializer(serializers.Serializer):
 
 class AuditEntrySerializer(serializers.ModelSerializer):
     actor = AuditActorSerializer(allow_null=True)
-    changes = serializers.DictField(child=serializers.ListField(), help_text=_("Each changed field: [before, after]."))
+    changes = serializers.SerializerMethodField(help_text=_("Each changed field: [before, after]."))
+    details = serializers.SerializerMethodField(
+        help_text=_("What else the entry says: what was viewed or exported, a booking's event and status.")
+    )
 
     class Meta:
         model = AuditEntry
-        fields = ["id", "created_at", "actor", "action", "object_type", "object_id", "object_repr", "changes"]
+        fields = [
+            "id",
+            "created_at",
+            "actor",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "changes",
+            "details",
+        ]
         read_only_fields = fields
+
+    # An entry stores changed fields as [before, after] pairs and other facts (a read's period, a booking's
+    # event) beside them in the same column: the two are told apart here.
+    @extend_schema_field(serializers.DictField(child=serializers.ListField()))
+    def get_changes(self, entry: AuditEntry) -> dict:
+        return {name: value for name, value in entry.changes.items() if _is_change(value)}
+
+    @extend_schema_field(serializers.DictField(child=serializers.JSONField()))
+    def get_details(self, entry: AuditEntry) -> dict:
+        return {name: value for name, value in entry.changes.items() if not _is_change(value)}
+
+
+def _is_change(value) -> bool:
+    return isinstance(value, list) and len(value) == 2
 
 
 class AuditQuerySerializer(serializers.Serializer):

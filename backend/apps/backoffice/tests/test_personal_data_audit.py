@@ -88,6 +88,23 @@ def test_a_reschedule_by_the_salon_records_the_times_and_stylists(manager, book,
     assert entry.changes["new_staff_id"] == other_stylist.pk
 
 
+def test_the_activity_log_shows_a_booking_changed_for_a_customer_with_its_details(
+    manager, manager_client, salon, book, other_stylist
+):
+    booking = book("10:00")
+    booking_services.booking_reschedule(
+        booking_id=booking.pk, actor=manager, start=booking.start + timedelta(hours=2), staff_id=other_stylist.pk
+    )
+
+    response = manager_client.get(url(salon, "audit/"))
+
+    assert response.status_code == 200, response.content
+    [entry] = [item for item in response.json()["results"] if item["object_type"] == "booking"]
+    assert entry["details"]["new_staff_id"] == other_stylist.pk
+    assert entry["details"]["event"] == "rescheduled"
+    assert entry["changes"] == {}
+
+
 def test_the_customers_own_changes_and_the_systems_are_not_recorded_here(customer, book):
     booking = book("10:00")
     booking_services.booking_cancel(booking_id=booking.pk, actor=customer)

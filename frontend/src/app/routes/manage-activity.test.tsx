@@ -26,6 +26,7 @@ const ENTRIES: AuditEntry[] = [
     object_id: "24",
     object_repr: "استشوار – صالون دلال للتجميل",
     changes: { is_active: [true, false], price_amount: [18000, 20000] },
+    details: {},
   },
   {
     id: 89,
@@ -36,6 +37,7 @@ const ENTRIES: AuditEntry[] = [
     object_id: "12",
     object_repr: "دانة – صالون دلال للتجميل",
     changes: { is_active: [true, false] },
+    details: {},
   },
   {
     id: 88,
@@ -46,6 +48,7 @@ const ENTRIES: AuditEntry[] = [
     object_id: "3",
     object_repr: "صالون دلال للتجميل",
     changes: { name_en: ["", "Dalal Beauty Lounge"] },
+    details: {},
   },
 ];
 
