@@ -499,7 +499,8 @@ export const journeys = [
       const code = await codeFromLog(page, logPath, phone, logBefore);
       await page.getByLabel("الرمز", { exact: true }).fill(code);
       await page.getByRole("button", { name: "احذف حسابي نهائيًا" }).click();
-      await page.waitForURL((url) => url.pathname === "/");
+      // Signed out: the home page, or the sign-in page if the profile noticed first.
+      await page.waitForURL((url) => url.pathname === "/" || url.pathname === "/sign-in");
       await page.goto("/profile");
       await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
     },
