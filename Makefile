@@ -7,7 +7,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-reports clean
+.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-reports backup restore-test clean
 
 ## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
 run: install spa
@@ -64,12 +64,12 @@ messages: install
 	cd backend && DJANGO_DEBUG=1 ../$(PY) manage.py compilemessages -l ar
 
 lint: install-dev
-	$(VENV)/bin/ruff check backend benchmarks
-	$(VENV)/bin/ruff format --check backend benchmarks
+	$(VENV)/bin/ruff check backend benchmarks scripts gunicorn.conf.py
+	$(VENV)/bin/ruff format --check backend benchmarks scripts gunicorn.conf.py
 
 format: install-dev
-	$(VENV)/bin/ruff format backend benchmarks
-	$(VENV)/bin/ruff check --fix backend benchmarks
+	$(VENV)/bin/ruff format backend benchmarks scripts gunicorn.conf.py
+	$(VENV)/bin/ruff check --fix backend benchmarks scripts gunicorn.conf.py
 
 check-migrations: install
 	DJANGO_DEBUG=1 $(MANAGE) makemigrations --check --dry-run
@@ -86,6 +86,14 @@ benchmark-calendar: install-dev
 
 benchmark-reports: install-dev
 	$(PY) benchmarks/reports.py
+
+## Back up PostgreSQL (DATABASE_URL) and the media into BACKUP_DIR; see docs/runbooks/backups.md
+backup: install
+	$(PY) scripts/backup.py
+
+## Restore the latest backup of BACKUP_DIR into a scratch database and check it (rows, migrations, media)
+restore-test: install
+	$(PY) scripts/restore_test.py
 
 spa-size: spa
 	cd frontend && npm run size

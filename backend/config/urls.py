@@ -1,3 +1,4 @@
+from apps.core import health
 from apps.core import views as core_views
 from django.conf import settings
 from django.contrib import admin
@@ -6,7 +7,8 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 api_patterns = [
-    path("health/", core_views.health, name="health"),
+    path("health/", health.liveness, name="health"),
+    path("health/ready/", health.readiness, name="health-ready"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.privacy.api.urls")),

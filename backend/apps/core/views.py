@@ -1,45 +1,13 @@
 import logging
 
 from django.conf import settings
-from django.db import connection
 from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import serializers
-from rest_framework.decorators import api_view, authentication_classes, permission_classes
-from rest_framework.permissions import AllowAny
-from rest_framework.response import Response
 
 from .exceptions import error_body
 
 logger = logging.getLogger(__name__)
-
-
-@extend_schema(
-    summary="Health check",
-    responses={
-        200: inline_serializer("Health", {"status": serializers.CharField()}),
-        503: inline_serializer(
-            "HealthDown",
-            {"status": serializers.CharField(), "detail": serializers.CharField(), "code": serializers.CharField()},
-        ),
-    },
-)
-@api_view(["GET"])
-@authentication_classes([])
-@permission_classes([AllowAny])
-def health(request):
-    """Answers 200 once the database answers a query."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means "not healthy"
-        logger.exception("Health check: database unreachable")
-        body = {"status": "error", **error_body(_("The database is unreachable."), "database_unavailable")}
-        return Response(body, status=503)
-    return Response({"status": "ok"})
 
 
 def spa_index(request, path=""):

@@ -396,10 +396,30 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * Health check
-     * @description Answers 200 once the database answers a query.
+     * Liveness
+     * @description Answers 200 while the process serves requests.
      */
     get: operations["health_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/health/ready/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Readiness
+     * @description Answers 200 when the database and the cache answer and every migration is applied, else 503.
+     */
+    get: operations["health_ready_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2067,11 +2087,6 @@ export interface components {
     Health: {
       status: string;
     };
-    HealthDown: {
-      status: string;
-      detail: string;
-      code: string;
-    };
     /** @description `{"from", "text", "channel"}`: `from` is a Python keyword, hence the fields built here. */
     InboundMessageRequest: {
       /** @description The sender's phone number. */
@@ -3200,6 +3215,20 @@ export interface components {
     ReadAll: {
       /** @description How many notifications were marked read. */
       updated: number;
+    };
+    Readiness: {
+      status: string;
+      checks: {
+        [key: string]: string;
+      };
+    };
+    ReadinessDown: {
+      status: string;
+      checks: {
+        [key: string]: string;
+      };
+      detail: string;
+      code: string;
     };
     RefreshTokenRequest: {
       refresh: string;
@@ -4817,12 +4846,31 @@ export interface operations {
           "application/json": components["schemas"]["Health"];
         };
       };
+    };
+  };
+  health_ready_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Readiness"];
+        };
+      };
       503: {
         headers: {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["HealthDown"];
+          "application/json": components["schemas"]["ReadinessDown"];
         };
       };
     };

@@ -5,28 +5,53 @@ from django.core.management import call_command
 
 
 @pytest.mark.django_db
-def test_health_checks_the_database(api_client):
-    response = api_client.get("/api/health/")
+def test_liveness_answers_without_touching_the_database(api_client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = api_client.get("/api/health/")
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
 
 
 @pytest.mark.django_db
-def test_health_reports_503_when_the_database_fails(api_client, monkeypatch):
-    from apps.core import views
+def test_readiness_checks_the_database_the_cache_and_the_migrations(api_client):
+    response = api_client.get("/api/health/ready/")
 
-    class BrokenConnection:
-        def cursor(self):
-            raise RuntimeError("database down")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "migrations": "ok"}}
 
-    monkeypatch.setattr(views, "connection", BrokenConnection())
 
-    response = api_client.get("/api/health/")
+@pytest.mark.django_db
+def test_readiness_is_503_when_the_database_fails(api_client, monkeypatch):
+    from apps.core import health
+
+    def database_down():
+        raise RuntimeError("database down")
+
+    monkeypatch.setitem(health.CHECKS, "database", database_down)
+
+    response = api_client.get("/api/health/ready/")
 
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
-    assert response.json()["code"] == "database_unavailable"
+    assert response["Retry-After"] == "5"
+    body = response.json()
+    assert (body["status"], body["code"], body["checks"]["database"]) == ("error", "not_ready", "error")
+    assert "database" in body["detail"]
+
+
+@pytest.mark.django_db
+def test_readiness_is_503_while_a_migration_is_not_applied(api_client, monkeypatch):
+    from django.db.migrations.executor import MigrationExecutor
+
+    from apps.core import health
+
+    monkeypatch.setattr(health, "_migrations_seen_applied", False)
+    monkeypatch.setattr(MigrationExecutor, "migration_plan", lambda self, targets: [("pending", False)])
+
+    response = api_client.get("/api/health/ready/")
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "migrations": "error"}
 
 
 @pytest.mark.django_db
