@@ -19,7 +19,7 @@ RUN /venv/bin/pip install -r /tmp/requirements.txt
 # 3. The runtime: no compilers, no Node, a user without privileges.
 FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PATH=/venv/bin:$PATH \
-    MEDIA_ROOT=/data/media PORT=8000
+    MEDIA_ROOT=/data/media PORT=8000 PROMETHEUS_MULTIPROC_DIR=/tmp/salon-metrics
 RUN apt-get update \
     && apt-get install -y --no-install-recommends postgresql-client \
     && rm -rf /var/lib/apt/lists/* \

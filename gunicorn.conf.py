@@ -87,3 +87,20 @@ def _response_header(resp, name: str) -> str | None:
 
 
 logger_class = JsonAccessLogger
+
+
+# Prometheus with several workers (apps/core/observability/metrics.py): each worker writes its samples
+# to PROMETHEUS_MULTIPROC_DIR; it starts empty, and a dead worker's live gauges are dropped.
+def on_starting(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        Path(directory).mkdir(parents=True, exist_ok=True)
+        for stale in Path(directory).glob("*.db"):
+            stale.unlink()
+
+
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

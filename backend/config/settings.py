@@ -104,6 +104,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "apps.core.observability.middleware.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "apps.core.net.ClientIPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -381,14 +382,43 @@ if RETENTION_IDEMPOTENCY_DAYS < 1:
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+# `json`: one JSON object per line (request id, extra fields), for log shippers; `plain` for a terminal.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "apps.core.observability.logging.MaskingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+        "json": {"()": "apps.core.observability.logging.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json" if LOG_FORMAT == "json" else "plain"}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # The request lines duplicate django.server's (runserver) and gunicorn's access log; warnings and
+        # errors of django.request (4xx/5xx) still come through the "django" logger.
+        "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "apps": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+# /metrics (Prometheus): readable with `Authorization: Bearer <METRICS_TOKEN>`, or from the host itself
+# when no token is set. PROMETHEUS_MULTIPROC_DIR (an empty directory) is needed with several workers.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+
+# Error tracking (off unless SENTRY_DSN is set); personal data is scrubbed (apps/core/observability/sentry.py).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from apps.core.observability.sentry import init_sentry
+
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", "production"),
+        release=env_str("SENTRY_RELEASE", ""),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+    )

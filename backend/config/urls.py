@@ -1,5 +1,6 @@
 from apps.core import health
 from apps.core import views as core_views
+from apps.core.observability.metrics import metrics_view
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -28,9 +29,10 @@ api_patterns = [
 urlpatterns = [
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
+    path("metrics", metrics_view, name="metrics"),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     # Every other path is a client-side route of the SPA.
-    re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", core_views.spa_index, name="spa"),
+    re_path(r"^(?!api/|admin/|static/|media/|metrics$)(?P<path>.*)$", core_views.spa_index, name="spa"),
 ]
 
 handler400 = "apps.core.views.bad_request"

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 
+from apps.core.observability.metrics import provider_call
+
 logger = logging.getLogger(__name__)
 
 
@@ -39,8 +41,20 @@ class AuthenticaAnswer:
 
 
 def authentica_post(path: str, payload: dict) -> AuthenticaAnswer:
+    with provider_call("authentica", f"POST {path}") as call:
+        response = _post(path, payload)
+        if not 200 <= response.status_code < 300:
+            call.outcome = f"http_{response.status_code}"
     try:
-        response = requests.post(
+        body = response.json()
+    except ValueError:
+        body = {}
+    return AuthenticaAnswer(status_code=response.status_code, body=body if isinstance(body, dict) else {})
+
+
+def _post(path: str, payload: dict) -> requests.Response:
+    try:
+        return requests.post(
             f"{settings.AUTHENTICA_BASE_URL}{path}",
             json=payload,
             headers={
@@ -54,8 +68,3 @@ def authentica_post(path: str, payload: dict) -> AuthenticaAnswer:
     except requests.RequestException as exc:
         logger.warning("Authentica %s failed: %s", path, type(exc).__name__)
         raise AuthenticaUnreachable(f"Authentica {path}: {type(exc).__name__}") from None
-    try:
-        body = response.json()
-    except ValueError:
-        body = {}
-    return AuthenticaAnswer(status_code=response.status_code, body=body if isinstance(body, dict) else {})

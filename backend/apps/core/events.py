@@ -11,6 +11,8 @@ record commits or rolls back with the change that caused it; anything that leave
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
+from apps.core.observability.metrics import DOMAIN_EVENTS, count_after_commit
+
 Event = TypeVar("Event")
 
 
@@ -29,6 +31,8 @@ class Reactors(Generic[Event]):
     def publish(self, event: Event) -> None:
         for reactor in self._reactors:
             reactor(event)
+        kind = getattr(event, "kind", type(event).__name__)
+        count_after_commit(DOMAIN_EVENTS.labels(self.topic, str(kind)))
 
     @property
     def names(self) -> list[str]:

@@ -15,3 +15,11 @@ class NotificationsConfig(AppConfig):
 
         booking_reactors.register(notify_booking_changed)
         payment_reactors.register(notify_money_moved)
+
+        from apps.core.observability.metrics import register_gauge
+
+        from .selectors import notification_outbox_due_count
+
+        register_gauge(
+            "salon_notification_outbox_due", "Messages due to be sent and not sent yet.", notification_outbox_due_count
+        )

@@ -1,9 +1,10 @@
 """Reads of the in-app inbox: a signed-in user's own notifications only."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from .errors import NotificationNotFound
-from .models import IN_INBOX, Notification
+from .models import IN_INBOX, Notification, NotificationStatus
 
 MAX_ID = 2**63 - 1
 
@@ -28,3 +29,10 @@ def notification_get(*, user, notification_id: int) -> Notification:
     if notification is None:
         raise NotificationNotFound()
     return notification
+
+
+def notification_outbox_due_count() -> int:
+    """Messages waiting to be sent now (the outbox backlog, a monitoring figure)."""
+    return Notification.objects.filter(
+        Q(status=NotificationStatus.PENDING, next_attempt_at__lte=timezone.now())
+    ).count()

@@ -25,6 +25,7 @@ from django.utils import timezone, translation
 from apps.accounts.consents import consent_allows
 from apps.accounts.models import ConsentPurpose
 from apps.bookings.models import Booking, BookingStatus
+from apps.core.observability.metrics import NOTIFICATION_SENDS
 from apps.salons.models import StaffMember
 
 from .messages import render
@@ -189,6 +190,8 @@ def notification_send_due(*, ids: Collection[int] | None = None, booking_id: int
         if notification.status == NotificationStatus.SENDING:
             _deliver(notification, provider)
         outcomes["retrying" if notification.status == NotificationStatus.PENDING else notification.status] += 1
+    for outcome, count in outcomes.items():
+        NOTIFICATION_SENDS.labels(outcome).inc(count)
     return outcomes
 
 

@@ -16,3 +16,11 @@ class PaymentsConfig(AppConfig):
 
         booking_reactors.register(refund_cancelled_booking)
         booking_attachment_register(BOOKING_PAYMENT)
+
+        from apps.core.observability.metrics import register_gauge
+
+        from .reconciliation import reconciliation_due_count
+
+        register_gauge(
+            "salon_payments_reconciliation_due", "Payments due for a check with the gateway.", reconciliation_due_count
+        )

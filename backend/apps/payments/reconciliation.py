@@ -86,29 +86,43 @@ def _due(now: datetime) -> Q:
     return Q(next_check_at__isnull=True) | Q(next_check_at__lte=now)
 
 
-def _reconcile_open(summary: ReconcileSummary, *, now: datetime, batch_size: int) -> None:
+def _open_payments_due(now: datetime):
     """Initiated payments, and failed ones the gateway never reported (we failed them on a gateway
     error or a "not found"): the gateway may report them paid."""
     failed_by_us = Q(status=PaymentStatus.FAILED, provider_payment_id="")
-    open_payments = Payment.objects.filter(
+    return Payment.objects.filter(
         Q(status=PaymentStatus.INITIATED) | failed_by_us,
         _due(now),
         flagged=False,
         created_at__lte=now - MIN_AGE,
         created_at__gte=now - MAX_AGE,
     )
+
+
+def _unsettled_payments_due(now: datetime):
+    """Payments holding money for a booking that is not confirmed and has no refund in flight."""
+    return (
+        Payment.objects.filter(_due(now), status__in=HELD_STATUSES, flagged=False)
+        .exclude(booking__status__in=_SETTLED_BOOKING_STATUSES)
+        .exclude(refunds__status__in=(RefundStatus.PENDING, RefundStatus.FAILED))
+    )
+
+
+def reconciliation_due_count() -> int:
+    """Payments the next `reconcile_payments` run would check (the reconciliation backlog, for monitoring)."""
+    now = timezone.now()
+    return _open_payments_due(now).count() + _unsettled_payments_due(now).count()
+
+
+def _reconcile_open(summary: ReconcileSummary, *, now: datetime, batch_size: int) -> None:
+    open_payments = _open_payments_due(now)
     while batch := _claim_due(open_payments, now=now, limit=batch_size):
         for payment_id in batch:
             _check(payment_id, summary, now=now)
 
 
 def _reconcile_unsettled(summary: ReconcileSummary, *, now: datetime, batch_size: int) -> None:
-    """Payments holding money for a booking that is not confirmed and has no refund in flight."""
-    unsettled = (
-        Payment.objects.filter(_due(now), status__in=HELD_STATUSES, flagged=False)
-        .exclude(booking__status__in=_SETTLED_BOOKING_STATUSES)
-        .exclude(refunds__status__in=(RefundStatus.PENDING, RefundStatus.FAILED))
-    )
+    unsettled = _unsettled_payments_due(now)
     while batch := _claim_due(unsettled, now=now, limit=batch_size):
         for payment_id in batch:
             synced = _check(payment_id, summary, now=now)

@@ -12,6 +12,7 @@ from django.db import transaction
 
 from apps.bookings.models import Booking
 from apps.bookings.services import booking_lock
+from apps.core.observability.metrics import PAYMENT_TRANSITIONS, count_after_commit
 
 from .errors import PaymentNotFound
 from .models import Payment, PaymentEvent, PaymentStatus
@@ -33,6 +34,8 @@ def payment_event_record(
     actor_id: int | None = None,
     data: dict | None = None,
 ) -> PaymentEvent:
+    if to_status:
+        count_after_commit(PAYMENT_TRANSITIONS.labels(to_status))
     return PaymentEvent.objects.create(
         payment=payment,
         source=source,

@@ -13,4 +13,11 @@ class ConsoleProvider(OTPProvider):
     manages_codes = False
 
     def send(self, *, phone_number: str, channel: str, code: str | None, request_id: uuid.UUID) -> None:
-        logger.info("OTP for %s via %s: %s (request %s)", phone_number, channel, code, request_id)
+        logger.info(
+            "OTP for %s via %s: %s (request %s)",
+            phone_number,
+            channel,
+            code,
+            request_id,
+            extra={"console_provider": True},
+        )

@@ -9,6 +9,8 @@ from datetime import UTC, datetime
 import requests
 from django.conf import settings
 
+from apps.core.observability.metrics import provider_call
+
 from .base import (
     GatewayAuthError,
     GatewayError,
@@ -74,8 +76,20 @@ class MoyasarGateway:
         return RemotePayment.from_json(self._request_json(method, path, payload))
 
     def _request_json(self, method: str, path: str, payload: dict | None = None, params: dict | None = None) -> dict:
+        with provider_call("moyasar", f"{method} {path}") as call:
+            response = self._send(method, path, payload, params)
+            if not 200 <= response.status_code < 300:
+                call.outcome = f"http_{response.status_code}"
+        body = _json_body(response)
+        if 200 <= response.status_code < 300:
+            return body
+        error = _error_for(response.status_code, body)
+        logger.warning("Moyasar %s %s answered HTTP %s: %s", method, path, response.status_code, error.message)
+        raise error
+
+    def _send(self, method: str, path: str, payload: dict | None, params: dict | None) -> requests.Response:
         try:
-            response = requests.request(
+            return requests.request(
                 method,
                 f"{self.base_url}{path}",
                 json=payload,
@@ -88,12 +102,6 @@ class MoyasarGateway:
         except requests.RequestException as exc:
             logger.warning("Moyasar %s %s failed: %s", method, path, type(exc).__name__)
             raise GatewayUnavailable(f"Moyasar {method} {path}: {type(exc).__name__}") from None
-        body = _json_body(response)
-        if 200 <= response.status_code < 300:
-            return body
-        error = _error_for(response.status_code, body)
-        logger.warning("Moyasar %s %s answered HTTP %s: %s", method, path, response.status_code, error.message)
-        raise error
 
     def _retrying(self, call):
         """Run `call` again after network errors, timeouts and 5xx, a bounded number of times."""
