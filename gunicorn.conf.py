@@ -9,6 +9,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from gunicorn import util as gunicorn_util
 from gunicorn.glogging import Logger
 
 _cpus = os.cpu_count() or 1
@@ -87,6 +88,31 @@ def _response_header(resp, name: str) -> str | None:
 
 
 logger_class = JsonAccessLogger
+
+# gunicorn answers a request it cannot parse (a request line or headers over the limits above, a
+# malformed request) itself, with an HTML page; our clients read JSON errors: `{"detail", "code"}`.
+# The request line is left out of the body: it may carry personal data.
+_SERVER_ERROR_CODES = {
+    400: "bad_request",
+    403: "forbidden",
+    414: "uri_too_long",
+    417: "expectation_failed",
+    431: "request_header_fields_too_large",
+    500: "server_error",
+    501: "not_implemented",
+}
+
+
+def _write_json_error(sock, status_int, reason, mesg):
+    body = json.dumps({"detail": f"{reason}.", "code": _SERVER_ERROR_CODES.get(status_int, "bad_request")}).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    gunicorn_util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+gunicorn_util.write_error = _write_json_error
 
 
 # Prometheus with several workers (apps/core/observability/metrics.py): each worker writes its samples

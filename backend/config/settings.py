@@ -266,6 +266,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "apps.core.openapi_hooks.add_common_responses",
+    ],
     # A choice set used by several components keeps one name.
     "ENUM_NAME_OVERRIDES": {
         "BookingStatusEnum": "apps.bookings.models.BookingStatus",

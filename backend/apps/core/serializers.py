@@ -1,6 +1,7 @@
 """Serializers shared by every app's API documentation."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -18,3 +19,16 @@ class ErrorSerializer(serializers.Serializer):
 
 class RateLimitedErrorSerializer(ErrorSerializer):
     retry_after = serializers.IntegerField(help_text=_("Seconds until a new request can succeed."))
+
+
+@extend_schema_field(
+    {"type": "string", "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "09:30", "description": "HH:MM"}
+)
+class HourMinuteField(serializers.TimeField):
+    """A time of day as `HH:MM` both ways (the schema says so: not OpenAPI's `format: time`, which
+    means `HH:MM:SS` with an offset)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        kwargs.setdefault("input_formats", ["%H:%M"])
+        super().__init__(**kwargs)

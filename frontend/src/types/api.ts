@@ -2525,9 +2525,15 @@ export interface components {
       readonly id: number;
       /** Format: date */
       readonly date: string;
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       start: string | null;
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       end: string | null;
     };
     /** @description What to do with the upcoming bookings a change would leave without their stylist. */
@@ -2544,11 +2550,14 @@ export interface components {
       reason?: string;
       /** Format: date */
       date: string;
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       start?: string | null;
       /**
-       * Format: time
        * @description Leave out both times for a day off.
+       * @example 09:30
        */
       end?: string | null;
     };
@@ -2623,11 +2632,14 @@ export interface components {
        *     * `6` - Sunday
        */
       weekday: components["schemas"]["WeekdayEnum"];
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       start: string;
       /**
-       * Format: time
        * @description At or before the start: after midnight.
+       * @example 09:30
        */
       end: string;
     };
@@ -2644,11 +2656,14 @@ export interface components {
        *     * `6` - Sunday
        */
       weekday: components["schemas"]["WeekdayEnum"];
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       start: string;
       /**
-       * Format: time
        * @description At or before the start: after midnight.
+       * @example 09:30
        */
       end: string;
     };
@@ -2704,9 +2719,15 @@ export interface components {
       intervals: components["schemas"]["OpeningInterval"][];
     };
     OpeningInterval: {
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       start: string;
-      /** Format: time */
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
       end: string;
       /** @description The end is on the next day (the interval ends at or after midnight). */
       overnight: boolean;
@@ -4263,6 +4284,24 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: the page is past the last one. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   bookings_create: {
@@ -4298,6 +4337,15 @@ export interface operations {
        *     - `invalid_phone`: `customer_phone` is not a mobile number we accept. `detail` and `errors.customer_phone` say why.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -4369,6 +4417,15 @@ export interface operations {
           "application/json": components["schemas"]["Booking"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
@@ -4417,6 +4474,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
@@ -4452,6 +4518,15 @@ export interface operations {
        *     - `not_started_yet`: This booking has not started yet.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -4503,6 +4578,15 @@ export interface operations {
        *     - `prepayment_required`: This salon requires online prepayment; the booking is confirmed once it is paid.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -4663,6 +4747,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_allowed`: You are not allowed to do this. */
       403: {
         headers: {
@@ -4717,6 +4810,15 @@ export interface operations {
        *     - `staff_not_available_for_service`: This stylist does not offer this service.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -4793,6 +4895,15 @@ export interface operations {
        *     - `booking_not_completed`: You can review a booking only after it is completed.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -4906,6 +5017,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /**
        * @description - `not_a_manager`: Only a salon's managers can do this.
        *     - `not_a_platform_admin`: Only platform administrators can see the platform's reports.
@@ -4953,6 +5073,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /**
        * @description - `not_a_manager`: Only a salon's managers can do this.
        *     - `not_a_platform_admin`: Only platform administrators can see the platform's reports.
@@ -4984,6 +5113,15 @@ export interface operations {
           "application/json": components["schemas"]["ManageSalonSummary"][];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5012,6 +5150,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageSalon"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -5059,6 +5206,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5123,6 +5279,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5160,6 +5325,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Balance"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -5208,6 +5382,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5269,6 +5452,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5323,6 +5515,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5370,6 +5571,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5440,6 +5650,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5486,6 +5705,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5548,6 +5776,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5587,6 +5824,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageCustomerDetail"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -5639,6 +5885,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5703,6 +5958,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5750,6 +6014,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5811,6 +6084,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5858,6 +6140,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -5925,6 +6216,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -5978,6 +6278,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6039,6 +6348,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6086,6 +6404,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6152,6 +6479,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6210,6 +6546,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6250,6 +6595,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["PayoutDetails"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -6302,6 +6656,15 @@ export interface operations {
        *     - `code_invalid`: The code is wrong, has expired or was already used. Request a new one.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6363,6 +6726,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6442,6 +6814,15 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedPayoutList"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6479,6 +6860,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManagePhoto"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -6536,6 +6926,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6574,6 +6973,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
@@ -6624,6 +7032,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6687,6 +7104,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6735,6 +7161,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -6795,6 +7230,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6832,6 +7276,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageService"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -6889,6 +7342,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -6927,6 +7389,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageService"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -6978,6 +7449,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
@@ -7038,6 +7518,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7078,6 +7567,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageStaff"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -7128,6 +7626,15 @@ export interface operations {
        *     - `unknown_services`: Choose services of this salon.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -7187,6 +7694,15 @@ export interface operations {
           "application/json": components["schemas"]["ManageStaff"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7239,6 +7755,15 @@ export interface operations {
        *     - `invalid_reassign_target`: Choose another active stylist of this salon.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -7317,6 +7842,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7367,6 +7901,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["ManageWorkingHours"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
@@ -7429,6 +7972,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7481,6 +8033,15 @@ export interface operations {
           "application/json": components["schemas"]["ManageSpecialHours"][];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7530,6 +8091,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -7602,6 +8172,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7655,6 +8234,15 @@ export interface operations {
           "application/json": components["schemas"]["ManageTimeOff"][];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7704,6 +8292,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -7763,6 +8360,15 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `not_a_manager`: Only a salon's managers can do this. */
       403: {
         headers: {
@@ -7814,6 +8420,15 @@ export interface operations {
        *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: the page is past the last one. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -8011,6 +8626,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `booking_not_found`: Booking not found. */
       404: {
         headers: {
@@ -8076,6 +8700,15 @@ export interface operations {
           "application/json": components["schemas"]["Payment"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `payment_not_found`: Payment not found. */
       404: {
         headers: {
@@ -8104,6 +8737,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Payment"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `payment_not_found`: Payment not found. */
@@ -8275,6 +8917,24 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: the page is past the last one. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   salons_retrieve: {
@@ -8294,6 +8954,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["SalonDetail"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description - `salon_not_found`: Salon not found. */
@@ -8344,6 +9013,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /**
        * @description - `salon_not_found`: Salon not found.
        *     - `service_not_found`: Service not found.
@@ -8383,6 +9061,15 @@ export interface operations {
           "application/json": components["schemas"]["PaginatedReviewList"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
@@ -8418,6 +9105,15 @@ export interface operations {
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -8467,6 +9163,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
@@ -8495,6 +9200,15 @@ export interface operations {
           "application/json": components["schemas"]["Category"][];
         };
       };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
     };
   };
   staff_me_retrieve: {
@@ -8512,6 +9226,15 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["StaffOverview"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -8543,6 +9266,15 @@ export interface operations {
        *     - `staff_required`: Choose a stylist.
        */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -9,14 +9,12 @@ from apps.accounts.phone import normalize_phone_number
 from apps.bookings.api.serializers import AwareDateTimeField
 from apps.bookings.models import BookingStatus
 from apps.core.dates import validate_supported_date
-from apps.core.serializers import ErrorSerializer
+from apps.core.serializers import ErrorSerializer, HourMinuteField
 from apps.salons.api.serializers import absolute_file_url
 from apps.salons.models import SpecialHours, StaffMember, TimeOff, Weekday, WorkingHours
 from apps.salons.services import STAFF_FIELDS
 
 from .catalog_serializers import MAX_ID, id_list
-
-HH_MM = {"format": "%H:%M", "input_formats": ["%H:%M"]}
 
 
 class ManageAffectedBookingSerializer(serializers.Serializer):
@@ -134,8 +132,8 @@ class ManageStaffUpdateSerializer(ManageStaffDeactivateSerializer, serializers.M
 
 class ManageWorkingHoursSerializer(serializers.ModelSerializer):
     weekday = serializers.ChoiceField(choices=Weekday.choices, help_text=_("0 = Monday … 6 = Sunday."))
-    start = serializers.TimeField(source="start_time", **HH_MM)
-    end = serializers.TimeField(source="end_time", help_text=_("At or before the start: after midnight."), **HH_MM)
+    start = HourMinuteField(source="start_time")
+    end = HourMinuteField(source="end_time", help_text=_("At or before the start: after midnight."))
 
     class Meta:
         model = WorkingHours
@@ -177,8 +175,8 @@ class ManageTimeOffCreateSerializer(serializers.Serializer):
 
 
 class ManageSpecialHoursSerializer(serializers.ModelSerializer):
-    start = serializers.TimeField(source="start_time", allow_null=True, **HH_MM)
-    end = serializers.TimeField(source="end_time", allow_null=True, **HH_MM)
+    start = HourMinuteField(source="start_time", allow_null=True)
+    end = HourMinuteField(source="end_time", allow_null=True)
 
     class Meta:
         model = SpecialHours
@@ -188,9 +186,12 @@ class ManageSpecialHoursSerializer(serializers.ModelSerializer):
 
 class ManageSpecialHoursCreateSerializer(AffectedOptionsSerializer):
     date = serializers.DateField(validators=[validate_supported_date])
-    start = serializers.TimeField(required=False, allow_null=True, default=None, **HH_MM)
-    end = serializers.TimeField(
-        required=False, allow_null=True, default=None, help_text=_("Leave out both times for a day off."), **HH_MM
+    start = HourMinuteField(required=False, allow_null=True, default=None)
+    end = HourMinuteField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text=_("Leave out both times for a day off."),
     )
 
     def validate(self, attrs):

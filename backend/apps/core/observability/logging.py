@@ -65,7 +65,7 @@ class JsonFormatter(logging.Formatter):
             line["request_id"] = request_id
         for key, value in record.__dict__.items():
             if key not in _STANDARD_ATTRIBUTES and not key.startswith("_"):
-                line[key] = value
+                line[key] = value if value is None or isinstance(value, bool | int | float) else mask_phones(str(value))
         if record.exc_info:
             line["exception"] = mask_phones(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False, default=str)

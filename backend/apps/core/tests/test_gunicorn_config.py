@@ -23,6 +23,18 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _raw_status_and_body(port: int, request: str) -> tuple[int, dict]:
+    """Send a raw request (what urllib refuses to build) and read gunicorn's own answer."""
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as connection:
+        connection.sendall(request.encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert b"Content-Type: application/json" in head
+    return int(head.split(b" ", 2)[1]), json.loads(body)
+
+
 def test_workers_and_threads_follow_the_environment(monkeypatch):
     monkeypatch.setenv("GUNICORN_WORKERS", "3")
     monkeypatch.setenv("GUNICORN_THREADS", "2")
@@ -78,9 +90,14 @@ def test_gunicorn_serves_and_logs_json_lines(tmp_path):
             if access_lines:
                 break
             time.sleep(0.1)
+        too_long = _raw_status_and_body(port, f"GET /api/health/?q={'x' * 9000} HTTP/1.1\r\nHost: x\r\n\r\n")
+        too_large = _raw_status_and_body(port, f"GET /api/health/ HTTP/1.1\r\nHost: x\r\nX-Big: {'y' * 9000}\r\n\r\n")
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert too_long == (414, {"detail": "URI Too Long.", "code": "uri_too_long"})
+    assert too_large[0] == 431
+    assert too_large[1]["code"] == "request_header_fields_too_large"
     entry = json.loads(access_lines[0])
     assert entry["method"] == "GET"
     assert entry["path"] == "/api/health/"

@@ -3,6 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from apps.core.serializers import HourMinuteField
+
 from ..models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
 
 CURRENCY = "SAR"
@@ -144,8 +146,8 @@ class ServiceGroupSerializer(serializers.Serializer):
 
 
 class OpeningIntervalSerializer(serializers.Serializer):
-    start = serializers.TimeField(format="%H:%M")
-    end = serializers.TimeField(format="%H:%M")
+    start = HourMinuteField()
+    end = HourMinuteField()
     overnight = serializers.BooleanField(
         help_text="The end is on the next day (the interval ends at or after midnight)."
     )

@@ -1,0 +1,31 @@
+"""drf-spectacular post-processing: the answers every operation of a kind can give, documented once.
+
+- Every operation that accepts a token answers 401 to a bad, expired or revoked one (also where the token
+  is optional: a wrong token is refused, not ignored).
+- Every paginated list answers 404 for a page past the last one.
+"""
+
+ERROR_REF = {"$ref": "#/components/schemas/Error"}
+
+
+def _error_response(description: str) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": ERROR_REF}}}
+
+
+def add_common_responses(result, generator, request, public):
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict) or "responses" not in operation:
+                continue
+            responses = operation["responses"]
+            if any("jwtAuth" in requirement for requirement in operation.get("security", [])):
+                responses.setdefault(
+                    "401",
+                    _error_response(
+                        "`not_authenticated`: no token where one is needed; `token_not_valid`, "
+                        "`bad_authorization_header`, …: the token is malformed, expired or revoked."
+                    ),
+                )
+            if any(parameter.get("name") == "page" for parameter in operation.get("parameters", [])):
+                responses.setdefault("404", _error_response("`not_found`: the page is past the last one."))
+    return result
