@@ -181,6 +181,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BACKEND_DIR / "staticfiles"
 MEDIA_URL = "/media/"
+# Uploaded files served by Django itself (apps/core/media.py): for development and single-host set-ups.
+# In production the web server, a CDN or the object storage serves MEDIA_URL (docs/runbooks/deployment.md).
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", DEBUG)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BACKEND_DIR / "media")))
 SPA_DIST_DIR = Path(env_str("SPA_DIST_DIR", str(REPO_DIR / "frontend" / "dist")))
 # WhiteNoise serves the built SPA's files (assets, icons) from the site root; it looks once, at

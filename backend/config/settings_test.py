@@ -40,3 +40,6 @@ INBOUND_SMS_SECRET = "inbound-test-secret"  # noqa: S105
 # Tests never depend on (or race with a rebuild of) the built SPA in frontend/dist.
 WHITENOISE_ROOT = None
 SPA_DIST_DIR = BACKEND_DIR / "no-spa-in-tests"
+
+# The media route exists in tests (its headers are tested); production leaves it to the web server.
+SERVE_MEDIA = True

@@ -1,10 +1,10 @@
 from apps.core import health
 from apps.core import views as core_views
+from apps.core.media import serve_media
 from apps.core.observability.metrics import metrics_view
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 api_patterns = [
@@ -26,11 +26,13 @@ api_patterns = [
     path("manage/", include("apps.ledger.api.urls")),
 ]
 
+media_patterns = [re_path(r"^media/(?P<path>.*)$", serve_media)] if settings.SERVE_MEDIA else []
+
 urlpatterns = [
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
     path("metrics", metrics_view, name="metrics"),
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    *media_patterns,
     # Every other path is a client-side route of the SPA.
     re_path(r"^(?!api/|admin/|static/|media/|metrics$)(?P<path>.*)$", core_views.spa_index, name="spa"),
 ]
