@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
@@ -208,6 +209,8 @@ STORAGES = {
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173")
 CORS_EXPOSE_HEADERS = ["Retry-After", "Content-Language"]
+# The SPA's own request headers: idempotent writes and the refresh-token cookie opt-in.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key", "x-auth-cookie")
 
 # --- Security (DJANGO_SECURE=on behind TLS) --------------------------------
 
