@@ -22,9 +22,9 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from apps.accounts.consents import consent_allows
-from apps.core.after_commit import on_commit_safely
 from apps.accounts.models import ConsentPurpose
 from apps.bookings.models import Booking, BookingStatus
+from apps.core.after_commit import on_commit_safely
 from apps.salons.models import StaffMember
 
 from .messages import render
