@@ -302,6 +302,12 @@ if OTP_PROVIDER not in {"console", "authentica"}:
 if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
     raise ImproperlyConfigured("AUTHENTICA_API_KEY is required when OTP_PROVIDER=authentica.")
 
+# --- Start-up refusals (apps/core/checks.py) --------------------------------
+# With DJANGO_DEBUG=0 the app refuses to start with a published secret (.env.example's, any value
+# containing "change-me") and with console providers, unless this is set explicitly (staging and
+# black-box test servers; the start-up log then warns).
+ALLOW_CONSOLE_PROVIDERS = env_bool("DJANGO_ALLOW_CONSOLE_PROVIDERS", False)
+
 # --- Payments (Moyasar) ------------------------------------------------------
 # `fake` is an offline stand-in for development and tests; it is refused when DJANGO_DEBUG is off.
 

@@ -32,6 +32,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 OTP_PROVIDER = "console"
+ALLOW_CONSOLE_PROVIDERS = True
 AUTHENTICA_API_KEY = "test-authentica-key"
 PAYMENT_PROVIDER = "fake"
 NOTIFICATION_PROVIDER = "console"
