@@ -231,6 +231,50 @@ if SECURE:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
+# --- Cache shared by all processes (throttles, lockouts) ---------------------
+# Redis when REDIS_URL is set (redis://host:6379/0), else the database cache (its table `core_cache`
+# is created by the core app's migration). Never the per-process local-memory cache: limits must hold
+# across every gunicorn worker and server.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "salon"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "core_cache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "salon"),
+            "TIMEOUT": 300,
+        }
+    }
+
+# --- Throttling (apps/core/throttling.py; docs/runbooks/security.md) ----------
+# "<count>/<period>" with period s, m, h or d, optionally multiplied ("5/15m"); empty switches a scope
+# off. Per signed-in user, or per client address when anonymous (see TRUSTED_PROXY_COUNT).
+THROTTLE_RATES = {
+    # Any anonymous request to an API view without a scope of its own.
+    "anon": env_str("THROTTLE_ANON", "600/m"),
+    # The salon list and search.
+    "search": env_str("THROTTLE_SEARCH", "120/m"),
+    # Free start times (the availability engine).
+    "availability": env_str("THROTTLE_AVAILABILITY", "120/m"),
+    # Sign-in: code requests and checks, token refresh, sign-out (per address; codes have their own limits).
+    "auth": env_str("THROTTLE_AUTH", "30/m"),
+    # Provider webhooks (Moyasar, inbound SMS), per sending address: generous.
+    "webhooks": env_str("THROTTLE_WEBHOOKS", "600/m"),
+    # File exports (reports, personal data), per user.
+    "exports": env_str("THROTTLE_EXPORTS", "30/h"),
+    # Back-office reports, per user.
+    "reports": env_str("THROTTLE_REPORTS", "120/m"),
+}
+
 # --- Django REST Framework --------------------------------------------------
 
 REST_FRAMEWORK = {
@@ -244,6 +288,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["apps.core.parsers.SafeJSONParser"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": ["apps.core.throttling.ScopedRateThrottle"],
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append("rest_framework.renderers.BrowsableAPIRenderer")

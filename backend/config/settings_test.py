@@ -41,3 +41,8 @@ INBOUND_SMS_SECRET = "inbound-test-secret"  # noqa: S105
 # Tests never depend on (or race with a rebuild of) the built SPA in frontend/dist.
 WHITENOISE_ROOT = None
 SPA_DIST_DIR = BACKEND_DIR / "no-spa-in-tests"
+
+# Each test process has its own cache, emptied before every test (conftest.py); throttles are off
+# unless a test sets a rate (`settings.THROTTLE_RATES = {...}`).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "salon-tests"}}
+THROTTLE_RATES = {scope: "" for scope in THROTTLE_RATES}  # noqa: F405

@@ -47,6 +47,8 @@ from .serializers import (
 
 
 class PhoneCodeRequestView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     # Anyone may ask for a sign-in code; a code for a change to an account needs its signed-in owner.
     # The token is only read for such a code (see `perform_authentication`).
     permission_classes = [AllowAny]
@@ -98,6 +100,8 @@ class PhoneCodeRequestView(APIView):
 
 
 class PhoneCodeVerifyView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -132,6 +136,8 @@ class PhoneCodeVerifyView(APIView):
 
 
 class TokenRefreshView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -162,6 +168,8 @@ class TokenRefreshView(APIView):
 
 
 class LogoutView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     # No authentication: an expired access token must not prevent signing out.
     authentication_classes = []
     permission_classes = [AllowAny]
