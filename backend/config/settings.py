@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.accounts.admin_login.AdminLoginGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -274,6 +275,14 @@ THROTTLE_RATES = {
     # Back-office reports, per user.
     "reports": env_str("THROTTLE_REPORTS", "120/m"),
 }
+
+# --- Admin sign-in lock-out (apps/accounts/admin_login.py) -----------------------
+# Failures counted in the shared cache within the window; reaching a limit locks the account (or the
+# client address) out for the lock-out time, even with the right password.
+ADMIN_LOGIN_WINDOW_MINUTES = env_int("ADMIN_LOGIN_WINDOW_MINUTES", 15)
+ADMIN_LOGIN_LOCKOUT_MINUTES = env_int("ADMIN_LOGIN_LOCKOUT_MINUTES", 15)
+ADMIN_LOGIN_ACCOUNT_MAX_FAILURES = env_int("ADMIN_LOGIN_ACCOUNT_MAX_FAILURES", 5)
+ADMIN_LOGIN_IP_MAX_FAILURES = env_int("ADMIN_LOGIN_IP_MAX_FAILURES", 20)
 
 # --- Django REST Framework --------------------------------------------------
 
