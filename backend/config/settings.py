@@ -312,6 +312,11 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
+# A session (one sign-in on one device) ends this long after the sign-in however often it is
+# refreshed (apps/accounts/sessions.py; ADR 0004).
+SESSION_ABSOLUTE_LIFETIME_DAYS = env_int("SESSION_ABSOLUTE_LIFETIME_DAYS", 30)
+if SESSION_ABSOLUTE_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("SESSION_ABSOLUTE_LIFETIME_DAYS must be at least 1.")
 if SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"] > timedelta(minutes=10):
     raise ImproperlyConfigured("JWT_ACCESS_MINUTES must be at most 10.")
 

@@ -37,6 +37,7 @@ from .errors import (
 )
 from .models import OTPPurpose, OTPRequest, OTPStatus, User
 from .providers import OTPProvider, OTPProviderError, get_otp_provider
+from .sessions import session_continue, session_end, session_start
 
 
 @dataclass(frozen=True)
@@ -198,8 +199,7 @@ def _user_get_or_create(*, phone_number: str, first_name: str, last_name: str) -
     return user, True
 
 
-def _tokens_for(user: User) -> TokenPair:
-    refresh = RefreshToken.for_user(user)
+def _tokens_for(refresh: RefreshToken) -> TokenPair:
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
 
 
@@ -230,7 +230,7 @@ def _otp_sign_in(
             setattr(user, field, value)
             updated_fields.append(field)
     user.save(update_fields=updated_fields)
-    return PhoneSignIn(user=user, created=created, tokens=_tokens_for(user))
+    return PhoneSignIn(user=user, created=created, tokens=_tokens_for(session_start(user)))
 
 
 Used = TypeVar("Used")
@@ -349,16 +349,22 @@ def auth_token_refresh(*, refresh: str) -> TokenPair:
         if user is None:
             raise TokenNotValid()
         BlacklistedToken.objects.create(token=outstanding)
-        return _tokens_for(user)
+        following = session_continue(user, token)
+        if following is None:  # the session's absolute lifetime is over: sign in again
+            raise TokenNotValid()
+        return _tokens_for(following)
 
 
 def auth_logout(*, refresh: str) -> None:
-    """Blacklist a refresh token. Raises TokenNotValid (401) for a bad, expired or used token."""
+    """Blacklist a refresh token and end its session: the session's access tokens are refused from now
+    on too. Raises TokenNotValid (401) for a bad, expired or used token."""
     with transaction.atomic():
         try:
-            RefreshToken(refresh).blacklist()
+            token = RefreshToken(refresh)
+            token.blacklist()
         except TokenError:
             raise TokenNotValid() from None
+    session_end(token)
 
 
 # --- Profile ----------------------------------------------------------------------------------
