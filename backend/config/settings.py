@@ -367,6 +367,23 @@ if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
 # black-box test servers; the start-up log then warns).
 ALLOW_CONSOLE_PROVIDERS = env_bool("DJANGO_ALLOW_CONSOLE_PROVIDERS", False)
 
+# --- Email (profile email verification codes; apps/accounts/email_change.py) ------
+# console in development; SMTP otherwise (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS). The console backend is refused with DJANGO_DEBUG=0 like the other console providers.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Salon <no-reply@localhost>")
+EMAIL_CODE_EXPIRY_MINUTES = env_int("EMAIL_CODE_EXPIRY_MINUTES", 30)
+EMAIL_CODE_MAX_ATTEMPTS = env_int("EMAIL_CODE_MAX_ATTEMPTS", 5)
+
 # --- Payments (Moyasar) ------------------------------------------------------
 # `fake` is an offline stand-in for development and tests; it is refused when DJANGO_DEBUG is off.
 
