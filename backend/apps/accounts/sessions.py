@@ -7,6 +7,7 @@ in the shared cache for the longest an access token lives, and authentication re
 access tokens from then on (one cache read per authenticated request).
 """
 
+import logging
 import time
 import uuid
 from datetime import timedelta
@@ -17,6 +18,8 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken, Token
 from rest_framework_simplejwt.utils import datetime_from_epoch
+
+logger = logging.getLogger(__name__)
 
 SESSION_CLAIM = "sid"
 AUTH_TIME_CLAIM = "auth_time"
@@ -50,7 +53,13 @@ def session_end(token: Token) -> None:
 
 def session_has_ended(token: Token) -> bool:
     sid = token.get(SESSION_CLAIM)
-    return bool(sid) and cache.get(_ENDED.format(sid)) is not None
+    if not sid:
+        return False
+    try:
+        return cache.get(_ENDED.format(sid)) is not None
+    except Exception:  # the cache is down: the token's own expiry (minutes) still bounds it
+        logger.exception("Session cache unavailable; session %s not checked", sid)
+        return False
 
 
 def _refresh_token(user, *, sid: str, auth_time: int) -> RefreshToken:

@@ -12,6 +12,7 @@ answered 429 with `Retry-After` and the error body (code `throttled`). The histo
 in `CACHES["default"]`: Redis or the database cache, shared by all processes (docs/runbooks/security.md).
 """
 
+import logging
 import re
 
 from django.conf import settings
@@ -19,6 +20,8 @@ from django.core.exceptions import ImproperlyConfigured
 from rest_framework.throttling import SimpleRateThrottle
 
 from .net import client_ip
+
+logger = logging.getLogger(__name__)
 
 ANONYMOUS_SCOPE = "anon"
 _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([smhd])[a-z]*\s*$")
@@ -49,7 +52,11 @@ class ScopedRateThrottle(SimpleRateThrottle):
         if not self.rate:
             return True
         self.num_requests, self.duration = parse_rate(self.rate)
-        return super().allow_request(request, view)
+        try:
+            return super().allow_request(request, view)
+        except Exception:  # the cache is down: serve rather than fail every request (logged for alerts)
+            logger.exception("Throttle cache unavailable; request allowed (scope %s)", self.scope)
+            return True
 
     def parse_rate(self, rate):
         return parse_rate(rate)

@@ -82,3 +82,19 @@ def test_webhooks_have_their_own_limit():
 
     assert client.post("/api/payments/webhook/", {}, format="json").status_code != 429
     assert client.post("/api/payments/webhook/", {}, format="json").status_code == 429
+
+
+def test_a_cache_outage_lets_requests_through_and_is_logged(settings, monkeypatch, caplog):
+    from django.core.cache import cache
+
+    settings.THROTTLE_RATES = {**RATES_OFF, "search": "1/m"}
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(cache, "get", broken)
+
+    statuses = [_client().get("/api/salons/").status_code for _ in range(2)]
+
+    assert statuses == [200, 200]
+    assert "Throttle cache unavailable; request allowed (scope search)" in caplog.text
