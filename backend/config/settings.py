@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as cors_default_headers
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
@@ -114,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "apps.accounts.admin_login.AdminLoginGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -212,6 +214,8 @@ STORAGES = {
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173")
 CORS_EXPOSE_HEADERS = ["Retry-After", "Content-Language"]
+# The SPA's own request headers: idempotent writes and the refresh-token cookie opt-in.
+CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key", "x-auth-cookie")
 
 # --- Security (DJANGO_SECURE=on behind TLS) --------------------------------
 
@@ -232,6 +236,58 @@ if SECURE:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
+# --- Cache shared by all processes (throttles, lockouts) ---------------------
+# Redis when REDIS_URL is set (redis://host:6379/0), else the database cache (its table `core_cache`
+# is created by the core app's migration). Never the per-process local-memory cache: limits must hold
+# across every gunicorn worker and server.
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "salon"),
+            "TIMEOUT": 300,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "core_cache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "salon"),
+            "TIMEOUT": 300,
+        }
+    }
+
+# --- Throttling (apps/core/throttling.py; docs/runbooks/security.md) ----------
+# "<count>/<period>" with period s, m, h or d, optionally multiplied ("5/15m"); empty switches a scope
+# off. Per signed-in user, or per client address when anonymous (see TRUSTED_PROXY_COUNT).
+THROTTLE_RATES = {
+    # Any anonymous request to an API view without a scope of its own.
+    "anon": env_str("THROTTLE_ANON", "600/m"),
+    # The salon list and search.
+    "search": env_str("THROTTLE_SEARCH", "120/m"),
+    # Free start times (the availability engine).
+    "availability": env_str("THROTTLE_AVAILABILITY", "120/m"),
+    # Sign-in: code requests and checks, token refresh, sign-out (per address; codes have their own limits).
+    "auth": env_str("THROTTLE_AUTH", "30/m"),
+    # Provider webhooks (Moyasar, inbound SMS), per sending address: generous.
+    "webhooks": env_str("THROTTLE_WEBHOOKS", "600/m"),
+    # File exports (reports, personal data), per user.
+    "exports": env_str("THROTTLE_EXPORTS", "30/h"),
+    # Back-office reports, per user.
+    "reports": env_str("THROTTLE_REPORTS", "120/m"),
+}
+
+# --- Admin sign-in lock-out (apps/accounts/admin_login.py) -----------------------
+# Failures counted in the shared cache within the window; reaching a limit locks the account (or the
+# client address) out for the lock-out time, even with the right password.
+ADMIN_LOGIN_WINDOW_MINUTES = env_int("ADMIN_LOGIN_WINDOW_MINUTES", 15)
+ADMIN_LOGIN_LOCKOUT_MINUTES = env_int("ADMIN_LOGIN_LOCKOUT_MINUTES", 15)
+ADMIN_LOGIN_ACCOUNT_MAX_FAILURES = env_int("ADMIN_LOGIN_ACCOUNT_MAX_FAILURES", 5)
+ADMIN_LOGIN_IP_MAX_FAILURES = env_int("ADMIN_LOGIN_IP_MAX_FAILURES", 20)
+
 # --- Django REST Framework --------------------------------------------------
 
 REST_FRAMEWORK = {
@@ -245,6 +301,7 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["apps.core.parsers.SafeJSONParser"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": ["apps.core.throttling.ScopedRateThrottle"],
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append("rest_framework.renderers.BrowsableAPIRenderer")
@@ -259,6 +316,11 @@ SIMPLE_JWT = {
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
 }
+# A session (one sign-in on one device) ends this long after the sign-in however often it is
+# refreshed (apps/accounts/sessions.py; ADR 0004).
+SESSION_ABSOLUTE_LIFETIME_DAYS = env_int("SESSION_ABSOLUTE_LIFETIME_DAYS", 30)
+if SESSION_ABSOLUTE_LIFETIME_DAYS < 1:
+    raise ImproperlyConfigured("SESSION_ABSOLUTE_LIFETIME_DAYS must be at least 1.")
 if SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"] > timedelta(minutes=10):
     raise ImproperlyConfigured("JWT_ACCESS_MINUTES must be at most 10.")
 
@@ -306,6 +368,29 @@ if OTP_PROVIDER not in {"console", "authentica"}:
     raise ImproperlyConfigured("OTP_PROVIDER must be 'console' or 'authentica'.")
 if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
     raise ImproperlyConfigured("AUTHENTICA_API_KEY is required when OTP_PROVIDER=authentica.")
+
+# --- Start-up refusals (apps/core/checks.py) --------------------------------
+# With DJANGO_DEBUG=0 the app refuses to start with a published secret (.env.example's, any value
+# containing "change-me") and with console providers, unless this is set explicitly (staging and
+# black-box test servers; the start-up log then warns).
+ALLOW_CONSOLE_PROVIDERS = env_bool("DJANGO_ALLOW_CONSOLE_PROVIDERS", False)
+
+# --- Email (profile email verification codes; apps/accounts/email_change.py) ------
+# console in development; SMTP otherwise (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+# EMAIL_USE_TLS). The console backend is refused with DJANGO_DEBUG=0 like the other console providers.
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Salon <no-reply@localhost>")
+EMAIL_CODE_EXPIRY_MINUTES = env_int("EMAIL_CODE_EXPIRY_MINUTES", 30)
+EMAIL_CODE_MAX_ATTEMPTS = env_int("EMAIL_CODE_MAX_ATTEMPTS", 5)
 
 # --- Payments (Moyasar) ------------------------------------------------------
 # `fake` is an offline stand-in for development and tests; it is refused when DJANGO_DEBUG is off.

@@ -32,6 +32,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 OTP_PROVIDER = "console"
+ALLOW_CONSOLE_PROVIDERS = True
 AUTHENTICA_API_KEY = "test-authentica-key"
 PAYMENT_PROVIDER = "fake"
 NOTIFICATION_PROVIDER = "console"
@@ -43,3 +44,7 @@ SPA_DIST_DIR = BACKEND_DIR / "no-spa-in-tests"
 
 # The media route exists in tests (its headers are tested); production leaves it to the web server.
 SERVE_MEDIA = True
+# Each test process has its own cache, emptied before every test (conftest.py); throttles are off
+# unless a test sets a rate (`settings.THROTTLE_RATES = {...}`).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "salon-tests"}}
+THROTTLE_RATES = {scope: "" for scope in THROTTLE_RATES}  # noqa: F405

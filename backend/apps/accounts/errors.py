@@ -87,6 +87,26 @@ class EmailTaken(AppError):
         super().__init__(errors={"email": [str(_("A user with this email already exists."))]})
 
 
+class EmailNotPending(AppError):
+    code = "email_not_pending"
+    message = _("There is no email address waiting for verification.")
+
+
+class EmailCodeInvalid(AppError):
+    code = "email_code_invalid"
+    message = _("The code is incorrect.")
+
+
+class EmailCodeExpired(AppError):
+    code = "email_code_expired"
+    message = _("The code has expired. Enter the email address again to get a new one.")
+
+
+class EmailCodeAttemptsExceeded(AppError):
+    code = "email_code_attempts_exceeded"
+    message = _("Too many wrong attempts. Enter the email address again to get a new code.")
+
+
 class PhoneNotOwn(AppError):
     """A code for a change to the account goes only to the signed-in person's own number."""
 

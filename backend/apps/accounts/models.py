@@ -67,7 +67,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     phone_number = models.CharField(
         _("phone number"), max_length=16, unique=True, help_text=_("E.164, e.g. +966501234567")
     )
-    email = models.EmailField(_("email"), unique=True, null=True, blank=True)
+    # Only a verified email is unique (a partial index): an address typed by someone who does not own
+    # it blocks nobody. A new address waits in `pending_email` until the code mailed to it is entered.
+    email = models.EmailField(_("email"), null=True, blank=True)
+    email_verified = models.BooleanField(_("email verified"), default=False)
+    pending_email = models.EmailField(_("email waiting for verification"), null=True, blank=True)
+    email_code_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    email_code_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    email_code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     preferred_language = models.CharField(
@@ -100,7 +107,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
-                name="accounts_user_email_ci_unique",
+                condition=models.Q(email_verified=True),
+                name="accounts_user_verified_email_ci_unique",
                 violation_error_message=_("A user with this email already exists."),
             ),
         ]

@@ -20,9 +20,9 @@ from apps.core.locks import lock_name
 
 from . import selectors
 from .codes import code_generate, code_hash, code_matches
+from .email_change import email_change_start
 from .errors import (
     AccountDisabled,
-    EmailTaken,
     OTPAttemptsExceeded,
     OTPCheckUnavailable,
     OTPCooldown,
@@ -37,6 +37,7 @@ from .errors import (
 )
 from .models import OTPPurpose, OTPRequest, OTPStatus, User
 from .providers import OTPProvider, OTPProviderError, get_otp_provider
+from .sessions import session_continue, session_end, session_start
 
 
 @dataclass(frozen=True)
@@ -198,8 +199,7 @@ def _user_get_or_create(*, phone_number: str, first_name: str, last_name: str) -
     return user, True
 
 
-def _tokens_for(user: User) -> TokenPair:
-    refresh = RefreshToken.for_user(user)
+def _tokens_for(refresh: RefreshToken) -> TokenPair:
     return TokenPair(access=str(refresh.access_token), refresh=str(refresh))
 
 
@@ -230,7 +230,7 @@ def _otp_sign_in(
             setattr(user, field, value)
             updated_fields.append(field)
     user.save(update_fields=updated_fields)
-    return PhoneSignIn(user=user, created=created, tokens=_tokens_for(user))
+    return PhoneSignIn(user=user, created=created, tokens=_tokens_for(session_start(user)))
 
 
 Used = TypeVar("Used")
@@ -349,16 +349,22 @@ def auth_token_refresh(*, refresh: str) -> TokenPair:
         if user is None:
             raise TokenNotValid()
         BlacklistedToken.objects.create(token=outstanding)
-        return _tokens_for(user)
+        following = session_continue(user, token)
+        if following is None:  # the session's absolute lifetime is over: sign in again
+            raise TokenNotValid()
+        return _tokens_for(following)
 
 
 def auth_logout(*, refresh: str) -> None:
-    """Blacklist a refresh token. Raises TokenNotValid (401) for a bad, expired or used token."""
+    """Blacklist a refresh token and end its session: the session's access tokens are refused from now
+    on too. Raises TokenNotValid (401) for a bad, expired or used token."""
     with transaction.atomic():
         try:
-            RefreshToken(refresh).blacklist()
+            token = RefreshToken(refresh)
+            token.blacklist()
         except TokenError:
             raise TokenNotValid() from None
+    session_end(token)
 
 
 # --- Profile ----------------------------------------------------------------------------------
@@ -367,21 +373,28 @@ USER_UPDATABLE_FIELDS = ("first_name", "last_name", "email", "preferred_language
 
 
 def user_update(*, user: User, data: dict[str, Any]) -> User:
-    """Change the user's own profile fields present in `data`. An empty email clears it.
+    """Change the user's own profile fields present in `data`.
 
-    Raises EmailTaken (400) when another account has the email, in any letter case.
+    An empty email clears the email (and any pending one). A new email is not set but becomes the
+    pending one, and a code is mailed to it (`apps.accounts.email_change`); the answer is the same
+    whether or not another account uses it. The current address, in any letter case, changes nothing.
     """
     changes = {field: data[field] for field in USER_UPDATABLE_FIELDS if field in data}
     with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        new_email = None
         if "email" in changes:
-            email = User.objects.normalize_email(changes["email"]) if changes["email"] else None
-            if email and User.objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-                raise EmailTaken()
-            changes["email"] = email
+            email = User.objects.normalize_email(changes.pop("email")) if data["email"] else None
+            if email is None:
+                changes.update(email=None, email_verified=False, pending_email=None, email_code_hash="")
+            elif not (user.email and user.email.lower() == email.lower()):
+                new_email = email
+            elif user.pending_email:  # back to the current address: forget the pending one
+                changes.update(pending_email=None, email_code_hash="")
         for field, value in changes.items():
             setattr(user, field, value)
-        try:
+        if changes:
             user.save(update_fields=list(changes))
-        except IntegrityError:  # the case-insensitive unique index: a concurrent update took the email
-            raise EmailTaken() from None
+        if new_email is not None:
+            email_change_start(user=user, email=new_email)
     return user

@@ -9,6 +9,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
@@ -55,6 +56,15 @@ class ServiceUnavailable(AppError):
     code = "service_unavailable"
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     message = _("The service is temporarily unavailable. Please try again shortly.")
+
+
+# A database outage (server down, restarting, connections exhausted): the client should retry shortly.
+DATABASE_OUTAGE_ERRORS = (OperationalError, InterfaceError)
+DATABASE_OUTAGE_RETRY_AFTER_SECONDS = 10
+
+
+def database_unavailable() -> ServiceUnavailable:
+    return ServiceUnavailable(headers={"Retry-After": str(DATABASE_OUTAGE_RETRY_AFTER_SECONDS)})
 
 
 class RateLimited(AppError):
@@ -121,6 +131,9 @@ def _message_and_code(exc: exceptions.APIException) -> tuple[str, str]:
 
 
 def api_exception_handler(exc, context):
+    if isinstance(exc, DATABASE_OUTAGE_ERRORS):
+        logger.error("Database unavailable: answered 503", exc_info=exc)
+        exc = database_unavailable()
     if isinstance(exc, AppError):
         body = error_body(exc.message, exc.code, exc.errors, **exc.extra)
         return Response(body, status=exc.status_code, headers=exc.headers)

@@ -15,7 +15,6 @@ import logging
 from collections import Counter
 from collections.abc import Collection
 from datetime import datetime, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -26,6 +25,7 @@ from apps.accounts.consents import consent_allows
 from apps.accounts.models import ConsentPurpose
 from apps.bookings.models import Booking, BookingStatus
 from apps.core.observability.metrics import NOTIFICATION_SENDS
+from apps.core.after_commit import on_commit_safely
 from apps.salons.models import StaffMember
 
 from .messages import render
@@ -75,7 +75,7 @@ def notification_booking_event(*, booking_id: int, event: str, actor_id: int | N
         # All of the booking's due messages, oldest first: when a later transaction's callback runs
         # first (a refund made right after a cancellation), the messages still arrive in order.
         # Without immediate sending, `send_pending_notifications` (cron) sends them within a minute.
-        transaction.on_commit(partial(notification_send_due, booking_id=booking_id), robust=True)
+        on_commit_safely(lambda: notification_send_due(booking_id=booking_id), name="notifications.send_due")
 
 
 def notification_schedule_reminders() -> int:
@@ -169,7 +169,7 @@ def notification_staff_added(*, staff_id: int) -> None:
         next_attempt_at=timezone.now(),
     )
     if settings.NOTIFICATION_SEND_IMMEDIATELY:
-        transaction.on_commit(partial(notification_send_due, ids=[notification.pk]), robust=True)
+        on_commit_safely(lambda: notification_send_due(ids=[notification.pk]), name="notifications.send_due")
 
 
 # --- Sending ------------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ def notification_retry(*, notification_ids: Collection[int]) -> int:
             status=NotificationStatus.PENDING, next_attempt_at=now, updated_at=now
         )
         if retried:
-            transaction.on_commit(partial(notification_send_due, ids=retried), robust=True)
+            on_commit_safely(lambda: notification_send_due(ids=retried), name="notifications.send_due")
     return len(retried)
 
 

@@ -11,12 +11,12 @@ a refund opened in a transaction is called for after its commit, and retried by 
 import logging
 import uuid
 from datetime import datetime
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
 from apps.bookings.models import Booking
+from apps.core.after_commit import on_commit_safely
 
 from .errors import PaymentGatewayError, PaymentGatewayUnavailable
 from .models import HELD_STATUSES, EventSource, Payment, PaymentMethod, PaymentStatus, Refund, RefundStatus
@@ -123,7 +123,8 @@ def payment_settle_booking(
 def refund_execute_after_commit(refund: Refund | None) -> None:
     """Have the gateway asked for a refund just opened, once the transaction that opened it commits."""
     if refund is not None:
-        transaction.on_commit(partial(refund_execute, refund_id=refund.id), robust=True)
+        refund_id = refund.id
+        on_commit_safely(lambda: refund_execute(refund_id=refund_id), name="payments.refund_execute")
 
 
 def refund_execute(*, refund_id: uuid.UUID, now: datetime | None = None) -> Refund | None:

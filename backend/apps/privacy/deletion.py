@@ -133,6 +133,9 @@ def _anonymise_user(*, user) -> None:
     user.first_name = ""
     user.last_name = ""
     user.email = None
+    user.email_verified = False
+    user.pending_email = None
+    user.email_code_hash = ""
     user.is_active = False
     user.is_phone_verified = False
     user.salon_alerts_by_sms = False

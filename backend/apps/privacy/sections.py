@@ -22,6 +22,8 @@ def profile(user) -> dict:
         "first_name": user.first_name,
         "last_name": user.last_name,
         "email": user.email,
+        "email_verified": user.email_verified,
+        "pending_email": user.pending_email,
         "preferred_language": user.preferred_language,
         "role": user.role,
         "is_phone_verified": user.is_phone_verified,

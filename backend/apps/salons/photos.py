@@ -23,6 +23,8 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from apps.core.after_commit import on_commit_safely
+
 from .errors import InvalidImage
 from .models import Salon, SalonPhoto, StaffMember
 
@@ -129,7 +131,7 @@ def _delete_files_after_commit(*files) -> None:
         for storage, name in names:
             storage.delete(name)
 
-    transaction.on_commit(delete)
+    on_commit_safely(delete, name="salons.delete_photo_files")
 
 
 # --- The gallery --------------------------------------------------------------------------------

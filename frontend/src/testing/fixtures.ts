@@ -90,6 +90,8 @@ export const customer: User = {
   first_name: "سارة",
   last_name: "العتيبي",
   email: null,
+  email_verified: false,
+  pending_email: null,
   preferred_language: "ar",
   role: "customer",
   is_phone_verified: true,

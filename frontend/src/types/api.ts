@@ -38,7 +38,7 @@ export interface paths {
     head?: never;
     /**
      * Update the signed-in user's profile
-     * @description An email already used by another account (in any letter case) is refused with `email_taken`.
+     * @description A new `email` is not set at once: it becomes `pending_email` and a six-digit code is mailed to it (confirm with `POST /api/auth/me/email/verify/`). The answer is the same whether or not another account uses the address. An empty `email` clears the email and any pending one.
      */
     patch: operations["auth_me_update"];
     trace?: never;
@@ -81,6 +81,26 @@ export interface paths {
      * @description Request a code first: `POST /api/auth/phone/request/` with your own number and `purpose: delete_account`. With the right code: future bookings are cancelled (paid ones refunded), personal data erased or anonymised, tax records kept without identifiers that are not needed, every session revoked; the number may sign up again as a new person. A wrong or expired code changes nothing. Only customers' accounts (`staff_account` otherwise).
      */
     post: operations["auth_me_delete"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/me/email/verify/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the pending email with the mailed code
+     * @description Makes `pending_email` the account's verified `email`. Only verified emails are unique: `email_taken` when another account verified the same address first.
+     */
+    post: operations["auth_me_email_verify"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2051,6 +2071,10 @@ export interface components {
       /** @description Every choice, newest first. */
       history: components["schemas"]["ConsentChoice"][];
     };
+    EmailVerifyRequest: {
+      /** @description The six-digit code mailed to the pending email. */
+      code: string;
+    };
     /** @description The body of every error response (see `apps.core.exceptions`). */
     Error: {
       /** @description A message in the request's language. */
@@ -3626,6 +3650,12 @@ export interface components {
       readonly last_name: string;
       /** Format: email */
       readonly email: string | null;
+      readonly email_verified: boolean;
+      /**
+       * Email waiting for verification
+       * Format: email
+       */
+      readonly pending_email: string | null;
       readonly preferred_language: components["schemas"]["PreferredLanguageEnum"];
       readonly role: components["schemas"]["RoleEnum"];
       /** Phone verified */
@@ -3774,10 +3804,7 @@ export interface operations {
           "application/json": components["schemas"]["User"];
         };
       };
-      /**
-       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
-       *     - `email_taken`: Invalid input.
-       */
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
       400: {
         headers: {
           [name: string]: unknown;
@@ -3935,6 +3962,57 @@ export interface operations {
       };
       /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
       503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_me_email_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailVerifyRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["User"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `email_code_invalid`: The code is incorrect.
+       *     - `email_code_expired`: The code has expired. Enter the email address again to get a new one.
+       *     - `email_code_attempts_exceeded`: Too many wrong attempts. Enter the email address again to get a new code.
+       *     - `email_not_pending`: There is no email address waiting for verification.
+       *     - `email_taken`: Invalid input.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -4,6 +4,8 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 
+from ..sessions import session_has_ended
+
 # Also the message of `errors.TokenNotValid` (this module cannot import the errors: DRF loads it early).
 SESSION_INVALID_MESSAGE = _("Your session has expired or is invalid. Please sign in again.")
 
@@ -28,7 +30,9 @@ class LanguageAwareJWTAuthentication(JWTAuthentication):
                 raise AuthenticationFailed(SESSION_INVALID_MESSAGE, code="token_not_valid") from None
             raise
         if result is not None:
-            user, _token = result
+            user, token = result
+            if session_has_ended(token):  # signed out: its access tokens end with it
+                raise AuthenticationFailed(SESSION_INVALID_MESSAGE, code="token_not_valid")
             if user.preferred_language:
                 translation.activate(user.preferred_language)
                 request.LANGUAGE_CODE = user.preferred_language

@@ -55,6 +55,8 @@ class UserSerializer(serializers.ModelSerializer):
             "first_name",
             "last_name",
             "email",
+            "email_verified",
+            "pending_email",
             "preferred_language",
             "role",
             "is_phone_verified",
@@ -81,6 +83,10 @@ class UserUpdateSerializer(serializers.Serializer):
             "Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the inbox)."
         ),
     )
+
+
+class EmailVerifySerializer(serializers.Serializer):
+    code = serializers.RegexField(r"^\d{6}$", help_text=_("The six-digit code mailed to the pending email."))
 
 
 class RefreshTokenSerializer(serializers.Serializer):

@@ -10,5 +10,6 @@ urlpatterns = [
     path("token/refresh/", views.TokenRefreshView.as_view(), name="token-refresh"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("me/", views.MeView.as_view(), name="me"),
+    path("me/email/verify/", views.MeEmailVerifyView.as_view(), name="me-email-verify"),
     path("me/consents/", consent_views.MyConsentsView.as_view(), name="me-consents"),
 ]

@@ -11,9 +11,14 @@ from rest_framework.views import APIView
 from apps.core.net import client_ip
 from apps.core.openapi import INVALID_INPUT, error_responses
 
+from ..email_change import email_verify
 from ..errors import (
     AUTHENTICATION_ERRORS,
     AccountDisabled,
+    EmailCodeAttemptsExceeded,
+    EmailCodeExpired,
+    EmailCodeInvalid,
+    EmailNotPending,
     EmailTaken,
     OTPAttemptsExceeded,
     OTPCheckUnavailable,
@@ -35,6 +40,7 @@ from ..phone_change import phone_change_check_new_number
 from ..services import auth_logout, auth_token_refresh, otp_request, otp_verify, user_update
 from . import refresh_cookie
 from .serializers import (
+    EmailVerifySerializer,
     PhoneCodeRequestSerializer,
     PhoneCodeSentSerializer,
     PhoneCodeVerifySerializer,
@@ -47,6 +53,8 @@ from .serializers import (
 
 
 class PhoneCodeRequestView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     # Anyone may ask for a sign-in code; a code for a change to an account needs its signed-in owner.
     # The token is only read for such a code (see `perform_authentication`).
     permission_classes = [AllowAny]
@@ -98,6 +106,8 @@ class PhoneCodeRequestView(APIView):
 
 
 class PhoneCodeVerifyView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -132,6 +142,8 @@ class PhoneCodeVerifyView(APIView):
 
 
 class TokenRefreshView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     authentication_classes = []
     permission_classes = [AllowAny]
 
@@ -162,6 +174,8 @@ class TokenRefreshView(APIView):
 
 
 class LogoutView(APIView):
+    throttle_scope = "auth"
+    throttle_by_ip = True
     # No authentication: an expired access token must not prevent signing out.
     authentication_classes = []
     permission_classes = [AllowAny]
@@ -209,13 +223,45 @@ class MeView(APIView):
     @extend_schema(
         operation_id="auth_me_update",
         summary="Update the signed-in user's profile",
-        description="An email already used by another account (in any letter case) is refused with `email_taken`.",
+        description=(
+            "A new `email` is not set at once: it becomes `pending_email` and a six-digit code is mailed to it "
+            "(confirm with `POST /api/auth/me/email/verify/`). The answer is the same whether or not another "
+            "account uses the address. An empty `email` clears the email and any pending one."
+        ),
         request=UserUpdateSerializer,
-        responses={200: UserSerializer, **error_responses(INVALID_INPUT, EmailTaken, AUTHENTICATION_ERRORS)},
+        responses={200: UserSerializer, **error_responses(INVALID_INPUT, AUTHENTICATION_ERRORS)},
         tags=["auth"],
     )
     def patch(self, request: Request) -> Response:
         serializer = UserUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         user = user_update(user=request.user, data=serializer.validated_data)
+        return Response(UserSerializer(user).data)
+
+
+class MeEmailVerifyView(APIView):
+    throttle_scope = "auth"
+
+    @extend_schema(
+        operation_id="auth_me_email_verify",
+        summary="Confirm the pending email with the mailed code",
+        description=(
+            "Makes `pending_email` the account's verified `email`. Only verified emails are unique: "
+            "`email_taken` when another account verified the same address first."
+        ),
+        request=EmailVerifySerializer,
+        responses={
+            200: UserSerializer,
+            **error_responses(
+                INVALID_INPUT,
+                (EmailCodeInvalid, EmailCodeExpired, EmailCodeAttemptsExceeded, EmailNotPending, EmailTaken),
+                AUTHENTICATION_ERRORS,
+            ),
+        },
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        serializer = EmailVerifySerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = email_verify(user=request.user, code=serializer.validated_data["code"])
         return Response(UserSerializer(user).data)

@@ -26,6 +26,8 @@ def test_me_returns_the_signed_in_user(me_client):
         "first_name": "Sara",
         "last_name": "",
         "email": None,
+        "email_verified": False,
+        "pending_email": None,
         "preferred_language": "ar",
         "role": "customer",
         "is_phone_verified": True,
@@ -42,7 +44,7 @@ def test_me_needs_a_signed_in_user(api_client):
 
 
 @pytest.mark.django_db
-def test_patching_me_updates_the_profile(me_client):
+def test_patching_me_updates_the_profile_and_a_new_email_waits_for_verification(me_client):
     client, user = me_client
 
     response = client.patch(
@@ -51,55 +53,37 @@ def test_patching_me_updates_the_profile(me_client):
 
     user.refresh_from_db()
     assert response.status_code == 200
-    assert response.json()["email"] == "Sarah@example.com"
-    assert (user.first_name, user.last_name, user.email) == ("Sarah", "Alharbi", "Sarah@example.com")
-
-
-@pytest.mark.django_db
-def test_an_email_taken_in_another_letter_case_is_a_field_error(me_client, make_user):
-    client, user = me_client
-    make_user("+966551234567", email="sara@example.com")
-
-    response = client.patch(ME_URL, {"email": "SARA@example.com", "first_name": "Changed"}, format="json")
-
-    user.refresh_from_db()
-    assert response.status_code == 400
-    assert response.json()["code"] == "email_taken"
-    assert response.json()["errors"] == {"email": ["يوجد حساب آخر بهذا البريد الإلكتروني."]}
-    assert (user.email, user.first_name) == (None, "Sara")
-
-
-@pytest.mark.django_db
-def test_keeping_ones_own_email_is_fine(me_client):
-    client, user = me_client
-    client.patch(ME_URL, {"email": "sara@example.com"}, format="json")
-
-    response = client.patch(ME_URL, {"email": "SARA@example.com"}, format="json")
-
-    assert response.status_code == 200
+    assert (response.json()["email"], response.json()["pending_email"]) == (None, "Sarah@example.com")
+    assert (user.first_name, user.last_name, user.email, user.pending_email) == (
+        "Sarah",
+        "Alharbi",
+        None,
+        "Sarah@example.com",
+    )
 
 
 @pytest.mark.parametrize("empty", ["", None])
 @pytest.mark.django_db
 def test_an_empty_email_clears_it(me_client, empty):
     client, user = me_client
-    client.patch(ME_URL, {"email": "sara@example.com"}, format="json")
+    User.objects.filter(pk=user.pk).update(email="sara@example.com", email_verified=True, pending_email="x@example.com")
 
     response = client.patch(ME_URL, {"email": empty}, format="json")
 
     user.refresh_from_db()
     assert response.status_code == 200
-    assert user.email is None
+    assert (user.email, user.email_verified, user.pending_email) == (None, False, None)
 
 
 @pytest.mark.django_db
-def test_the_database_refuses_emails_differing_only_in_case(make_user):
+def test_the_database_refuses_verified_emails_differing_only_in_case(make_user):
     from django.db import IntegrityError, transaction
 
-    make_user("+966551234567", email="sara@example.com")
+    make_user("+966551234567", email="sara@example.com", email_verified=True)
+    make_user("+966561234567", email="SARA@example.com")  # unverified: counts for nothing
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_user("+966501234567", email="SARA@example.com")
+        make_user("+966501234567", email="SARA@example.com", email_verified=True)
 
 
 @pytest.mark.django_db
@@ -116,27 +100,25 @@ def test_switching_language_changes_the_language_of_later_answers(me_client):
 
 
 @pytest.mark.django_db
-def test_an_arabic_speaking_user_gets_arabic_errors_whatever_the_browser_asks(me_client, make_user):
+def test_an_arabic_speaking_user_gets_arabic_errors_whatever_the_browser_asks(me_client):
     client, _user = me_client
-    make_user("+966551234567", email="taken@example.com")
 
-    response = client.patch(ME_URL, {"email": "taken@example.com"}, format="json", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post("/api/auth/me/email/verify/", {"code": "123456"}, format="json", HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {"email": ["يوجد حساب آخر بهذا البريد الإلكتروني."]}
+    assert response.json()["detail"] == "لا يوجد بريد إلكتروني بانتظار التأكيد."
     assert response["Content-Language"] == "ar"
 
 
 @pytest.mark.django_db
-def test_an_english_speaking_user_gets_english_errors_whatever_the_browser_asks(me_client, make_user):
+def test_an_english_speaking_user_gets_english_errors_whatever_the_browser_asks(me_client):
     client, user = me_client
     User.objects.filter(pk=user.pk).update(preferred_language="en")
-    make_user("+966551234567", email="taken@example.com")
 
-    response = client.patch(ME_URL, {"email": "taken@example.com"}, format="json", HTTP_ACCEPT_LANGUAGE="ar")
+    response = client.post("/api/auth/me/email/verify/", {"code": "123456"}, format="json", HTTP_ACCEPT_LANGUAGE="ar")
 
     assert response.status_code == 400
-    assert response.json()["errors"] == {"email": ["A user with this email already exists."]}
+    assert response.json()["detail"] == "There is no email address waiting for verification."
     assert response["Content-Language"] == "en"
 
 

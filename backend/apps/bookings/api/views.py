@@ -316,6 +316,7 @@ class SalonReviewListView(generics.GenericAPIView):
 
 
 class SalonAvailabilityView(APIView):
+    throttle_scope = "availability"
     permission_classes = [AllowAny]
 
     @extend_schema(

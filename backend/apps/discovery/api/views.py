@@ -17,6 +17,7 @@ from .serializers import SalonListSerializer
 class SalonListView(ListAPIView):
     """Active salons, paginated, searchable and filterable; best rated first unless `ordering` says otherwise."""
 
+    throttle_scope = "search"
     permission_classes = [AllowAny]
     serializer_class = SalonListSerializer
     filter_backends = [DjangoFilterBackend]

@@ -59,6 +59,7 @@ class DocumentListView(ManageView):
 
 
 class DocumentPdfView(ManageView):
+    throttle_scope = "reports"
     content_negotiation_class = ErrorsAsJson
 
     @extend_schema(
@@ -75,6 +76,7 @@ class DocumentPdfView(ManageView):
 
 
 class DocumentExportView(ManageView):
+    throttle_scope = "exports"
     file_format = ""
     content_negotiation_class = ErrorsAsJson
 

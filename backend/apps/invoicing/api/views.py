@@ -38,6 +38,7 @@ class BookingInvoiceView(APIView):
 
 
 class BookingInvoicePdfView(APIView):
+    throttle_scope = "reports"
     content_negotiation_class = ErrorsAsJson
 
     @extend_schema(

@@ -107,6 +107,7 @@ class StatementView(ManageView):
 
 
 class StatementFileView(ManageView):
+    throttle_scope = "exports"
     file_format = ""
     content_negotiation_class = ErrorsAsJson
 

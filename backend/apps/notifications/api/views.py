@@ -80,6 +80,8 @@ class MarkAllReadView(APIView):
 
 
 class InboundMessageView(APIView):
+    throttle_scope = "webhooks"
+    throttle_by_ip = True
     authentication_classes: list = []
     permission_classes = [AllowAny]
 

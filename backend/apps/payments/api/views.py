@@ -159,6 +159,8 @@ class PaymentRefreshView(APIView):
 
 
 class PaymentWebhookView(APIView):
+    throttle_scope = "webhooks"
+    throttle_by_ip = True
     authentication_classes: list = []
     permission_classes = [AllowAny]
 

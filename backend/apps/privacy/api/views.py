@@ -34,6 +34,8 @@ TAG = "auth"
 
 
 class PersonalDataExportView(APIView):
+    throttle_scope = "exports"
+
     @extend_schema(
         operation_id="auth_me_export",
         summary="Download everything held about me",

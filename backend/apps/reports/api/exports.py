@@ -46,6 +46,7 @@ class ExportQuerySerializer(serializers.Serializer):
 
 
 class ExportView(ManageView):
+    throttle_scope = "exports"
     kind = ""
     file_format = ""
     content_negotiation_class = ErrorsAsJson

@@ -36,6 +36,8 @@ def _period(query, tz) -> Period:
 
 
 class SalonSummaryView(ManageView):
+    throttle_scope = "reports"
+
     @extend_schema(
         tags=[TAG],
         operation_id="report_salon_summary",
@@ -61,6 +63,8 @@ class SalonSummaryView(ManageView):
 
 
 class SalonUtilisationView(ManageView):
+    throttle_scope = "reports"
+
     @extend_schema(
         tags=[TAG],
         operation_id="report_salon_utilisation",
@@ -81,6 +85,8 @@ class SalonUtilisationView(ManageView):
 
 
 class SalonHeatmapView(ManageView):
+    throttle_scope = "reports"
+
     @extend_schema(
         tags=[TAG],
         operation_id="report_salon_heatmap",
@@ -102,6 +108,8 @@ class SalonHeatmapView(ManageView):
 
 
 class PlatformView(ManageView):
+    throttle_scope = "reports"
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         if not request.user.is_superuser:
