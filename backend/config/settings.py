@@ -74,6 +74,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 # Our apps come first so that their templates and Arabic catalogues take precedence.
 INSTALLED_APPS = [
+    # The admin's second sign-in step; listed first so that accounts/admin.py can unregister their pages.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "apps.core",
     "apps.accounts",
     "apps.salons",
@@ -115,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "apps.accounts.admin_two_factor.AdminTwoFactorMiddleware",
     "apps.accounts.admin_login.AdminLoginGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -220,6 +226,10 @@ CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key", "x-auth-cookie")
 # --- Security (DJANGO_SECURE=on behind TLS) --------------------------------
 
 SECURE = env_bool("DJANGO_SECURE", False)
+# The admin's second sign-in step (apps/accounts/admin_two_factor.py): required for every staff user
+# when on (the default behind TLS), optional otherwise.
+ADMIN_REQUIRE_TWO_FACTOR = env_bool("ADMIN_REQUIRE_TWO_FACTOR", SECURE)
+OTP_TOTP_ISSUER = "Salon"
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if SECURE:
     SECURE_SSL_REDIRECT = True

@@ -1,3 +1,4 @@
+from apps.accounts import admin_two_factor
 from apps.core import health
 from apps.core import views as core_views
 from apps.core.media import serve_media
@@ -30,6 +31,7 @@ media_patterns = [re_path(r"^media/(?P<path>.*)$", serve_media)] if settings.SER
 
 urlpatterns = [
     path("api/", include(api_patterns)),
+    *admin_two_factor.urls,
     path("admin/", admin.site.urls),
     path("metrics", metrics_view, name="metrics"),
     *media_patterns,

@@ -128,3 +128,13 @@ class SessionTokenAdmin(token_blacklist_admin.OutstandingTokenAdmin):
 
     def get_readonly_fields(self, *args, **kwargs) -> list[str]:
         return [field.name for field in self.model._meta.fields if field.name != "token"]
+
+
+# Authenticators and recovery codes are managed on the two-step pages (admin_two_factor.py) and reset
+# with `manage.py admin_two_factor_reset`; django-otp's own pages would show the secrets.
+from django_otp.plugins.otp_static.models import StaticDevice  # noqa: E402
+from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
+
+for _device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_device_model):
+        admin.site.unregister(_device_model)

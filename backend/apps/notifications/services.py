@@ -24,8 +24,8 @@ from django.utils import timezone, translation
 from apps.accounts.consents import consent_allows
 from apps.accounts.models import ConsentPurpose
 from apps.bookings.models import Booking, BookingStatus
-from apps.core.observability.metrics import NOTIFICATION_SENDS
 from apps.core.after_commit import on_commit_safely
+from apps.core.observability.metrics import NOTIFICATION_SENDS
 from apps.salons.models import StaffMember
 
 from .messages import render
