@@ -106,6 +106,8 @@ INSTALLED_APPS = [
     "rest_framework_simplejwt.token_blacklist",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "apps.core.net.ClientIPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -222,6 +225,29 @@ CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "http://localhost:5173,h
 CORS_EXPOSE_HEADERS = ["Retry-After", "Content-Language"]
 # The SPA's own request headers: idempotent writes and the refresh-token cookie opt-in.
 CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key", "x-auth-cookie")
+
+# --- Content-Security-Policy (django-csp; apps/core/csp.py) -------------------
+# The SPA, the admin and the API docs load scripts only from this origin (the SPA's two inline scripts
+# are allowed by their hashes, per page); the card form talks to Moyasar's API; nothing may frame us.
+# Styles may be inline (React and the admin set style attributes). Violations are reported to
+# /api/csp-report/, logged and counted. MOYASAR_API_ORIGIN must match the SPA's Moyasar client.
+MOYASAR_API_ORIGIN = env_str("MOYASAR_API_ORIGIN", "https://api.moyasar.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", MOYASAR_API_ORIGIN],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "report-uri": ["/api/csp-report/"],
+    },
+}
 
 # --- Security (DJANGO_SECURE=on behind TLS) --------------------------------
 
@@ -341,6 +367,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/",
+    # Swagger UI's files served from here (drf-spectacular-sidecar), not a CDN: the CSP allows only self.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "apps.core.openapi_hooks.add_common_responses",

@@ -1,18 +1,20 @@
 from apps.accounts import admin_two_factor
 from apps.core import health
 from apps.core import views as core_views
+from apps.core.csp import csp_report
 from apps.core.media import serve_media
 from apps.core.observability.metrics import metrics_view
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 api_patterns = [
     path("health/", health.liveness, name="health"),
     path("health/ready/", health.readiness, name="health-ready"),
+    path("csp-report/", csp_report, name="csp-report"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.privacy.api.urls")),
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
