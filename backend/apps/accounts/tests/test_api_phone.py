@@ -229,6 +229,8 @@ def test_verifying_creates_the_account_and_returns_tokens(api_client, request_co
         "first_name": "Sara",
         "last_name": "Alharbi",
         "email": None,
+        "email_verified": False,
+        "pending_email": None,
         "preferred_language": "ar",
         "role": "customer",
         "is_phone_verified": True,
