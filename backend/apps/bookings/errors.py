@@ -32,6 +32,7 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"
     BOOKING_NOT_COMPLETED = "booking_not_completed"
     ALREADY_REVIEWED = "already_reviewed"
+    STAFF_CANNOT_REVIEW = "staff_cannot_review"
     SALON_NOT_FOUND = "salon_not_found"
     STAFF_REQUIRED = "staff_required"
     BUSY_TRY_AGAIN = "busy_try_again"
@@ -159,6 +160,14 @@ class BookingNotCompleted(AppError):
 class AlreadyReviewed(Conflict):
     code = ErrorCode.ALREADY_REVIEWED
     message = _("You have already reviewed this booking.")
+
+
+class StaffCannotReview(AppError):
+    """Reviews are a customer's word: the salon's own stylists and managers cannot rate it."""
+
+    code = ErrorCode.STAFF_CANNOT_REVIEW
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("You work at this salon, so you cannot review it.")
 
 
 class BusyTryAgain(ServiceUnavailable):

@@ -37,6 +37,7 @@ from ..errors import (
     ServiceNotFound,
     SlotNotOnGrid,
     SlotUnavailable,
+    StaffCannotReview,
     StaffNotAvailableForService,
     StaffNotFound,
     StaffRequired,
@@ -286,7 +287,9 @@ class BookingReviewView(APIView):
         request=ReviewInputSerializer,
         responses={
             201: ReviewSerializer,
-            **error_responses(INVALID_INPUT, BookingNotCompleted, NotAllowed, BookingNotFound, AlreadyReviewed),
+            **error_responses(
+                INVALID_INPUT, BookingNotCompleted, NotAllowed, StaffCannotReview, BookingNotFound, AlreadyReviewed
+            ),
         },
     )
     def post(self, request, booking_id: int):
