@@ -18,6 +18,7 @@ from ..errors import (
     OTPAttemptsExceeded,
     OTPCheckUnavailable,
     OTPCooldown,
+    OTPDailyLimit,
     OTPExpired,
     OTPInvalid,
     OTPIPLimited,
@@ -25,6 +26,7 @@ from ..errors import (
     OTPSuperseded,
     OTPTooManyRequests,
     OTPUsed,
+    OTPVerifyThrottled,
     PhoneNotOwn,
     PhoneTaken,
     PhoneUnchanged,
@@ -71,7 +73,7 @@ class PhoneCodeRequestView(APIView):
             201: PhoneCodeSentSerializer,
             **error_responses(
                 INVALID_INPUT,
-                (OTPCooldown, OTPTooManyRequests, OTPIPLimited),
+                (OTPCooldown, OTPTooManyRequests, OTPDailyLimit, OTPIPLimited),
                 OTPSendUnavailable,
                 AUTHENTICATION_ERRORS,
                 PhoneNotOwn,
@@ -117,6 +119,7 @@ class PhoneCodeVerifyView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded),
+                OTPVerifyThrottled,
                 AccountDisabled,
                 OTPCheckUnavailable,
             ),

@@ -19,6 +19,7 @@ from apps.accounts.errors import (
     OTPInvalid,
     OTPSuperseded,
     OTPUsed,
+    OTPVerifyThrottled,
     PhoneTaken,
     PhoneUnchanged,
 )
@@ -91,6 +92,7 @@ class AccountDeleteView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded),
+                OTPVerifyThrottled,
                 AUTHENTICATION_ERRORS,
                 StaffAccount,
                 OTPCheckUnavailable,
@@ -129,6 +131,7 @@ class PhoneChangeView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded, PhoneUnchanged),
+                OTPVerifyThrottled,
                 AUTHENTICATION_ERRORS,
                 PhoneTaken,
                 OTPCheckUnavailable,
