@@ -403,6 +403,20 @@ OTP_MAX_FAILURES_PER_DAY = env_int("OTP_MAX_FAILURES_PER_DAY", 10)
 OTP_FAILURES_BEFORE_DELAY = env_int("OTP_FAILURES_BEFORE_DELAY", 3)
 OTP_FAILURE_DELAY_SECONDS = env_int("OTP_FAILURE_DELAY_SECONDS", 10)
 
+# A customer booking online holds at most this many upcoming bookings (awaiting confirmation, an unpaid
+# hold still live, or confirmed) at one salon, and in all; the salon's desk may book past them.
+BOOKING_MAX_UPCOMING_PER_SALON = env_int("BOOKING_MAX_UPCOMING_PER_SALON", 3)
+BOOKING_MAX_UPCOMING_TOTAL = env_int("BOOKING_MAX_UPCOMING_TOTAL", 6)
+# Creating bookings (POST /api/bookings/), per signed-in user: a DRF rate ("<n>/<second|minute|hour|day>")
+# counted in the default cache (scope `bookings_create`).
+BOOKINGS_CREATE_THROTTLE_RATE = env_str("BOOKINGS_CREATE_THROTTLE_RATE", "30/hour")
+# Bookings a stylist or manager makes for a customer by phone (each may create an account and sends a
+# message): per salon member an hour, and per phone number a day from any salon. Counted in the database.
+BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR = env_int("BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR", 30)
+BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY = env_int("BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY", 5)
+if min(BOOKING_MAX_UPCOMING_PER_SALON, BOOKING_MAX_UPCOMING_TOTAL) < 1:
+    raise ImproperlyConfigured("BOOKING_MAX_UPCOMING_PER_SALON and BOOKING_MAX_UPCOMING_TOTAL must be at least 1.")
+
 # --- Logging ----------------------------------------------------------------
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
