@@ -120,6 +120,12 @@ class BookingListCreateView(generics.GenericAPIView):
         page = self.paginate_queryset(bookings)
         return self.get_paginated_response(BookingSerializer(page, many=True, context=_booking_context(request)).data)
 
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        if self.request.method == "POST":
+            throttles.append(BookingCreateThrottle())
+        return throttles
+
     @extend_schema(
         tags=[TAG],
         summary="Book a service",
@@ -150,12 +156,6 @@ class BookingListCreateView(generics.GenericAPIView):
             ),
         },
     )
-    def get_throttles(self):
-        throttles = super().get_throttles()
-        if self.request.method == "POST":
-            throttles.append(BookingCreateThrottle())
-        return throttles
-
     def post(self, request):
         data = _validated(BookingCreateInputSerializer, request.data)
         booking = services.booking_create(
