@@ -4,6 +4,7 @@ Every variable is listed with a safe development value and a comment in
 `.env.example` at the repository root.
 """
 
+import ipaddress
 import os
 import re
 from datetime import timedelta
@@ -510,6 +511,44 @@ if min(RETENTION_OTP_DAYS, RETENTION_NOTIFICATION_TEXT_DAYS, RETENTION_AUDIT_DAY
     raise ImproperlyConfigured("The RETENTION_*_DAYS settings must be at least 1.")
 if RETENTION_IDEMPOTENCY_DAYS < 1:
     raise ImproperlyConfigured("RETENTION_IDEMPOTENCY_DAYS must be at least 1 (keys are kept at least 24 hours).")
+
+# --- Abuse limits (issue 16: reviews, booking caps, on-behalf bookings, one-time codes, client IP) ---
+# Kept together on purpose. Each is documented in docs/architecture.md or docs/runbooks/.
+
+# The networks the proxies counted by TRUSTED_PROXY_COUNT connect from (comma-separated CIDRs): a hop
+# outside them is a client, so its X-Forwarded-For is ignored (apps.core.net.client_ip). Default:
+# loopback and private ranges, where load balancers usually sit; list a CDN's ranges if it fronts the app.
+TRUSTED_PROXY_NETWORKS = env_list(
+    "TRUSTED_PROXY_NETWORKS", "127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,::1/128,fc00::/7"
+)
+for _network in TRUSTED_PROXY_NETWORKS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError as _exc:
+        raise ImproperlyConfigured(f"TRUSTED_PROXY_NETWORKS: {_network!r} is not a network.") from _exc
+
+# One-time codes per number over a day, whatever their purpose (on top of OTP_MAX_PER_WINDOW).
+OTP_MAX_SENDS_PER_DAY = env_int("OTP_MAX_SENDS_PER_DAY", 10)
+# Wrong codes per number over 24 hours, across all its codes (NIST SP 800-63B throttling): from the
+# OTP_FAILURES_BEFORE_DELAY-th on, the next check waits OTP_FAILURE_DELAY_SECONDS doubled per further
+# wrong code; after OTP_MAX_FAILURES_PER_DAY, no code of the number is accepted until they age out.
+OTP_MAX_FAILURES_PER_DAY = env_int("OTP_MAX_FAILURES_PER_DAY", 10)
+OTP_FAILURES_BEFORE_DELAY = env_int("OTP_FAILURES_BEFORE_DELAY", 3)
+OTP_FAILURE_DELAY_SECONDS = env_int("OTP_FAILURE_DELAY_SECONDS", 10)
+
+# A customer booking online holds at most this many upcoming bookings (awaiting confirmation, an unpaid
+# hold still live, or confirmed) at one salon, and in all; the salon's desk may book past them.
+BOOKING_MAX_UPCOMING_PER_SALON = env_int("BOOKING_MAX_UPCOMING_PER_SALON", 3)
+BOOKING_MAX_UPCOMING_TOTAL = env_int("BOOKING_MAX_UPCOMING_TOTAL", 6)
+# Creating bookings (POST /api/bookings/), per signed-in user: a DRF rate ("<n>/<second|minute|hour|day>")
+# counted in the default cache (scope `bookings_create`).
+BOOKINGS_CREATE_THROTTLE_RATE = env_str("BOOKINGS_CREATE_THROTTLE_RATE", "30/hour")
+# Bookings a stylist or manager makes for a customer by phone (each may create an account and sends a
+# message): per salon member an hour, and per phone number a day from any salon. Counted in the database.
+BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR = env_int("BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR", 30)
+BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY = env_int("BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY", 5)
+if min(BOOKING_MAX_UPCOMING_PER_SALON, BOOKING_MAX_UPCOMING_TOTAL) < 1:
+    raise ImproperlyConfigured("BOOKING_MAX_UPCOMING_PER_SALON and BOOKING_MAX_UPCOMING_TOTAL must be at least 1.")
 
 # --- Logging ----------------------------------------------------------------
 

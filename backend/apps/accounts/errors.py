@@ -54,6 +54,19 @@ class OTPTooManyRequests(RateLimited):
     message = _("Too many codes were requested for this number. Please try again later.")
 
 
+class OTPDailyLimit(RateLimited):
+    code = "otp_daily_limit"
+    message = _("This number has received the most codes allowed in a day. Please try again later.")
+
+
+class OTPVerifyThrottled(RateLimited):
+    """Wrong codes for a number, across its codes: after a few, each guess waits twice as long as the
+    last; after a day's budget, no code of the number is accepted until the oldest of them is a day old."""
+
+    code = "otp_verify_throttled"
+    message = _("Too many wrong codes for this number. Please wait before trying again.")
+
+
 class OTPIPLimited(RateLimited):
     code = "otp_ip_limited"
     message = _("Too many code requests from this network. Please try again later.")

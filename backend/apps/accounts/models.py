@@ -166,7 +166,11 @@ class OTPRequest(models.Model):
     code_hash = models.CharField(_("code hash"), max_length=64, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=OTPStatus.choices, default=OTPStatus.SENDING)
     attempts = models.PositiveSmallIntegerField(_("wrong attempts"), default=0)
+    # The latest wrong attempt: the number's daily failure budget counts a code's attempts until then + 24 h.
+    last_failed_at = models.DateTimeField(_("last wrong attempt at"), null=True, blank=True)
     ip_address = models.CharField(_("IP address"), max_length=64, db_index=True)
+    # What the per-address limit counts (`apps.core.net.ip_limit_key`): the address, or an IPv6 /64.
+    ip_network = models.CharField(_("IP network"), max_length=64, blank=True, default="")
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     expires_at = models.DateTimeField(_("expires at"))
     used_at = models.DateTimeField(_("used at"), null=True, blank=True)
@@ -179,6 +183,7 @@ class OTPRequest(models.Model):
         indexes = [
             models.Index(fields=["phone_number", "created_at"]),
             models.Index(fields=["ip_address", "created_at"]),
+            models.Index(fields=["ip_network", "created_at"], name="accounts_otp_ip_net_created"),
         ]
         constraints = [
             # Activating a code supersedes the number's previous one for the same purpose; the database

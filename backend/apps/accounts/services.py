@@ -17,6 +17,7 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from apps.core.locks import lock_name
+from apps.core.net import ip_limit_key
 
 from . import selectors
 from .codes import code_generate, code_hash, code_matches
@@ -26,6 +27,7 @@ from .errors import (
     OTPAttemptsExceeded,
     OTPCheckUnavailable,
     OTPCooldown,
+    OTPDailyLimit,
     OTPExpired,
     OTPInvalid,
     OTPIPLimited,
@@ -33,6 +35,7 @@ from .errors import (
     OTPSuperseded,
     OTPTooManyRequests,
     OTPUsed,
+    OTPVerifyThrottled,
     TokenNotValid,
 )
 from .models import OTPPurpose, OTPRequest, OTPStatus, User
@@ -60,14 +63,17 @@ def _whole_seconds(delta: timedelta) -> int:
     return math.ceil(delta.total_seconds())
 
 
-def _otp_check_send_limits(*, phone_number: str, ip_address: str, now: datetime) -> None:
+def _otp_check_send_limits(*, phone_number: str, ip_network: str, now: datetime) -> None:
     wait = selectors.otp_phone_cooldown_remaining(phone_number=phone_number, now=now)
     if wait > timedelta(0):
         raise OTPCooldown(_whole_seconds(wait))
     wait = selectors.otp_phone_window_remaining(phone_number=phone_number, now=now)
     if wait > timedelta(0):
         raise OTPTooManyRequests(_whole_seconds(wait))
-    wait = selectors.otp_ip_window_remaining(ip_address=ip_address, now=now)
+    wait = selectors.otp_phone_day_remaining(phone_number=phone_number, now=now)
+    if wait > timedelta(0):
+        raise OTPDailyLimit(_whole_seconds(wait))
+    wait = selectors.otp_ip_window_remaining(ip_network=ip_network, now=now)
     if wait > timedelta(0):
         raise OTPIPLimited(_whole_seconds(wait))
 
@@ -75,12 +81,14 @@ def _otp_check_send_limits(*, phone_number: str, ip_address: str, now: datetime)
 def _otp_reserve(
     *, phone_number: str, channel: str, purpose: str, ip_address: str, provider: OTPProvider, now: datetime
 ) -> tuple[OTPRequest, str | None]:
-    """Check the limits and record the code as `sending`, under the number's and the address's locks."""
+    """Check the limits and record the code as `sending`, under the number's and the address's locks
+    (the address as the per-address limit counts it: an IPv6 /64 is one client)."""
+    ip_network = ip_limit_key(ip_address)
     with transaction.atomic():
         # Always the number first, then the address: one order, so no deadlock.
         lock_name(f"otp:{phone_number}")
-        lock_name(f"otp-ip:{ip_address}")
-        _otp_check_send_limits(phone_number=phone_number, ip_address=ip_address, now=now)
+        lock_name(f"otp-ip:{ip_network}")
+        _otp_check_send_limits(phone_number=phone_number, ip_network=ip_network, now=now)
         otp = OTPRequest(
             id=uuid.uuid4(),
             phone_number=phone_number,
@@ -88,6 +96,7 @@ def _otp_reserve(
             purpose=purpose,
             provider=provider.name,
             ip_address=ip_address,
+            ip_network=ip_network,
             status=OTPStatus.SENDING,
             created_at=now,
             expires_at=now + timedelta(minutes=settings.OTP_EXPIRY_MINUTES),
@@ -133,7 +142,7 @@ def otp_request(
     checked under locks), call the provider outside any transaction, then activate the
     code (superseding the number's previous one) or mark it failed.
 
-    Raises OTPCooldown, OTPTooManyRequests, OTPIPLimited (429) or OTPSendUnavailable (503).
+    Raises OTPCooldown, OTPTooManyRequests, OTPDailyLimit, OTPIPLimited (429) or OTPSendUnavailable (503).
     """
     now = now or timezone.now()
     provider = get_otp_provider()
@@ -179,10 +188,21 @@ def _otp_ensure_usable(*, otp: OTPRequest, now: datetime, own_attempt_counted: b
         raise OTPInvalid()
 
 
-def _otp_record_wrong_attempt(*, otp: OTPRequest, already_counted: bool = False) -> None:
+def _otp_record_wrong_attempt(*, otp: OTPRequest, now: datetime, already_counted: bool = False) -> None:
     attempts = otp.attempts if already_counted else otp.attempts + 1
     status = OTPStatus.DEAD if attempts >= settings.OTP_MAX_ATTEMPTS else OTPStatus.ACTIVE
-    OTPRequest.objects.filter(pk=otp.pk, status=OTPStatus.ACTIVE).update(attempts=attempts, status=status)
+    OTPRequest.objects.filter(pk=otp.pk, status=OTPStatus.ACTIVE).update(
+        attempts=attempts, status=status, last_failed_at=now
+    )
+
+
+def _otp_check_throttle(*, otp: OTPRequest, now: datetime) -> None:
+    """Refuse any check (even of the right code) while the number's wrong codes make it wait; under a
+    lock per number, so concurrent guesses at its codes are counted one after the other."""
+    lock_name(f"otp-verify:{otp.phone_number}")
+    wait = selectors.otp_verify_wait(phone_number=otp.phone_number, now=now)
+    if wait > timedelta(0):
+        raise OTPVerifyThrottled(_whole_seconds(wait))
 
 
 def _user_get_or_create(*, phone_number: str, first_name: str, last_name: str) -> tuple[User, bool]:
@@ -251,7 +271,7 @@ def _otp_check_with_provider(*, otp: OTPRequest, code: str, now: datetime, on_ri
         if correct:
             _otp_ensure_usable(otp=otp, now=now, own_attempt_counted=True)
             return on_right_code(otp, True)
-        _otp_record_wrong_attempt(otp=otp, already_counted=True)
+        _otp_record_wrong_attempt(otp=otp, now=now, already_counted=True)
     raise OTPInvalid()
 
 
@@ -259,17 +279,19 @@ def _otp_check(*, request_id: str, purpose: str, code: str, now: datetime, on_ri
     """Check a code for `purpose`; a right one is handed to `on_right_code` in the transaction that uses it.
 
     Wrong guesses are counted (and committed) even though the call fails; after OTP_MAX_ATTEMPTS of
-    them the code is dead. A provider that manages its codes is asked outside the row lock: the
+    them the code is dead, and the number's wrong guesses over a day throttle every check of its codes
+    (`selectors.otp_verify_wait`). A provider that manages its codes is asked outside the row lock: the
     attempt is counted first and given back when the provider cannot answer."""
     with transaction.atomic():
         otp = _otp_lock(request_id=request_id, purpose=purpose)
         _otp_ensure_usable(otp=otp, now=now)
+        _otp_check_throttle(otp=otp, now=now)
         if not otp.code_hash:
             OTPRequest.objects.filter(pk=otp.pk).update(attempts=F("attempts") + 1)
         elif code_matches(request_id=otp.id, code=code, stored_hash=otp.code_hash):
             return on_right_code(otp, False)
         else:
-            _otp_record_wrong_attempt(otp=otp)
+            _otp_record_wrong_attempt(otp=otp, now=now)
     if otp.code_hash:
         raise OTPInvalid()  # outside the transaction, so the counted attempt stays
     return _otp_check_with_provider(otp=otp, code=code, now=now, on_right_code=on_right_code)
@@ -282,7 +304,7 @@ def otp_verify(
     A code sent for another purpose is answered like an unknown one.
 
     Raises OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded (400),
-    AccountDisabled (403) or OTPCheckUnavailable (503).
+    AccountDisabled (403), OTPVerifyThrottled (429) or OTPCheckUnavailable (503).
     """
     now = now or timezone.now()
 
@@ -301,7 +323,7 @@ def otp_confirm(*, phone_number: str, purpose: str, code: str, now: datetime | N
     that change then fails).
 
     Raises OTPInvalid (no code for the purpose, or a wrong one), OTPExpired, OTPUsed, OTPSuperseded,
-    OTPAttemptsExceeded (400) or OTPCheckUnavailable (503).
+    OTPAttemptsExceeded (400), OTPVerifyThrottled (429) or OTPCheckUnavailable (503).
     """
     if purpose == OTPPurpose.SIGN_IN:
         raise ValueError("Sign-in codes are checked by otp_verify.")

@@ -35,6 +35,8 @@ SALON_POLICY_FIELDS = (
     "cancellation_window_hours",
     "requires_prepayment",
     "hold_minutes",
+    "confirmation_window_hours",
+    "unconfirmed_policy",
 )
 SALON_EDITABLE_FIELDS = SALON_PROFILE_FIELDS + SALON_POLICY_FIELDS
 SALON_CUSTOMER_FIELDS = ("notes", "tags", "blocked")

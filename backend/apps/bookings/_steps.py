@@ -3,14 +3,16 @@ capacities on a booking, the customer a salon books for, the engine's refusals a
 customer's overlap check, saving against the exclusion constraints, the audit row with its event, and
 expiring dead holds. Nothing outside those writes imports it."""
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from apps.accounts.phone import normalize_phone_number
@@ -27,10 +29,14 @@ from .errors import (
     ErrorCode,
     LeadTimeNotMet,
     NotAllowed,
+    OnBehalfLimitPhone,
+    OnBehalfLimitStaff,
     SlotNotOnGrid,
     SlotUnavailable,
     StaffNotAvailableForService,
     StartInPast,
+    UpcomingBookingsLimitSalon,
+    UpcomingBookingsLimitTotal,
 )
 from .events import BookingChanged, BookingEventKind, booking_changed_publish
 from .models import (
@@ -106,13 +112,14 @@ def lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
         lock_name(f"booking-staff:{staff_id}")
 
 
-def mark_expired(booking_ids: list[int]) -> int:
-    """Expire the given pending bookings (already locked or serialised by the caller)."""
+def mark_expired(booking_ids: list[int], *, data: dict | None = None) -> int:
+    """Expire the given pending bookings (already locked or serialised by the caller); `data` goes
+    with each event (why it expired, when not a dead hold)."""
     expired = Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING)
     expired_ids = list(expired.values_list("pk", flat=True))
     expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
     for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
-        record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING)
+        record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING, data=data)
     return len(expired_ids)
 
 
@@ -149,6 +156,55 @@ def check_customer_free(*, customer_id: int, start: datetime, end: datetime, now
     overlapping = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__lt=end, end__gt=start)
     if overlapping.exclude(pk=exclude_id).exists():
         raise CustomerOverlap()
+
+
+def check_upcoming_caps(*, customer_id: int, salon_id: int, now: datetime) -> None:
+    """A customer booking online holds at most BOOKING_MAX_UPCOMING_PER_SALON upcoming bookings (awaiting
+    confirmation, an unpaid hold still live, or confirmed) at one salon and BOOKING_MAX_UPCOMING_TOTAL in
+    all. Call under the customer's lock (`lock_people`), so concurrent requests are counted in turn."""
+    upcoming = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__gt=now)
+    if upcoming.filter(salon_id=salon_id).count() >= settings.BOOKING_MAX_UPCOMING_PER_SALON:
+        raise UpcomingBookingsLimitSalon()
+    if upcoming.count() >= settings.BOOKING_MAX_UPCOMING_TOTAL:
+        raise UpcomingBookingsLimitTotal()
+
+
+def _wait_until_below(created: QuerySet, *, limit: int, window: timedelta, now: datetime) -> int:
+    """Whole seconds until fewer than `limit` of `created` (booking creation times) fall in the window; 0 if so."""
+    recent = list(created.filter(created_at__gt=now - window).order_by("-created_at")[:limit])
+    if len(recent) < limit:
+        return 0
+    return max(1, math.ceil((recent[-1] + window - now).total_seconds()))
+
+
+def check_on_behalf_limits(*, actor, customer) -> None:
+    """A salon member books for customers by phone at most BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR times an
+    hour, and one number gets at most BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY such bookings a day (from any
+    salon): each creates an account or sends a message, so neither may be pumped. Counted in the database
+    on the real clock, under the actor's and the customer's locks (`lock_on_behalf`, `lock_people`)."""
+    real_now = timezone.now()
+    on_behalf = Booking.objects.exclude(created_by_id=F("customer_id")).values_list("created_at", flat=True)
+    wait = _wait_until_below(
+        on_behalf.filter(created_by=actor),
+        limit=settings.BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR,
+        window=timedelta(hours=1),
+        now=real_now,
+    )
+    if wait:
+        raise OnBehalfLimitStaff(wait)
+    wait = _wait_until_below(
+        on_behalf.filter(customer=customer),
+        limit=settings.BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY,
+        window=timedelta(days=1),
+        now=real_now,
+    )
+    if wait:
+        raise OnBehalfLimitPhone(wait)
+
+
+def lock_on_behalf(*, actor_id: int) -> None:
+    """Serialise a salon member's bookings for customers (taken before `lock_people`)."""
+    lock_name(f"booking-on-behalf:{actor_id}")
 
 
 def is_salon_member(user, salon: Salon) -> bool:

@@ -4,8 +4,9 @@ from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
+from rest_framework.exceptions import Throttled
 
-from apps.core.exceptions import AppError, Conflict, NotFound, ServiceUnavailable
+from apps.core.exceptions import AppError, Conflict, NotFound, RateLimited, ServiceUnavailable
 from apps.core.openapi import DocumentedError
 
 
@@ -32,6 +33,11 @@ class ErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"
     BOOKING_NOT_COMPLETED = "booking_not_completed"
     ALREADY_REVIEWED = "already_reviewed"
+    STAFF_CANNOT_REVIEW = "staff_cannot_review"
+    UPCOMING_BOOKINGS_LIMIT_SALON = "upcoming_bookings_limit_salon"
+    UPCOMING_BOOKINGS_LIMIT_TOTAL = "upcoming_bookings_limit_total"
+    ON_BEHALF_LIMIT_STAFF = "on_behalf_limit_staff"
+    ON_BEHALF_LIMIT_PHONE = "on_behalf_limit_phone"
     SALON_NOT_FOUND = "salon_not_found"
     STAFF_REQUIRED = "staff_required"
     BUSY_TRY_AGAIN = "busy_try_again"
@@ -161,10 +167,49 @@ class AlreadyReviewed(Conflict):
     message = _("You have already reviewed this booking.")
 
 
+class StaffCannotReview(AppError):
+    """Reviews are a customer's word: the salon's own stylists and managers cannot rate it."""
+
+    code = ErrorCode.STAFF_CANNOT_REVIEW
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("You work at this salon, so you cannot review it.")
+
+
+class UpcomingBookingsLimitSalon(Conflict):
+    """BOOKING_MAX_UPCOMING_PER_SALON: one customer cannot hold a salon's day."""
+
+    code = ErrorCode.UPCOMING_BOOKINGS_LIMIT_SALON
+    message = _("You already have the most upcoming bookings allowed at this salon. Cancel one to book another.")
+
+
+class UpcomingBookingsLimitTotal(Conflict):
+    """BOOKING_MAX_UPCOMING_TOTAL, across every salon."""
+
+    code = ErrorCode.UPCOMING_BOOKINGS_LIMIT_TOTAL
+    message = _("You already have the most upcoming bookings allowed. Cancel one to book another.")
+
+
+class OnBehalfLimitStaff(RateLimited):
+    """BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR: bookings a salon member makes for customers by phone."""
+
+    code = ErrorCode.ON_BEHALF_LIMIT_STAFF
+    message = _("You have made too many bookings for customers in the last hour. Please try again later.")
+
+
+class OnBehalfLimitPhone(RateLimited):
+    """BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY: bookings made for one phone number by salon staff."""
+
+    code = ErrorCode.ON_BEHALF_LIMIT_PHONE
+    message = _("Too many bookings were made for this phone number today. Please try again later.")
+
+
 class BusyTryAgain(ServiceUnavailable):
     code = ErrorCode.BUSY_TRY_AGAIN
     message = _("We are busy right now. Please try again in a moment.")
 
+
+# A DRF throttle's answer (`api.throttles`), for the API docs.
+THROTTLED = DocumentedError.from_drf(Throttled)
 
 # A salon member booking for a customer gives a phone number the accounts app refuses; the message
 # is its own (`apps.accounts.phone.normalize_phone_number`), so there is no class. For the API docs.

@@ -76,6 +76,15 @@ class Booking(models.Model):
         blank=True,
         help_text=_("An unpaid booking releases its time after this moment."),
     )
+    confirm_by = models.DateTimeField(
+        _("salon to confirm by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "A booking awaiting the salon's confirmation: when the salon's window lapses (its start at the "
+            "latest); then it is confirmed or expires, as the salon chose."
+        ),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -12,17 +12,20 @@ from apps.salons.models import Salon
 from ._steps import busy_as_503, caller_actors, locked_booking
 from .errors import AlreadyReviewed
 from .models import Review
+from .selectors import worked_salon_ids
 from .state import Action, check_action
 
 
 @busy_as_503()
 def review_create(*, booking_id: int, actor, rating: int, comment: str = "", now: datetime | None = None) -> Review:
     """The customer reviews a completed booking once; the salon's rating is recomputed in the same
-    transaction, under a lock on the salon row."""
+    transaction, under a lock on the salon row. Someone who works at the salon (a stylist or a
+    manager) cannot review it, even a booking of their own."""
     now = now or timezone.now()
     with transaction.atomic():
         booking = locked_booking(booking_id)
-        check_action(booking, Action.REVIEW, caller_actors(booking, actor), now)
+        works_at_salon = booking.salon_id in worked_salon_ids(actor)
+        check_action(booking, Action.REVIEW, caller_actors(booking, actor), now, works_at_salon=works_at_salon)
         salon = Salon.objects.select_for_update().get(pk=booking.salon_id)
         try:
             with transaction.atomic():

@@ -38,6 +38,13 @@ def managed_salon_ids(user) -> set[int]:
     return set(user.managed_salons.values_list("pk", flat=True))
 
 
+def worked_salon_ids(user) -> set[int]:
+    """The salons `user` works at: as a manager, or as a stylist (also a former, inactive one). Such
+    a person is never a customer there for reviews."""
+    staffed = StaffMember.objects.filter(user_id=user.pk).values_list("salon_id", flat=True)
+    return managed_salon_ids(user) | set(staffed)
+
+
 def _visible_to(user) -> Q:
     """Customers see their own bookings, stylists theirs, managers their salons'; a person who is
     several of these sees the union."""

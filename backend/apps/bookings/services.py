@@ -24,9 +24,12 @@ from ._steps import (
     busy_as_503,
     caller_actors,
     check_customer_free,
+    check_on_behalf_limits,
+    check_upcoming_caps,
     customer_for_phone,
     expire_dead_holds,
     is_salon_member,
+    lock_on_behalf,
     lock_people,
     locked_booking,
     mark_expired,
@@ -37,6 +40,7 @@ from ._steps import (
     violated_constraint,
 )
 from .availability import start_check, start_policy_refusal
+from .confirmation import booking_lapse_unconfirmed as booking_lapse_unconfirmed
 from .errors import (
     BookingNotFound,
     CustomerBlocked,
@@ -110,7 +114,10 @@ def booking_create(
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
     for that customer (found or created by phone). Without `staff_id` the least busy free
-    qualified stylist is chosen. A customer the salon has blocked cannot book there online."""
+    qualified stylist is chosen. A customer the salon has blocked cannot book there online, nor
+    past the caps on upcoming bookings (`check_upcoming_caps`); a salon member books for customers
+    within the on-behalf limits (`check_on_behalf_limits`). A booking awaiting the salon's
+    confirmation records until when (`confirm_by`: the salon's window, at most its start)."""
     now = now or timezone.now()
     service = Service.objects.select_related("salon").filter(pk=service_id).first()
     if service is None:
@@ -136,9 +143,15 @@ def booking_create(
     blocked_until = end + service.buffer
 
     with transaction.atomic():
+        if on_behalf:
+            lock_on_behalf(actor_id=actor.pk)
         customer = customer_for_phone(customer_phone, customer_name) if on_behalf else actor
         lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
+        if on_behalf:
+            check_on_behalf_limits(actor=actor, customer=customer)
         expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
+        if not on_behalf:
+            check_upcoming_caps(customer_id=customer.pk, salon_id=salon.pk, now=now)
         check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
         check = start_check(
             salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now, walk_in=on_behalf
@@ -147,12 +160,14 @@ def booking_create(
         if staff_id is None:
             staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
 
+        confirm_by = None
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
         elif salon.requires_prepayment:
             status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
         else:
             status, hold_expires_at = BookingStatus.PENDING, None
+            confirm_by = min(now + timedelta(hours=salon.confirmation_window_hours), start)
         booking = Booking(
             customer=customer,
             salon=salon,
@@ -167,6 +182,7 @@ def booking_create(
             status=status,
             note=note,
             hold_expires_at=hold_expires_at,
+            confirm_by=confirm_by,
             created_by=actor,
         )
         _insert_with_reference(booking)

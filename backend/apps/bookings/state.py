@@ -23,6 +23,7 @@ from .errors import (
     NotAllowed,
     NotStartedYet,
     PrepaymentRequired,
+    StaffCannotReview,
 )
 from .models import Booking, BookingStatus
 
@@ -92,10 +93,14 @@ def acting_as(actors: frozenset[Actor], action: Action) -> Actor:
     raise NotAllowed()
 
 
-def check_action(booking: Booking, action: Action, actors: frozenset[Actor], now: datetime) -> Actor:
+def check_action(
+    booking: Booking, action: Action, actors: frozenset[Actor], now: datetime, *, works_at_salon: bool = False
+) -> Actor:
     """Raise the AppError that forbids `action` now, or return the capacity it is done in.
 
     `actors` must not be empty: someone with no link to the booking gets a 404 before this.
+    `works_at_salon`: the caller is a stylist (active or not) or a manager of the booking's salon,
+    whoever serves this booking; such a customer cannot review the salon.
     """
     actor = acting_as(actors, action)
     rule = RULES[action]
@@ -117,6 +122,8 @@ def check_action(booking: Booking, action: Action, actors: frozenset[Actor], now
         raise PrepaymentRequired()
     if action in (Action.COMPLETE, Action.NO_SHOW) and now < booking.start:
         raise NotStartedYet()
+    if action == Action.REVIEW and works_at_salon:
+        raise StaffCannotReview()
     if action == Action.REVIEW and hasattr(booking, "review"):
         raise AlreadyReviewed()
     if action == Action.PAY and not (booking.salon.requires_prepayment and booking.hold_expires_at is not None):
@@ -150,12 +157,14 @@ def shows_full_customer_phone(booking: Booking, actors: frozenset[Actor], now: d
     return Actor.SALON in actors and booking.start.astimezone(tz).date() == now.astimezone(tz).date()
 
 
-def allowed_actions(booking: Booking, actors: frozenset[Actor], now: datetime) -> list[str]:
+def allowed_actions(
+    booking: Booking, actors: frozenset[Actor], now: datetime, *, works_at_salon: bool = False
+) -> list[str]:
     """The actions the caller may take now, for the API's `allowed_actions`."""
     allowed = []
     for action in Action:
         try:
-            check_action(booking, action, actors, now)
+            check_action(booking, action, actors, now, works_at_salon=works_at_salon)
         except AppError:
             continue
         allowed.append(action.value)

@@ -51,6 +51,12 @@ TEMPLATES: dict[str, Template] = {
         ),
         title=_("Booking request received"),
     ),
+    # The salon did not confirm in its window and chose to let such bookings expire.
+    "customer_not_confirmed": Template(
+        ar="لم يؤكد {salon} حجزك {ref}: {service}، {when}. يمكنك حجز موعد آخر.",
+        en="{salon} did not confirm your booking {ref}: {service}, {when}. Please book another time.",
+        title=_("Booking not confirmed"),
+    ),
     "customer_confirmed": Template(
         ar="تم تأكيد حجزك {ref} في {salon}: {service}{with_stylist}، {when}.",
         en="Your booking {ref} at {salon} is confirmed: {service}{with_stylist}, {when}.",

@@ -19,6 +19,7 @@ class NotificationEvent(models.TextChoices):
     CONFIRMED = "confirmed", _("Booking confirmed")
     CANCELLED = "cancelled", _("Booking cancelled")
     RESCHEDULED = "rescheduled", _("Booking rescheduled")
+    EXPIRED = "expired", _("Booking not confirmed in time")
     REMINDER = "reminder", _("Reminder")
     PAYMENT_RECEIVED = "payment_received", _("Payment received")
     REFUND_ISSUED = "refund_issued", _("Refund issued")

@@ -1,6 +1,7 @@
 """Who hears about a booking event, with which template, and the values the template is filled with.
 
-The customer hears of every event but completion, no-show and hold expiry. The booking's stylist,
+The customer hears of every event but completion, no-show and hold expiry (a booking the salon did
+not confirm in its window and let expire is told, `customer_not_confirmed`). The booking's stylist,
 when linked to an active account, hears of a booking once it is real to them (confirmed, or
 awaiting the salon's confirmation; an unpaid prepayment hold only once it is paid), then of each
 cancellation and reschedule of it, but never of their own actions. A booking the salon gives to
@@ -189,6 +190,8 @@ def _customer_template(booking: Booking, event: str, data: dict) -> str | None:
             CancelledByRole.CUSTOMER: "customer_cancelled_by_customer",
             CancelledByRole.SALON: "customer_cancelled_by_salon",
         }.get(booking.cancelled_by_role, "customer_cancelled")
+    if event == NotificationEvent.EXPIRED:
+        return "customer_not_confirmed" if data.get("lapsed") == "not_confirmed" else None
     if event == NotificationEvent.CONFIRMED and booking_has_money_held(booking_id=booking.pk):
         return "customer_confirmed_paid"  # paid online: the message links to the invoice
     return {

@@ -123,6 +123,8 @@ class SalonAdmin(admin.ModelAdmin):
                     "booking_horizon_days",
                     "slot_step_minutes",
                     "cancellation_window_hours",
+                    "confirmation_window_hours",
+                    "unconfirmed_policy",
                 ]
             },
         ),

@@ -57,6 +57,13 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+class UnconfirmedPolicy(models.TextChoices):
+    """What becomes of a booking awaiting the salon's confirmation when its confirmation window lapses."""
+
+    AUTO_CONFIRM = "auto_confirm", _("Confirm it")
+    EXPIRE = "expire", _("Let it expire")
+
+
 class Salon(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     name_ar = models.CharField(_("name (Arabic)"), max_length=120)
@@ -131,6 +138,21 @@ class Salon(models.Model):
         _("hold time for unpaid bookings (minutes)"),
         default=10,
         validators=[MinValueValidator(1), MaxValueValidator(1440)],
+    )
+    confirmation_window_hours = models.PositiveIntegerField(
+        _("confirmation window (hours)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(168)],
+        help_text=_(
+            "How long a booking awaits the salon's confirmation (never past its start) before the salon's "
+            "choice below applies."
+        ),
+    )
+    unconfirmed_policy = models.CharField(
+        _("when a booking is not confirmed in time"),
+        max_length=16,
+        choices=UnconfirmedPolicy.choices,
+        default=UnconfirmedPolicy.AUTO_CONFIRM,
     )
 
     managers = models.ManyToManyField(

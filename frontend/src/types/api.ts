@@ -222,7 +222,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online.
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user.
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -2091,6 +2091,7 @@ export interface components {
      *     * `confirmed` - Booking confirmed
      *     * `cancelled` - Booking cancelled
      *     * `rescheduled` - Booking rescheduled
+     *     * `expired` - Booking not confirmed in time
      *     * `reminder` - Reminder
      *     * `payment_received` - Payment received
      *     * `refund_issued` - Refund issued
@@ -2103,6 +2104,7 @@ export interface components {
       | "confirmed"
       | "cancelled"
       | "rescheduled"
+      | "expired"
       | "reminder"
       | "payment_received"
       | "refund_issued"
@@ -2461,6 +2463,13 @@ export interface components {
       requires_prepayment?: boolean;
       /** Hold time for unpaid bookings (minutes) */
       hold_minutes?: number;
+      /**
+       * Confirmation window (hours)
+       * @description How long a booking awaits the salon's confirmation (never past its start) before the salon's choice below applies.
+       */
+      confirmation_window_hours?: number;
+      /** When a booking is not confirmed in time */
+      unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
     };
     ManageSalonSummary: {
       readonly id: number;
@@ -2939,6 +2948,13 @@ export interface components {
       requires_prepayment?: boolean;
       /** Hold time for unpaid bookings (minutes) */
       hold_minutes?: number;
+      /**
+       * Confirmation window (hours)
+       * @description How long a booking awaits the salon's confirmation (never past its start) before the salon's choice below applies.
+       */
+      confirmation_window_hours?: number;
+      /** When a booking is not confirmed in time */
+      unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
     };
     /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
     PatchedManageServiceInputRequest: {
@@ -3639,6 +3655,12 @@ export interface components {
      * @enum {string}
      */
     TypeEnum: "token" | "applepay" | "stcpay";
+    /**
+     * @description * `auto_confirm` - Confirm it
+     *     * `expire` - Let it expire
+     * @enum {string}
+     */
+    UnconfirmedPolicyEnum: "auto_confirm" | "expire";
     UnreadCount: {
       count: number;
     };
@@ -3960,6 +3982,19 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /**
+       * @description - `otp_verify_throttled`: Too many wrong codes for this number. Please wait before trying again.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
       /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
       503: {
         headers: {
@@ -4115,6 +4150,19 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /**
+       * @description - `otp_verify_throttled`: Too many wrong codes for this number. Please wait before trying again.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
       /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
       503: {
         headers: {
@@ -4192,6 +4240,7 @@ export interface operations {
       /**
        * @description - `otp_cooldown`: Please wait before requesting another code.
        *     - `otp_too_many_requests`: Too many codes were requested for this number. Please try again later.
+       *     - `otp_daily_limit`: This number has received the most codes allowed in a day. Please try again later.
        *     - `otp_ip_limited`: Too many code requests from this network. Please try again later.
        *
        *     The `Retry-After` header and `retry_after` give the seconds to wait.
@@ -4266,6 +4315,19 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `otp_verify_throttled`: Too many wrong codes for this number. Please wait before trying again.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
         };
       };
       /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
@@ -4456,6 +4518,8 @@ export interface operations {
       /**
        * @description - `customer_overlap`: You already have a booking at this time.
        *     - `slot_unavailable`: This time is no longer available. Please choose another time.
+       *     - `upcoming_bookings_limit_salon`: You already have the most upcoming bookings allowed at this salon. Cancel one to book another.
+       *     - `upcoming_bookings_limit_total`: You already have the most upcoming bookings allowed. Cancel one to book another.
        */
       409: {
         headers: {
@@ -4463,6 +4527,21 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `throttled`: Request was throttled.
+       *     - `on_behalf_limit_staff`: You have made too many bookings for customers in the last hour. Please try again later.
+       *     - `on_behalf_limit_phone`: Too many bookings were made for this phone number today. Please try again later.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
         };
       };
       /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
@@ -4989,7 +5068,10 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
-      /** @description - `not_allowed`: You are not allowed to do this. */
+      /**
+       * @description - `not_allowed`: You are not allowed to do this.
+       *     - `staff_cannot_review`: You work at this salon, so you cannot review it.
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -6768,6 +6850,19 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /**
+       * @description - `otp_verify_throttled`: Too many wrong codes for this number. Please wait before trying again.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
       /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
       503: {
         headers: {
@@ -6841,6 +6936,7 @@ export interface operations {
       /**
        * @description - `otp_cooldown`: Please wait before requesting another code.
        *     - `otp_too_many_requests`: Too many codes were requested for this number. Please try again later.
+       *     - `otp_daily_limit`: This number has received the most codes allowed in a day. Please try again later.
        *     - `otp_ip_limited`: Too many code requests from this network. Please try again later.
        *
        *     The `Retry-After` header and `retry_after` give the seconds to wait.

@@ -123,6 +123,8 @@ export type ManageSalon = WithRequired<
   | "cancellation_window_hours"
   | "requires_prepayment"
   | "hold_minutes"
+  | "confirmation_window_hours"
+  | "unconfirmed_policy"
 >;
 export type ManageSalonChanges = Schemas["PatchedManageSalonRequest"];
 export type AuditAction = Schemas["ActionEnum"];

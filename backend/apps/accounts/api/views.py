@@ -23,6 +23,7 @@ from ..errors import (
     OTPAttemptsExceeded,
     OTPCheckUnavailable,
     OTPCooldown,
+    OTPDailyLimit,
     OTPExpired,
     OTPInvalid,
     OTPIPLimited,
@@ -30,6 +31,7 @@ from ..errors import (
     OTPSuperseded,
     OTPTooManyRequests,
     OTPUsed,
+    OTPVerifyThrottled,
     PhoneNotOwn,
     PhoneTaken,
     PhoneUnchanged,
@@ -79,7 +81,7 @@ class PhoneCodeRequestView(APIView):
             201: PhoneCodeSentSerializer,
             **error_responses(
                 INVALID_INPUT,
-                (OTPCooldown, OTPTooManyRequests, OTPIPLimited),
+                (OTPCooldown, OTPTooManyRequests, OTPDailyLimit, OTPIPLimited),
                 OTPSendUnavailable,
                 AUTHENTICATION_ERRORS,
                 PhoneNotOwn,
@@ -127,6 +129,7 @@ class PhoneCodeVerifyView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded),
+                OTPVerifyThrottled,
                 AccountDisabled,
                 OTPCheckUnavailable,
             ),

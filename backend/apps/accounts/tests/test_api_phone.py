@@ -315,7 +315,8 @@ def test_an_expired_code_is_400_otp_expired(api_client, request_code, clock):
 
 
 @pytest.mark.django_db
-def test_a_dead_code_is_400_otp_attempts_exceeded_even_for_the_right_value(api_client, request_code):
+def test_a_dead_code_is_400_otp_attempts_exceeded_even_for_the_right_value(api_client, request_code, settings):
+    settings.OTP_FAILURES_BEFORE_DELAY = 10  # the code's own limit, without the number's growing delay
     request_id, code = request_code()
     wrong_code = "000000" if code != "000000" else "111111"
     codes = [verify(api_client, request_id, wrong_code).json()["code"] for _ in range(5)]
@@ -325,6 +326,22 @@ def test_a_dead_code_is_400_otp_attempts_exceeded_even_for_the_right_value(api_c
     assert codes == ["otp_invalid"] * 5
     assert response.status_code == 400
     assert response.json()["code"] == "otp_attempts_exceeded"
+    assert User.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_wrong_codes_past_the_free_ones_are_429_with_retry_after_even_for_the_right_code(api_client, request_code):
+    request_id, code = request_code()
+    wrong_code = "000000" if code != "000000" else "111111"
+    codes = [verify(api_client, request_id, wrong_code).json()["code"] for _ in range(3)]
+
+    response = verify(api_client, request_id, code)
+
+    assert codes == ["otp_invalid"] * 3
+    assert response.status_code == 429
+    assert response.json()["code"] == "otp_verify_throttled"
+    assert 1 <= response.json()["retry_after"] <= 10
+    assert response["Retry-After"] == str(response.json()["retry_after"])
     assert User.objects.count() == 0
 
 
@@ -359,3 +376,49 @@ def test_bad_verify_bodies_are_400_with_field_errors(api_client, payload, field)
     assert response.status_code == 400
     assert list(response.json()["errors"]) == [field]
     assert User.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_per_address_limit_counts_an_ipv6_64_network_as_one_address(api_client, otp_outbox, settings):
+    settings.OTP_IP_MAX_PER_HOUR = 3
+    for index in range(3):
+        response = api_client.post(
+            REQUEST_URL, {"phone_number": phone(index)}, format="json", REMOTE_ADDR=f"2001:db8:5:6::{index + 1:x}"
+        )
+        assert response.status_code == 201
+
+    same_network = api_client.post(
+        REQUEST_URL, {"phone_number": phone(7)}, format="json", REMOTE_ADDR="2001:db8:5:6:ffff::9"
+    )
+    next_network = api_client.post(
+        REQUEST_URL, {"phone_number": phone(8)}, format="json", REMOTE_ADDR="2001:db8:5:7::1"
+    )
+
+    assert (same_network.status_code, same_network.json()["code"]) == (429, "otp_ip_limited")
+    assert next_network.status_code == 201
+    assert OTPRequest.objects.filter(ip_address="2001:db8:5:6::1").get().ip_network == "2001:db8:5:6::/64"
+
+
+@pytest.mark.django_db
+def test_a_spoofed_forwarded_for_from_a_direct_client_does_not_escape_the_limit(api_client, otp_outbox, settings):
+    settings.OTP_IP_MAX_PER_HOUR = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    for index in range(2):
+        api_client.post(
+            REQUEST_URL,
+            {"phone_number": phone(index)},
+            format="json",
+            REMOTE_ADDR="203.0.113.50",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{index}",
+        )
+
+    response = api_client.post(
+        REQUEST_URL,
+        {"phone_number": phone(5)},
+        format="json",
+        REMOTE_ADDR="203.0.113.50",
+        HTTP_X_FORWARDED_FOR="198.51.100.77",
+    )
+
+    assert (response.status_code, response.json()["code"]) == (429, "otp_ip_limited")
+    assert set(OTPRequest.objects.values_list("ip_address", flat=True)) == {"203.0.113.50"}

@@ -14,6 +14,7 @@ from apps.core.money import vat_included
 from apps.core.phone_mask import mask_phone_number
 
 from ..models import Booking, BookingStatus, CancelledByRole, Review
+from ..selectors import worked_salon_ids
 from ..state import (
     RULES,
     Action,
@@ -338,7 +339,18 @@ class BookingSerializer(serializers.ModelSerializer):
         )
     )
     def get_allowed_actions(self, booking: Booking) -> list[str]:
-        return allowed_actions(booking, self._actors(booking), self.context["now"])
+        return allowed_actions(
+            booking, self._actors(booking), self.context["now"], works_at_salon=self._works_at(booking)
+        )
+
+    def _works_at(self, booking: Booking) -> bool:
+        """Whether the caller works at the booking's salon (read once per request, and only when it
+        matters: the caller's own completed booking, which they could otherwise review)."""
+        if booking.customer_id != self.context["user"].pk or booking.status != BookingStatus.COMPLETED:
+            return False
+        if "worked_salon_ids" not in self.context:
+            self.context["worked_salon_ids"] = worked_salon_ids(self.context["user"])
+        return booking.salon_id in self.context["worked_salon_ids"]
 
 
 class ReviewSerializer(serializers.ModelSerializer):

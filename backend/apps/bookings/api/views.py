@@ -16,6 +16,7 @@ from .. import schedule, selectors, services
 from ..availability import salon_availability_get
 from ..errors import (
     INVALID_PHONE,
+    THROTTLED,
     AlreadyReviewed,
     BeyondBookingHorizon,
     BookingNotCompleted,
@@ -28,6 +29,8 @@ from ..errors import (
     LeadTimeNotMet,
     NotAllowed,
     NotStartedYet,
+    OnBehalfLimitPhone,
+    OnBehalfLimitStaff,
     PhoneNotVerified,
     PrepaymentRequired,
     ReasonRequired,
@@ -37,10 +40,13 @@ from ..errors import (
     ServiceNotFound,
     SlotNotOnGrid,
     SlotUnavailable,
+    StaffCannotReview,
     StaffNotAvailableForService,
     StaffNotFound,
     StaffRequired,
     StartInPast,
+    UpcomingBookingsLimitSalon,
+    UpcomingBookingsLimitTotal,
 )
 from ..models import Booking
 from .serializers import (
@@ -58,6 +64,7 @@ from .serializers import (
     StaffScheduleQuerySerializer,
     StaffScheduleSerializer,
 )
+from .throttles import BookingCreateThrottle
 
 TAG = "bookings"
 BOOKING_ID = OpenApiParameter("booking_id", int, OpenApiParameter.PATH)
@@ -113,6 +120,12 @@ class BookingListCreateView(generics.GenericAPIView):
         page = self.paginate_queryset(bookings)
         return self.get_paginated_response(BookingSerializer(page, many=True, context=_booking_context(request)).data)
 
+    def get_throttles(self):
+        throttles = super().get_throttles()
+        if self.request.method == "POST":
+            throttles.append(BookingCreateThrottle())
+        return throttles
+
     @extend_schema(
         tags=[TAG],
         summary="Book a service",
@@ -121,7 +134,10 @@ class BookingListCreateView(generics.GenericAPIView):
             "the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist "
             "or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is "
             "`confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer "
-            "the salon has blocked cannot book there online."
+            "the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings "
+            "per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the "
+            "salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are "
+            "limited per salon member and per phone number. Creating bookings is throttled per user."
         ),
         request=BookingCreateInputSerializer,
         responses={
@@ -134,7 +150,8 @@ class BookingListCreateView(generics.GenericAPIView):
                 StaffNotAvailableForService,
                 START_POLICY_ERRORS,
                 INVALID_PHONE,
-                (CustomerOverlap, SlotUnavailable),
+                (CustomerOverlap, SlotUnavailable, UpcomingBookingsLimitSalon, UpcomingBookingsLimitTotal),
+                (THROTTLED, OnBehalfLimitStaff, OnBehalfLimitPhone),
                 BusyTryAgain,
             ),
         },
@@ -286,7 +303,9 @@ class BookingReviewView(APIView):
         request=ReviewInputSerializer,
         responses={
             201: ReviewSerializer,
-            **error_responses(INVALID_INPUT, BookingNotCompleted, NotAllowed, BookingNotFound, AlreadyReviewed),
+            **error_responses(
+                INVALID_INPUT, BookingNotCompleted, NotAllowed, StaffCannotReview, BookingNotFound, AlreadyReviewed
+            ),
         },
     )
     def post(self, request, booking_id: int):

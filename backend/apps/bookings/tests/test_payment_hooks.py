@@ -148,8 +148,9 @@ def test_the_booking_shows_its_payment(pending, customer):
 
 
 def test_listing_bookings_reads_their_payments_in_one_query(
-    prepaid, service, stylist, customer, day, django_assert_max_num_queries
+    prepaid, service, stylist, customer, day, django_assert_max_num_queries, settings
 ):
+    settings.BOOKING_MAX_UPCOMING_PER_SALON = 10  # several bookings at one salon
     client = client_for(customer)
     first = services.booking_create(actor=customer, service_id=service.pk, staff_id=stylist.pk, start=at(day, "10:00"))
     _payment(first)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from apps.bookings import services
 from apps.bookings.models import Booking, BookingStatus, Review
 from apps.salons.models import Salon
+from apps.salons.tests.factories import make_salon, make_staff
 
 from .conftest import client_for, make_user
 
@@ -149,3 +150,50 @@ def test_review_status_stays_completed(completed, customer):
     services.review_create(booking_id=booking.pk, actor=customer, rating=5)
 
     assert Booking.objects.get(pk=booking.pk).status == BookingStatus.COMPLETED
+
+
+def _review(user, booking):
+    return client_for(user).post(f"/api/bookings/{booking.pk}/review/", {"rating": 5}, format="json")
+
+
+def test_a_manager_cannot_review_a_booking_of_their_own_salon_made_for_themselves(completed, manager, salon):
+    booking = completed(owner=manager)
+
+    response = _review(manager, booking)
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "staff_cannot_review"
+    assert "review" not in client_for(manager).get(f"/api/bookings/{booking.pk}/").json()["allowed_actions"]
+    assert Review.objects.count() == 0
+    salon.refresh_from_db()
+    assert salon.rating_count == 0
+
+
+def test_the_booked_stylist_cannot_review_their_own_booking(completed, stylist_user):
+    booking = completed(owner=stylist_user)
+
+    response = _review(stylist_user, booking)
+
+    assert (response.status_code, response.json()["code"]) == (403, "staff_cannot_review")
+    assert Review.objects.count() == 0
+
+
+def test_another_stylist_of_the_salon_even_inactive_cannot_review_it(completed, salon):
+    colleague = make_user(first_name="Reem")
+    make_staff(salon, user=colleague, is_active=False)
+    booking = completed(owner=colleague)
+
+    response = _review(colleague, booking)
+
+    assert (response.status_code, response.json()["code"]) == (403, "staff_cannot_review")
+    assert "review" not in client_for(colleague).get(f"/api/bookings/{booking.pk}/").json()["allowed_actions"]
+    assert Review.objects.count() == 0
+
+
+def test_staff_of_another_salon_may_review_as_a_customer(completed):
+    elsewhere = make_user(first_name="Dana")
+    make_staff(make_salon(), user=elsewhere)
+    booking = completed(owner=elsewhere)
+
+    assert "review" in client_for(elsewhere).get(f"/api/bookings/{booking.pk}/").json()["allowed_actions"]
+    assert _review(elsewhere, booking).status_code == 201

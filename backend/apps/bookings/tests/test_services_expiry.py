@@ -74,6 +74,9 @@ def test_expire_booking_holds_management_command_prints_the_count(book, salon):
 
     call_command("expire_booking_holds", stdout=out)
 
-    assert out.getvalue().strip() == "Expired 1 booking hold(s)."
+    assert out.getvalue().splitlines() == [
+        "Expired 1 booking hold(s).",
+        "Lapsed 0 unconfirmed booking(s): 0 expired, 0 confirmed.",
+    ]
     booking.refresh_from_db()
     assert booking.status == BookingStatus.EXPIRED

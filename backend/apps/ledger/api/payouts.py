@@ -7,9 +7,11 @@ from rest_framework.response import Response
 from apps.accounts.errors import (
     OTPCheckUnavailable,
     OTPCooldown,
+    OTPDailyLimit,
     OTPIPLimited,
     OTPSendUnavailable,
     OTPTooManyRequests,
+    OTPVerifyThrottled,
 )
 from apps.backoffice.api.common import ManageView, validated
 from apps.core.net import client_ip
@@ -81,7 +83,9 @@ class PayoutDetailsView(ManageView):
         request=PayoutDetailsUpdateSerializer,
         responses={
             200: PayoutDetailsSerializer,
-            **error_responses(INVALID_INPUT, InvalidIban, CodeRequired, CodeInvalid, DOOR, OTPCheckUnavailable),
+            **error_responses(
+                INVALID_INPUT, InvalidIban, CodeRequired, CodeInvalid, DOOR, OTPVerifyThrottled, OTPCheckUnavailable
+            ),
         },
     )
     def patch(self, request, salon_id: int):
@@ -112,7 +116,7 @@ class PayoutCodeView(ManageView):
             **error_responses(
                 INVALID_INPUT,
                 DOOR,
-                (OTPCooldown, OTPTooManyRequests, OTPIPLimited),
+                (OTPCooldown, OTPTooManyRequests, OTPDailyLimit, OTPIPLimited),
                 OTPSendUnavailable,
                 notes={503: "Nothing was sent."},
             ),

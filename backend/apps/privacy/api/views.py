@@ -19,6 +19,7 @@ from apps.accounts.errors import (
     OTPInvalid,
     OTPSuperseded,
     OTPUsed,
+    OTPVerifyThrottled,
     PhoneTaken,
     PhoneUnchanged,
 )
@@ -93,6 +94,7 @@ class AccountDeleteView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded),
+                OTPVerifyThrottled,
                 AUTHENTICATION_ERRORS,
                 StaffAccount,
                 OTPCheckUnavailable,
@@ -131,6 +133,7 @@ class PhoneChangeView(APIView):
             **error_responses(
                 INVALID_INPUT,
                 (OTPInvalid, OTPExpired, OTPUsed, OTPSuperseded, OTPAttemptsExceeded, PhoneUnchanged),
+                OTPVerifyThrottled,
                 AUTHENTICATION_ERRORS,
                 PhoneTaken,
                 OTPCheckUnavailable,

@@ -55,6 +55,8 @@ export const salonProfile: ManageSalon = {
   cancellation_window_hours: 48,
   requires_prepayment: true,
   hold_minutes: 15,
+  confirmation_window_hours: 24,
+  unconfirmed_policy: "auto_confirm",
 };
 
 export function stylist(overrides: Partial<ManagedStaff> = {}): ManagedStaff {

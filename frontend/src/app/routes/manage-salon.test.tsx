@@ -122,7 +122,9 @@ describe("the salon's profile", () => {
       slot_step_minutes: 15,
       cancellation_window_hours: 48,
       hold_minutes: 15,
+      confirmation_window_hours: 24,
       requires_prepayment: true,
+      unconfirmed_policy: "auto_confirm",
     });
   });
 

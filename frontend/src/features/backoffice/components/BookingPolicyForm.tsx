@@ -18,9 +18,11 @@ const NUMBER_FIELDS = [
   "slot_step_minutes",
   "cancellation_window_hours",
   "hold_minutes",
+  "confirmation_window_hours",
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
-const FIELDS = [...NUMBER_FIELDS, "requires_prepayment"] as const;
+const FIELDS = [...NUMBER_FIELDS, "requires_prepayment", "unconfirmed_policy"] as const;
+const UNCONFIRMED_POLICIES = ["auto_confirm", "expire"] as const satisfies readonly ManageSalon["unconfirmed_policy"][];
 
 // The API's bounds (the model's validators; the others are positive integers).
 const BOUNDS: Record<NumberField, { min: number; max: number }> = {
@@ -29,9 +31,13 @@ const BOUNDS: Record<NumberField, { min: number; max: number }> = {
   slot_step_minutes: { min: 5, max: 120 },
   cancellation_window_hours: { min: 0, max: 2_147_483_647 },
   hold_minutes: { min: 1, max: 1440 },
+  confirmation_window_hours: { min: 1, max: 168 },
 };
 
-type Values = Record<NumberField, string> & { requires_prepayment: boolean };
+type Values = Record<NumberField, string> & {
+  requires_prepayment: boolean;
+  unconfirmed_policy: ManageSalon["unconfirmed_policy"];
+};
 
 function toValues(salon: ManageSalon): Values {
   return {
@@ -40,7 +46,9 @@ function toValues(salon: ManageSalon): Values {
     slot_step_minutes: String(salon.slot_step_minutes),
     cancellation_window_hours: String(salon.cancellation_window_hours),
     hold_minutes: String(salon.hold_minutes),
+    confirmation_window_hours: String(salon.confirmation_window_hours),
     requires_prepayment: salon.requires_prepayment,
+    unconfirmed_policy: salon.unconfirmed_policy,
   };
 }
 
@@ -62,7 +70,10 @@ export function BookingPolicyForm({ salon }: { salon: ManageSalon }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const found: ClientErrors = {};
-    const changes: ManageSalonChanges = { requires_prepayment: values.requires_prepayment };
+    const changes: ManageSalonChanges = {
+      requires_prepayment: values.requires_prepayment,
+      unconfirmed_policy: values.unconfirmed_policy,
+    };
     for (const field of NUMBER_FIELDS) {
       const value = parseWhole(values[field]);
       const { min, max } = BOUNDS[field];
@@ -108,6 +119,20 @@ export function BookingPolicyForm({ salon }: { salon: ManageSalon }) {
         <span>{t("fields.requires_prepayment")}</span>
       </label>
       {number("hold_minutes", t("policy.holdHint"))}
+      {number("confirmation_window_hours", t("policy.confirmationHint"))}
+      <Field label={t("fields.unconfirmed_policy")} error={error("unconfirmed_policy")}>
+        <select
+          className="input"
+          value={values.unconfirmed_policy}
+          onChange={(event) => set("unconfirmed_policy", event.target.value as Values["unconfirmed_policy"])}
+        >
+          {UNCONFIRMED_POLICIES.map((policy) => (
+            <option key={policy} value={policy}>
+              {t(`policy.unconfirmed.${policy}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
       {hasErrors(errors) && (
         <Notice tone="error" live>
           <p>{t("form.checkFields")}</p>
