@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
 import { checkAccessibility } from "./accessibility.mjs";
+import { screenTours } from "./screen-tours.mjs";
 import { readLog } from "./server.mjs";
 import {
   addService,
@@ -71,6 +72,7 @@ export const journeys = [
       await checkAccessibility(page, "the payment page");
       await payWithDemoGateway(page);
       await screenshot(page, "payment-return");
+      await checkAccessibility(page, "the payment's return page");
 
       await page.getByRole("link", { name: "حجوزاتي" }).first().click();
       await page.getByRole("heading", { level: 1, name: "حجوزاتي" }).waitFor();
@@ -172,6 +174,7 @@ export const journeys = [
       await signInWithCode(page, logPath, CUSTOMER);
       await confirmBooking(page);
       await bookingReference(page);
+      await checkAccessibility(page, "a booking just made");
       await page.getByRole("link", { name: "حجوزاتي" }).first().click();
       await page.getByRole("heading", { level: 1, name: "حجوزاتي" }).waitFor();
       const booking = page.getByRole("article", { name: service }).first();
@@ -241,6 +244,7 @@ export const journeys = [
         await manager.page.getByRole("button", { name: new RegExp(`^${time} سارة – استشوار`) }).click();
         const dialog = manager.page.getByRole("dialog", { name: "الحجز" });
         await dialog.getByText(reference).waitFor();
+        await checkAccessibility(manager.page, "the calendar's booking dialog");
         await dialog.getByRole("button", { name: "نقل" }).click();
         const move = manager.page.getByRole("dialog", { name: "نقل الحجز" });
         await move.getByLabel("المختص").selectOption({ label: "نورة" });
@@ -250,6 +254,8 @@ export const journeys = [
           .getByRole("region", { name: "الأوقات المتاحة" })
           .getByRole("button", { name: time, exact: true })
           .click();
+        await move.getByRole("button", { name: "انقل الحجز" }).waitFor();
+        await checkAccessibility(manager.page, "the move dialog's confirmation");
         await move.getByRole("button", { name: "انقل الحجز" }).click();
         await manager.page.getByText("نُقل الحجز، وسيُبلَّغ العميل.").waitFor();
         await screenshot(manager.page, "manage-calendar-moved");
@@ -348,6 +354,7 @@ export const journeys = [
       await page.getByRole("radio", { name: "إيصال ٨٠ مم" }).check();
       await page.waitForURL(/paper=receipt/);
       await screenshot(page, "invoice-receipt");
+      await checkAccessibility(page, "the invoice as a receipt");
 
       const manager = await openAnotherBrowser(page, { baseUrl, viewport: DESKTOP });
       try {
@@ -517,6 +524,7 @@ export const journeys = [
       await searchSalon(page, "دلال", "صالون دلال للتجميل");
       await page.getByRole("heading", { name: "الخدمات والأسعار" }).waitFor();
       await screenshot(page, "salon");
+      await checkAccessibility(page, "the salon page (desktop)");
     },
   },
   {
@@ -530,4 +538,5 @@ export const journeys = [
       await checkAccessibility(page, "the home page");
     },
   },
+  ...screenTours,
 ];

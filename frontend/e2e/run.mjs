@@ -12,7 +12,8 @@ import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const JOURNEY_TIMEOUT_MS = 120_000;
+// Each accessibility checkpoint checks the screen twice (Arabic, then English): room for that on a busy machine.
+const JOURNEY_TIMEOUT_MS = 180_000;
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

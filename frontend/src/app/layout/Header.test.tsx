@@ -90,3 +90,70 @@ test("what the server wrote in the account's old language is fetched again once 
 
   expect(await screen.findByRole("heading", { name: "Blow-dry" })).toBeInTheDocument();
 });
+
+test("the inbox tab's accessible name contains its visible text, the unread count after it", async () => {
+  const server = mockFetch();
+  server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", []);
+  server.on("GET", "/api/auth/me/", customer);
+  server.on("GET", "/api/notifications/unread-count/", { count: 3 });
+  session.signIn("access-1");
+  renderRoutes(routes, "/");
+
+  const inbox = await screen.findByRole("link", { name: "الإشعارات، ٣ إشعارات غير مقروءة" }, { timeout: 10_000 });
+  // The text a person reads and says (speech control) is the tab's label; the badge's count is drawn
+  // from `data-count`, so it does not run into the label ("٣الإشعارات") in the tab's text.
+  expect(inbox.textContent).toBe("الإشعارات");
+  expect(inbox.querySelector(".badge")).toHaveAttribute("data-count", "٣");
+});
+
+test("the account's own refetch landing before the saved language does not leave the old language on screen", async () => {
+  // The switch refetches everything at once: here the page is answered before the account is saved
+  // (Arabic), and the account after it (English), both before the save itself answers.
+  let accountLanguage = "ar";
+  let holdAccount = false;
+  const heldAccount: (() => void)[] = [];
+  let answerPatch: (() => void) | null = null;
+  const account = () => json({ ...customer, preferred_language: accountLanguage });
+  const server = mockFetch();
+  server.on("GET", "/api/auth/me/", () =>
+    holdAccount ? new Promise<Response>((resolve) => heldAccount.push(() => resolve(account()))) : account(),
+  );
+  server.on("GET", "/api/notifications/unread-count/", { count: 0 });
+  server.on("GET", "/api/bookings/", () =>
+    json(
+      paginated([
+        booking({
+          status: "confirmed",
+          allowed_actions: [],
+          service: { id: 24, name: accountLanguage === "en" ? "Blow-dry" : "استشوار", duration_minutes: 45 },
+        }),
+      ]),
+    ),
+  );
+  server.on(
+    "PATCH",
+    "/api/auth/me/",
+    ({ body }) =>
+      new Promise<Response>((resolve) => {
+        answerPatch = () => resolve(json({ ...customer, ...(body as object) }));
+      }),
+  );
+  session.signIn("access-1");
+  const { user } = renderRoutes(routes, "/bookings");
+  // The first render loads the page's code and catalogues: slow on a busy machine.
+  expect(await screen.findByRole("heading", { name: "استشوار" }, { timeout: 10_000 })).toBeInTheDocument();
+
+  holdAccount = true;
+  await user.click(screen.getByRole("button", { name: "تغيير اللغة إلى English" }));
+  await screen.findByRole("heading", { level: 1, name: "My bookings" });
+  await vi.waitFor(() => expect(heldAccount).toHaveLength(1));
+  expect(screen.getByRole("heading", { name: "استشوار" })).toBeInTheDocument();
+  accountLanguage = "en";
+  act(() => heldAccount[0]?.());
+  await vi.waitFor(() => expect(server.requestsTo("GET", "/api/auth/me/").length).toBeGreaterThan(1));
+  holdAccount = false;
+  act(() => answerPatch?.());
+
+  expect(await screen.findByRole("heading", { name: "Blow-dry" })).toBeInTheDocument();
+});

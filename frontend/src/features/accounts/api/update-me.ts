@@ -15,12 +15,14 @@ export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: updateMe,
-    onSuccess: (user) => {
-      const before = queryClient.getQueryData<User>(meQueryKey)?.preferred_language;
+    // The account's language when the change is sent: a refetch of the account (the language switch
+    // refetches everything) may land before this answer and already carry the new language.
+    onMutate: () => ({ before: queryClient.getQueryData<User>(meQueryKey)?.preferred_language }),
+    onSuccess: (user, _changes, context) => {
       queryClient.setQueryData(meQueryKey, user);
       // The server answers a signed-in user in the account's language: what it sent before (service
       // and salon names, messages) is in the old one, so fetch it again.
-      if (before !== user.preferred_language) {
+      if (context.before !== user.preferred_language) {
         return queryClient.invalidateQueries({
           predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]),
         });

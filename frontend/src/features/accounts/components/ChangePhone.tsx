@@ -107,7 +107,9 @@ function ChangePhoneForm({ onCancel, onChanged }: { onCancel: () => void; onChan
 
   return (
     <form className="stack" onSubmit={submit} noValidate aria-labelledby="change-phone-heading">
-      <h3 id="change-phone-heading">{t("changePhone.heading")}</h3>
+      <h2 id="change-phone-heading" className="heading-3">
+        {t("changePhone.heading")}
+      </h2>
       <Field
         label={t("changePhone.newNumber")}
         hint={t("signIn.phoneHint")}

@@ -66,9 +66,9 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
   return (
     <article className="booking-card" aria-labelledby={headingId}>
       <header className="booking-card__header">
-        <h3 id={headingId} className="booking-card__title">
+        <h2 id={headingId} className="booking-card__title heading-3">
           {booking.service.name}
-        </h3>
+        </h2>
         <StatusBadge status={booking.status} />
       </header>
       <p className="booking-card__when">

@@ -114,7 +114,9 @@ export function BookingReview({ draft, onBooked, onTimeUnavailable }: BookingRev
       <PriceBreakdown price={draft.service.price} />
 
       <section className="policy" aria-labelledby="policy-heading">
-        <h3 id="policy-heading">{t("review.policyTitle")}</h3>
+        <h2 id="policy-heading" className="heading-3">
+          {t("review.policyTitle")}
+        </h2>
         <p>
           {hours > 0
             ? t("policy.cancellation", { count: hours, n: formatNumber(hours, language) })

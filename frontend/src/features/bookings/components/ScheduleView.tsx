@@ -35,9 +35,9 @@ function ScheduleBooking({ booking }: { booking: Booking }) {
   return (
     <article className="schedule-booking" aria-labelledby={headingId}>
       <header className="schedule-booking__header">
-        <h3 id={headingId} className="schedule-booking__time">
+        <h2 id={headingId} className="schedule-booking__time heading-3">
           {formatTimeRange(booking.start, booking.end, language, booking.salon.timezone)}
-        </h3>
+        </h2>
         <StatusBadge status={booking.status} />
       </header>
       <p className="schedule-booking__service">{booking.service.name}</p>

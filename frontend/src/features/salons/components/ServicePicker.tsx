@@ -22,9 +22,9 @@ export function ServicePicker({ categories, selectedId, onSelect }: ServicePicke
     <div className="picker">
       {categories.map((category) => (
         <section key={category.id} aria-labelledby={`pick-category-${category.id}`}>
-          <h3 id={`pick-category-${category.id}`} className="picker__group">
+          <h2 id={`pick-category-${category.id}`} className="picker__group">
             {category.name}
-          </h3>
+          </h2>
           <ul className="choice-list">
             {category.services.map((service) => (
               <li key={service.id}>

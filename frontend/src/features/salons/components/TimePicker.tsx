@@ -114,9 +114,9 @@ export function TimePicker({
     <div className="time-picker">
       {suggestions.length > 0 && (
         <section className="suggestions" aria-labelledby="suggestions-heading">
-          <h3 id="suggestions-heading" className="picker__group">
+          <h2 id="suggestions-heading" className="picker__group">
             {t("timePicker.nearest")}
-          </h3>
+          </h2>
           <ul className="slot-grid">
             {suggestions.map((slot) => {
               const date = formatDate(slot.start, language, zone, "short");
@@ -207,10 +207,10 @@ export function TimePicker({
         <p className="state state--empty">{hasNextPage ? t("timePicker.noneThisPage") : t("timePicker.none")}</p>
       ) : (
         <section className="slots" aria-label={t("timePicker.slots")}>
-          <h3 className="slots__date">
+          <h2 className="slots__date heading-3">
             {formatCalendarDate(activeDate, language, "full")}
             <span className="slots__hijri">{formatHijriDate(activeDate, language, "long")}</span>
-          </h3>
+          </h2>
           {activeSlots.length === 0 ? (
             <p className="state state--empty">{t("timePicker.noneThisDay")}</p>
           ) : (
@@ -219,9 +219,9 @@ export function TimePicker({
               if (slots.length === 0) return null;
               return (
                 <div key={period} className="slots__period">
-                  <h4 id={`period-${period}`} className="slots__period-name">
+                  <h3 id={`period-${period}`} className="slots__period-name">
                     {t(`timePicker.periods.${period}`)}
-                  </h4>
+                  </h3>
                   <ul className="slot-grid" aria-labelledby={`period-${period}`}>
                     {slots.map((slot) => (
                       <li key={slot.start}>
