@@ -44,13 +44,17 @@ async function runJourney(browser, baseUrl, logPath, journey) {
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);
   const pageErrors = [];
+  // The server's Content-Security-Policy is on in the journeys: anything it blocks fails the journey.
+  const cspViolations = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") console.log(`  console: ${message.text()}`);
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
   try {
     await withTimeout(journey.run({ page, logPath, baseUrl }), JOURNEY_TIMEOUT_MS, journey.name);
     if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join("; ")}`);
+    if (cspViolations.length) throw new Error(`Content-Security-Policy violations: ${cspViolations.join("; ")}`);
   } catch (error) {
     await screenshot(page, `failed-${journey.name.replace(/\W+/g, "-").slice(0, 60)}`).catch(() => undefined);
     throw error;
