@@ -34,7 +34,7 @@ import threading
 import time as clock
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -44,11 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_setup  # noqa: E402 - the sibling module is found through the path above
 from fake_moyasar import FakeMoyasar  # noqa: E402
-from load_report import Recorder, check_targets, print_report  # noqa: E402
+from load_report import Recorder, check_targets, print_report, print_server_side  # noqa: E402
 
 DEFAULT_BENCH_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/salon_load"
 RIYADH = ZoneInfo("Asia/Riyadh")
 SAMPLE_EVERY_SECONDS = 30
+KEEPALIVE_SECONDS = 4.0  # below gunicorn's keepalive
 
 
 class Client:
@@ -64,6 +65,12 @@ class Client:
         if not hasattr(self.local, "session"):
             self.local.session = requests.Session()
             self.local.session.headers["Accept-Language"] = "ar"
+            self.local.used = 0.0
+        # gunicorn closes a keep-alive connection after 5 idle seconds (gunicorn.conf.py): reusing it
+        # then races the close and fails with "connection reset", a client artefact, so it is dropped.
+        if clock.monotonic() - self.local.used > KEEPALIVE_SECONDS:
+            self.local.session.close()
+        self.local.used = clock.monotonic()
         return self.local.session
 
     def call(self, kind: str, name: str, scheduled: float, method: str, path: str, **kwargs):
@@ -257,6 +264,7 @@ def main() -> int:
                 run_phase(workload, pool, args, args.warmup)
             recorder.reset()
             began = clock.monotonic()
+            since = datetime.now(UTC).isoformat(timespec="milliseconds")
             samples = [load_setup.probe(server.pid, database_url, 0.0)]
 
             def sample():
@@ -287,6 +295,7 @@ def main() -> int:
         load_before=load_before,
         load=load,
     )
+    print_server_side(server_log.name, since=since)
     print(f"server log: {server_log.name}")
     failures = check_targets(report, soak=args.soak)
     for failure in failures:

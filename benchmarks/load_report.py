@@ -1,5 +1,6 @@
 """Figures of benchmarks/load.py: the samples, the printed report and the targets."""
 
+import json
 import math
 import os
 import threading
@@ -158,3 +159,33 @@ def check_targets(report: dict, *, soak: bool) -> list[str]:
     if peak > bound or end > start + threads:
         failures.append(f"connections not flat: {start} -> {end}, peak {peak} (bound {bound})")
     return failures
+
+
+def print_server_side(log_path: str, *, since: str) -> None:
+    """Per route, from the app's request log lines (logger apps.request) written since `since` (ISO
+    UTC): the time spent inside Django and the SQL queries per request. A large gap between these
+    and the client's figures is time queued before a worker thread took the request."""
+    durations: dict[str, list[float]] = defaultdict(list)
+    queries: dict[str, list[int]] = defaultdict(list)
+    with open(log_path, encoding="utf-8", errors="replace") as log:
+        for line in log:
+            if not line.startswith("{") or '"apps.request"' not in line:
+                continue
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if entry.get("time", "") < since:
+                continue
+            route = f"{entry.get('method')} {entry.get('route')}"
+            durations[route].append(float(entry.get("duration_ms") or 0))
+            queries[route].append(int(entry.get("db_queries") or 0))
+    if not durations:
+        return
+    print("\ninside the server (Django's request log), by route:")
+    for route in sorted(durations):
+        ordered, counts = sorted(durations[route]), sorted(queries[route])
+        print(
+            f"  {route:<48} n={len(ordered):<6} p50={percentile(ordered, 0.5):7.1f}  "
+            f"p95={percentile(ordered, 0.95):7.1f} ms  queries p50={percentile(counts, 0.5):.0f} max={counts[-1]}"
+        )
