@@ -189,6 +189,7 @@ PHRASES: dict[str, dict[str, str]] = {
     "reason_duplicate_payment": {"ar": " لأنها دفعة مكررة", "en": " as it was paid twice"},
 }
 
+
 def phrase(name: str, language: str, **values: str) -> str:
     return PHRASES[name][language].format(**values)
 
@@ -309,6 +310,7 @@ def render_agenda(*, language: str, salon: str, day: date, tz: ZoneInfo, lines: 
         for line in lines
     ]
     more = AGENDA_MORE[language]
+
     def _more(count: int) -> str:
         return more.format(count=format_number(count, language=language))
 

@@ -68,9 +68,7 @@ def test_times_as_the_spa_writes_them(case):
 @pytest.mark.parametrize("case", EXAMPLES["datetimes"], ids=lambda case: f"{case['instant']}-{case['weekday']}")
 def test_dates_with_times_as_the_spa_writes_them(case):
     for language in LANGUAGES:
-        written = format_datetime(
-            _instant(case["instant"]), tz=TZ, language=language, now=NOW, weekday=case["weekday"]
-        )
+        written = format_datetime(_instant(case["instant"]), tz=TZ, language=language, now=NOW, weekday=case["weekday"])
         assert written == case[language]
 
 

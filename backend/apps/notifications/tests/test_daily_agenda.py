@@ -8,9 +8,9 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from apps.core.formatting import format_number
 from apps.bookings import services as booking_services
 from apps.bookings.tests.conftest import at, client_for, work_every_day
+from apps.core.formatting import format_number
 from apps.notifications.agenda import notification_schedule_daily_agenda
 from apps.notifications.messages import AGENDA_MAX_SEGMENTS, sms_segments
 from apps.notifications.models import Notification
