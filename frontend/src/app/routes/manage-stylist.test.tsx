@@ -181,7 +181,7 @@ describe("a stylist's time off and special days", () => {
 
     const section = await screen.findByRole("region", { name: "الإجازات والغياب" });
     expect(
-      await within(section).findByText("١ ديسمبر، ٩:٠٠ ص – ٣ ديسمبر، ٩:٠٠ م", { selector: "p" }),
+      await within(section).findByText("١ ديسمبر في ٩:٠٠ ص – ٣ ديسمبر في ٩:٠٠ م", { selector: "p" }),
     ).toBeInTheDocument();
     const form = within(section).getByRole("form", { name: "إضافة إجازة" });
     fireEvent.change(within(form).getByLabelText("من"), { target: { value: "2026-11-24T10:00" } });
@@ -200,7 +200,7 @@ describe("a stylist's time off and special days", () => {
       reason: "موعد طبيب",
     });
 
-    await user.click(within(section).getByRole("button", { name: "حذف ١ ديسمبر، ٩:٠٠ ص – ٣ ديسمبر، ٩:٠٠ م" }));
+    await user.click(within(section).getByRole("button", { name: "حذف ١ ديسمبر في ٩:٠٠ ص – ٣ ديسمبر في ٩:٠٠ م" }));
     const dialog = screen.getByRole("dialog", { name: "حذف هذه الإجازة؟" });
     expect(within(dialog).getByText("ستُتاح العنود للحجز في هذا الوقت من جديد.")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "نعم، احذف الإجازة" }));

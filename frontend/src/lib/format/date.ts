@@ -1,4 +1,4 @@
-import { DEFAULT_TIME_ZONE, type IsoDate, todayIn, toUtcNoon } from "@/lib/calendar-date";
+import { DEFAULT_TIME_ZONE, type IsoDate, toUtcNoon } from "@/lib/calendar-date";
 import type { Language } from "@/lib/i18n";
 
 import { dateFormat } from "./intl-cache";
@@ -11,11 +11,13 @@ const HIJRI_LOCALE: Record<Language, string> = {
 };
 
 export type DateStyle =
-  "full" | "long" | "short" | "weekday" | "weekdayLong" | "narrow" | "day" | "dayMonth" | "monthYear";
+  "full" | "long" | "document" | "short" | "weekday" | "weekdayLong" | "narrow" | "day" | "dayMonth" | "monthYear";
 
 const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   full: { weekday: "long", day: "numeric", month: "long", year: "numeric" },
   long: { day: "numeric", month: "long", year: "numeric" },
+  // A document (an invoice) is kept after its year ends: always with the year.
+  document: { day: "numeric", month: "long", year: "numeric" },
   short: { weekday: "short", day: "numeric", month: "short" },
   weekday: { weekday: "short" },
   weekdayLong: { weekday: "long" },
@@ -29,11 +31,15 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 // backend's messages do ("Thursday, December 10"; "Tuesday, January 5, 2027"): see docs/frontend.md.
 const YEAR_WHEN_NOT_THIS_ONE: ReadonlySet<DateStyle> = new Set(["full", "long"]);
 
+/** The Gregorian year of an instant on the wall calendar of `timeZone`, e.g. "2026". */
+function yearIn(timeZone: string, instant: Date): string {
+  return dateFormat("en-US-u-ca-gregory-nu-latn", { year: "numeric", timeZone }).format(instant);
+}
+
 function styleFor(style: DateStyle, year: string, timeZone: string, now: Date): Intl.DateTimeFormatOptions {
   const options = STYLES[style];
-  if (!YEAR_WHEN_NOT_THIS_ONE.has(style) || year !== todayIn(timeZone, now).slice(0, 4)) return options;
-  const { year: _dropped, ...withoutYear } = options;
-  return withoutYear;
+  if (!YEAR_WHEN_NOT_THIS_ONE.has(style) || year !== yearIn(timeZone, now)) return options;
+  return { ...options, year: undefined };
 }
 
 /** An instant's Gregorian date on the wall calendar of `timeZone` (the salon's). */
@@ -44,7 +50,7 @@ export function formatDate(
   style: DateStyle = "full",
   now: Date = new Date(),
 ): string {
-  const year = todayIn(timeZone, new Date(iso)).slice(0, 4);
+  const year = yearIn(timeZone, new Date(iso));
   return dateFormat(GREGORIAN_LOCALE[language], { ...styleFor(style, year, timeZone, now), timeZone }).format(
     new Date(iso),
   );
@@ -78,7 +84,7 @@ export function formatDateTime(
   timeZone: string,
   { weekday = false, now = new Date() }: { weekday?: boolean; now?: Date } = {},
 ): string {
-  const thisYear = todayIn(timeZone, new Date(iso)).slice(0, 4) === todayIn(timeZone, now).slice(0, 4);
+  const thisYear = yearIn(timeZone, new Date(iso)) === yearIn(timeZone, now);
   return normalizeSpaces(
     dateFormat(GREGORIAN_LOCALE[language], {
       ...(weekday ? { weekday: "long" } : {}),
