@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import type { WorkingInterval, WorkingWeekInput } from "@/types/models";
 import { session } from "@/lib/auth/session";
@@ -163,6 +163,16 @@ describe("a stylist's weekly hours", () => {
 });
 
 describe("a stylist's time off and special days", () => {
+  // This year's dates are written without their year: "now" is fixed in the fixtures' year.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-22T09:00:00+03:00"));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test("time off is entered on the salon's clock and sent with its offset; removing it is confirmed", async () => {
     let entries = [{ id: 7, start: "2026-12-01T09:00:00+03:00", end: "2026-12-03T21:00:00+03:00", reason: "إجازة" }];
     const server = mockFetch();
