@@ -6,6 +6,14 @@ A row is a tuple (or an `Emphasized` one, in bold in Excel) of typed values: `st
 (written in the time zone given to the writer) or `None`. Writers turn them into cells: CSV is UTF-8
 with a byte order mark (so that Excel reads Arabic), Excel has typed cells and a totals row; a text
 that a spreadsheet would run as a formula is neutralised.
+
+Numbers here are the one exception to the convention of `apps.core.formatting` (Arabic-Indic digits and
+"ر.س." in Arabic): an export is read by a spreadsheet before a person, and a spreadsheet must be able to
+sum a column and sort by date, whatever the reader's language. So money is a number (Excel: a numeric cell
+formatted `#,##0.00`; CSV: "1234.50", Western digits, no grouping, no currency, which the header names),
+counts are integers, and dates are real date cells (Excel) or ISO "YYYY-MM-DD HH:MM" in the salon's time
+zone (CSV). Only a text cell that says a number inside words (a statement entry's "عمولة المنصة (١٠٪)")
+is written with `apps.core.formatting`, by whoever builds the row.
 """
 
 import csv

@@ -1,9 +1,13 @@
 """A document as a PDF (A4 or an 80 mm receipt roll), Arabic first with English beside, through the
 shared renderer `core.pdf`. The wording is the document's own, not the reader's language: a tax
-invoice is written in Arabic, the English is there to help."""
+invoice is written in Arabic, the English is there to help. Its amounts, rates and dates are therefore
+written as the Arabic SPA writes them (`apps.core.formatting`: Arabic-Indic digits, "ر.س."), its date
+always with the year (a document is kept after its year ends)."""
 
 from collections.abc import Sequence
+from decimal import Decimal
 
+from apps.core.formatting import format_datetime, format_money, format_number, format_percent
 from apps.core.money import major_units
 from apps.core.pdf import A4, PageSize, RtlDocument, Table
 
@@ -21,8 +25,16 @@ NOT_A_TAX_INVOICE = (
 QR_CAPTION = "رمز هيئة الزكاة والضريبة والجمارك  ZATCA QR code"
 
 
+LANGUAGE = "ar"  # the document's, whoever reads it
+
+
 def _sar(halalas: int) -> str:
-    return f"{major_units(halalas)} ر.س"
+    return format_money(halalas, language=LANGUAGE)
+
+
+def _amount(halalas: int) -> str:
+    """A table's amount, its currency in the header: "١١٥٫٠٠"."""
+    return format_number(Decimal(major_units(halalas)), language=LANGUAGE, fraction_digits=2)
 
 
 def _draw(pdf: RtlDocument, document: Document) -> None:
@@ -43,7 +55,10 @@ def _draw(pdf: RtlDocument, document: Document) -> None:
         pairs.append((_label("الرقم الضريبي", "VAT number"), document.seller_vat_number))
     pairs += [
         (_label(number_ar, number_en), document.number),
-        (_label("تاريخ الإصدار", "Issued"), document.issued_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
+        (
+            _label("تاريخ الإصدار", "Issued"),
+            format_datetime(document.issued_at, tz=tz, language=LANGUAGE, weekday=False, year=True),
+        ),
     ]
     if document.original_id:
         pairs.append((_label("المستند الأصلي", "Original"), document.original.number))
@@ -56,7 +71,7 @@ def _draw(pdf: RtlDocument, document: Document) -> None:
         pdf.table(
             Table(
                 headers=("الخدمة", "الإجمالي"),
-                rows=[(_description(line), major_units(line["total_incl_vat"])) for line in document.lines],
+                rows=[(_description(line), _amount(line["total_incl_vat"])) for line in document.lines],
                 widths=(3, 1.2),
             )
         )
@@ -73,10 +88,10 @@ def _draw(pdf: RtlDocument, document: Document) -> None:
                 rows=[
                     (
                         _description(line),
-                        major_units(line["unit_price_excl_vat"] * line["quantity"]),
-                        f"{line['vat_rate']}%",
-                        major_units(line["vat"]),
-                        major_units(line["total_incl_vat"]),
+                        _amount(line["unit_price_excl_vat"] * line["quantity"]),
+                        format_percent(line["vat_rate"], language=LANGUAGE),
+                        _amount(line["vat"]),
+                        _amount(line["total_incl_vat"]),
                     )
                     for line in document.lines
                 ],
@@ -87,7 +102,7 @@ def _draw(pdf: RtlDocument, document: Document) -> None:
         pdf.key_values(
             [
                 (_label("الإجمالي دون الضريبة", "Total excl. VAT"), _sar(document.subtotal)),
-                (_label("نسبة الضريبة", "VAT rate"), f"{document.vat_rate:.2f}%"),
+                (_label("نسبة الضريبة", "VAT rate"), format_percent(document.vat_rate, language=LANGUAGE)),
                 (_label("ضريبة القيمة المضافة", "VAT"), _sar(document.vat_amount)),
                 (_label("الإجمالي شامل الضريبة", "Total incl. VAT"), _sar(document.total)),
             ],
@@ -99,7 +114,7 @@ def _draw(pdf: RtlDocument, document: Document) -> None:
         pdf.table(
             Table(
                 headers=(_label("الخدمة", "Service"), _label("المبلغ", "Amount")),
-                rows=[(_description(line), major_units(line["total_incl_vat"])) for line in document.lines],
+                rows=[(_description(line), _amount(line["total_incl_vat"])) for line in document.lines],
                 widths=(3, 1),
             )
         )

@@ -3,17 +3,22 @@ statement's rows for the shared CSV and Excel writers (`apps/core/exports.py`: o
 balances in bold, a totals row of the amounts) and for its PDF (`statement_pdf.py`)."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from django.utils.translation import gettext, pgettext_lazy
 
 from apps.core.exports import DATETIME, MONEY, Column, Emphasized, Export, Money
+from apps.core.formatting import format_percent
+from apps.core.i18n import current_language
+from apps.core.money import VAT_RATE_PERCENT
 
 from .models import Cause, EntryKind, LedgerEntry
 from .selectors import Statement
 
 
 def entry_description(entry: LedgerEntry) -> str:
-    """What an entry of the salon's statement is, in the active language."""
+    """What an entry of the salon's statement is, in the active language (its rates written as the SPA
+    writes them: "١٠٪" in Arabic)."""
     txn = entry.transaction
     booking = txn.booking.reference if txn.booking_id else ""
     payout = txn.payout.reference if txn.payout_id else ""
@@ -23,11 +28,11 @@ def entry_description(entry: LedgerEntry) -> str:
     texts = {
         EntryKind.PAYMENT_CAPTURED: gettext("Payment for booking %(booking)s"),
         EntryKind.COMMISSION: (
-            gettext("Platform commission (%(rate)s%%) on booking %(booking)s")
+            gettext("Platform commission (%(rate)s) on booking %(booking)s")
             if rate is not None
             else gettext("Platform commission on booking %(booking)s")
         ),
-        EntryKind.COMMISSION_VAT: gettext("VAT (15%%) on the commission on booking %(booking)s"),
+        EntryKind.COMMISSION_VAT: gettext("VAT (%(vat_rate)s) on the commission on booking %(booking)s"),
         EntryKind.REFUND: gettext("Refund to the customer of booking %(booking)s"),
         EntryKind.COMMISSION_REVERSAL: gettext("Commission returned with the refund of booking %(booking)s"),
         EntryKind.COMMISSION_VAT_REVERSAL: gettext(
@@ -37,7 +42,13 @@ def entry_description(entry: LedgerEntry) -> str:
         EntryKind.PAYOUT_RETURNED: gettext("Payout %(payout)s returned by the bank"),
     }
     text = texts.get(entry.kind, str(EntryKind(entry.kind).label) if entry.kind in EntryKind.values else entry.kind)
-    return text % {"booking": booking, "payout": payout, "rate": f"{(rate or 0) / 100:g}"}
+    language = current_language()
+    return text % {
+        "booking": booking,
+        "payout": payout,
+        "rate": format_percent(Decimal(rate or 0) / 100, language=language),
+        "vat_rate": format_percent(VAT_RATE_PERCENT, language=language),
+    }
 
 
 COLUMNS = (

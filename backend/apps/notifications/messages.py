@@ -3,8 +3,9 @@
 Templates are `str.format` strings. Names (salon, service, stylist, customer) come from the
 database; when a message would need more than two SMS segments the stylist is left out, then the
 weekday, then the longest name is shortened until it fits (Arabic is sent as UCS-2: 134 characters
-in two segments, against 306 for plain English). Dates are Gregorian with the month and weekday names
-written here, times are 12-hour with ص/م in Arabic and AM/PM in English, in the salon's time zone.
+in two segments, against 306 for plain English). Numbers, money, dates and times are written by
+`apps.core.formatting`, as the SPA writes them (Arabic-Indic digits and "ر.س." in Arabic; the year only
+when it is not the current one), in the salon's time zone; see docs/runbooks/notifications.md.
 """
 
 import math
@@ -12,10 +13,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.money import major_units
+from apps.core.formatting import NBSP, format_date, format_datetime, format_money, format_number, format_time
 
 MAX_SEGMENTS = 2
 SHORTENABLE = ("salon", "service", "customer")
@@ -36,7 +38,7 @@ class Template:
 TEMPLATES: dict[str, Template] = {
     # Customer
     "customer_created_hold": Template(
-        ar="حجزك {ref} في {salon}: {service}{with_stylist}، {when}. يرجى الدفع بالتطبيق خلال {minutes} لتأكيده.",
+        ar="حجزك {ref} في {salon}: {service}{with_stylist}، {when}. يرجى الدفع خلال {minutes} لتأكيده.",
         en=(
             "Booking {ref} at {salon}: {service}{with_stylist}, {when}. "
             "Please pay in the app within {minutes} to confirm it."
@@ -65,7 +67,7 @@ TEMPLATES: dict[str, Template] = {
     # A booking paid online: its invoice's page (the salon's name and the time say which booking).
     "customer_confirmed_paid": Template(
         ar="تم تأكيد حجزك {ref} في {salon}، {when}. فاتورتك: {invoice_url}",
-        en="Your booking {ref} at {salon} is confirmed for {when}. Invoice: {invoice_url}",
+        en="Booking {ref} at {salon} is confirmed for {when}. Invoice: {invoice_url}",
         title=_("Booking confirmed"),
     ),
     "customer_cancelled_by_customer": Template(
@@ -128,7 +130,7 @@ TEMPLATES: dict[str, Template] = {
         title=_("Booking cancelled"),
     ),
     "staff_rescheduled": Template(
-        ar="نُقل الحجز {ref} في {salon}: {customer}، {service}، من {old_when} إلى {when}.",
+        ar="نُقل {ref} في {salon}: {customer}، {service}، من {old_when} إلى {when}.",
         en="Booking {ref} at {salon} has moved from {old_when} to {when}: {customer}, {service}.",
         title=_("Booking moved"),
     ),
@@ -145,7 +147,7 @@ TEMPLATES: dict[str, Template] = {
     ),
     # Salon managers: what customers do online, and tomorrow's bookings
     "manager_new_awaiting": Template(
-        ar="حجز جديد عبر التطبيق {ref} في {salon} بانتظار تأكيدك: {customer}، {service}{with_stylist}، {when}.",
+        ar="حجز جديد عبر التطبيق {ref} في {salon} ينتظر تأكيدك: {customer}، {service}{with_stylist}، {when}.",
         en=(
             "New online booking {ref} at {salon}, awaiting your confirmation: "
             "{customer}, {service}{with_stylist}, {when}."
@@ -193,91 +195,48 @@ PHRASES: dict[str, dict[str, str]] = {
     "reason_duplicate_payment": {"ar": " لأنها دفعة مكررة", "en": " as it was paid twice"},
 }
 
-AR_MONTHS = (
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "مايو",
-    "يونيو",
-    "يوليو",
-    "أغسطس",
-    "سبتمبر",
-    "أكتوبر",
-    "نوفمبر",
-    "ديسمبر",
-)
-EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-# Indexed by `date.weekday()`: Monday is 0.
-AR_WEEKDAYS = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
-EN_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def phrase(name: str, language: str, **values: str) -> str:
     return PHRASES[name][language].format(**values)
 
 
-def format_when(instant: datetime, tz: ZoneInfo, language: str, *, weekday: bool = True) -> str:
-    """`الخميس 5 مارس 4:30 م` / `Thursday 5 March, 4:30 PM`, in the salon's time zone."""
-    local = instant.astimezone(tz)
-    clock = f"{local.hour % 12 or 12}:{local.minute:02d}"
-    if language == "ar":
-        day_name = f"{AR_WEEKDAYS[local.weekday()]} " if weekday else ""
-        meridiem = "ص" if local.hour < 12 else "م"
-        return f"{day_name}{local.day} {AR_MONTHS[local.month - 1]} {clock} {meridiem}"
-    day_name = f"{EN_WEEKDAYS[local.weekday()]} " if weekday else ""
-    meridiem = "AM" if local.hour < 12 else "PM"
-    return f"{day_name}{local.day} {EN_MONTHS[local.month - 1]}, {clock} {meridiem}"
+def format_when(
+    instant: datetime, tz: ZoneInfo, language: str, *, weekday: bool = True, now: datetime | None = None
+) -> str:
+    """`الخميس، ٥ مارس في ٤:٣٠ م` / `Thursday, March 5 at 4:30 PM` in the salon's time zone, with the year
+    when it is not the current one there."""
+    return format_datetime(instant, tz=tz, language=language, weekday=weekday, now=now)
 
 
-def format_day(day: date, language: str) -> str:
-    """`الجمعة 6 مارس` / `Friday 6 March`."""
-    if language == "ar":
-        return f"{AR_WEEKDAYS[day.weekday()]} {day.day} {AR_MONTHS[day.month - 1]}"
-    return f"{EN_WEEKDAYS[day.weekday()]} {day.day} {EN_MONTHS[day.month - 1]}"
+def format_day(day: date, language: str, *, today: date | None = None) -> str:
+    """`الجمعة، ٦ مارس` / `Friday, March 6` (the year when not `today`'s)."""
+    return format_date(day, language=language, today=today)
 
 
 def format_clock(instant: datetime, tz: ZoneInfo, language: str) -> str:
-    """`4:30 م` / `4:30 PM`, in the salon's time zone."""
-    local = instant.astimezone(tz)
-    clock = f"{local.hour % 12 or 12}:{local.minute:02d}"
-    if language == "ar":
-        return f"{clock} {'ص' if local.hour < 12 else 'م'}"
-    return f"{clock} {'AM' if local.hour < 12 else 'PM'}"
+    """`٤:٣٠ م` / `4:30 PM`, in the salon's time zone."""
+    return format_time(instant, tz=tz, language=language)
 
 
 def format_minutes(minutes: int, language: str) -> str:
-    """A duration in minutes with Arabic's number agreement (دقيقة واحدة، دقيقتين، 3 دقائق، 15 دقيقة)."""
+    """A duration in minutes with Arabic's number agreement (دقيقة واحدة، دقيقتين، ٣ دقائق، ١٥ دقيقة)."""
+    number = format_number(minutes, language=language)
     if language == "en":
-        return "1 minute" if minutes == 1 else f"{minutes} minutes"
+        return "1 minute" if minutes == 1 else f"{number} minutes"
     if minutes == 1:
         return "دقيقة واحدة"
     if minutes == 2:
         return "دقيقتين"
     if 3 <= minutes % 100 <= 10:
-        return f"{minutes} دقائق"
-    return f"{minutes} دقيقة"
+        return f"{number} دقائق"
+    return f"{number} دقيقة"
 
 
 def format_amount(amount: int, currency: str, language: str) -> str:
-    """Halalas as `115.00 ريال` / `SAR 115.00`."""
-    major = major_units(amount)
-    if language == "ar":
-        return f"{major} {'ريال' if currency == 'SAR' else currency}"
-    return f"{currency} {major}"
+    """Halalas as `‏١١٥٫٠٠ ر.س.‏` / `SAR 115.00`. In English the no-break space becomes a plain one: it has
+    no GSM-7 code, so it alone would send the whole SMS as UCS-2, in parts of 67 characters, not 153."""
+    text = format_money(amount, language=language, currency=currency)
+    return text if language == "ar" else text.replace(NBSP, " ")
 
 
 # --- SMS length ---------------------------------------------------------------------------------
@@ -343,7 +302,10 @@ class AgendaLine:
 def render_agenda(*, language: str, salon: str, day: date, tz: ZoneInfo, lines: list[AgendaLine]) -> str:
     """Tomorrow's bookings of a salon: a header with their number, then one line per booking, in
     start order, as many as fit in AGENDA_MAX_SEGMENTS SMS parts; the rest are counted."""
-    header = AGENDA_HEADER[language].format(salon=salon, day=format_day(day, language), count=len(lines))
+    today = timezone.now().astimezone(tz).date()
+    header = AGENDA_HEADER[language].format(
+        salon=salon, day=format_day(day, language, today=today), count=format_number(len(lines), language=language)
+    )
     rendered = [
         AGENDA_LINE[language].format(
             time=format_clock(line.start, tz, language),
@@ -354,11 +316,15 @@ def render_agenda(*, language: str, salon: str, day: date, tz: ZoneInfo, lines: 
         for line in lines
     ]
     more = AGENDA_MORE[language]
-    body = "\n".join([header, more.format(count=len(rendered))]) if rendered else header
+
+    def _more(count: int) -> str:
+        return more.format(count=format_number(count, language=language))
+
+    body = "\n".join([header, _more(len(rendered))]) if rendered else header
     for shown in range(1, len(rendered) + 1):
         candidate = "\n".join([header, *rendered[:shown]])
         if shown < len(rendered):
-            candidate += "\n" + more.format(count=len(rendered) - shown)
+            candidate += "\n" + _more(len(rendered) - shown)
         if sms_segments(candidate) > AGENDA_MAX_SEGMENTS:
             break
         body = candidate

@@ -3,10 +3,12 @@ booking not paid online), the contract's shape, the QR code as a payload and an 
 and a PDF whose Arabic comes out in logical order."""
 
 import io
+import re
 
 import pytest
 
 from apps.bookings.tests.conftest import client_for, make_user
+from apps.core.formatting import format_datetime, format_money
 from apps.invoicing.models import Document
 from apps.invoicing.zatca import tlv_decode
 
@@ -122,8 +124,11 @@ def test_signing_in_is_required(api_client, booking):
 
 
 def _pdf_text(content: bytes) -> str:
+    """The PDF's text. pypdf reads a right-to-left line's glyphs back into logical order, reversing with it
+    the Arabic-Indic numbers the PDF draws left to right: they are turned back."""
     pypdf = pytest.importorskip("pypdf")
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    return re.sub("[٠-٩٫٬:]+", lambda number: number[0][::-1], text)
 
 
 def test_the_pdf_has_the_arabic_seller_and_the_number_in_logical_order(customer_client, salon, booking, admin_user):
@@ -143,6 +148,12 @@ def test_the_pdf_has_the_arabic_seller_and_the_number_in_logical_order(customer_
     assert f"CRN-{salon.pk}-000002" in text  # the credit note follows the invoice
     assert "فاتورة ضريبية مبسطة" in text
     assert VAT_NUMBER in text
+    # The document's Arabic: amounts, rate and date as the Arabic SPA writes them, the date with its year.
+    total = format_money(PRICE, language="ar").replace("\u00a0", " ")  # pypdf reads the no-break space so
+    assert f"الإجمالي شامل الضريبة{total}" in text
+    assert "١٥٪\u061c" in text
+    issued = Document.objects.get(number=f"INV-{salon.pk}-000001").issued_at
+    assert format_datetime(issued, tz=salon.tz, language="ar", weekday=False, year=True) in text
 
 
 def test_the_pdf_comes_as_an_80_mm_receipt_roll_too(customer_client, booking):

@@ -2,6 +2,7 @@
 the payouts list, as the finance page reads them."""
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -9,6 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from apps.bookings.tests.conftest import client_for
+from apps.core.formatting import format_date
 
 from ..models import SalonPayoutAccount
 from ..payouts import payout_batch_create, payout_mark_sent
@@ -178,8 +180,11 @@ def test_the_statement_as_excel_in_arabic(manager_client, salon, money):
 
 
 def _pdf_text(content: bytes) -> str:
+    """The PDF's text. pypdf reads a right-to-left line's glyphs back into logical order, reversing with it
+    the Arabic-Indic numbers the PDF draws left to right: they are turned back."""
     pypdf = pytest.importorskip("pypdf")
-    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    return re.sub("[٠-٩٫٬:]+", lambda number: number[0][::-1], text)
 
 
 @pytest.mark.parametrize("path", ["balance/statement.pdf", "statement.pdf"])
@@ -205,7 +210,13 @@ def test_the_statement_as_a_pdf_in_arabic(manager_client, salon, money, path):
     ):
         assert words in text
     assert past.booking.reference in text
-    assert "-11.50" in text and "101.77" in text
+    # Amounts, dates and times as the Arabic SPA writes them (apps.core.formatting), dates with their year.
+    # (pypdf reads the no-break space before "ر.س." as a space, and a row's adjacent amounts as one.)
+    assert "الرصيد الختامي\u200f١٠١٫٧٧ ر.س.\u200f" in text
+    assert "المبالغ الصادرة\u200f١٢٩٫٩٦ ر.س.\u200f" in text
+    assert "الإجمالي١٠١٫٧٧" in text
+    assert "\u061c-" in text  # an amount out, with its sign
+    assert f"من {format_date(start, language='ar', weekday=False, year=True)} إلى " in text
 
 
 def test_the_statement_as_a_pdf_in_english(manager_client, salon, money):
@@ -218,8 +229,11 @@ def test_the_statement_as_a_pdf_in_english(manager_client, salon, money):
     text = _pdf_text(response.content)
     for words in ("Statement of account", "Opening balance", "Closing balance", "Description", "Money in", "Total"):
         assert words in text
-    assert f"Period{today - timedelta(days=30)} to {today}" in text
-    assert "Closing balance101.77 SAR" in text
+    first = today - timedelta(days=30)
+    day = lambda value: format_date(value, language="en", weekday=False, year=True)  # noqa: E731
+    assert f"Period{day(first)} to {day(today)}" in text  # "November 7, 2026 to December 7, 2026"
+    assert "Closing balanceSAR 101.77" in text
+    assert "Money outSAR 129.96" in text
 
 
 def test_an_export_error_is_json_even_for_a_client_wanting_csv(manager_client, salon):

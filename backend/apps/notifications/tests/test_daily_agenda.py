@@ -10,6 +10,7 @@ from django.db import IntegrityError
 
 from apps.bookings import services as booking_services
 from apps.bookings.tests.conftest import at, client_for, work_every_day
+from apps.core.formatting import format_number
 from apps.notifications.agenda import notification_schedule_daily_agenda
 from apps.notifications.messages import AGENDA_MAX_SEGMENTS, sms_segments
 from apps.notifications.models import Notification
@@ -54,9 +55,9 @@ def test_the_manager_gets_tomorrows_bookings_in_start_order(tomorrow, salon, man
 
     [agenda] = agendas(manager)
     assert agenda.body == (
-        "حجوزات الغد في صالون لمسات الجمال، الخميس 5 مارس: 2\n"
-        "10:00 ص Sara، قص وتصفيف الشعر مع Hessa\n"
-        "4:30 م Reem، قص وتصفيف الشعر مع Hessa"
+        "حجوزات الغد في صالون لمسات الجمال، الخميس، ٥ مارس: ٢\n"
+        "١٠:٠٠ ص Sara، قص وتصفيف الشعر مع Hessa\n"
+        "٤:٣٠ م Reem، قص وتصفيف الشعر مع Hessa"
     )
     assert (agenda.booking, agenda.occurrence, agenda.status) == (None, f"{salon.pk}:2026-03-05", "sent")
     assert outbox.to(manager.phone_number)[-1] == agenda.body
@@ -70,7 +71,7 @@ def test_the_agenda_in_english(tomorrow, manager):
     run_agenda()
 
     assert agendas(manager)[0].body == (
-        "Tomorrow's bookings at Lamasat Beauty Salon, Thursday 5 March: 2\n"
+        "Tomorrow's bookings at Lamasat Beauty Salon, Thursday, March 5: 2\n"
         "10:00 AM Sara, Haircut and styling with Hessa\n"
         "4:30 PM Reem, Haircut and styling with Hessa"
     )
@@ -147,8 +148,8 @@ def test_each_salon_a_manager_runs_has_its_own_agenda(tomorrow, manager):
     run_agenda()
 
     assert sorted(row.body.splitlines()[0] for row in agendas(manager)) == [
-        "حجوزات الغد في صالون الورد، الخميس 5 مارس: 1",
-        "حجوزات الغد في صالون لمسات الجمال، الخميس 5 مارس: 2",
+        "حجوزات الغد في صالون الورد، الخميس، ٥ مارس: ١",
+        "حجوزات الغد في صالون لمسات الجمال، الخميس، ٥ مارس: ٢",
     ]
 
 
@@ -160,7 +161,7 @@ def test_tomorrow_is_the_salons_own_tomorrow(tomorrow, salon, manager, clock):
 
     [agenda] = agendas(manager)
     assert agenda.occurrence == f"{salon.pk}:2026-03-06"
-    assert agenda.body.splitlines()[0] == "حجوزات الغد في صالون لمسات الجمال، الجمعة 6 مارس: 1"
+    assert agenda.body.splitlines()[0] == "حجوزات الغد في صالون لمسات الجمال، الجمعة، ٦ مارس: ١"
 
 
 def test_a_long_day_is_cut_to_four_sms_parts_and_counts_the_rest(manager, salon, stylist, service, clock):
@@ -182,9 +183,9 @@ def test_a_long_day_is_cut_to_four_sms_parts_and_counts_the_rest(manager, salon,
     lines = body.splitlines()
     listed = len(lines) - 2
     assert sms_segments(body) <= AGENDA_MAX_SEGMENTS
-    assert lines[0].endswith(": 12")
+    assert lines[0].endswith(": ١٢")
     assert 0 < listed < 12
-    assert lines[-1] == f"و{12 - listed} غيرها في التطبيق."
+    assert lines[-1] == f"و{format_number(12 - listed, language='ar')} غيرها في التطبيق."
 
 
 def test_an_agenda_not_sent_within_twelve_hours_is_skipped(tomorrow, manager, clock):

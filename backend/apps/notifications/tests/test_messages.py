@@ -16,6 +16,8 @@ from apps.notifications.messages import (
 )
 
 RIYADH = ZoneInfo("Asia/Riyadh")
+# "Now" for the dates below: a year's dates are written without the year, others with it.
+NOW = datetime(2026, 1, 20, 9, 0, tzinfo=RIYADH)
 # A long weekday and month, and the names a real salon might well have.
 VISIT = datetime(2026, 9, 30, 12, 45, tzinfo=RIYADH)  # a Wednesday
 OLD_VISIT = datetime(2026, 9, 29, 23, 45, tzinfo=RIYADH)
@@ -39,10 +41,10 @@ def long_values(language: str, **overrides) -> dict[str, str]:
     values = {
         "ref": "SLN-7KQ2M",
         **LONG_NAMES[language],
-        "when": format_when(VISIT, RIYADH, language),
-        "when_short": format_when(VISIT, RIYADH, language, weekday=False),
-        "old_when": format_when(OLD_VISIT, RIYADH, language),
-        "old_when_short": format_when(OLD_VISIT, RIYADH, language, weekday=False),
+        "when": format_when(VISIT, RIYADH, language, now=NOW),
+        "when_short": format_when(VISIT, RIYADH, language, weekday=False, now=NOW),
+        "old_when": format_when(OLD_VISIT, RIYADH, language, now=NOW),
+        "old_when_short": format_when(OLD_VISIT, RIYADH, language, weekday=False, now=NOW),
         "minutes": format_minutes(30, language),
         "amount": format_amount(125000, "SAR", language),
         "refund": phrase("refund", language),
@@ -57,25 +59,34 @@ def long_values(language: str, **overrides) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("hhmm", "arabic", "english"),
     [
-        ((16, 30), "الخميس 5 مارس 4:30 م", "Thursday 5 March, 4:30 PM"),
-        ((0, 15), "الخميس 5 مارس 12:15 ص", "Thursday 5 March, 12:15 AM"),
-        ((12, 0), "الخميس 5 مارس 12:00 م", "Thursday 5 March, 12:00 PM"),
-        ((9, 5), "الخميس 5 مارس 9:05 ص", "Thursday 5 March, 9:05 AM"),
+        ((16, 30), "الخميس، ٥ مارس في ٤:٣٠ م", "Thursday, March 5 at 4:30 PM"),
+        ((0, 15), "الخميس، ٥ مارس في ١٢:١٥ ص", "Thursday, March 5 at 12:15 AM"),
+        ((12, 0), "الخميس، ٥ مارس في ١٢:٠٠ م", "Thursday, March 5 at 12:00 PM"),
+        ((9, 5), "الخميس، ٥ مارس في ٩:٠٥ ص", "Thursday, March 5 at 9:05 AM"),
     ],
 )
 def test_dates_are_gregorian_with_arabic_month_names_and_twelve_hour_times(hhmm, arabic, english):
     visit = datetime(2026, 3, 5, *hhmm, tzinfo=RIYADH)
 
-    assert format_when(visit, RIYADH, "ar") == arabic
-    assert format_when(visit, RIYADH, "en") == english
+    assert format_when(visit, RIYADH, "ar", now=NOW) == arabic
+    assert format_when(visit, RIYADH, "en", now=NOW) == english
+
+
+def test_a_booking_next_year_says_its_year():
+    visit = datetime(2027, 1, 5, 10, 0, tzinfo=RIYADH)
+    december = datetime(2026, 12, 20, 9, 0, tzinfo=RIYADH)
+
+    assert format_when(visit, RIYADH, "ar", now=december) == "الثلاثاء، ٥ يناير ٢٠٢٧ في ١٠:٠٠ ص"
+    assert format_when(visit, RIYADH, "en", now=december) == "Tuesday, January 5, 2027 at 10:00 AM"
+    assert format_when(visit, RIYADH, "en", now=NOW.replace(year=2027)) == "Tuesday, January 5 at 10:00 AM"
 
 
 def test_times_are_shown_in_the_salons_time_zone():
     instant = datetime(2026, 1, 31, 22, 30, tzinfo=ZoneInfo("UTC"))
 
-    assert format_when(instant, RIYADH, "ar") == "الأحد 1 فبراير 1:30 ص"
-    assert format_when(instant, ZoneInfo("Asia/Dubai"), "en") == "Sunday 1 February, 2:30 AM"
-    assert format_when(instant, RIYADH, "ar", weekday=False) == "1 فبراير 1:30 ص"
+    assert format_when(instant, RIYADH, "ar", now=NOW) == "الأحد، ١ فبراير في ١:٣٠ ص"
+    assert format_when(instant, ZoneInfo("Asia/Dubai"), "en", now=NOW) == "Sunday, February 1 at 2:30 AM"
+    assert format_when(instant, RIYADH, "ar", weekday=False, now=NOW) == "١ فبراير في ١:٣٠ ص"
 
 
 @pytest.mark.parametrize(
@@ -83,12 +94,13 @@ def test_times_are_shown_in_the_salons_time_zone():
     [
         (1, "دقيقة واحدة", "1 minute"),
         (2, "دقيقتين", "2 minutes"),
-        (3, "3 دقائق", "3 minutes"),
-        (10, "10 دقائق", "10 minutes"),
-        (11, "11 دقيقة", "11 minutes"),
-        (15, "15 دقيقة", "15 minutes"),
-        (103, "103 دقائق", "103 minutes"),
-        (120, "120 دقيقة", "120 minutes"),
+        (3, "٣ دقائق", "3 minutes"),
+        (10, "١٠ دقائق", "10 minutes"),
+        (11, "١١ دقيقة", "11 minutes"),
+        (15, "١٥ دقيقة", "15 minutes"),
+        (103, "١٠٣ دقائق", "103 minutes"),
+        (120, "١٢٠ دقيقة", "120 minutes"),
+        (1440, "١٬٤٤٠ دقيقة", "1,440 minutes"),
     ],
 )
 def test_minutes_agree_with_their_number(minutes, arabic, english):
@@ -97,9 +109,14 @@ def test_minutes_agree_with_their_number(minutes, arabic, english):
 
 
 def test_amounts_are_halalas_shown_as_riyals():
-    assert format_amount(11500, "SAR", "ar") == "115.00 ريال"
+    # As the SPA writes them (apps/core/formatting.py), but for a plain space in English, that keeps an
+    # English SMS in GSM-7.
+    assert format_amount(11500, "SAR", "ar") == "\u200f١١٥٫٠٠\u00a0ر.س.\u200f"
     assert format_amount(11505, "SAR", "en") == "SAR 115.05"
     assert format_amount(99, "SAR", "en") == "SAR 0.99"
+    assert format_amount(123456, "SAR", "en") == "SAR 1,234.56"
+    assert sms_segments(format_amount(11505, "SAR", "en")) == 1
+    assert all(char in "SAR 0123456789.," for char in format_amount(123456, "SAR", "en"))
 
 
 @pytest.mark.parametrize(
@@ -148,11 +165,11 @@ def test_the_stylist_is_left_out_first_then_the_weekday():
 
     assert full == (
         "تم تأكيد حجزك SLN-7KQ2M في صالون لمسات الجمال النسائي: تسريحة عروس مع مكياج كامل مع نورة القحطاني، "
-        "الأربعاء 30 سبتمبر 12:45 م."
+        "الأربعاء، ٣٠ سبتمبر في ١٢:٤٥ م."
     )
     assert crowded == (
-        "حجزك SLN-7KQ2M في صالون لمسات الجمال النسائي: تسريحة عروس مع مكياج كامل، 30 سبتمبر 12:45 م. "
-        "يرجى الدفع بالتطبيق خلال 15 دقيقة لتأكيده."
+        "حجزك SLN-7KQ2M في صالون لمسات الجمال النسائي: تسريحة عروس مع مكياج كامل، ٣٠ سبتمبر في ١٢:٤٥ م. "
+        "يرجى الدفع خلال ١٥ دقيقة لتأكيده."
     )
 
 
@@ -178,5 +195,5 @@ def test_an_arabic_stylist_name_is_left_out_of_an_english_message_rather_than_do
 
     assert body == (
         "Your booking SLN-7KQ2M at Lamasat Ladies Beauty Salon is confirmed: Bridal hairstyle and full makeup, "
-        "Wednesday 30 September, 12:45 PM."
+        "Wednesday, September 30 at 12:45 PM."
     )

@@ -52,7 +52,7 @@ def test_the_reminder_goes_out_once_24_hours_before(confirmed, clock, outbox, cu
 
     assert reminders(confirmed) == [("2026-03-05T13:30:00+00:00", "sent")]
     assert outbox.to(customer.phone_number) == [
-        "تذكير: موعدك في صالون لمسات الجمال يوم الخميس 5 مارس 4:30 م: قص وتصفيف الشعر مع Hessa. "
+        "تذكير: موعدك في صالون لمسات الجمال يوم الخميس، ٥ مارس في ٤:٣٠ م: قص وتصفيف الشعر مع Hessa. "
         f"رقم الحجز {confirmed.reference}."
     ]
 
@@ -65,7 +65,7 @@ def test_the_reminder_in_english(customer, confirmed, clock, outbox):
     run_reminders()
 
     assert outbox.to(customer.phone_number) == [
-        "Reminder: your appointment at Lamasat Beauty Salon is on Thursday 5 March, 4:30 PM: Haircut and styling "
+        "Reminder: your appointment at Lamasat Beauty Salon is on Thursday, March 5 at 4:30 PM: Haircut and styling "
         f"with Hessa. Booking {confirmed.reference}."
     ]
 
@@ -158,7 +158,7 @@ def test_a_rescheduled_booking_is_reminded_of_its_new_time_only(confirmed, clock
     ]
     reminder_bodies = [body for body in outbox.to("+966500000101") if body.startswith("تذكير")]
     assert len(reminder_bodies) == 1
-    assert "يوم الجمعة 6 مارس 4:30 م" in reminder_bodies[0]
+    assert "يوم الجمعة، ٦ مارس في ٤:٣٠ م" in reminder_bodies[0]
 
 
 def test_a_reminder_already_sent_for_the_old_time_is_followed_by_one_for_the_new_time(

@@ -40,11 +40,11 @@ def test_a_new_online_booking_asks_the_managers_to_confirm_it(book, english_mana
     arabic = Notification.objects.get(booking=booking, recipient=second_manager)
     assert english.body == (
         f"New online booking {booking.reference} at Lamasat Beauty Salon, awaiting your confirmation: Sara, "
-        "Haircut and styling with Hessa, Thursday 5 March, 4:30 PM."
+        "Haircut and styling with Hessa, Thursday, March 5 at 4:30 PM."
     )
     assert arabic.body == (
-        f"حجز جديد عبر التطبيق {booking.reference} في صالون لمسات الجمال بانتظار تأكيدك: Sara، قص وتصفيف الشعر "
-        "مع Hessa، الخميس 5 مارس 4:30 م."
+        f"حجز جديد عبر التطبيق {booking.reference} في صالون لمسات الجمال ينتظر تأكيدك: Sara، قص وتصفيف الشعر "
+        "مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م."
     )
     assert (english.channel, english.status) == ("sms", "pending")
 
@@ -91,12 +91,12 @@ def test_a_customers_cancellation_and_reschedule_are_told_to_the_managers(book, 
     assert alerts(moved, english_manager)[-1] == ("rescheduled", "manager_rescheduled")
     assert alerts(cancelled, english_manager)[-1] == ("cancelled", "manager_cancelled")
     assert Notification.objects.get(booking=moved, recipient=english_manager, event="rescheduled").body == (
-        f"The customer moved booking {moved.reference} at Lamasat Beauty Salon to Thursday 5 March, 12:00 PM: "
+        f"The customer moved booking {moved.reference} at Lamasat Beauty Salon to Thursday, March 5 at 12:00 PM: "
         "Sara, Haircut and styling with Hessa."
     )
     assert Notification.objects.get(booking=cancelled, recipient=english_manager, event="cancelled").body == (
         f"The customer cancelled booking {cancelled.reference} at Lamasat Beauty Salon: Sara, Haircut and styling "
-        "with Hessa, Thursday 5 March, 4:30 PM."
+        "with Hessa, Thursday, March 5 at 4:30 PM."
     )
 
 

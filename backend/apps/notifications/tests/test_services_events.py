@@ -37,12 +37,12 @@ def test_a_new_booking_tells_the_customer_and_the_stylist_in_their_languages(boo
         ("+966500000201", "created", "staff_new_awaiting", "en"),
     ]
     assert body_for(booking, customer, "created") == (
-        f"استلمنا طلب حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م. "
+        f"استلمنا طلب حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م. "
         "سيؤكده الصالون قريبًا."
     )
     assert body_for(booking, stylist_user, "created") == (
         f"New booking {ref} at Lamasat Beauty Salon, awaiting the salon's confirmation: Sara, Haircut and styling, "
-        "Thursday 5 March, 4:30 PM."
+        "Thursday, March 5 at 4:30 PM."
     )
     row = Notification.objects.get(booking=booking, recipient=customer)
     assert (row.status, row.channel, row.occurrence, row.attempts, row.read_at) == ("pending", "sms", "", 0, None)
@@ -59,10 +59,10 @@ def test_a_new_booking_in_the_other_languages(book, customer, stylist_user):
 
     assert body_for(booking, customer, "created") == (
         f"We received your booking {ref} at Lamasat Beauty Salon: Haircut and styling with Hessa, "
-        "Thursday 5 March, 4:30 PM. The salon will confirm it shortly."
+        "Thursday, March 5 at 4:30 PM. The salon will confirm it shortly."
     )
     assert body_for(booking, stylist_user, "created") == (
-        f"حجز جديد {ref} في صالون لمسات الجمال بانتظار تأكيد الصالون: Sara، قص وتصفيف الشعر، الخميس 5 مارس 4:30 م."
+        f"حجز جديد {ref} في صالون لمسات الجمال بانتظار تأكيد الصالون: Sara، قص وتصفيف الشعر، الخميس، ٥ مارس في ٤:٣٠ م."
     )
 
 
@@ -77,8 +77,8 @@ def test_an_unpaid_hold_says_how_long_it_lasts_and_the_stylist_hears_once_it_is_
 
     assert messages_of(booking) == [("+966500000101", "created", "customer_created_hold", "ar")]
     assert body_for(booking, customer, "created") == (
-        f"حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م. "
-        "يرجى الدفع بالتطبيق خلال 10 دقائق لتأكيده."
+        f"حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م. "
+        "يرجى الدفع خلال ١٠ دقائق لتأكيده."
     )
 
     booking_services.booking_confirm(booking_id=booking.pk, actor=None)  # the payment, as the system
@@ -88,10 +88,10 @@ def test_an_unpaid_hold_says_how_long_it_lasts_and_the_stylist_hears_once_it_is_
         ("+966500000201", "confirmed", "staff_new_confirmed", "en"),
     ]
     assert body_for(booking, customer, "confirmed") == (
-        f"تم تأكيد حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م."
+        f"تم تأكيد حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م."
     )
     assert body_for(booking, stylist_user, "confirmed") == (
-        f"New booking {ref} at Lamasat Beauty Salon: Sara, Haircut and styling, Thursday 5 March, 4:30 PM."
+        f"New booking {ref} at Lamasat Beauty Salon: Sara, Haircut and styling, Thursday, March 5 at 4:30 PM."
     )
 
 
@@ -151,11 +151,11 @@ def test_a_customer_cancelling_hears_it_and_the_stylist_learns_who_cancelled(boo
         ("+966500000201", "cancelled", "staff_cancelled", "en"),
     ]
     assert body_for(booking, customer, "cancelled") == (
-        f"ألغيت حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م."
+        f"ألغيت حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م."
     )
     assert body_for(booking, stylist_user, "cancelled") == (
         f"Booking {ref} at Lamasat Beauty Salon was cancelled by the customer: Sara, Haircut and styling, "
-        "Thursday 5 March, 4:30 PM."
+        "Thursday, March 5 at 4:30 PM."
     )
 
 
@@ -166,11 +166,11 @@ def test_the_salon_cancelling_apologises_to_the_customer(book, manager, customer
     booking_services.booking_cancel(booking_id=booking.pk, actor=manager, reason="Closed for maintenance")
 
     assert body_for(booking, customer, "cancelled") == (
-        f"نعتذر، ألغى صالون لمسات الجمال حجزك {ref}: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م."
+        f"نعتذر، ألغى صالون لمسات الجمال حجزك {ref}: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م."
     )
     assert body_for(booking, stylist_user, "cancelled") == (
         f"Booking {ref} at Lamasat Beauty Salon was cancelled by the salon: Sara, Haircut and styling, "
-        "Thursday 5 March, 4:30 PM."
+        "Thursday, March 5 at 4:30 PM."
     )
 
 
@@ -182,11 +182,11 @@ def test_an_administrator_cancelling(book, customer, stylist_user):
     booking_services.booking_cancel(booking_id=booking.pk, actor=admin_user, reason="Fraud check", as_admin=True)
 
     assert body_for(booking, customer, "cancelled") == (
-        f"تم إلغاء حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس 5 مارس 4:30 م."
+        f"تم إلغاء حجزك {ref} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، الخميس، ٥ مارس في ٤:٣٠ م."
     )
     assert body_for(booking, stylist_user, "cancelled") == (
         f"Booking {ref} at Lamasat Beauty Salon was cancelled by the support team: Sara, Haircut and styling, "
-        "Thursday 5 March, 4:30 PM."
+        "Thursday, March 5 at 4:30 PM."
     )
 
 
@@ -221,7 +221,7 @@ def test_a_cancellation_after_a_payment_promises_a_refund(book, customer, stylis
 
     assert body_for(booking, customer, "cancelled") == (
         f"You cancelled your booking {booking.reference} at Lamasat Beauty Salon: Haircut and styling with Hessa, "
-        "Thursday 5 March, 4:30 PM. Any payment will be refunded in full."
+        "Thursday, March 5 at 4:30 PM. Any payment will be refunded in full."
     )
     assert "refund" not in body_for(booking, stylist_user, "cancelled")
 
@@ -240,11 +240,11 @@ def test_a_reschedule_tells_both_the_new_time_and_the_stylist_the_old_one_too(bo
         ("+966500000201", "rescheduled", "staff_rescheduled", "en"),
     ]
     assert body_for(booking, customer, "rescheduled") == (
-        f"تم تغيير موعد حجزك {ref} في صالون لمسات الجمال إلى الخميس 5 مارس 6:00 م: قص وتصفيف الشعر مع Hessa."
+        f"تم تغيير موعد حجزك {ref} في صالون لمسات الجمال إلى الخميس، ٥ مارس في ٦:٠٠ م: قص وتصفيف الشعر مع Hessa."
     )
     assert body_for(booking, stylist_user, "rescheduled") == (
-        f"Booking {ref} at Lamasat Beauty Salon has moved from Thursday 5 March, 4:30 PM to Thursday 5 March, "
-        "6:00 PM: Sara, Haircut and styling."
+        f"Booking {ref} at Lamasat Beauty Salon has moved from Thursday, March 5 at 4:30 PM to Thursday, March 5 "
+        "at 6:00 PM: Sara, Haircut and styling."
     )
     assert set(Notification.objects.filter(event="rescheduled").values_list("occurrence", flat=True)) == {
         "1@2026-03-05T15:00:00+00:00"

@@ -49,7 +49,7 @@ def test_the_confirmation_of_a_booking_paid_online_links_to_its_invoice(book, sa
     row = Notification.objects.get(booking=booking, recipient=customer, event="confirmed")
     assert row.template == "customer_confirmed_paid"
     assert row.body == (
-        f"تم تأكيد حجزك {booking.reference} في صالون لمسات الجمال، الخميس 5 مارس 4:30 م. "
+        f"تم تأكيد حجزك {booking.reference} في صالون لمسات الجمال، الخميس، ٥ مارس في ٤:٣٠ م. "
         f"فاتورتك: https://salon.example.sa/bookings/{booking.pk}/invoice"
     )
 
@@ -80,8 +80,8 @@ def test_a_payment_received_thanks_the_customer_with_the_amount(book, customer):
         "8f2c6a1e-6e9b-4d8e-9a51-2f1d7c3b0a11",
     )
     assert row.body == (
-        f"استلمنا دفعتك 115.00 ريال لحجز {booking.reference} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، "
-        "الخميس 5 مارس 4:30 م. شكرًا لك."
+        f"استلمنا دفعتك \u200f١١٥٫٠٠\u00a0ر.س.\u200f لحجز {booking.reference} في صالون لمسات الجمال: قص وتصفيف الشعر مع Hessa، "
+        "الخميس، ٥ مارس في ٤:٣٠ م. شكرًا لك."
     )
 
 
@@ -106,7 +106,7 @@ def test_a_refund_tells_the_customer_how_much_and_why(book, reason, arabic_reaso
 
     row = Notification.objects.get(booking=booking, event="refund_issued")
     assert row.body == (
-        f"أعدنا 115.00 ريال لوسيلة دفعك عن حجز {booking.reference} في صالون لمسات الجمال{arabic_reason}. "
+        f"أعدنا \u200f١١٥٫٠٠\u00a0ر.س.\u200f لوسيلة دفعك عن حجز {booking.reference} في صالون لمسات الجمال{arabic_reason}. "
         "قد يستغرق ظهوره بضعة أيام."
     )
 

@@ -42,10 +42,10 @@ def test_a_booking_given_to_another_stylist_at_its_time_tells_the_three_of_them(
     ]
     assert (
         told[0].body
-        == f"تغيّرت المختصة في حجزك {ref} في صالون لمسات الجمال، الخميس 5 مارس 4:30 م: قص وتصفيف الشعر مع Reem."
+        == f"تغيّرت المختصة في حجزك {ref} في صالون لمسات الجمال، الخميس، ٥ مارس في ٤:٣٠ م: قص وتصفيف الشعر مع Reem."
     )
     assert told[2].body == (
-        f"Booking {ref} at Lamasat Beauty Salon, Thursday 5 March, 4:30 PM, has moved to another stylist: "
+        f"Booking {ref} at Lamasat Beauty Salon, Thursday, March 5 at 4:30 PM, has moved to another stylist: "
         "Sara, Haircut and styling."
     )
 

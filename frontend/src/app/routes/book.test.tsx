@@ -85,18 +85,18 @@ describe("the booking flow", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "اختر اليوم والوقت" })).toBeInTheDocument();
     const days = await screen.findByRole("list", { name: "الأيام" });
     await waitFor(() =>
-      expect(within(days).getByRole("button", { name: /الثلاثاء، ٢٤ نوفمبر ٢٠٢٦/ })).toHaveAccessibleName(
-        "الثلاثاء، ٢٤ نوفمبر ٢٠٢٦ (١٤ جمادى الآخرة ١٤٤٨ هـ)، أوقات متاحة",
+      expect(within(days).getByRole("button", { name: /الثلاثاء، ٢٤ نوفمبر/ })).toHaveAccessibleName(
+        "الثلاثاء، ٢٤ نوفمبر (١٤ جمادى الآخرة ١٤٤٨ هـ)، أوقات متاحة",
       ),
     );
     expect(within(days).getAllByRole("button")).toHaveLength(14);
-    expect(within(days).getByRole("button", { name: /الاثنين، ٢٣ نوفمبر ٢٠٢٦/ })).toBeDisabled();
+    expect(within(days).getByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ })).toBeDisabled();
     const [availabilityRequest] = server.requestsTo("GET", "/api/salons/3/availability/");
     expect(Object.fromEntries(availabilityRequest!.query)).toEqual({ service: "24", date: "2026-11-22", days: "14" });
 
     // The first day with free times is open, its times grouped by part of the day.
     const times = screen.getByRole("region", { name: "الأوقات المتاحة" });
-    expect(within(times).getByRole("heading", { name: /الثلاثاء، ٢٤ نوفمبر ٢٠٢٦/ })).toHaveTextContent(
+    expect(within(times).getByRole("heading", { name: /الثلاثاء، ٢٤ نوفمبر/ })).toHaveTextContent(
       "١٤ جمادى الآخرة ١٤٤٨ هـ",
     );
     expect(within(within(times).getByRole("list", { name: "الصباح" })).getByRole("button")).toHaveTextContent(
@@ -152,7 +152,7 @@ describe("the booking flow", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "اختر اليوم والوقت" })).toBeInTheDocument();
     const times = await screen.findByRole("region", { name: "الأوقات المتاحة" });
-    expect(within(times).getByRole("heading", { name: /الأربعاء، ٢٥ نوفمبر ٢٠٢٦/ })).toBeInTheDocument();
+    expect(within(times).getByRole("heading", { name: /الأربعاء، ٢٥ نوفمبر/ })).toBeInTheDocument();
     expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("staff")).toBe("12");
     expect(document.querySelector(".selection-summary")).toHaveTextContent(/^استشوار · دانة$/);
   });
@@ -364,8 +364,8 @@ describe("the booking flow", () => {
     const days = await screen.findByRole("list", { name: "الأيام" });
     const buttons = within(days).getAllByRole("button");
     expect(buttons).toHaveLength(14);
-    expect(buttons[0]).toHaveAccessibleName(/^الأربعاء، ٢٥ نوفمبر ٢٠٢٦ \(١٥ جمادى الآخرة ١٤٤٨ هـ\)/);
-    expect(buttons[13]).toHaveAccessibleName(/^الثلاثاء، ٨ ديسمبر ٢٠٢٦/);
+    expect(buttons[0]).toHaveAccessibleName(/^الأربعاء، ٢٥ نوفمبر \(١٥ جمادى الآخرة ١٤٤٨ هـ\)/);
+    expect(buttons[13]).toHaveAccessibleName(/^الثلاثاء، ٨ ديسمبر/);
     expect(within(days).queryByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ })).not.toBeInTheDocument();
     // Wednesday sits in its column: Sunday, Monday and Tuesday of this week are empty cells.
     expect(days.querySelector("li")).toHaveStyle({ gridColumnStart: "4" });

@@ -40,8 +40,8 @@ describe("the desk's calendar", () => {
     server.on("GET", "/api/manage/salons/3/calendar/", calendar());
     renderRoutes(routes, "/manage/3/calendar");
 
-    const first = await screen.findByRole("group", { name: "العنود، الأحد، ٢٢ نوفمبر ٢٠٢٦" });
-    const second = screen.getByRole("group", { name: "دانة، الأحد، ٢٢ نوفمبر ٢٠٢٦" });
+    const first = await screen.findByRole("group", { name: "العنود، الأحد، ٢٢ نوفمبر" });
+    const second = screen.getByRole("group", { name: "دانة، الأحد، ٢٢ نوفمبر" });
     expect(Object.fromEntries(server.requestsTo("GET", "/api/manage/salons/3/calendar/")[0]!.query)).toEqual({
       start: "2026-11-22",
       days: "1",
@@ -105,7 +105,7 @@ describe("the desk's calendar", () => {
     expect(screen.getByRole("dialog", { name: "نقل الحجز" })).toBe(dialog);
     await user.selectOptions(await within(dialog).findByLabelText("المختص"), "دانة");
     await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
-    expect(within(dialog).getByText(/الأحد، ٢٢ نوفمبر ٢٠٢٦ · ٤:٠٠ م – ٤:٤٥ م، مع دانة/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/الأحد، ٢٢ نوفمبر · ٤:٠٠ م – ٤:٤٥ م، مع دانة/)).toBeInTheDocument();
     expect(server.requestsTo("POST", "/api/bookings/7/reschedule/")).toHaveLength(0);
     await user.click(within(dialog).getByRole("button", { name: "انقل الحجز" }));
 
@@ -168,12 +168,12 @@ describe("the desk's calendar", () => {
     );
     const { user, router } = renderRoutes(routes, "/manage/3/calendar?date=2026-11-24");
 
-    await screen.findByRole("group", { name: "العنود، الثلاثاء، ٢٤ نوفمبر ٢٠٢٦" });
+    await screen.findByRole("group", { name: "العنود، الثلاثاء، ٢٤ نوفمبر" });
     await user.click(screen.getByRole("button", { name: "أسبوع" }));
 
     expect(currentUrl(router)).toBe("/manage/3/calendar?date=2026-11-24&view=week");
     // Weeks start on Sunday.
-    await screen.findByRole("group", { name: "العنود، السبت، ٢٨ نوفمبر ٢٠٢٦" });
+    await screen.findByRole("group", { name: "العنود، السبت، ٢٨ نوفمبر" });
     expect(Object.fromEntries(server.requestsTo("GET", "/api/manage/salons/3/calendar/").at(-1)!.query)).toEqual({
       start: "2026-11-22",
       days: "7",

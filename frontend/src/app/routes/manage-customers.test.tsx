@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { customer, customerDetail } from "@/features/desk/desk-fixtures";
 import type { CustomerDetail } from "@/types/models";
@@ -18,6 +18,13 @@ const routes = [
 
 beforeEach(() => {
   session.signIn("access-1");
+  // This year's dates are written without their year: "now" is fixed in the fixtures' year.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date("2026-12-07T09:00:00+03:00"));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
 });
 
 describe("the desk's customers", () => {
@@ -52,8 +59,8 @@ describe("the desk's customers", () => {
     expect(within(sara).getByText("VIP")).toBeInTheDocument();
     const fact = (label: string) => within(sara).getByText(label).nextElementSibling?.textContent;
     expect(fact("الزيارات")).toBe("٤");
-    expect(fact("آخر زيارة")).toBe("٣٠ أكتوبر ٢٠٢٦");
-    expect(fact("الزيارة القادمة")).toBe("٢٤ نوفمبر ٢٠٢٦");
+    expect(fact("آخر زيارة")).toBe("٣٠ أكتوبر");
+    expect(fact("الزيارة القادمة")).toBe("٢٤ نوفمبر");
     expect(fact("إجمالي المدفوع")).toBe("\u200f٧٢٠٫٠٠\u00a0ر.س.\u200f");
     expect(fact("مرات عدم الحضور")).toBe("١");
     expect(fact("مرات الإلغاء")).toBe("٠");
@@ -89,7 +96,7 @@ describe("the desk's customers", () => {
       within(history)
         .getAllByRole("listitem")
         .map((item) => item.firstElementChild?.textContent),
-    ).toEqual(["٣٠ أكتوبر ٢٠٢٦٥:٠٠ م – ٥:٤٥ م", "١ أكتوبر ٢٠٢٦٥:٠٠ م – ٥:٤٥ م"]);
+    ).toEqual(["٣٠ أكتوبر٥:٠٠ م – ٥:٤٥ م", "١ أكتوبر٥:٠٠ م – ٥:٤٥ م"]);
     expect(within(history).getByText("لم يحضر")).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "حظر الحجز عبر الإنترنت" }));

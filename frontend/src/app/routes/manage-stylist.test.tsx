@@ -1,5 +1,5 @@
 import { fireEvent, screen, within } from "@testing-library/react";
-import { beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import type { WorkingInterval, WorkingWeekInput } from "@/types/models";
 import { session } from "@/lib/auth/session";
@@ -163,6 +163,16 @@ describe("a stylist's weekly hours", () => {
 });
 
 describe("a stylist's time off and special days", () => {
+  // This year's dates are written without their year: "now" is fixed in the fixtures' year.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date("2026-11-22T09:00:00+03:00"));
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   test("time off is entered on the salon's clock and sent with its offset; removing it is confirmed", async () => {
     let entries = [{ id: 7, start: "2026-12-01T09:00:00+03:00", end: "2026-12-03T21:00:00+03:00", reason: "إجازة" }];
     const server = mockFetch();
@@ -181,7 +191,7 @@ describe("a stylist's time off and special days", () => {
 
     const section = await screen.findByRole("region", { name: "الإجازات والغياب" });
     expect(
-      await within(section).findByText("١ ديسمبر، ٩:٠٠ ص – ٣ ديسمبر، ٩:٠٠ م", { selector: "p" }),
+      await within(section).findByText("١ ديسمبر في ٩:٠٠ ص – ٣ ديسمبر في ٩:٠٠ م", { selector: "p" }),
     ).toBeInTheDocument();
     const form = within(section).getByRole("form", { name: "إضافة إجازة" });
     fireEvent.change(within(form).getByLabelText("من"), { target: { value: "2026-11-24T10:00" } });
@@ -200,7 +210,7 @@ describe("a stylist's time off and special days", () => {
       reason: "موعد طبيب",
     });
 
-    await user.click(within(section).getByRole("button", { name: "حذف ١ ديسمبر، ٩:٠٠ ص – ٣ ديسمبر، ٩:٠٠ م" }));
+    await user.click(within(section).getByRole("button", { name: "حذف ١ ديسمبر في ٩:٠٠ ص – ٣ ديسمبر في ٩:٠٠ م" }));
     const dialog = screen.getByRole("dialog", { name: "حذف هذه الإجازة؟" });
     expect(within(dialog).getByText("ستُتاح العنود للحجز في هذا الوقت من جديد.")).toBeInTheDocument();
     await user.click(within(dialog).getByRole("button", { name: "نعم، احذف الإجازة" }));

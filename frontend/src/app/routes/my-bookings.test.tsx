@@ -53,7 +53,7 @@ describe("my bookings", () => {
     expect(within(card).getByText("SLN-83MCF")).toBeInTheDocument();
     expect(within(card).getByText("مؤكد")).toBeInTheDocument();
     expect(within(card).getByText("مدفوع · mada •••• 1010")).toBeInTheDocument();
-    expect(within(card).getByText("السبت، ٢٨ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    expect(within(card).getByText("السبت، ٢٨ نوفمبر")).toBeInTheDocument();
     expect(within(card).getByText("قبل الضريبة").nextSibling?.textContent).toBe(`${RLM}١٥٦٫٥٢${NBSP}ر.س.${RLM}`);
     expect(within(card).getByText("ضريبة القيمة المضافة (١٥٪)").nextSibling?.textContent).toBe(
       `${RLM}٢٣٫٤٨${NBSP}ر.س.${RLM}`,
@@ -94,13 +94,13 @@ describe("my bookings", () => {
     const { user } = renderRoutes(routes, "/bookings");
 
     const card = await screen.findByRole("article", { name: "استشوار" });
-    expect(within(card).getByText("الأحد، ٢٩ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    expect(within(card).getByText("الأحد، ٢٩ نوفمبر")).toBeInTheDocument();
     expect(within(card).getByText("١٢:٣٠ ص – ١:١٥ ص")).toBeInTheDocument();
 
     await user.click(within(card).getByRole("button", { name: "إلغاء الحجز" }));
 
     const dialog = screen.getByRole("dialog", { name: "إلغاء هذا الحجز؟" });
-    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الجمعة، ٢٧ نوفمبر ٢٠٢٦، ١٢:٣٠ ص.")).toBeInTheDocument();
+    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الجمعة، ٢٧ نوفمبر، ١٢:٣٠ ص.")).toBeInTheDocument();
   });
 
   test("only the actions the booking allows are offered", async () => {
@@ -129,7 +129,7 @@ describe("my bookings", () => {
     await user.click(await screen.findByRole("button", { name: "إلغاء الحجز" }));
 
     const dialog = screen.getByRole("dialog", { name: "إلغاء هذا الحجز؟" });
-    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الخميس، ٢٦ نوفمبر ٢٠٢٦، ١٠:٠٠ ص.")).toBeInTheDocument();
+    expect(within(dialog).getByText("يمكنك الإلغاء مجانًا حتى الخميس، ٢٦ نوفمبر، ١٠:٠٠ ص.")).toBeInTheDocument();
     expect(within(dialog).getByText(/سيُعاد المبلغ/).textContent).toBe(
       `سيُعاد المبلغ المدفوع عبر الإنترنت (${RLM}١٨٠٫٠٠${NBSP}ر.س.${RLM}) إلى وسيلة الدفع نفسها.`,
     );
@@ -167,10 +167,10 @@ describe("my bookings", () => {
     expect(server.requestsTo("POST", "/api/bookings/1/reschedule/")).toHaveLength(0);
     const change = within(dialog).getByRole("region", { name: "مراجعة التغيير" });
     expect(within(change).getByText("الموعد الحالي").nextSibling).toHaveTextContent(
-      "السبت، ٢٨ نوفمبر ٢٠٢٦ · ١٠:٠٠ ص – ١٠:٤٥ ص",
+      "السبت، ٢٨ نوفمبر · ١٠:٠٠ ص – ١٠:٤٥ ص",
     );
     expect(within(change).getByText("الموعد الجديد").nextSibling).toHaveTextContent(
-      "الأحد، ٢٩ نوفمبر ٢٠٢٦ · ٤:٠٠ م – ٤:٤٥ م",
+      "الأحد، ٢٩ نوفمبر · ٤:٠٠ م – ٤:٤٥ م",
     );
     expect(within(change).getByRole("heading", { name: "مراجعة التغيير" })).toHaveFocus();
     await user.click(within(change).getByRole("button", { name: "تأكيد الموعد الجديد" }));
@@ -265,7 +265,7 @@ describe("my bookings", () => {
     const cards = await screen.findAllByRole("article", { name: "استشوار" });
     expect(
       within(cards[0]!).getByText(
-        "انتهت مدة الإلغاء المجاني في الأحد، ٢٢ نوفمبر ٢٠٢٦، ٨:٠٠ ص. لإلغاء الحجز أو تغيير موعده يُرجى التواصل مع الصالون.",
+        "انتهت مدة الإلغاء المجاني في الأحد، ٢٢ نوفمبر، ٨:٠٠ ص. لإلغاء الحجز أو تغيير موعده يُرجى التواصل مع الصالون.",
       ),
     ).toBeInTheDocument();
     expect(within(cards[0]!).queryByRole("button", { name: "إلغاء الحجز" })).not.toBeInTheDocument();

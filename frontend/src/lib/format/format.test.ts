@@ -49,9 +49,21 @@ describe("money", () => {
 });
 
 describe("dates", () => {
+  const lastYear = { now: new Date("2025-06-01T09:00:00Z") };
+
   test("Gregorian with Arabic month names, whatever the browser's default calendar", () => {
-    expect(formatCalendarDate("2026-11-24", "ar", "full")).toBe("الثلاثاء، ٢٤ نوفمبر ٢٠٢٦");
-    expect(formatCalendarDate("2026-11-24", "en", "full")).toBe("Tuesday, November 24, 2026");
+    expect(formatCalendarDate("2026-11-24", "ar", "full", lastYear)).toBe("الثلاثاء، ٢٤ نوفمبر ٢٠٢٦");
+    expect(formatCalendarDate("2026-11-24", "en", "full", lastYear)).toBe("Tuesday, November 24, 2026");
+  });
+
+  test("a day of this year (in the salon's time zone) is written without its year", () => {
+    const now = new Date("2026-11-22T09:00:00Z");
+    expect(formatCalendarDate("2026-11-24", "ar", "full", { now })).toBe("الثلاثاء، ٢٤ نوفمبر");
+    expect(formatCalendarDate("2026-11-24", "en", "long", { now })).toBe("November 24");
+    expect(formatCalendarDate("2026-11-24", "en", "monthYear", { now })).toBe("November 2026");
+    // 22:00 UTC on 31 December is already the new year in Riyadh.
+    const newYearInRiyadh = { now: new Date("2026-12-31T22:00:00Z"), timeZone: "Asia/Riyadh" };
+    expect(formatCalendarDate("2026-12-30", "en", "long", newYearInRiyadh)).toBe("December 30, 2026");
   });
 
   test("the Hijri (Umm al-Qura) date of the same day", () => {
@@ -80,7 +92,7 @@ describe("dates", () => {
 
   test("an instant is dated on the salon's calendar, not the browser's", () => {
     // 23:30 UTC on the 23rd is already the 24th in Riyadh.
-    expect(formatDate("2026-11-23T23:30:00Z", "en", "Asia/Riyadh", "long")).toBe("November 24, 2026");
+    expect(formatDate("2026-11-23T23:30:00Z", "en", "Asia/Riyadh", "long", lastYear.now)).toBe("November 24, 2026");
   });
 });
 

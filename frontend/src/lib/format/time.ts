@@ -1,13 +1,16 @@
 import type { Language } from "@/lib/i18n";
 
+import { normalizeSpaces } from "./date";
 import { dateFormat } from "./intl-cache";
 
 const TIME_LOCALE: Record<Language, string> = { ar: "ar-SA-u-ca-gregory", en: "en-SA-u-ca-gregory" };
 
 /** 12-hour clock time in the salon's time zone: "١٠:٣٠ ص" in Arabic, "10:30 AM" in English. */
 export function formatTime(iso: string, language: Language, timeZone: string): string {
-  return dateFormat(TIME_LOCALE[language], { hour: "numeric", minute: "2-digit", hour12: true, timeZone }).format(
-    new Date(iso),
+  return normalizeSpaces(
+    dateFormat(TIME_LOCALE[language], { hour: "numeric", minute: "2-digit", hour12: true, timeZone }).format(
+      new Date(iso),
+    ),
   );
 }
 
@@ -49,17 +52,21 @@ export function formatCountdown(totalSeconds: number, language: Language): strin
 /** A wall-clock time "HH:MM" (opening hours) in the UI language, 12-hour. */
 export function formatClockTime(hhmm: string, language: Language): string {
   const [hours = 0, minutes = 0] = hhmm.split(":").map(Number);
-  return dateFormat(TIME_LOCALE[language], {
-    hour: "numeric",
-    minute: "2-digit",
-    hour12: true,
-    timeZone: "UTC",
-  }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
+  return normalizeSpaces(
+    dateFormat(TIME_LOCALE[language], {
+      hour: "numeric",
+      minute: "2-digit",
+      hour12: true,
+      timeZone: "UTC",
+    }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes))),
+  );
 }
 
 /** A whole hour of the day (0–23) as a short 12-hour label: "٩ ص", "9 PM" (the heat map's columns). */
 export function formatHour(hour: number, language: Language): string {
-  return dateFormat(TIME_LOCALE[language], { hour: "numeric", hour12: true, timeZone: "UTC" }).format(
-    new Date(Date.UTC(2000, 0, 1, hour)),
+  return normalizeSpaces(
+    dateFormat(TIME_LOCALE[language], { hour: "numeric", hour12: true, timeZone: "UTC" }).format(
+      new Date(Date.UTC(2000, 0, 1, hour)),
+    ),
   );
 }

@@ -8,5 +8,5 @@ import type { Language } from "@/lib/i18n";
  */
 export function formatIssuedAt(iso: string, language: Language): string {
   const wall = `${iso.slice(0, 19)}Z`;
-  return `${formatDate(wall, language, "UTC", "long")} ${formatTime(wall, language, "UTC")}`;
+  return `${formatDate(wall, language, "UTC", "document")} ${formatTime(wall, language, "UTC")}`;
 }
