@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ("accounts", "0008_otp_daily_limits_and_ip_network"),
+        ("accounts", "0009_otp_daily_limits_and_ip_network"),
     ]
 
     operations = [

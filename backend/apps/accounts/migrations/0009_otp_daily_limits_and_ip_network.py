@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     # the hour it looks back.
 
     dependencies = [
-        ("accounts", "0007_otp_purpose_change_phone"),
+        ("accounts", "0008_email_verification"),
     ]
 
     operations = [
