@@ -196,7 +196,7 @@ export interface paths {
     };
     /**
      * List my bookings
-     * @description Customers see their own bookings, stylists the bookings they serve, managers every booking of the salons they manage (the union for someone who is several of these). Ordered by start; `upcoming=false` lists past bookings latest first.
+     * @description Customers see their own bookings, stylists the bookings they serve, managers every booking of the salons they manage (the union for someone who is several of these). Ordered by start; `upcoming=true` keeps the bookings still ahead (pending with a live hold or confirmed, from now on); `upcoming=false` lists all the others (past, cancelled, expired), latest first.
      */
     get: operations["bookings_list"];
     put?: never;
