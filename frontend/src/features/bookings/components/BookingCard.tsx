@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Countdown } from "@/components/Countdown";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -92,7 +93,7 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
         <div>
           <dt>{t("card.reference")}</dt>
           <dd>
-            <bdi className="reference">{booking.reference}</bdi>
+            <Reference>{booking.reference}</Reference>
           </dd>
         </div>
         <div>
