@@ -26,6 +26,7 @@ const dalal: SalonSummary = {
   cover_photo_url: null,
   price_range: { min: 18000, max: 450000, currency: "SAR" },
   requires_prepayment: true,
+  is_favourite: false,
 };
 
 // As the API lists them: the operator's categories, in their order, named in the request's language.
