@@ -2032,8 +2032,17 @@ export interface components {
      */
     ChannelEnum: "sms" | "whatsapp";
     City: {
-      /** @description What the salon list's `city` filter takes. */
-      code: string;
+      /**
+       * @description What the salon list's `city` filter takes.
+       *
+       *     * `riyadh` - Riyadh
+       *     * `jeddah` - Jeddah
+       *     * `dammam` - Dammam
+       *     * `khobar` - Khobar
+       *     * `makkah` - Makkah
+       *     * `madinah` - Madinah
+       */
+      code: components["schemas"]["CityEnum"];
       /** @description In the request's language. */
       name: string;
     };

@@ -3,10 +3,13 @@
 from rest_framework import serializers
 
 from apps.salons.api.serializers import SalonListSerializer
+from apps.salons.models import City
 
 __all__ = ["CitySerializer", "SalonListSerializer"]
 
 
 class CitySerializer(serializers.Serializer):
-    code = serializers.CharField(source="value", help_text="What the salon list's `city` filter takes.")
+    code = serializers.ChoiceField(
+        choices=City.choices, source="value", help_text="What the salon list's `city` filter takes."
+    )
     name = serializers.CharField(source="label", help_text="In the request's language.")
