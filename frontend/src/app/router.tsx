@@ -40,7 +40,10 @@ export const routes: RouteObject[] = [
             path: "bookings/:bookingId/pay",
             lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
           },
-          { path: "payments/return", lazy: lazyRoute(() => import("./routes/payment-return"), ["payments"]) },
+          {
+            path: "payments/return",
+            lazy: lazyRoute(() => import("./routes/payment-return"), ["payments", "bookings"]),
+          },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
           { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
           {
