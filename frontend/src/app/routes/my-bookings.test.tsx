@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
-import { availability, booking, paginated, salon, slot } from "@/testing/fixtures";
-import { renderRoutes } from "@/testing/render";
+import { availability, booking, customer, paginated, salon, slot } from "@/testing/fixtures";
+import { currentUrl, renderRoutes } from "@/testing/render";
 
 import { Component as MyBookings } from "./my-bookings";
 
@@ -144,6 +144,35 @@ describe("my bookings", () => {
     expect(screen.queryByRole("article", { name: "استشوار" })).not.toBeInTheDocument();
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(server.requestsTo("POST", "/api/bookings/1/cancel/")[0]?.body).toEqual({ reason: "" });
+  });
+
+  test("a past booking of mine offers to book the same salon, service and stylist again", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/auth/me/", customer);
+    const done = booking({ status: "completed", allowed_actions: ["review"], hold_expires_at: null });
+    server.on("GET", "/api/bookings/", paginated([done]));
+    const { user, router } = renderRoutes(
+      [...routes, { path: "/salons/:salonId/book", element: <p>booking flow</p> }],
+      "/bookings?tab=past",
+    );
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    const again = await within(card).findByRole("link", { name: "احجز مرة أخرى" });
+    expect(again).toHaveAttribute("href", "/salons/3/book?service=24&staff=12");
+    await user.click(again);
+    expect(currentUrl(router)).toBe("/salons/3/book?service=24&staff=12");
+    expect(server.requestsTo("GET", "/api/bookings/")[0]?.query.get("upcoming")).toBe("false");
+  });
+
+  test("an upcoming booking, or someone else's past one, is not offered again", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/auth/me/", { ...customer, id: 99 });
+    server.on("GET", "/api/bookings/", paginated([booking({ status: "completed", allowed_actions: [] }), paid]));
+    renderRoutes(routes, "/bookings");
+
+    await screen.findAllByRole("article");
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/auth/me/")).toHaveLength(1));
+    expect(screen.queryByRole("link", { name: "احجز مرة أخرى" })).not.toBeInTheDocument();
   });
 
   test("a cancelled booking leaves the upcoming tab at once, before the list is fetched again", async () => {
