@@ -45,6 +45,7 @@ export const routes: RouteObject[] = [
             lazy: lazyRoute(() => import("./routes/payment-return"), ["payments", "bookings"]),
           },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
+          { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
           { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
           {
             path: "staff",

@@ -11,6 +11,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatPhoneForDisplay } from "@/lib/phone";
 import type { SalonDetail } from "@/types/models";
 
+import { FavouriteButton } from "./FavouriteButton";
 import { OpeningHours } from "./OpeningHours";
 import { PriceRange } from "./PriceRange";
 import { ReviewList } from "./ReviewList";
@@ -47,9 +48,12 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
             <li className="tag">{t(`audience.${salon.audience}`)}</li>
             {salon.requires_prepayment && <li className="tag tag--accent">{t("prepayment")}</li>}
           </ul>
-          <Link className="button button--block-mobile" to={bookingHref()}>
-            {t("salon.bookNow")}
-          </Link>
+          <div className="salon-hero__actions">
+            <Link className="button button--block-mobile" to={bookingHref()}>
+              {t("salon.bookNow")}
+            </Link>
+            <FavouriteButton salon={salon} />
+          </div>
         </div>
       </header>
 
