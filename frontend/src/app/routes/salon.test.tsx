@@ -30,6 +30,13 @@ test("the salon's phone is written the Saudi way and dials in E.164; people's ow
   expect(within(phone).getByText("011 210 6677")).toHaveAttribute("dir", "ltr");
   expect(within(about).getByText("وجهة العرائس في شمال الرياض.")).toHaveAttribute("dir", "auto");
   expect(await screen.findByText("Loved the blow-dry!")).toHaveAttribute("dir", "auto");
+  expect(screen.getByText("Sara")).toHaveAttribute("dir", "auto");
+  // What the salon wrote about its services and stylists, in whichever language it wrote it.
+  const services = screen.getByRole("region", { name: "الخدمات والأسعار" });
+  expect(within(services).getByText("غسيل وتجفيف وتصفيف بالسشوار.")).toHaveAttribute("dir", "auto");
+  const staff = screen.getByRole("region", { name: "المختصات والمختصون" });
+  expect(staff.querySelectorAll(".staff-list__title").length).toBeGreaterThan(0);
+  for (const title of staff.querySelectorAll(".staff-list__title")) expect(title).toHaveAttribute("dir", "auto");
 });
 
 test("a day with two intervals keeps each comma at the end of its interval, so no line starts with one", async () => {

@@ -61,6 +61,7 @@ export function ProfileForm({ user }: { user: User }) {
         <input
           className="input"
           autoComplete="given-name"
+          dir="auto"
           maxLength={150}
           value={firstName}
           onChange={(event) => setFirstName(event.target.value)}
@@ -70,6 +71,7 @@ export function ProfileForm({ user }: { user: User }) {
         <input
           className="input"
           autoComplete="family-name"
+          dir="auto"
           maxLength={150}
           value={lastName}
           onChange={(event) => setLastName(event.target.value)}
