@@ -384,6 +384,7 @@ SPECTACULAR_SETTINGS = {
         "ConsentChannelEnum": "apps.accounts.models.ConsentChannel",
         "ConsentPurposeEnum": "apps.accounts.models.ConsentPurpose",
         "ConsentSourceEnum": "apps.accounts.models.ConsentSource",
+        "CityEnum": "apps.salons.models.City",
     },
 }
 

@@ -19,6 +19,7 @@ api_patterns = [
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
     path("salons/", include("apps.salons.api.urls")),
+    path("favourites/", include("apps.salons.api.favourite_urls")),
     path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.api.urls")),
     path("", include("apps.invoicing.api.views")),

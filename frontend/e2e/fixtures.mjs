@@ -120,11 +120,16 @@ export async function payWithDemoGateway(page) {
 }
 
 export async function cancelBooking(page, booking) {
+  const [reference] = (await booking.innerText()).match(/SLN-[0-9A-Z]+/) ?? [];
   await booking.getByRole("button", { name: "إلغاء الحجز" }).click();
   const dialog = page.getByRole("dialog", { name: "إلغاء هذا الحجز؟" });
   await dialog.getByText(/يمكنك الإلغاء مجانًا حتى/).waitFor();
   await dialog.getByRole("button", { name: "نعم، ألغِ الحجز" }).click();
-  await booking.getByText("ملغى", { exact: true }).waitFor();
+  // No longer upcoming: it leaves this tab at once, and the past tab shows it cancelled.
+  const same = () => page.getByRole("article").filter({ hasText: reference });
+  await same().waitFor({ state: "detached" });
+  await page.getByRole("link", { name: "السابقة" }).click();
+  await same().getByText("ملغى", { exact: true }).waitFor();
 }
 
 /**

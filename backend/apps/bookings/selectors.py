@@ -85,7 +85,8 @@ def booking_list(
     now: datetime | None = None,
 ) -> QuerySet[Booking]:
     """The bookings `user` may see, filtered: `date_from` inclusive, `date_to` inclusive for a date
-    and exclusive for a datetime; `upcoming` splits at now. Past bookings come newest first."""
+    and exclusive for a datetime; `upcoming=True` keeps the bookings still ahead (from now on, pending
+    with a live hold or confirmed), `upcoming=False` all the others (past, cancelled, expired), newest first."""
     now = now or timezone.now()
     bookings = with_attachments(Booking.objects.filter(_visible_to(user)).select_related(*_LIST_RELATIONS))
     if statuses:
@@ -94,10 +95,11 @@ def booking_list(
         bookings = bookings.filter(start__gte=_instant(date_from))
     if date_to is not None:
         bookings = bookings.filter(start__lt=_instant(date_to, next_day=True))
+    ahead = Q(start__gte=now) & effective_status_in([BookingStatus.PENDING, BookingStatus.CONFIRMED], now)
     if upcoming is True:
-        bookings = bookings.filter(start__gte=now)
+        bookings = bookings.filter(ahead)
     elif upcoming is False:
-        return bookings.filter(start__lt=now).order_by("-start", "-pk")
+        return bookings.exclude(ahead).order_by("-start", "-pk")
     return bookings.order_by("start", "pk")
 
 

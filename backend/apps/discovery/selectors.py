@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce, Lower, NullIf
 
 from apps.bookings.availability import salon_ids_with_availability
 from apps.core.i18n import current_language
-from apps.salons.models import Audience, Salon, Service
+from apps.salons.models import Audience, City, Salon, Service
 from apps.salons.selectors import category_condition, with_price_range
 
 from .search import matches_every_term, search_terms
@@ -29,6 +29,12 @@ _AUDIENCE_MATCHES = {
 def salon_list() -> QuerySet[Salon]:
     """Active salons with `min_price`/`max_price` (their active services' price range), best rated first."""
     return salon_order(with_price_range(Salon.objects.filter(is_active=True)), ordering=DEFAULT_SALON_ORDERING)
+
+
+def city_list() -> list[City]:
+    """The cities with at least one active salon, in the catalog's order of cities (one query)."""
+    present = set(Salon.objects.filter(is_active=True).order_by().values_list("city", flat=True).distinct())
+    return [city for city in City if city.value in present]
 
 
 def salon_order(salons: QuerySet[Salon], *, ordering: str) -> QuerySet[Salon]:

@@ -6,7 +6,7 @@ What happens (docs/adr/0008-personal-data-rights.md):
 2. Free text that may name the person, kept for others (booking events, review comments, refund notes,
    messages sent to the salon about their bookings), has their name, phone and email replaced.
 3. What is only about them is deleted: the salons' records (notes, tags), their own messages, their
-   one-time codes, their idempotency keys.
+   favourite salons, their one-time codes, their idempotency keys.
 4. Financial records keep their amounts and the gateway's payment id (needed to reconcile and refund)
    but lose the gateway's payload, the card's last digits and the receipt link. Tax documents are kept
    unchanged (PRIVACY_TAX_RECORD_YEARS).
@@ -33,7 +33,7 @@ from apps.bookings.models import Booking, BookingEvent, BookingStatus, Review, S
 from apps.bookings.services import booking_cancel
 from apps.notifications.models import Notification
 from apps.payments.models import IdempotencyKey, Payment, PaymentEvent, Refund
-from apps.salons.models import StaffMember
+from apps.salons.models import Favourite, StaffMember
 
 from .errors import StaffAccount
 from .models import RequestKind
@@ -102,6 +102,7 @@ def _erase_personal_data(*, user, scrub: _Scrubber) -> None:
     _scrub_rows(Review.objects.filter(customer=user), ["comment"], scrub)
     SalonCustomer.objects.filter(customer=user).delete()
     Notification.objects.filter(recipient=user).delete()
+    Favourite.objects.filter(user=user).delete()
     _scrub_rows(Notification.objects.filter(booking__customer=user), ["body", "last_error"], scrub)
     payments.update(provider_payload={}, card_last4="", transaction_url="")
     _scrub_rows(payments, ["failure_message", "flag_reason"], scrub)

@@ -10,6 +10,7 @@ from apps.bookings.models import Booking, BookingEvent, Review, SalonCustomer
 from apps.invoicing.models import Document
 from apps.notifications.models import Notification
 from apps.payments.models import Payment, Refund
+from apps.salons.models import Favourite
 
 from .exporter import export_section, iso
 
@@ -90,6 +91,20 @@ def reviews(user) -> list[dict]:
             "created_at": iso(review.created_at),
         }
         for review in rows
+    ]
+
+
+@export_section("favourites")
+def favourites(user) -> list[dict]:
+    """The salons the person keeps as favourites, whether or not the salon is still listed."""
+    rows = Favourite.objects.filter(user=user).select_related("salon").order_by("created_at", "pk")
+    return [
+        {
+            "salon": favourite.salon.name_en or favourite.salon.name_ar,
+            "salon_id": favourite.salon_id,
+            "created_at": iso(favourite.created_at),
+        }
+        for favourite in rows
     ]
 
 

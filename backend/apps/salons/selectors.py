@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import time
 from operator import attrgetter
 
-from django.db.models import Max, Min, Prefetch, Q, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 
 from .errors import SalonNotFound
 from .hours import interval_minutes
-from .models import Salon, Service, ServiceCategory, StaffMember, Weekday
+from .models import Favourite, Salon, Service, ServiceCategory, StaffMember, Weekday
 
 # --- Shared by the catalog and the salon list (apps.discovery) ----------------------------
 
@@ -28,6 +28,23 @@ def with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
         min_price=Min("services__price_amount", filter=active),
         max_price=Max("services__price_amount", filter=active),
     )
+
+
+def with_is_favourite(salons: QuerySet[Salon], *, user) -> QuerySet[Salon]:
+    """`salons` with `is_favourite`: whether `user` keeps the salon as a favourite (False for anonymous),
+    one `EXISTS` in the same query."""
+    if user is None or not user.is_authenticated:
+        return salons.annotate(is_favourite=Value(False))
+    return salons.annotate(is_favourite=Exists(Favourite.objects.filter(user=user, salon=OuterRef("pk"))))
+
+
+def favourite_salon_list(*, user) -> QuerySet[Salon]:
+    """The user's favourite active salons as the salon list shows them, the latest favourite first."""
+    favourites = Favourite.objects.filter(user=user, salon=OuterRef("pk"))
+    salons = Salon.objects.filter(Exists(favourites), is_active=True).annotate(
+        favourited_at=Subquery(favourites.values("created_at")[:1]), is_favourite=Value(True)
+    )
+    return with_price_range(salons).order_by("-favourited_at", "-id")
 
 
 # The largest id a BigAutoField holds: larger numbers cannot name a row (and overflow SQLite).
@@ -136,14 +153,14 @@ SAUDI_WEEK = (
 _MINUTES_PER_DAY = 24 * 60
 
 
-def salon_detail(*, salon_id: int) -> Salon:
+def salon_detail(*, salon_id: int, user=None) -> Salon:
     """An active salon with everything its page shows, in seven queries.
 
-    Besides the model fields it carries `min_price`/`max_price`, `photos`, `active_services`,
+    Besides the model fields it carries `min_price`/`max_price`, `is_favourite` (for `user`), `photos`, `active_services`,
     `active_staff` (see `_active_services`/`_active_staff`), `service_groups` (list of
     `ServiceGroup`) and `opening_hours` (list of `OpeningDay`). Raises `SalonNotFound`.
     """
-    salons = with_price_range(Salon.objects.filter(is_active=True)).prefetch_related(
+    salons = with_is_favourite(with_price_range(Salon.objects.filter(is_active=True)), user=user).prefetch_related(
         "photos",
         Prefetch("services", queryset=_active_services(), to_attr="active_services"),
         Prefetch("staff", queryset=_active_staff().prefetch_related("working_hours"), to_attr="active_staff"),

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from apps.accounts.models import Role
 from apps.core.locks import lock_name
 
-from .errors import AlreadyOnTeam, InvalidHours, StylistOfAnotherSalon, UnknownServices, UnknownStaff
+from .errors import AlreadyOnTeam, InvalidHours, SalonNotFound, StylistOfAnotherSalon, UnknownServices, UnknownStaff
 from .hours import HoursProblem, special_hours_problems, weekly_hours_problems
-from .models import Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
+from .models import Favourite, Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
 
 User = get_user_model()
 
@@ -202,3 +202,23 @@ def time_off_delete(*, time_off: TimeOff) -> None:
 def special_hours_delete(*, special_hours: SpecialHours) -> None:
     with transaction.atomic():
         special_hours.delete()
+
+
+# --- A customer's favourite salons ------------------------------------------------------------
+
+
+@transaction.atomic
+def favourite_add(*, user, salon_id: int) -> bool:
+    """Keep an active salon as one of `user`'s favourites; True when it was not one yet. Raises
+    `SalonNotFound` for an unknown or inactive salon. The unique constraint settles a race."""
+    if not Salon.objects.filter(pk=salon_id, is_active=True).exists():
+        raise SalonNotFound()
+    _favourite, created = Favourite.objects.get_or_create(user=user, salon_id=salon_id)
+    return created
+
+
+@transaction.atomic
+def favourite_remove(*, user, salon_id: int) -> bool:
+    """Stop keeping the salon as a favourite (whatever its state); True when it was one."""
+    deleted, _rows = Favourite.objects.filter(user=user, salon_id=salon_id).delete()
+    return deleted > 0

@@ -40,8 +40,12 @@ export const routes: RouteObject[] = [
             path: "bookings/:bookingId/pay",
             lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
           },
-          { path: "payments/return", lazy: lazyRoute(() => import("./routes/payment-return"), ["payments"]) },
+          {
+            path: "payments/return",
+            lazy: lazyRoute(() => import("./routes/payment-return"), ["payments", "bookings"]),
+          },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
+          { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
           { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
           {
             path: "staff",

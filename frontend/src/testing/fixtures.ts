@@ -14,6 +14,7 @@ export const salon: SalonDetail = {
   cover_photo_url: null,
   price_range: { min: 18000, max: 85000, currency: "SAR" },
   requires_prepayment: true,
+  is_favourite: false,
   description: "وجهة العرائس في شمال الرياض.",
   address: "طريق عثمان بن عفان، حي النرجس، الرياض 13327",
   latitude: 24.872,
@@ -96,6 +97,7 @@ export const customer: User = {
   role: "customer",
   is_phone_verified: true,
   salon_alerts_by_sms: true,
+  manages_salons: false,
 };
 
 export function booking(overrides: Partial<Booking> = {}): Booking {

@@ -216,7 +216,7 @@ export interface paths {
     };
     /**
      * List my bookings
-     * @description Customers see their own bookings, stylists the bookings they serve, managers every booking of the salons they manage (the union for someone who is several of these). Ordered by start; `upcoming=false` lists past bookings latest first.
+     * @description Customers see their own bookings, stylists the bookings they serve, managers every booking of the salons they manage (the union for someone who is several of these). Ordered by start; `upcoming=true` keeps the bookings still ahead (pending with a live hold or confirmed, from now on); `upcoming=false` lists all the others (past, cancelled, expired), latest first.
      */
     get: operations["bookings_list"];
     put?: never;
@@ -403,6 +403,44 @@ export interface paths {
      */
     post: operations["bookings_review_create"];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/favourites/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My favourite salons
+     * @description The signed-in user's favourite active salons, paginated like the salon list, the latest favourite first.
+     */
+    get: operations["favourites_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/favourites/{salon_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Keep a salon as a favourite */
+    put: operations["favourites_add"];
+    post?: never;
+    /** Stop keeping a salon as a favourite */
+    delete: operations["favourites_remove"];
     options?: never;
     head?: never;
     patch?: never;
@@ -1698,6 +1736,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/salons/cities/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the cities with salons
+     * @description The cities the salon list can be filtered by: those with at least one active salon (not paginated).
+     */
+    get: operations["salons_cities_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/staff/me/": {
     parameters: {
       query?: never;
@@ -2013,6 +2071,21 @@ export interface components {
      * @enum {string}
      */
     ChannelEnum: "sms" | "whatsapp";
+    City: {
+      /**
+       * @description What the salon list's `city` filter takes.
+       *
+       *     * `riyadh` - Riyadh
+       *     * `jeddah` - Jeddah
+       *     * `dammam` - Dammam
+       *     * `khobar` - Khobar
+       *     * `makkah` - Makkah
+       *     * `madinah` - Madinah
+       */
+      code: components["schemas"]["CityEnum"];
+      /** @description In the request's language. */
+      name: string;
+    };
     /**
      * @description * `riyadh` - Riyadh
      *     * `jeddah` - Jeddah
@@ -3499,6 +3572,8 @@ export interface components {
        * @description If set, a booking is confirmed only once it is paid online.
        */
       requires_prepayment?: boolean;
+      /** @description Whether the signed-in user keeps the salon as a favourite (false when signed out). */
+      readonly is_favourite: boolean;
       description: string;
       address: string;
       /** Format: double */
@@ -3538,6 +3613,8 @@ export interface components {
        * @description If set, a booking is confirmed only once it is paid online.
        */
       requires_prepayment?: boolean;
+      /** @description Whether the signed-in user keeps the salon as a favourite (false when signed out). */
+      readonly is_favourite: boolean;
     };
     SalonPhoto: {
       readonly url: string | null;
@@ -3684,6 +3761,8 @@ export interface components {
       readonly is_phone_verified: boolean;
       /** @description Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the app's inbox). */
       readonly salon_alerts_by_sms: boolean;
+      /** @description Whether the user may open the back office: manager of a salon, or a platform admin. */
+      readonly manages_salons: boolean;
     };
     /** @description Moyasar's webhook envelope (documentation only: the service checks it). */
     WebhookEventRequest: {
@@ -5091,6 +5170,124 @@ export interface operations {
       };
       /** @description - `already_reviewed`: You have already reviewed this booking. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  favourites_list: {
+    parameters: {
+      query?: {
+        /** @description A page number within the paginated result set. */
+        page?: number;
+        /** @description Number of results to return per page. */
+        page_size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PaginatedSalonListList"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_found`: the page is past the last one. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  favourites_add: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The salon is a favourite (it may have been one already). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  favourites_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The salon is not a favourite (it may not have been one). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -9372,6 +9569,34 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Category"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  salons_cities_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["City"][];
         };
       };
       /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */

@@ -35,6 +35,8 @@ export type SignIn = Omit<Schemas["PhoneSignIn"], "refresh">;
 // --- Salons -----------------------------------------------------------------
 
 export type City = Schemas["CityEnum"];
+/** A city the salon list can be filtered by (one with an active salon); its name is in the request's language. */
+export type CityOption = Schemas["City"];
 export type Audience = Schemas["AudienceEnum"];
 /** A service category salons can be filtered by (`category=<slug>`); its name is in the request's language. */
 export type ServiceCategory = Schemas["Category"];

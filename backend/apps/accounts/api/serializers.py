@@ -47,6 +47,10 @@ class PhoneCodeVerifySerializer(serializers.Serializer):
 
 
 class UserSerializer(serializers.ModelSerializer):
+    manages_salons = serializers.SerializerMethodField(
+        help_text="Whether the user may open the back office: manager of a salon, or a platform admin."
+    )
+
     class Meta:
         model = User
         fields = [
@@ -61,8 +65,13 @@ class UserSerializer(serializers.ModelSerializer):
             "role",
             "is_phone_verified",
             "salon_alerts_by_sms",
+            "manages_salons",
         ]
         read_only_fields = fields
+
+    def get_manages_salons(self, user: User) -> bool:
+        # The reverse side of the salons' `managers`; accounts does not import the catalog.
+        return bool(user.is_superuser or user.managed_salons.exists())
 
 
 class PhoneSignInSerializer(serializers.Serializer):

@@ -32,6 +32,7 @@ def test_me_returns_the_signed_in_user(me_client):
         "role": "customer",
         "is_phone_verified": True,
         "salon_alerts_by_sms": True,
+        "manages_salons": False,
     }
 
 
@@ -187,3 +188,18 @@ def test_a_salon_member_turns_sms_alerts_off_and_on(me_client):
     on = client.patch(ME_URL, {"salon_alerts_by_sms": True}, format="json")
     user.refresh_from_db()
     assert (on.json()["salon_alerts_by_sms"], user.salon_alerts_by_sms) == (True, True)
+
+
+@pytest.mark.django_db
+def test_me_says_whether_the_user_may_open_the_back_office(me_client, make_user):
+    from apps.salons.tests.factories import make_salon
+
+    client, user = me_client
+    assert client.get(ME_URL).json()["manages_salons"] is False
+
+    make_salon().managers.add(user)
+    assert client.get(ME_URL).json()["manages_salons"] is True
+
+    admin = make_user("+966501111111", is_superuser=True)
+    client.force_authenticate(admin)
+    assert client.get(ME_URL).json()["manages_salons"] is True

@@ -235,6 +235,7 @@ def test_verifying_creates_the_account_and_returns_tokens(api_client, request_co
         "role": "customer",
         "is_phone_verified": True,
         "salon_alerts_by_sms": True,
+        "manages_salons": False,
     }
 
 

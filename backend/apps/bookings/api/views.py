@@ -103,7 +103,8 @@ class BookingListCreateView(generics.GenericAPIView):
         description=(
             "Customers see their own bookings, stylists the bookings they serve, managers every booking "
             "of the salons they manage (the union for someone who is several of these). Ordered by start; "
-            "`upcoming=false` lists past bookings latest first."
+            "`upcoming=true` keeps the bookings still ahead (pending with a live hold or confirmed, from now on); "
+            "`upcoming=false` lists all the others (past, cancelled, expired), latest first."
         ),
         parameters=[BookingListQuerySerializer],
         responses={200: BookingSerializer(many=True), **error_responses(INVALID_INPUT)},

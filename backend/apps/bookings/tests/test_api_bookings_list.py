@@ -132,3 +132,18 @@ def test_the_status_filter_matches_the_status_shown(customer, salon, book, day):
 
     assert [(item["id"], item["status"]) for item in expired] == [(lapsed.pk, "expired")]
     assert [(item["id"], item["status"]) for item in pending] == [(live.pk, "pending")]
+
+
+def test_a_cancelled_or_expired_booking_ahead_leaves_upcoming_for_the_past_tab(api_book, customer, day):
+    kept = api_book("10:00")
+    cancelled = api_book("12:00")
+    lapsed = api_book("14:00")
+    services.booking_cancel(booking_id=cancelled.pk, actor=customer)
+    Booking.objects.filter(pk=lapsed.pk).update(hold_expires_at=timezone.now() - timedelta(minutes=1))
+    client = client_for(customer)
+
+    def ids(query: str) -> list[int]:
+        return [item["id"] for item in client.get(f"/api/bookings/?{query}").json()["results"]]
+
+    assert ids("upcoming=true") == [kept.pk]
+    assert ids("upcoming=false") == [lapsed.pk, cancelled.pk]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from config.wsgi import application
+from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, Phase, settings
 from hypothesis import seed as hypothesis_seed
 from schemathesis.checks import not_a_server_error
@@ -20,7 +20,7 @@ SCHEMA_PATH = Path(__file__).resolve().parents[4] / "frontend" / "openapi.json"
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
 
 schema = schemathesis.openapi.from_path(str(SCHEMA_PATH))
-schema.app = application
+schema.app = get_wsgi_application()
 
 pytestmark = pytest.mark.django_db
 

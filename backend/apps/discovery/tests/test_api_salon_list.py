@@ -54,6 +54,7 @@ def test_list_result_has_every_field_in_the_request_language(api_client):
                 "cover_photo_url": "http://testserver/media/salons/covers/jasmine.jpg",
                 "price_range": {"min": 8000, "max": 25000, "currency": "SAR"},
                 "requires_prepayment": True,
+                "is_favourite": False,
             }
         ],
     }

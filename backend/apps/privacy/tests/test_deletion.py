@@ -233,3 +233,16 @@ def test_a_follow_up_export_by_the_old_id_shows_no_personal_data_but_the_issued_
         assert identifier.lower() not in text
     assert document["salon_notes"] == [] and document["notifications"] == [] and document["one_time_codes"] == []
     assert all(invoice["buyer_name"] for invoice in invoices)  # immutable tax documents (ADR 0008)
+
+
+def test_deletion_removes_the_persons_favourite_salons(stylist, person, otp_outbox):
+    from apps.salons.models import Favourite
+
+    Favourite.objects.create(user=person, salon=stylist.salon)
+    kept = Favourite.objects.create(user=make_user(first_name="Other"), salon=stylist.salon)
+    client = client_for(person)
+
+    request_id, code = _code(client, otp_outbox)
+    assert client.post(DELETE, {"request_id": request_id, "code": code}, format="json").status_code == 200
+
+    assert list(Favourite.objects.values_list("pk", flat=True)) == [kept.pk]

@@ -104,3 +104,16 @@ def test_the_number_of_queries_does_not_grow_with_the_bookings(stylist):
     fill_history(stylist=stylist, customer=few, bookings=3)
     fill_history(stylist=stylist, customer=many, bookings=30)
     assert _queries(few) == _queries(many)
+
+
+def test_the_favourite_salons_are_in_it(stylist, customer):
+    from apps.salons.models import Favourite
+
+    Favourite.objects.create(user=customer, salon=stylist.salon)
+    Favourite.objects.create(user=make_user(first_name="Other"), salon=stylist.salon)
+
+    document = json.loads(client_for(customer).get(URL).content)
+
+    assert [(f["salon_id"], f["salon"]) for f in document["favourites"]] == [
+        (stylist.salon_id, stylist.salon.name_en or stylist.salon.name_ar)
+    ]

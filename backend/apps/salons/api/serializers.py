@@ -90,6 +90,9 @@ class SalonListSerializer(serializers.ModelSerializer):
     review_count = serializers.IntegerField(source="rating_count")
     cover_photo_url = serializers.SerializerMethodField()
     price_range = serializers.SerializerMethodField(help_text="Null when the salon has no active service.")
+    is_favourite = serializers.BooleanField(
+        read_only=True, help_text="Whether the signed-in user keeps the salon as a favourite (false when signed out)."
+    )
 
     class Meta:
         model = Salon
@@ -106,6 +109,7 @@ class SalonListSerializer(serializers.ModelSerializer):
             "cover_photo_url",
             "price_range",
             "requires_prepayment",
+            "is_favourite",
         ]
 
     def get_cover_photo_url(self, salon: Salon) -> str | None:

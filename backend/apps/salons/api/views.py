@@ -30,7 +30,7 @@ class SalonDetailView(GenericAPIView):
     @extend_schema(summary="Salon details", responses={200: SalonDetailSerializer, **error_responses(SalonNotFound)})
     def get(self, request: Request, salon_id: int) -> Response:
         """An active salon with its services by category, staff, opening hours and booking policy."""
-        salon = selectors.salon_detail(salon_id=salon_id)
+        salon = selectors.salon_detail(salon_id=salon_id, user=request.user)
         return Response(self.get_serializer(salon).data)
 
 

@@ -5,6 +5,7 @@ import { Dialog } from "@/components/Dialog";
 import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { Notice } from "@/components/Notice";
+import { Reference } from "@/components/Reference";
 import { useBooking } from "@/features/bookings/api/get-booking";
 import { StatusLabel } from "@/features/desk/components/StatusLabel";
 import { useLanguage } from "@/hooks/use-language";
@@ -80,9 +81,7 @@ function BookingFacts({ booking }: { booking: Booking }) {
       <div>
         <dt>{t("booking.reference")}</dt>
         <dd>
-          <bdi dir="ltr" className="reference">
-            {booking.reference}
-          </bdi>
+          <Reference>{booking.reference}</Reference>
         </dd>
       </div>
       {booking.note && (

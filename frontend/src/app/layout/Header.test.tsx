@@ -156,4 +156,33 @@ test("the account's own refetch landing before the saved language does not leave
   act(() => answerPatch?.());
 
   expect(await screen.findByRole("heading", { name: "Blow-dry" })).toBeInTheDocument();
+test("a customer's page load never asks the back office; the account says who manages a salon", async () => {
+  const server = mockFetch();
+  server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", []);
+  server.on("GET", "/api/salons/cities/", []);
+  server.on("GET", "/api/auth/me/", customer);
+  server.on("GET", "/api/notifications/unread-count/", { count: 0 });
+  session.signIn("access-1");
+  renderRoutes(routes, "/");
+
+  expect(await screen.findByRole("link", { name: "حسابي" })).toBeInTheDocument();
+  await vi.waitFor(() => expect(server.requestsTo("GET", "/api/salons/")).toHaveLength(1));
+  expect(screen.queryByRole("link", { name: "الإدارة" })).not.toBeInTheDocument();
+  expect(server.requestsTo("GET", "/api/manage/salons/")).toHaveLength(0);
+  expect(server.unhandled).toEqual([]);
+});
+
+test("a manager's header offers the back office", async () => {
+  const server = mockFetch();
+  server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", []);
+  server.on("GET", "/api/salons/cities/", []);
+  server.on("GET", "/api/auth/me/", { ...customer, role: "manager", manages_salons: true });
+  server.on("GET", "/api/notifications/unread-count/", { count: 0 });
+  session.signIn("access-1");
+  renderRoutes(routes, "/");
+
+  expect(await screen.findByRole("link", { name: "الإدارة" })).toHaveAttribute("href", "/manage");
+  expect(server.requestsTo("GET", "/api/manage/salons/")).toHaveLength(0);
 });

@@ -4,7 +4,6 @@ import { Link, NavLink, useLocation } from "react-router";
 import { Icon, type IconName } from "@/components/Icon";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSaveAccountLanguage } from "@/features/accounts/api/update-me";
-import { useManagedSalons } from "@/features/backoffice/api/list-managed-salons";
 import { useUnreadCount } from "@/features/notifications/api/get-unread-count";
 import { useLanguage } from "@/hooks/use-language";
 import { useSession } from "@/hooks/use-session";
@@ -53,15 +52,15 @@ export function Header() {
   const { status } = useSession();
   const me = useMe();
   const unread = useUnreadCount();
-  // Managers of a salon (and platform admins, whatever their role) get the back office.
-  const managedSalons = useManagedSalons({ enabled: status === "signed_in" });
   const location = useLocation();
   // Signing in from a page comes back to it.
   const here = location.pathname + location.search;
   const signInTarget = location.pathname === "/" || location.pathname === "/sign-in" ? "/sign-in" : signInPath(here);
   const signedIn = status === "signed_in";
   const isStaff = me.data?.role === "staff" || me.data?.role === "manager";
-  const isManager = signedIn && (managedSalons.data?.length ?? 0) > 0;
+  // Managers of a salon (and platform admins, whatever their role) get the back office: the account
+  // says so, so nobody else asks the back office (a customer would get a 403).
+  const isManager = signedIn && me.data?.manages_salons === true;
   const unreadCount = signedIn ? (unread.data ?? 0) : 0;
 
   const items: NavItem[] = [

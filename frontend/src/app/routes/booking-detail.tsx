@@ -7,6 +7,7 @@ import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { NotFound } from "@/components/NotFound";
 import { Notice } from "@/components/Notice";
+import { useMe } from "@/features/accounts/api/get-me";
 import { useBooking } from "@/features/bookings/api/get-booking";
 import { BookingCard } from "@/features/bookings/components/BookingCard";
 import { useDocumentTitle } from "@/hooks/use-document-title";
@@ -19,6 +20,7 @@ export function Component() {
   const { t } = useTranslation("bookings");
   const bookingId = parseId(useParams().bookingId);
   const booking = useBooking(bookingId ?? 0);
+  const me = useMe();
   const location = useLocation();
   const justBooked = Boolean((location.state as { justBooked?: boolean } | null)?.justBooked);
   const [rescheduling, setRescheduling] = useState(false);
@@ -46,7 +48,7 @@ export function Component() {
           <p>{t("detail.requestSentText")}</p>
         </Notice>
       )}
-      <BookingCard booking={booking.data} onReschedule={() => setRescheduling(true)} />
+      <BookingCard booking={booking.data} onReschedule={() => setRescheduling(true)} viewerId={me.data?.id} />
       {rescheduling && <RescheduleDialog booking={booking.data} onClose={() => setRescheduling(false)} />}
     </div>
   );

@@ -26,6 +26,7 @@ const dalal: SalonSummary = {
   cover_photo_url: null,
   price_range: { min: 18000, max: 450000, currency: "SAR" },
   requires_prepayment: true,
+  is_favourite: false,
 };
 
 // As the API lists them: the operator's categories, in their order, named in the request's language.
@@ -33,6 +34,12 @@ const categories: ServiceCategory[] = [
   { id: 1, slug: "hair", name: "شعر" },
   { id: 2, slug: "nails", name: "أظافر" },
   { id: 12, slug: "lashes", name: "رموش" },
+];
+
+// As the API lists them: only the cities with an active salon.
+const cities = [
+  { code: "riyadh", name: "الرياض" },
+  { code: "jeddah", name: "جدة" },
 ];
 
 beforeEach(() => {
@@ -48,6 +55,7 @@ describe("finding a salon", () => {
   test("results show rating, review count, district and price range", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([dalal]));
 
     renderRoutes(routes, "/");
@@ -66,6 +74,7 @@ describe("finding a salon", () => {
   test("words, city, category, women/men and 'free today' go to the API and the URL", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([dalal]));
     const { user, router } = renderRoutes(routes, "/");
     await screen.findByRole("link", { name: /صالون دلال/ });
@@ -92,9 +101,28 @@ describe("finding a salon", () => {
     );
   });
 
+  test("the city filter offers only the cities with salons, as the API lists them", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
+    server.on("GET", "/api/salons/", paginated([dalal]));
+    renderRoutes(routes, "/");
+
+    const city = await screen.findByLabelText("المدينة");
+    await vi.waitFor(() =>
+      expect(
+        within(city)
+          .getAllByRole("option")
+          .map((option) => option.textContent),
+      ).toEqual(["كل المدن", "الرياض", "جدة"]),
+    );
+    expect(server.requestsTo("GET", "/api/salons/cities/")).toHaveLength(1);
+  });
+
   test("the category filter offers the categories the API lists, by their names", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([dalal]));
     const { user, router } = renderRoutes(routes, "/");
 
@@ -120,6 +148,7 @@ describe("finding a salon", () => {
   test("a link's category shows as chosen", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([dalal]));
 
     renderRoutes(routes, "/?category=nails&city=riyadh");
@@ -138,6 +167,7 @@ describe("finding a salon", () => {
   test("an unknown category in the link matches no option; the other filters still apply", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([dalal]));
     const { user, router } = renderRoutes(
       routes,
@@ -180,6 +210,7 @@ describe("finding a salon", () => {
   test("no results: says so and offers to clear the search", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.on("GET", "/api/salons/", paginated([]));
     const { user, router } = renderRoutes(routes, "/?q=xyz&city=jeddah");
 
@@ -192,6 +223,7 @@ describe("finding a salon", () => {
   test("a failure says what happened and can be retried", async () => {
     const server = mockFetch();
     server.on("GET", "/api/salons/categories/", categories);
+    server.on("GET", "/api/salons/cities/", cities);
     server.once("GET", "/api/salons/", () => apiError(503, "server_error", ""));
     server.on("GET", "/api/salons/", () => json(paginated([dalal])));
     const { user } = renderRoutes(routes, "/");

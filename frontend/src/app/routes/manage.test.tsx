@@ -11,7 +11,7 @@ import type { User } from "@/types/models";
 import { routes } from "../router";
 import { managedSalon, otherSalon, serveManagedSalons } from "./manage-fixtures";
 
-const manager: User = { ...customer, id: 4, first_name: "نورة", role: "manager" };
+const manager: User = { ...customer, id: 4, first_name: "نورة", role: "manager", manages_salons: true };
 
 function serveSignedIn(server: ReturnType<typeof mockFetch>, user: User = manager) {
   server.on("GET", "/api/auth/me/", user);

@@ -1,10 +1,10 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 
 import { session } from "@/lib/auth/session";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
-import { availability, booking, paginated, salon, slot } from "@/testing/fixtures";
-import { renderRoutes } from "@/testing/render";
+import { availability, booking, customer, paginated, salon, slot } from "@/testing/fixtures";
+import { currentUrl, renderRoutes } from "@/testing/render";
 
 import { Component as MyBookings } from "./my-bookings";
 
@@ -119,7 +119,9 @@ describe("my bookings", () => {
   test("cancelling explains the policy and the refund first", async () => {
     let current = paid;
     const server = mockFetch();
-    server.on("GET", "/api/bookings/", () => json(paginated([current])));
+    server.on("GET", "/api/bookings/", ({ query }) =>
+      json(paginated(query.get("upcoming") === "true" && current.status === "cancelled" ? [] : [current])),
+    );
     server.on("POST", "/api/bookings/1/cancel/", () => {
       current = { ...paid, status: "cancelled", allowed_actions: [] };
       return json(current);
@@ -137,9 +139,57 @@ describe("my bookings", () => {
 
     await user.click(within(dialog).getByRole("button", { name: "نعم، ألغِ الحجز" }));
 
-    expect(await screen.findByText("ملغى")).toBeInTheDocument();
+    // A cancelled booking is no longer upcoming: it leaves this tab.
+    expect(await screen.findByText("ليس لديك حجوزات قادمة.")).toBeInTheDocument();
+    expect(screen.queryByRole("article", { name: "استشوار" })).not.toBeInTheDocument();
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     expect(server.requestsTo("POST", "/api/bookings/1/cancel/")[0]?.body).toEqual({ reason: "" });
+  });
+
+  test("a past booking of mine offers to book the same salon, service and stylist again", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/auth/me/", customer);
+    const done = booking({ status: "completed", allowed_actions: ["review"], hold_expires_at: null });
+    server.on("GET", "/api/bookings/", paginated([done]));
+    const { user, router } = renderRoutes(
+      [...routes, { path: "/salons/:salonId/book", element: <p>booking flow</p> }],
+      "/bookings?tab=past",
+    );
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    const again = await within(card).findByRole("link", { name: "احجز مرة أخرى" });
+    expect(again).toHaveAttribute("href", "/salons/3/book?service=24&staff=12");
+    await user.click(again);
+    expect(currentUrl(router)).toBe("/salons/3/book?service=24&staff=12");
+    expect(server.requestsTo("GET", "/api/bookings/")[0]?.query.get("upcoming")).toBe("false");
+  });
+
+  test("an upcoming booking, or someone else's past one, is not offered again", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/auth/me/", { ...customer, id: 99 });
+    server.on("GET", "/api/bookings/", paginated([booking({ status: "completed", allowed_actions: [] }), paid]));
+    renderRoutes(routes, "/bookings");
+
+    await screen.findAllByRole("article");
+    await vi.waitFor(() => expect(server.requestsTo("GET", "/api/auth/me/")).toHaveLength(1));
+    expect(screen.queryByRole("link", { name: "احجز مرة أخرى" })).not.toBeInTheDocument();
+  });
+
+  test("a cancelled booking leaves the upcoming tab at once, before the list is fetched again", async () => {
+    const server = mockFetch();
+    const other = booking({ ...paid, id: 2, reference: "SLN-22222", service: { ...paid.service, name: "قص" } });
+    server.once("GET", "/api/bookings/", paginated([paid, other]));
+    // The refetch after the cancellation has not answered yet (a slow network).
+    server.on("GET", "/api/bookings/", () => new Promise<Response>(() => {}));
+    server.on("POST", "/api/bookings/1/cancel/", { ...paid, status: "cancelled", allowed_actions: [] });
+    const { user } = renderRoutes(routes, "/bookings");
+
+    const card = await screen.findByRole("article", { name: "استشوار" });
+    await user.click(within(card).getByRole("button", { name: "إلغاء الحجز" }));
+    await user.click(within(screen.getByRole("dialog")).getByRole("button", { name: "نعم، ألغِ الحجز" }));
+
+    await waitFor(() => expect(screen.queryByRole("article", { name: "استشوار" })).not.toBeInTheDocument());
+    expect(screen.getByRole("article", { name: "قص" })).toBeInTheDocument();
   });
 
   test("rescheduling reuses the time picker with the same stylist, and changes nothing before a confirmation", async () => {

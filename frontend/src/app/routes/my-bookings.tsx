@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 
+import { useMe } from "@/features/accounts/api/get-me";
 import type { BookingTimeframe } from "@/features/bookings/api/list-bookings";
 import { BookingList } from "@/features/bookings/components/BookingList";
 import { useDocumentTitle } from "@/hooks/use-document-title";
@@ -14,6 +15,7 @@ export function Component() {
   const [params] = useSearchParams();
   const timeframe: BookingTimeframe = params.get("tab") === "past" ? "past" : "upcoming";
   const [rescheduling, setRescheduling] = useState<Booking | null>(null);
+  const me = useMe();
   useDocumentTitle(t("list.title"));
 
   return (
@@ -32,7 +34,7 @@ export function Component() {
           </Link>
         ))}
       </nav>
-      <BookingList timeframe={timeframe} onReschedule={setRescheduling} />
+      <BookingList timeframe={timeframe} onReschedule={setRescheduling} viewerId={me.data?.id} />
       {rescheduling && <RescheduleDialog booking={rescheduling} onClose={() => setRescheduling(null)} />}
     </div>
   );

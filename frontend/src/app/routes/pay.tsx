@@ -7,6 +7,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { NotFound } from "@/components/NotFound";
 import { Notice } from "@/components/Notice";
+import { Reference } from "@/components/Reference";
 import { useBooking } from "@/features/bookings/api/get-booking";
 import { PriceBreakdown } from "@/features/bookings/components/PriceBreakdown";
 import { selectionToParams } from "@/features/bookings/flow/state";
@@ -61,7 +62,7 @@ export function Component() {
           <bdi>{formatTime(data.start, language, zone)}</bdi>
         </p>
         <p>
-          {t("reference")}: <bdi className="reference">{data.reference}</bdi>
+          {t("reference")}: <Reference>{data.reference}</Reference>
         </p>
         <PriceBreakdown price={data.price} />
       </section>

@@ -9,6 +9,9 @@ import { currentUrl, renderRoutes } from "@/testing/render";
 import { Component as PayRoute } from "./pay";
 import { Component as PaymentReturn } from "./payment-return";
 
+const RLM = "\u200f";
+const NBSP = "\u00a0";
+
 const fakeConfig = {
   provider: "fake",
   fake: true,
@@ -317,6 +320,27 @@ describe("coming back from the gateway", () => {
     expect(server.requestsTo("POST", "/api/payments/:id/refresh/")[0]?.params.id).toBe(
       "9d5f0c1e-0000-4000-8000-000000000001",
     );
+  });
+
+  test("the outcome comes with what was booked: salon, service, stylist, time and amount", async () => {
+    const server = mockFetch();
+    server.on("POST", "/api/payments/:id/refresh/", payment({ status: "paid", transaction_url: null }));
+    server.on("GET", "/api/bookings/1/", booking({ status: "confirmed", allowed_actions: [] }));
+
+    renderRoutes(routes, "/payments/return?id=9d5f0c1e-0000-4000-8000-000000000001");
+
+    expect(await screen.findByText("تم استلام الدفع وتأكّد حجزك")).toBeInTheDocument();
+    const summary = await screen.findByRole("region", { name: "تفاصيل الحجز" });
+    const fact = (label: string) => within(summary).getByText(label).nextElementSibling?.textContent;
+    expect(fact("الصالون")).toBe("صالون دلال للتجميل");
+    expect(fact("الخدمة")).toBe("استشوار");
+    expect(fact("المختص")).toBe("دانة");
+    expect(fact("التاريخ")).toBe("الثلاثاء، ٢٤ نوفمبر ٢٠٢٦");
+    expect(fact("الوقت")).toBe("١٠:٠٠ ص – ١٠:٤٥ ص");
+    expect(fact("المبلغ")).toBe(`${RLM}١٨٠٫٠٠${NBSP}ر.س.${RLM}`);
+    expect(within(summary).getByText("SLN-83MCF")).toHaveAttribute("dir", "ltr");
+    // One check of the payment serves the outcome and the summary.
+    expect(server.requestsTo("POST", "/api/payments/:id/refresh/")).toHaveLength(1);
   });
 
   test("a failed payment is explained with a way to try again", async () => {

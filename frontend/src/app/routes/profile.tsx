@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 
 import { ErrorState } from "@/components/ErrorState";
+import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSignOut } from "@/features/accounts/api/sign-out";
@@ -21,6 +22,10 @@ export function Component() {
   return (
     <div className="stack narrow">
       <h1>{t("profile.title")}</h1>
+      <Link className="link" to="/favourites">
+        <Icon name="heart" size={18} />
+        {t("profile.favourites")}
+      </Link>
       {me.isPending ? (
         <LoadingState />
       ) : me.isError ? (

@@ -1,6 +1,7 @@
 import type { Audience, City } from "@/types/models";
 
-// The catalog's cities (a fixed list in the API; their names are translated in `salons`). Service
+// Every city of the catalog (a fixed list in the API; their names are translated in `salons`), to read the
+// address; the search offers only those with salons (`api/list-cities.ts`). Service
 // categories are not listed here: operators manage them, see `api/list-categories.ts`.
 export const CITIES: readonly City[] = ["riyadh", "jeddah", "dammam", "khobar", "makkah", "madinah"];
 export const AUDIENCES: readonly Audience[] = ["women", "men"];

@@ -65,6 +65,7 @@ export function ProfileForm({ user }: { user: User }) {
         <Field label={t("profile.firstName")} error={fieldError("first_name")}>
           <input
             className="input"
+            dir="auto"
             autoComplete="given-name"
             maxLength={150}
             value={firstName}
@@ -74,6 +75,7 @@ export function ProfileForm({ user }: { user: User }) {
         <Field label={t("profile.lastName")} error={fieldError("last_name")}>
           <input
             className="input"
+            dir="auto"
             autoComplete="family-name"
             maxLength={150}
             value={lastName}

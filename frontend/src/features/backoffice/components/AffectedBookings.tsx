@@ -3,6 +3,7 @@ import "../backoffice.css";
 import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { Reference } from "@/components/Reference";
 import { useErrorMessage } from "@/components/error-message";
 import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
@@ -46,9 +47,7 @@ export function AffectedBookingList({ bookings, timeZone }: { bookings: Affected
           </p>
           <p>
             {t("affected.booking", { service: booking.service_name, customer: booking.customer_first_name })}{" "}
-            <bdi dir="ltr" className="reference">
-              {booking.reference}
-            </bdi>
+            <Reference>{booking.reference}</Reference>
           </p>
         </li>
       ))}

@@ -1,7 +1,7 @@
-import type { QueryClient } from "@tanstack/react-query";
+import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 
 import { isApiError } from "@/lib/api-client";
-import type { Booking } from "@/types/models";
+import type { Booking, BookingPage } from "@/types/models";
 
 export const bookingsQueryRoot = ["bookings"] as const;
 
@@ -12,9 +12,36 @@ export function bookingQueryKey(bookingId: number) {
   return ["bookings", "detail", bookingId] as const;
 }
 
+type BookingPages = InfiniteData<BookingPage, number>;
+
+function mapPages(data: BookingPages, change: (results: Booking[]) => Booking[]): BookingPages {
+  return {
+    ...data,
+    pages: data.pages.map((page) => {
+      const results = change(page.results);
+      return { ...page, results, count: page.count - (page.results.length - results.length) };
+    }),
+  };
+}
+
+/** The customer's lists show the new version at once: a booking no longer ahead (cancelled, say)
+ * leaves the upcoming tab before the refetch answers (the API agrees: `upcoming=true` is open bookings). */
+function updateBookingLists(queryClient: QueryClient, booking: Booking): void {
+  queryClient.setQueriesData<BookingPages>({ queryKey: ["bookings", "list"] }, (data) =>
+    data ? mapPages(data, (results) => results.map((item) => (item.id === booking.id ? booking : item))) : data,
+  );
+  const ahead = booking.status === "pending" || booking.status === "confirmed";
+  if (!ahead) {
+    queryClient.setQueriesData<BookingPages>({ queryKey: ["bookings", "list", "upcoming"] }, (data) =>
+      data ? mapPages(data, (results) => results.filter((item) => item.id !== booking.id)) : data,
+    );
+  }
+}
+
 /** After any change to a booking: store the new version, refresh lists, schedules, the desk and free times. */
 export function rememberChangedBooking(queryClient: QueryClient, booking: Booking): Promise<unknown> {
   queryClient.setQueryData(bookingQueryKey(booking.id), booking);
+  updateBookingLists(queryClient, booking);
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ["bookings", "list"] }),
     // The salon's views of its bookings (stylists' schedules, the back office's desk), not who I am.

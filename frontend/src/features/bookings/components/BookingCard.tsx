@@ -5,12 +5,14 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Countdown } from "@/components/Countdown";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatTime, formatTimeRange } from "@/lib/format/time";
 import type { Booking } from "@/types/models";
 
+import { selectionToParams } from "../flow/state";
 import { AddToCalendarButton } from "./AddToCalendarButton";
 import { CancelDialog } from "./CancelDialog";
 import { PriceBreakdown } from "./PriceBreakdown";
@@ -40,10 +42,12 @@ interface BookingCardProps {
   onReschedule?: (booking: Booking) => void;
   /** A link to the booking's own page (in lists). */
   linkToDetails?: boolean;
+  /** Who is looking: their own booking that is over offers to book the same again. */
+  viewerId?: number;
 }
 
 /** A customer's booking: when, where, reference, status, payment and VAT, and what can be done. */
-export function BookingCard({ booking, onReschedule, linkToDetails = false }: BookingCardProps) {
+export function BookingCard({ booking, onReschedule, linkToDetails = false, viewerId }: BookingCardProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const zone = booking.salon.timezone;
@@ -56,6 +60,17 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
   const now = Date.now();
   const upcoming = (booking.status === "pending" || booking.status === "confirmed") && Date.parse(booking.end) > now;
   const headingId = `booking-${booking.id}`;
+  // Over (done, missed, cancelled, lapsed or simply past): the same salon, service and stylist, a new time.
+  const over = !(booking.status === "pending" || booking.status === "confirmed") || Date.parse(booking.end) <= now;
+  const bookAgain =
+    over && viewerId !== undefined && booking.customer.id === viewerId
+      ? `/salons/${booking.salon.id}/book?${selectionToParams({
+          serviceId: booking.service.id,
+          staff: booking.staff.id,
+          date: null,
+          start: null,
+        }).toString()}`
+      : null;
   // Still ahead, but the customer can no longer cancel it here: say since when, and what to do.
   const cancellationEnded =
     (booking.status === "pending" || booking.status === "confirmed") &&
@@ -92,7 +107,7 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
         <div>
           <dt>{t("card.reference")}</dt>
           <dd>
-            <bdi className="reference">{booking.reference}</bdi>
+            <Reference>{booking.reference}</Reference>
           </dd>
         </div>
         <div>
@@ -143,6 +158,11 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false }: Bo
           <button type="button" className="button button--ghost-danger" onClick={() => setDialog("cancel")}>
             {t("actions.cancel")}
           </button>
+        )}
+        {bookAgain && (
+          <Link className="button button--secondary" to={bookAgain} aria-describedby={headingId}>
+            {t("actions.bookAgain")}
+          </Link>
         )}
         {upcoming && <AddToCalendarButton booking={booking} />}
         {booking.payment && PAID_ONLINE.has(booking.payment.status) && (

@@ -14,9 +14,11 @@ import { BookingCard } from "./BookingCard";
 interface BookingListProps {
   timeframe: BookingTimeframe;
   onReschedule?: (booking: Booking) => void;
+  /** The signed-in person: their past bookings offer "book again". */
+  viewerId?: number;
 }
 
-export function BookingList({ timeframe, onReschedule }: BookingListProps) {
+export function BookingList({ timeframe, onReschedule, viewerId }: BookingListProps) {
   const { t } = useTranslation("bookings");
   const bookings = useBookings(timeframe);
 
@@ -45,7 +47,7 @@ export function BookingList({ timeframe, onReschedule }: BookingListProps) {
       <ul className="booking-list">
         {items.map((booking) => (
           <li key={booking.id}>
-            <BookingCard booking={booking} onReschedule={onReschedule} linkToDetails />
+            <BookingCard booking={booking} onReschedule={onReschedule} viewerId={viewerId} linkToDetails />
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import "../desk.css";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "@/components/EmptyState";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -31,9 +32,7 @@ export function CustomerBookings({ bookings }: { bookings: Booking[] }) {
             <div className="desk-history__meta">
               <StatusLabel status={booking.status} />
               <span>{formatMoney(booking.price.amount, booking.price.currency, language)}</span>
-              <bdi dir="ltr" className="reference">
-                {booking.reference}
-              </bdi>
+              <Reference>{booking.reference}</Reference>
             </div>
             {booking.cancellation?.reason && (
               <p className="desk-history__reason">

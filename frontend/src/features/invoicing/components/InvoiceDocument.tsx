@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 
+import { Reference } from "@/components/Reference";
 import { formatMoney } from "@/lib/format/money";
 import { formatNumber } from "@/lib/format/number";
 import type { CreditNote, Invoice } from "@/types/models";
@@ -69,7 +70,7 @@ function CreditNotes({ notes, currency }: { notes: CreditNote[]; currency: strin
               <div>
                 <dt>{label("creditNote")}</dt>
                 <dd>
-                  <bdi className="reference">{note.number}</bdi>
+                  <Reference>{note.number}</Reference>
                 </dd>
               </div>
               <div>
@@ -130,7 +131,7 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
         <div>
           <dt>{label(taxed ? "invoiceNumber" : "receiptNumber")}</dt>
           <dd>
-            <bdi className="reference">{invoice.number}</bdi>
+            <Reference>{invoice.number}</Reference>
           </dd>
         </div>
         <div>
@@ -148,7 +149,7 @@ export function InvoiceDocument({ invoice }: { invoice: Invoice }) {
         <div>
           <dt>{label("booking")}</dt>
           <dd>
-            <bdi className="reference">{invoice.booking_reference}</bdi>
+            <Reference>{invoice.booking_reference}</Reference>
           </dd>
         </div>
       </dl>

@@ -8,6 +8,7 @@ import { ErrorState } from "@/components/ErrorState";
 import { Field } from "@/components/Field";
 import { LoadingState } from "@/components/LoadingState";
 import { Notice } from "@/components/Notice";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -35,7 +36,7 @@ function Row({ document, salonId, timeZone }: { document: InvoiceDocument; salon
   return (
     <tr>
       <th scope="row">
-        <bdi className="reference">{document.number}</bdi>
+        <Reference>{document.number}</Reference>
         <span className={`tag invoice-kind invoice-kind--${document.kind}`}>{t(`manage.kinds.${document.kind}`)}</span>
         {document.references && (
           <span className="invoice-row__refers">{t("manage.refersTo", { number: document.references })}</span>
@@ -48,7 +49,7 @@ function Row({ document, salonId, timeZone }: { document: InvoiceDocument; salon
         </time>
       </td>
       <td>
-        <bdi className="reference">{document.booking_reference}</bdi>
+        <Reference>{document.booking_reference}</Reference>
       </td>
       <td>{document.customer_name}</td>
       <td>{formatMoney(sign * document.total, document.currency, language)}</td>

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -23,9 +24,7 @@ function PayoutItem({ payout, timeZone }: { payout: Payout; timeZone: string }) 
     <li className="card ledger-payout">
       <div className="ledger-payout__head">
         <h3 className="ledger-payout__reference">
-          <bdi dir="ltr" className="reference">
-            {payout.reference}
-          </bdi>
+          <Reference>{payout.reference}</Reference>
         </h3>
         <span className={`tag ledger-status ledger-status--${payout.status}`}>
           {t(`payouts.status.${payout.status}`)}

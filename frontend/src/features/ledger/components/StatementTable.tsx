@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
@@ -32,17 +33,11 @@ function Entry({ entry, currency, timeZone }: { entry: StatementEntry; currency:
       <td role="cell" className="ledger-table__reference">
         {entry.booking_reference ? (
           <>
-            {t("statement.booking")}{" "}
-            <bdi dir="ltr" className="reference">
-              {entry.booking_reference}
-            </bdi>
+            {t("statement.booking")} <Reference>{entry.booking_reference}</Reference>
           </>
         ) : entry.payout_reference ? (
           <>
-            {t("statement.payout")}{" "}
-            <bdi dir="ltr" className="reference">
-              {entry.payout_reference}
-            </bdi>
+            {t("statement.payout")} <Reference>{entry.payout_reference}</Reference>
           </>
         ) : null}
       </td>

@@ -11,8 +11,19 @@ export async function getUnreadCount({ signal }: { signal?: AbortSignal } = {}):
   return body.count;
 }
 
+/**
+ * The badge is the server's count, never a guess: it is fetched again whenever it may have changed
+ * (after a payment, a booking change, a read, a fresh inbox: see the callers' invalidations), when the
+ * window comes back to the front, and every 30 s while it is in front (messages arrive from outside).
+ */
 export function unreadCountQueryOptions() {
-  return queryOptions({ queryKey: unreadCountQueryKey, queryFn: getUnreadCount, refetchInterval: 60_000 });
+  return queryOptions({
+    queryKey: unreadCountQueryKey,
+    queryFn: getUnreadCount,
+    staleTime: 0,
+    refetchOnWindowFocus: "always",
+    refetchInterval: 30_000,
+  });
 }
 
 export function useUnreadCount() {

@@ -1,7 +1,10 @@
-import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
+import { infiniteQueryOptions, useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 
 import { api } from "@/lib/api-client";
 import type { NotificationPage } from "@/types/models";
+
+import { unreadCountQueryKey } from "./get-unread-count";
 
 export const notificationsQueryKey = ["notifications", "list"] as const;
 
@@ -19,6 +22,13 @@ export function notificationsQueryOptions() {
   });
 }
 
+/** The inbox; each fresh copy of it brings the badge's count up to date too (they must agree). */
 export function useNotifications() {
-  return useInfiniteQuery(notificationsQueryOptions());
+  const queryClient = useQueryClient();
+  const query = useInfiniteQuery(notificationsQueryOptions());
+  const updatedAt = query.dataUpdatedAt;
+  useEffect(() => {
+    if (updatedAt) void queryClient.invalidateQueries({ queryKey: unreadCountQueryKey });
+  }, [updatedAt, queryClient]);
+  return query;
 }

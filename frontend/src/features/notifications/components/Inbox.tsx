@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
+import { Reference } from "@/components/Reference";
 import { useLanguage } from "@/hooks/use-language";
 import { DEFAULT_TIME_ZONE } from "@/lib/calendar-date";
 import { formatDateTime } from "@/lib/format/date";
@@ -27,17 +28,20 @@ function NotificationItem({ notification }: { notification: Notification }) {
       <div className="notification__header">
         <p className="notification__title">
           {!notification.is_read && <span className="visually-hidden">{t("unread")}: </span>}
-          {notification.title}
+          <bdi dir="auto">{notification.title}</bdi>
         </p>
         <time className="notification__time" dateTime={notification.created_at}>
           {formatDateTime(notification.created_at, language, DEFAULT_TIME_ZONE)}
         </time>
       </div>
-      <p className="notification__body">{notification.body}</p>
+      {/* Written in the language of its day: an older Arabic message keeps its own direction in English. */}
+      <p className="notification__body" dir="auto">
+        {notification.body}
+      </p>
       <div className="actions">
         {notification.booking && (
           <Link className="link" to={`/bookings/${notification.booking.id}`} onClick={read}>
-            {t("openBooking", { reference: notification.booking.reference })}
+            {t("openBooking")} <Reference>{notification.booking.reference}</Reference>
           </Link>
         )}
         {!notification.is_read && (

@@ -21,13 +21,21 @@ export function refreshedPaymentQueryOptions(paymentId: string) {
   });
 }
 
-/** The payment as the gateway reports it now; the booking caches follow. */
+/** The same answer, only read (the outcome, `useRefreshedPayment`, brings the caches up to date). */
+export function useCheckedPayment(paymentId: string | null) {
+  return useQuery({ ...refreshedPaymentQueryOptions(paymentId ?? ""), enabled: Boolean(paymentId) });
+}
+
+/** The payment as the gateway reports it now; the booking caches and the inbox (the payment's messages,
+ * the unread count) follow. */
 export function useRefreshedPayment(paymentId: string | null) {
   const queryClient = useQueryClient();
-  const query = useQuery({ ...refreshedPaymentQueryOptions(paymentId ?? ""), enabled: Boolean(paymentId) });
+  const query = useCheckedPayment(paymentId);
   const status = query.data?.status;
   useEffect(() => {
-    if (status) void queryClient.invalidateQueries({ queryKey: ["bookings"] });
+    if (!status) return;
+    void queryClient.invalidateQueries({ queryKey: ["bookings"] });
+    void queryClient.invalidateQueries({ queryKey: ["notifications"] });
   }, [status, queryClient]);
   return query;
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 
+import { useSession } from "@/hooks/use-session";
 import { api } from "@/lib/api-client";
 import type { Audience, City, SalonPage } from "@/types/models";
 
@@ -12,8 +13,18 @@ export interface SalonFilters {
   availableOn?: string;
 }
 
-/** GET /api/salons/ (best rated first) */
-export function listSalons({ filters, page, signal }: { filters: SalonFilters; page: number; signal?: AbortSignal }) {
+/** GET /api/salons/ (best rated first); signed in, each salon says whether it is one of my favourites. */
+export function listSalons({
+  filters,
+  page,
+  signal,
+  signedIn = false,
+}: {
+  filters: SalonFilters;
+  page: number;
+  signal?: AbortSignal;
+  signedIn?: boolean;
+}) {
   return api.get<SalonPage>("/api/salons/", {
     query: {
       q: filters.q?.trim(),
@@ -24,19 +35,26 @@ export function listSalons({ filters, page, signal }: { filters: SalonFilters; p
       page,
     },
     signal,
-    auth: false,
+    auth: signedIn,
   });
 }
 
-export function salonsQueryOptions(filters: SalonFilters) {
+/** The list for someone signed in (with their favourites) is another list than a visitor's. */
+export function salonsQueryOptions(filters: SalonFilters, signedIn = false) {
   return infiniteQueryOptions({
-    queryKey: ["salons", "list", filters],
-    queryFn: ({ pageParam, signal }) => listSalons({ filters, page: pageParam, signal }),
+    queryKey: ["salons", "list", filters, signedIn ? "signed-in" : "visitor"],
+    queryFn: ({ pageParam, signal }) => listSalons({ filters, page: pageParam, signal, signedIn }),
     initialPageParam: 1,
     getNextPageParam: (last, _all, lastPage) => (last.next ? lastPage + 1 : undefined),
   });
 }
 
 export function useSalons(filters: SalonFilters) {
-  return useInfiniteQuery(salonsQueryOptions(filters));
+  const signedIn = useSession().status === "signed_in";
+  // Signing in fetches the list again (with my favourites): the salons on screen stay meanwhile.
+  return useInfiniteQuery({
+    ...salonsQueryOptions(filters, signedIn),
+    placeholderData: (previous, previousQuery) =>
+      JSON.stringify(previousQuery?.queryKey[2]) === JSON.stringify(filters) ? previous : undefined,
+  });
 }

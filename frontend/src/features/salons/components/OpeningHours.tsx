@@ -1,5 +1,6 @@
 import "../salons.css";
 
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 
 import { useLanguage } from "@/hooks/use-language";
@@ -29,14 +30,19 @@ export function OpeningHours({ days, timeZone }: { days: OpeningDay[]; timeZone:
             <td>
               {day.intervals.length === 0
                 ? t("salon.closed")
-                : day.intervals.map((interval, index) => (
-                    <span key={interval.start} className="hours__interval">
-                      {index > 0 && t("salon.intervalSeparator")}
-                      {t("salon.interval", {
-                        start: formatClockTime(interval.start, language),
-                        end: formatClockTime(interval.end, language),
-                      })}
-                    </span>
+                : // Each interval keeps its comma; lines break only at the space after it, so no
+                  // line starts with a comma.
+                  day.intervals.map((interval, index) => (
+                    <Fragment key={interval.start}>
+                      {index > 0 && " "}
+                      <span className="hours__interval">
+                        {t("salon.interval", {
+                          start: formatClockTime(interval.start, language),
+                          end: formatClockTime(interval.end, language),
+                        })}
+                        {index < day.intervals.length - 1 && t("salon.intervalSeparator")}
+                      </span>
+                    </Fragment>
                   ))}
             </td>
           </tr>

@@ -27,7 +27,9 @@ export function ReviewList({ salonId, timeZone }: { salonId: number; timeZone: s
         {items.map((review) => (
           <li key={review.id} className="review">
             <div className="review__header">
-              <span className="review__author">{review.customer_first_name}</span>
+              <span className="review__author" dir="auto">
+                {review.customer_first_name}
+              </span>
               <Stars rating={review.rating} />
             </div>
             <p className="review__meta">

@@ -6,6 +6,7 @@ import { Link } from "react-router";
 import { Stars } from "@/components/Stars";
 import type { SalonSummary } from "@/types/models";
 
+import { FavouriteButton } from "./FavouriteButton";
 import { PriceRange } from "./PriceRange";
 
 /** `priority`: the first cards load their photo at once (they are on screen). */
@@ -45,6 +46,8 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
           </ul>
         </div>
       </Link>
+      {/* Beside the link, not inside it: a control cannot be part of a link. */}
+      <FavouriteButton salon={salon} className="salon-card__favourite" />
     </article>
   );
 }

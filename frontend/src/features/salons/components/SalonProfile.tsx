@@ -6,9 +6,12 @@ import { Link } from "react-router";
 import { Icon } from "@/components/Icon";
 import { Stars } from "@/components/Stars";
 import { useDocumentTitle } from "@/hooks/use-document-title";
+import { useLanguage } from "@/hooks/use-language";
+import { formatNumber } from "@/lib/format/number";
 import { formatPhoneForDisplay } from "@/lib/phone";
 import type { SalonDetail } from "@/types/models";
 
+import { FavouriteButton } from "./FavouriteButton";
 import { OpeningHours } from "./OpeningHours";
 import { PriceRange } from "./PriceRange";
 import { ReviewList } from "./ReviewList";
@@ -20,11 +23,13 @@ interface SalonProfileProps {
   bookingHref: (serviceId?: number) => string;
 }
 
-/** The salon page: photos, description, address and map, hours, services, stylists, reviews. */
+/** The salon page: photos, description, address and map, hours, cancellation policy, services, stylists, reviews. */
 export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
   const { t } = useTranslation("salons");
   useDocumentTitle(salon.name);
+  const language = useLanguage();
   const photos = salon.photos.filter((photo) => photo.url);
+  const hours = salon.booking_policy.cancellation_window_hours;
 
   return (
     <article className="salon-profile">
@@ -43,9 +48,12 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
             <li className="tag">{t(`audience.${salon.audience}`)}</li>
             {salon.requires_prepayment && <li className="tag tag--accent">{t("prepayment")}</li>}
           </ul>
-          <Link className="button button--block-mobile" to={bookingHref()}>
-            {t("salon.bookNow")}
-          </Link>
+          <div className="salon-hero__actions">
+            <Link className="button button--block-mobile" to={bookingHref()}>
+              {t("salon.bookNow")}
+            </Link>
+            <FavouriteButton salon={salon} />
+          </div>
         </div>
       </header>
 
@@ -88,6 +96,16 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
         <section className="card" aria-labelledby="hours-heading">
           <h2 id="hours-heading">{t("salon.hours")}</h2>
           <OpeningHours days={salon.opening_hours} timeZone={salon.timezone} />
+        </section>
+
+        <section className="card" aria-labelledby="policy-heading">
+          <h2 id="policy-heading">{t("salon.policyTitle")}</h2>
+          <p>
+            {hours > 0
+              ? t("salon.cancellation", { count: hours, n: formatNumber(hours, language) })
+              : t("salon.cancellationUntilStart")}
+          </p>
+          {salon.booking_policy.requires_prepayment && <p>{t("salon.prepaymentPolicy")}</p>}
         </section>
 
         <section className="card salon-sections__wide" aria-labelledby="services-heading">

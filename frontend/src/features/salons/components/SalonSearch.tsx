@@ -8,7 +8,8 @@ import { Icon } from "@/components/Icon";
 import type { Audience, City } from "@/types/models";
 
 import { useCategories } from "../api/list-categories";
-import { AUDIENCES, CITIES } from "../catalog-options";
+import { useCities } from "../api/list-cities";
+import { AUDIENCES } from "../catalog-options";
 
 export interface SearchCriteria {
   q: string;
@@ -29,6 +30,9 @@ export function SalonSearch({ criteria, onChange }: SalonSearchProps) {
   const { t } = useTranslation("salons");
   // Until they arrive (or if they cannot be loaded), the category filter offers only "all".
   const categories = useCategories();
+  // Only cities with salons: a city chosen by address that has none (any more) is kept so it can be undone.
+  const cities = (useCities().data ?? []).map((city) => city.code);
+  const cityOptions = criteria.city && !cities.includes(criteria.city) ? [...cities, criteria.city] : cities;
   const [words, setWords] = useState(criteria.q);
   // New words from outside (the URL: Back, a link) replace what is typed: adjusted during render, not in an effect.
   const [followedWords, setFollowedWords] = useState(criteria.q);
@@ -69,7 +73,7 @@ export function SalonSearch({ criteria, onChange }: SalonSearchProps) {
             onChange={(event) => onChange({ ...criteria, city: (event.target.value || null) as City | null })}
           >
             <option value="">{t("search.allCities")}</option>
-            {CITIES.map((city) => (
+            {cityOptions.map((city) => (
               <option key={city} value={city}>
                 {t(`cities.${city}`)}
               </option>

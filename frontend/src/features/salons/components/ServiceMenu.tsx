@@ -31,7 +31,11 @@ export function ServiceMenu({ categories, bookingHref }: ServiceMenuProps) {
               <li key={service.id} className="service-row">
                 <div className="service-row__text">
                   <p className="service-row__name">{service.name}</p>
-                  {service.description && <p className="service-row__description">{service.description}</p>}
+                  {service.description && (
+                    <p className="service-row__description" dir="auto">
+                      {service.description}
+                    </p>
+                  )}
                   <p className="service-row__meta">
                     <span>{formatDuration(service.duration_minutes)}</span>
                     <span aria-hidden="true"> · </span>

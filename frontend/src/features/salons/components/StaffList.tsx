@@ -20,7 +20,9 @@ export function StaffList({ staff }: { staff: Staff[] }) {
           <StaffAvatar staff={member} />
           <div>
             <p className="staff-list__name">{member.display_name}</p>
-            <p className="staff-list__title">{member.title}</p>
+            <p className="staff-list__title" dir="auto">
+              {member.title}
+            </p>
           </div>
         </li>
       ))}

@@ -42,7 +42,9 @@ export function StaffPicker({ staff, selectedId, onSelect }: StaffPickerProps) {
             <StaffAvatar staff={member} />
             <span className="choice__main">
               <span className="choice__title">{member.display_name}</span>
-              <span className="choice__meta">{member.title}</span>
+              <span className="choice__meta" dir="auto">
+                {member.title}
+              </span>
             </span>
             <Icon name="forward" />
           </button>
