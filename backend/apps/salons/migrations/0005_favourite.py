@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('salons', '0003_salon_legal_name'),
+        ('salons', '0004_salon_unconfirmed_policy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
