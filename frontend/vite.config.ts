@@ -3,6 +3,8 @@ import { fileURLToPath, URL } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+import { precompress } from "./scripts/precompress";
+
 // The Django server that `npm run dev` forwards API, admin and media requests to.
 const backendUrl = process.env.SALON_BACKEND_URL ?? "http://127.0.0.1:8000";
 const proxied = ["/api", "/admin", "/media", "/static"];
@@ -25,7 +27,7 @@ function packageName(id: string): string | null {
 
 export default defineConfig({
   base: "/",
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },

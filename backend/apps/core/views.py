@@ -1,9 +1,7 @@
 import logging
 
-from django.conf import settings
 from django.db import connection
-from django.http import FileResponse, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -12,6 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from .exceptions import error_body
+from .spa import spa_response
 
 logger = logging.getLogger(__name__)
 
@@ -43,13 +42,8 @@ def health(request):
 
 
 def spa_index(request, path=""):
-    """Serve the built SPA's index.html for every client-side route."""
-    index = settings.SPA_DIST_DIR / "index.html"
-    if index.is_file():
-        response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
-        response["Cache-Control"] = "no-cache"
-        return response
-    return render(request, "core/no_spa.html", status=200)
+    """Serve the built SPA's index.html for every client-side route (compressed: see `spa.py`)."""
+    return spa_response(request)
 
 
 def _is_api(request) -> bool:
