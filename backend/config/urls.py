@@ -1,4 +1,5 @@
 from apps.core import views as core_views
+from apps.discovery import first_screen
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -27,6 +28,9 @@ urlpatterns = [
     path("api/", include(api_patterns)),
     path("admin/", admin.site.urls),
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # The SPA's pages; the home page and a salon's come with a server-rendered first screen.
+    path("", first_screen.home_page, name="spa-home"),
+    re_path(r"^salons/(?P<salon_id>[0-9]{1,9})/?$", first_screen.salon_page, name="spa-salon"),
     # Every other path is a client-side route of the SPA.
     re_path(r"^(?!api/|admin/|static/|media/)(?P<path>.*)$", core_views.spa_index, name="spa"),
 ]

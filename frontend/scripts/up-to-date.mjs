@@ -23,6 +23,7 @@ export const BUILD_INPUTS = [
   "package.json",
   "package-lock.json",
   "scripts/precompress.ts",
+  "scripts/first-screen.ts",
 ];
 
 function* filesUnder(path) {

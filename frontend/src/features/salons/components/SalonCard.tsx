@@ -20,6 +20,7 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
               src={salon.cover_photo_url}
               alt=""
               loading={priority ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : "auto"}
               decoding="async"
               width={640}
               height={360}
