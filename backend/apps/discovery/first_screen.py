@@ -18,6 +18,7 @@ from django.utils import translation
 
 from apps.core.spa import spa_response
 from apps.salons.models import Salon
+from apps.salons.renditions import picture_candidates
 
 from .selectors import salon_list
 
@@ -50,6 +51,10 @@ def _place(template: str, *, district: str, city: str) -> str:
     return template.replace("{{district}}", district).replace("{{city}}", city)
 
 
+def _srcset(file) -> str:
+    return ", ".join(f"{url} {width}w" for url, width in picture_candidates(file))
+
+
 def _render(template: str, strings: dict, build_context) -> str:
     blocks = []
     for language, direction in LANGUAGES:
@@ -74,6 +79,7 @@ def home_page(request: HttpRequest) -> HttpResponse:
                 "name": salon.name,
                 "place": _place(words["place"], district=salon.district, city=salon.get_city_display()),
                 "cover_url": salon.cover_photo.url if salon.cover_photo else "",
+                "cover_srcset": _srcset(salon.cover_photo),
             }
             for salon in salon_list()[:HOME_CARDS]
         ]
@@ -88,9 +94,11 @@ def salon_page(request: HttpRequest, salon_id: int) -> HttpResponse:
     salon = Salon.objects.filter(id=salon_id, is_active=True).first()
     if strings is None or salon is None:
         return spa_response(request)
-    # The gallery's first photos are on a phone's first screen too (its thumbnails suit the slot).
+    # The gallery's first photos are on a phone's first screen too.
     photos = [
-        {"url": (photo.thumbnail or photo.image).url} for photo in salon.photos.all()[:GALLERY_PHOTOS] if photo.image
+        {"url": photo.image.url, "srcset": _srcset(photo.image)}
+        for photo in salon.photos.all()[:GALLERY_PHOTOS]
+        if photo.image
     ]
 
     def context(words: dict) -> dict:
@@ -99,6 +107,7 @@ def salon_page(request: HttpRequest, salon_id: int) -> HttpResponse:
                 "name": salon.name,
                 "place": _place(words["place"], district=salon.district, city=salon.get_city_display()),
                 "cover_url": salon.cover_photo.url if salon.cover_photo else "",
+                "cover_srcset": _srcset(salon.cover_photo),
             },
             "photos": photos,
         }

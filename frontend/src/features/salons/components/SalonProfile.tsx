@@ -34,6 +34,8 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
           <img
             className="salon-hero__cover"
             src={salon.cover_photo_url}
+            srcSet={salon.cover_photo_srcset ?? undefined}
+            sizes="(min-width: 72rem) 72rem, 100vw"
             alt=""
             width={1280}
             height={480}
@@ -65,6 +67,8 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
               <li key={photo.url}>
                 <img
                   src={photo.url ?? ""}
+                  srcSet={photo.srcset ?? undefined}
+                  sizes="min(80vw, 20rem)"
                   alt={photo.caption}
                   loading="lazy"
                   decoding="async"
