@@ -56,7 +56,7 @@ export function isStamped(stampPath, hash) {
 
 function run(command, args, root) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (result.status !== 0) throw new Error(`${[command, ...args].join(" ")} failed (exit ${result.status})`);
 }
 
 /** Runs `command` unless the stamp already holds the inputs' hash; stamps it afterwards. */
@@ -72,20 +72,19 @@ export function unlessUpToDate({ root, what, inputs, stamp, command }) {
   return true;
 }
 
-const STEPS = {
-  install: {
-    what: "node_modules/",
-    inputs: ["package-lock.json"],
-    stamp: "node_modules/.installed-stamp",
-    command: ["npm", "ci", "--no-audit", "--no-fund"],
-  },
-  build: {
-    what: "dist/",
-    inputs: BUILD_INPUTS,
-    stamp: "dist/.build-stamp",
-    command: ["npm", "run", "build"],
-  },
+export const INSTALL_STEP = {
+  what: "node_modules/",
+  inputs: ["package-lock.json"],
+  stamp: "node_modules/.installed-stamp",
+  command: ["npm", "ci", "--no-audit", "--no-fund"],
 };
+export const BUILD_STEP = {
+  what: "dist/",
+  inputs: BUILD_INPUTS,
+  stamp: "dist/.build-stamp",
+  command: ["npm", "run", "build"],
+};
+const STEPS = { install: INSTALL_STEP, build: BUILD_STEP };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const step = STEPS[process.argv[2]];
@@ -93,5 +92,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`usage: node scripts/up-to-date.mjs ${Object.keys(STEPS).join("|")}`);
     process.exit(2);
   }
-  unlessUpToDate({ root: process.env.FRONTEND_DIR ?? FRONTEND_DIR, ...step });
+  try {
+    unlessUpToDate({ root: FRONTEND_DIR, ...step });
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
 }
