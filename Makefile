@@ -25,7 +25,7 @@ test-backend: install-dev
 ## The SPA's unit tests, then the browser journeys against a real Django server (needs Chromium)
 test-frontend: install-dev
 	@if [ -f frontend/package.json ]; then \
-	  cd frontend && npm ci --no-audit --no-fund && npm test && \
+	  cd frontend && node scripts/up-to-date.mjs install && npm test && \
 	  ../scripts/ensure-chromium.sh && npm run test:e2e; \
 	else echo "frontend: no test suite yet"; fi
 
@@ -44,9 +44,11 @@ $(VENV)/.installed-dev: $(VENV)/.installed backend/requirements-dev.txt
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## Build the SPA when there is one (Node 20)
+## Build the SPA (Node 20): npm ci only when package-lock.json changed, the build only when its sources
+## did (stamps in frontend/node_modules/ and frontend/dist/, see frontend/scripts/up-to-date.mjs)
 spa:
-	@if [ -f frontend/package.json ]; then cd frontend && npm ci --no-audit --no-fund && npm run build; \
+	@if [ -f frontend/package.json ]; then \
+	  cd frontend && node scripts/up-to-date.mjs install && node scripts/up-to-date.mjs build; \
 	else echo "frontend: no SPA to build yet"; fi
 
 migrate: install

@@ -3,6 +3,9 @@ import { fileURLToPath, URL } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+import { firstScreenStrings } from "./scripts/first-screen";
+import { precompress } from "./scripts/precompress";
+
 // The Django server that `npm run dev` forwards API, admin and media requests to.
 const backendUrl = process.env.SALON_BACKEND_URL ?? "http://127.0.0.1:8000";
 const proxied = ["/api", "/admin", "/media", "/static"];
@@ -25,7 +28,8 @@ function packageName(id: string): string | null {
 
 export default defineConfig({
   base: "/",
-  plugins: [react()],
+  // firstScreenStrings before precompress: the latter compresses what the build wrote (closeBundle).
+  plugins: [react(), firstScreenStrings(), precompress()],
   resolve: {
     alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
   },

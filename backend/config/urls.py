@@ -4,6 +4,7 @@ from apps.core import views as core_views
 from apps.core.csp import csp_report
 from apps.core.media import serve_media
 from apps.core.observability.metrics import metrics_view
+from apps.discovery import first_screen
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -38,8 +39,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("metrics", metrics_view, name="metrics"),
     *media_patterns,
+    # The SPA's pages; the home page and a salon's come with a server-rendered first screen.
+    path("", first_screen.home_page, name="spa-home"),
+    re_path(r"^salons/(?P<salon_id>[0-9]{1,9})/?$", first_screen.salon_page, name="spa-salon"),
     # Every other path is a client-side route of the SPA.
-    re_path(r"^(?!api/|admin/|static/|media/|metrics$)(?P<path>.*)$", core_views.spa_index, name="spa"),
+    re_path(r"^(?!api/|admin/|static/|media/|assets/|metrics$)(?P<path>.*)$", core_views.spa_index, name="spa"),
 ]
 
 handler400 = "apps.core.views.bad_request"

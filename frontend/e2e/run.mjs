@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { ensureBuilt } from "./build.mjs";
 import { screenshot } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
+import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
 
@@ -74,7 +75,9 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = journeys.filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
+    const chosen = [...journeys, ...performanceJourneys].filter((journey) =>
+      journey.name.includes(process.env.E2E_GREP ?? ""),
+    );
     for (const journey of chosen) {
       const started = Date.now();
       try {

@@ -1,24 +1,18 @@
 import logging
 import sys
 
-from django.conf import settings
-from django.http import FileResponse, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from .exceptions import DATABASE_OUTAGE_ERRORS, DATABASE_OUTAGE_RETRY_AFTER_SECONDS, database_unavailable, error_body
+from .spa import spa_response
 
 logger = logging.getLogger(__name__)
 
 
 def spa_index(request, path=""):
-    """Serve the built SPA's index.html for every client-side route."""
-    index = settings.SPA_DIST_DIR / "index.html"
-    if index.is_file():
-        response = FileResponse(index.open("rb"), content_type="text/html; charset=utf-8")
-        response["Cache-Control"] = "no-cache"
-        return response
-    return render(request, "core/no_spa.html", status=200)
+    """Serve the built SPA's index.html for every client-side route (compressed: see `spa.py`)."""
+    return spa_response(request)
 
 
 def _is_api(request) -> bool:

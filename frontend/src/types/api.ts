@@ -3565,6 +3565,8 @@ export interface components {
       rating: number;
       review_count: number;
       readonly cover_photo_url: string | null;
+      /** @description The cover in several widths for an <img srcset> (`<url> <width>w, …`); null without smaller copies. */
+      readonly cover_photo_srcset: string | null;
       /** @description Null when the salon has no active service. */
       readonly price_range: components["schemas"]["PriceRange"] | null;
       /**
@@ -3606,6 +3608,8 @@ export interface components {
       rating: number;
       review_count: number;
       readonly cover_photo_url: string | null;
+      /** @description The cover in several widths for an <img srcset> (`<url> <width>w, …`); null without smaller copies. */
+      readonly cover_photo_srcset: string | null;
       /** @description Null when the salon has no active service. */
       readonly price_range: components["schemas"]["PriceRange"] | null;
       /**
@@ -3618,6 +3622,8 @@ export interface components {
     };
     SalonPhoto: {
       readonly url: string | null;
+      /** @description The photo in several widths for an <img srcset>; null without smaller copies. */
+      readonly srcset: string | null;
       caption: string;
     };
     ScheduleFreeGap: {

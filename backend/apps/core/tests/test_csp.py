@@ -90,3 +90,28 @@ def test_bad_reports_are_refused_without_an_error(client):
     too_big = json.dumps({"csp-report": {"blocked-uri": "x" * 70_000}})
     assert client.post("/api/csp-report/", too_big, content_type="application/csp-report").status_code == 413
     assert client.get("/api/csp-report/").status_code == 405
+
+
+@pytest.mark.django_db
+def test_the_spa_page_allows_its_own_inline_scripts_by_hash_and_no_others(client, settings, tmp_path):
+    settings.SPA_DIST_DIR = tmp_path
+    (tmp_path / "index.html").write_text(
+        "<html><head><script>document.documentElement.dir='ltr'</script></head>"
+        '<body><!--first-screen--><div id="root"></div><script type="module" src="/assets/app.js"></script></body></html>'
+    )
+
+    policy = _policy(client.get("/bookings"))
+
+    assert policy["script-src"] == ["'self'", *inline_script_hashes((tmp_path / "index.html").read_text())]
+    assert len(policy["script-src"]) == 2
+
+
+@pytest.mark.django_db
+def test_a_missing_hashed_asset_is_404_not_the_spa(client, settings, tmp_path):
+    settings.SPA_DIST_DIR = tmp_path
+    (tmp_path / "index.html").write_text("<html><body>the app</body></html>")
+
+    response = client.get("/assets/index-0ld4a5h.js")
+
+    assert response.status_code == 404
+    assert b"the app" not in response.content

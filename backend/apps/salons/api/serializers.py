@@ -6,6 +6,7 @@ from rest_framework import serializers
 from apps.core.serializers import HourMinuteField
 
 from ..models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
+from ..renditions import picture_candidates
 
 CURRENCY = "SAR"
 VAT_PERCENT = 15
@@ -22,6 +23,15 @@ def absolute_file_url(serializer: serializers.Serializer, file) -> str | None:
     if not file:
         return None
     return serializer.context["request"].build_absolute_uri(file.url)
+
+
+def absolute_srcset(serializer: serializers.Serializer, file) -> str | None:
+    """The picture's `srcset` (`<url> <width>w, …`: smaller copies and the original); None when it has none."""
+    candidates = picture_candidates(file)
+    if not candidates:
+        return None
+    request = serializer.context["request"]
+    return ", ".join(f"{request.build_absolute_uri(url)} {width}w" for url, width in candidates)
 
 
 class PriceSerializer(serializers.Serializer):
@@ -89,6 +99,9 @@ class SalonListSerializer(serializers.ModelSerializer):
     )
     review_count = serializers.IntegerField(source="rating_count")
     cover_photo_url = serializers.SerializerMethodField()
+    cover_photo_srcset = serializers.SerializerMethodField(
+        help_text="The cover in several widths for an <img srcset> (`<url> <width>w, …`); null without smaller copies."
+    )
     price_range = serializers.SerializerMethodField(help_text="Null when the salon has no active service.")
     is_favourite = serializers.BooleanField(
         read_only=True, help_text="Whether the signed-in user keeps the salon as a favourite (false when signed out)."
@@ -107,6 +120,7 @@ class SalonListSerializer(serializers.ModelSerializer):
             "rating",
             "review_count",
             "cover_photo_url",
+            "cover_photo_srcset",
             "price_range",
             "requires_prepayment",
             "is_favourite",
@@ -114,6 +128,9 @@ class SalonListSerializer(serializers.ModelSerializer):
 
     def get_cover_photo_url(self, salon: Salon) -> str | None:
         return absolute_file_url(self, salon.cover_photo)
+
+    def get_cover_photo_srcset(self, salon: Salon) -> str | None:
+        return absolute_srcset(self, salon.cover_photo)
 
     @extend_schema_field(PriceRangeSerializer(allow_null=True))
     def get_price_range(self, salon: Salon) -> dict | None:
@@ -124,14 +141,20 @@ class SalonListSerializer(serializers.ModelSerializer):
 
 class SalonPhotoSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
+    srcset = serializers.SerializerMethodField(
+        help_text="The photo in several widths for an <img srcset>; null without smaller copies."
+    )
     caption = serializers.CharField()
 
     class Meta:
         model = SalonPhoto
-        fields = ["url", "caption"]
+        fields = ["url", "srcset", "caption"]
 
     def get_url(self, photo: SalonPhoto) -> str | None:
         return absolute_file_url(self, photo.image)
+
+    def get_srcset(self, photo: SalonPhoto) -> str | None:
+        return absolute_srcset(self, photo.image)
 
 
 class CategorySerializer(serializers.ModelSerializer):

@@ -104,6 +104,7 @@ def test_detail_has_every_field_in_the_request_language(api_client):
         "rating": 4.25,
         "review_count": 8,
         "cover_photo_url": "http://testserver/media/salons/covers/jasmine.jpg",
+        "cover_photo_srcset": None,
         "price_range": {"min": 8050, "max": 15000, "currency": "SAR"},
         "requires_prepayment": True,
         "is_favourite": False,
@@ -115,8 +116,8 @@ def test_detail_has_every_field_in_the_request_language(api_client):
         "timezone": "Asia/Riyadh",
         "vat_number": "300000000000003",
         "photos": [
-            {"url": "http://testserver/media/salons/gallery/1.jpg", "caption": "Front"},
-            {"url": "http://testserver/media/salons/gallery/2.jpg", "caption": "Reception"},
+            {"url": "http://testserver/media/salons/gallery/1.jpg", "srcset": None, "caption": "Front"},
+            {"url": "http://testserver/media/salons/gallery/2.jpg", "srcset": None, "caption": "Reception"},
         ],
         "google_maps_url": "https://www.google.com/maps/search/?api=1&query=21.543333,39.172778",
         "categories": [

@@ -9,6 +9,9 @@ import type { SalonSummary } from "@/types/models";
 import { FavouriteButton } from "./FavouriteButton";
 import { PriceRange } from "./PriceRange";
 
+// The card's width: the page's column on a phone, a grid cell (at most about 24rem) from 48rem.
+const CARD_SIZES = "(min-width: 48rem) 24rem, 100vw";
+
 /** `priority`: the first cards load their photo at once (they are on screen). */
 export function SalonCard({ salon, priority = false }: { salon: SalonSummary; priority?: boolean }) {
   const { t } = useTranslation("salons");
@@ -19,8 +22,11 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
           {salon.cover_photo_url ? (
             <img
               src={salon.cover_photo_url}
+              srcSet={salon.cover_photo_srcset ?? undefined}
+              sizes={CARD_SIZES}
               alt=""
               loading={priority ? "eager" : "lazy"}
+              fetchPriority={priority ? "high" : "auto"}
               decoding="async"
               width={640}
               height={360}

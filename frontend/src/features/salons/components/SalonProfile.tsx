@@ -35,7 +35,17 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
     <article className="salon-profile">
       <header className="salon-hero">
         {salon.cover_photo_url && (
-          <img className="salon-hero__cover" src={salon.cover_photo_url} alt="" width={1280} height={480} />
+          // The largest picture of the page's first screen: fetched before anything else.
+          <img
+            className="salon-hero__cover"
+            src={salon.cover_photo_url}
+            srcSet={salon.cover_photo_srcset ?? undefined}
+            sizes="(min-width: 72rem) 72rem, 100vw"
+            alt=""
+            width={1280}
+            height={480}
+            fetchPriority="high"
+          />
         )}
         <div className="salon-hero__text">
           <h1 className="salon-hero__name">{salon.name}</h1>
@@ -63,7 +73,16 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
           <ul className="gallery" tabIndex={0} aria-label={t("salon.photos")}>
             {photos.map((photo) => (
               <li key={photo.url}>
-                <img src={photo.url ?? ""} alt={photo.caption} loading="lazy" width={480} height={320} />
+                <img
+                  src={photo.url ?? ""}
+                  srcSet={photo.srcset ?? undefined}
+                  sizes="min(80vw, 20rem)"
+                  alt={photo.caption}
+                  loading="lazy"
+                  decoding="async"
+                  width={480}
+                  height={320}
+                />
               </li>
             ))}
           </ul>
