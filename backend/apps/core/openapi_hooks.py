@@ -3,9 +3,12 @@
 - Every operation that accepts a token answers 401 to a bad, expired or revoked one (also where the token
   is optional: a wrong token is refused, not ignored).
 - Every paginated list answers 404 for a page past the last one.
+- Every operation may answer 429 (`throttled`): every anonymous request is rate-limited, and the
+  expensive ones for everybody (apps/core/throttling.py).
 """
 
 ERROR_REF = {"$ref": "#/components/schemas/Error"}
+RATE_LIMITED_REF = {"$ref": "#/components/schemas/RateLimitedError"}
 
 
 def _error_response(description: str) -> dict:
@@ -28,4 +31,11 @@ def add_common_responses(result, generator, request, public):
                 )
             if any(parameter.get("name") == "page" for parameter in operation.get("parameters", [])):
                 responses.setdefault("404", _error_response("`not_found`: the page is past the last one."))
+            responses.setdefault(
+                "429",
+                {
+                    "description": "`throttled`: too many requests; retry after `Retry-After` seconds.",
+                    "content": {"application/json": {"schema": RATE_LIMITED_REF}},
+                },
+            )
     return result
