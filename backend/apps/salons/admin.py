@@ -50,7 +50,7 @@ class ServiceInline(admin.TabularInline):
 
 class StaffMemberInline(admin.TabularInline):
     model = StaffMember
-    fields = ["display_name", "title_ar", "title_en", "is_active", "display_order"]
+    fields = ["display_name", "display_name_en", "title_ar", "title_en", "is_active", "display_order"]
     extra = 0
     show_change_link = True
 
@@ -221,9 +221,9 @@ class TimeOffInline(admin.TabularInline):
 @admin.register(StaffMember)
 class StaffMemberAdmin(admin.ModelAdmin):
     form = StaffMemberAdminForm
-    list_display = ["display_name", "salon", "title_ar", "is_active", "user"]
+    list_display = ["display_name", "display_name_en", "salon", "title_ar", "is_active", "user"]
     list_filter = ["salon", "is_active"]
-    search_fields = ["display_name", "user__phone_number"]
+    search_fields = ["display_name", "display_name_en", "user__phone_number"]
     list_select_related = ["salon", "user"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["services"]
