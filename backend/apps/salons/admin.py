@@ -10,6 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin_fields import LabelledTabularInline, SarAmountAdminMixin
 from apps.core.money import format_sar
 
 from .forms import SpecialHoursInlineFormSet, StaffMemberAdminForm, WorkingHoursInlineFormSet
@@ -32,8 +33,12 @@ admin.site.index_title = _("Dashboard")
 # --- Salon -----------------------------------------------------------------
 
 
-class ServiceInline(admin.TabularInline):
+PRICE_IN_SAR = {"price_amount": _("price (SAR, VAT included)")}
+
+
+class ServiceInline(SarAmountAdminMixin, LabelledTabularInline):
     model = Service
+    sar_fields = PRICE_IN_SAR
     fields = [
         "name_ar",
         "name_en",
@@ -48,14 +53,14 @@ class ServiceInline(admin.TabularInline):
     show_change_link = True
 
 
-class StaffMemberInline(admin.TabularInline):
+class StaffMemberInline(LabelledTabularInline):
     model = StaffMember
     fields = ["display_name", "display_name_en", "title_ar", "title_en", "is_active", "display_order"]
     extra = 0
     show_change_link = True
 
 
-class SalonPhotoInline(admin.TabularInline):
+class SalonPhotoInline(LabelledTabularInline):
     model = SalonPhoto
     fields = ["image", "caption_ar", "caption_en", "display_order"]
     extra = 0
@@ -171,7 +176,8 @@ class ServiceCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(SarAmountAdminMixin, admin.ModelAdmin):
+    sar_fields = PRICE_IN_SAR
     list_display = [
         "name_ar",
         "name_en",
@@ -198,21 +204,21 @@ class ServiceAdmin(admin.ModelAdmin):
 # --- Staff and their hours -------------------------------------------------
 
 
-class WorkingHoursInline(admin.TabularInline):
+class WorkingHoursInline(LabelledTabularInline):
     model = WorkingHours
     formset = WorkingHoursInlineFormSet
     fields = ["weekday", "start_time", "end_time"]
     extra = 1
 
 
-class SpecialHoursInline(admin.TabularInline):
+class SpecialHoursInline(LabelledTabularInline):
     model = SpecialHours
     formset = SpecialHoursInlineFormSet
     fields = ["date", "start_time", "end_time", "note"]
     extra = 0
 
 
-class TimeOffInline(admin.TabularInline):
+class TimeOffInline(LabelledTabularInline):
     model = TimeOff
     fields = ["start", "end", "reason"]
     extra = 0
