@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 import { chromium } from "playwright-core";
 
+import { adminJourneys } from "./admin.mjs";
 import { ensureBuilt } from "./build.mjs";
 import { screenshot } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
@@ -69,7 +70,9 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = journeys.filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
+    const chosen = [...journeys, ...adminJourneys].filter((journey) =>
+      journey.name.includes(process.env.E2E_GREP ?? ""),
+    );
     for (const journey of chosen) {
       const started = Date.now();
       try {

@@ -118,7 +118,9 @@ class _LabelledFormSet:
         for name, field in form.fields.items():
             label = _("Delete") if name == DELETION_FIELD_NAME else field.label
             if label and not field.widget.is_hidden:
-                field.widget.attrs.setdefault("aria-label", capfirst(label))
+                # The admin's related-object wrapper renders its own copy of the inner widget.
+                widget = getattr(field.widget, "widget", field.widget)
+                widget.attrs.setdefault("aria-label", capfirst(label))
 
 
 class LabelledTabularInline(admin.TabularInline):

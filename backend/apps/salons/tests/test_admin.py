@@ -1,3 +1,4 @@
+import re
 from datetime import date, time
 
 import pytest
@@ -389,6 +390,9 @@ def test_the_salon_page_in_arabic_shows_prices_in_sar_and_labels_every_inline_in
     assert 'aria-label="السعر (بالريال، شامل الضريبة)"' in response.text
     assert 'aria-label="الاسم (بالإنجليزية)"' in response.text
     assert 'aria-label="حذف"' in response.text
+    category = re.search(r'<select name="services-0-category"[^>]*>', response.text)
+    assert category is not None
+    assert 'aria-label="الفئة"' in category.group(0)  # inside the related-object wrapper too
     # Our stylesheet keeps wide inlines from pushing the page sideways in RTL.
     assert "core/admin.css" in response.text
 
