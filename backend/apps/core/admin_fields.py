@@ -14,7 +14,7 @@ from django.forms.formsets import DELETION_FIELD_NAME
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .money import major_units
+from .money import format_sar, major_units
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _MAX_HALALAS = 10**12
@@ -129,3 +129,16 @@ class LabelledTabularInline(admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         return type(formset.__name__, (_LabelledFormSet, formset), {})
+
+
+def sar_display(field_name: str, description):
+    """An admin column or read-only field showing the integer halalas `field_name` in SAR, for a
+    ModelAdmin or inline class attribute: `amount_sar = sar_display("amount", _("amount"))`, then
+    "amount_sar" in `list_display` or `readonly_fields`."""
+
+    @admin.display(description=description, ordering=field_name)
+    def show(_model_admin, obj) -> str:
+        value = getattr(obj, field_name)
+        return "-" if value is None else format_sar(value)
+
+    return show

@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.utils import translation
 
-from apps.core.admin_fields import SarAmountField, SarAmountInput
+from apps.core.admin_fields import SarAmountField, SarAmountInput, sar_display
 
 
 class PriceForm(forms.Form):
@@ -64,3 +64,13 @@ def test_the_same_amount_typed_differently_is_no_change():
 
     assert field.has_changed(6000, "60.00") is False
     assert field.has_changed(6000, "60.01") is True
+
+
+def test_a_read_only_amount_in_halalas_is_shown_in_sar():
+    class Row:
+        amount = 6050
+        missing = None
+
+    with translation.override("en"):
+        assert sar_display("amount", "amount")(None, Row()) == "60.50 SAR"
+        assert sar_display("missing", "missing")(None, Row()) == "-"
