@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 import { chromium } from "playwright-core";
 
+import { adminJourneys } from "./admin.mjs";
 import { ensureBuilt } from "./build.mjs";
 import { screenshot } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
@@ -75,7 +76,7 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = [...journeys, ...performanceJourneys].filter((journey) =>
+    const chosen = [...journeys, ...performanceJourneys, ...adminJourneys].filter((journey) =>
       journey.name.includes(process.env.E2E_GREP ?? ""),
     );
     for (const journey of chosen) {

@@ -45,14 +45,24 @@ def staff_get(*, actor, salon_id: int, staff_id: int) -> StaffMember:
 
 
 def staff_add(
-    *, actor, salon_id: int, phone_number: str, display_name: str, service_ids: list[int] | None = None
+    *,
+    actor,
+    salon_id: int,
+    phone_number: str,
+    display_name: str,
+    display_name_en: str = "",
+    service_ids: list[int] | None = None,
 ) -> StaffMember:
     """Add a stylist by E.164 phone number (see `apps.salons.services.staff_add`); the stylist is
     told by SMS once the change commits."""
     with transaction.atomic():
         salon = managed_salon_get(user=actor, salon_id=salon_id)
         staff = catalog.staff_add(
-            salon=salon, phone_number=phone_number, display_name=display_name, service_ids=service_ids
+            salon=salon,
+            phone_number=phone_number,
+            display_name=display_name,
+            display_name_en=display_name_en,
+            service_ids=service_ids,
         )
         notification_staff_added(staff_id=staff.pk)
         audit_record(

@@ -5,7 +5,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from apps.core.admin_fields import sar_display
 from apps.core.exceptions import AppError
+from apps.core.money import format_sar
 
 from .models import Booking, BookingEvent, Review, SalonCustomer
 from .services import booking_cancel
@@ -50,7 +52,7 @@ class BookingAdmin(admin.ModelAdmin):
         "end",
         "buffer_minutes",
         "blocked_until",
-        "price_amount",
+        "price_sar",
         "currency",
         "status",
         "note",
@@ -64,6 +66,7 @@ class BookingAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     fields = readonly_fields
+    price_sar = sar_display("price_amount", _("price"))
 
     def has_add_permission(self, request):
         return False
@@ -81,7 +84,7 @@ class BookingAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("price"), ordering="price_amount")
     def price(self, booking: Booking) -> str:
-        return f"{booking.price_amount / 100:.2f} {booking.currency}"
+        return format_sar(booking.price_amount)
 
     @admin.action(description=_("Cancel selected bookings (give a reason)"), permissions=["change"])
     def cancel_bookings(self, request, queryset):

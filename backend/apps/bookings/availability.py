@@ -323,8 +323,10 @@ def salon_ids_with_availability(*, salon_ids: list[int], day: date, now: datetim
 
 def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = None) -> list[tuple[datetime, datetime]]:
     """The staff member's working intervals on the local `day` minus time off and blocking bookings,
-    as aware datetimes in the salon's zone (no lead time, horizon or grid)."""
+    as aware datetimes in the salon's zone (no lead time, horizon or grid). Time already past is left
+    out: a gap under way starts now, one that has ended is not listed."""
     tz = staff.salon.tz
+    now = now or timezone.now()
     range_start, range_end = load_range([day], tz)
     schedule = Schedule(
         staff_ids=[staff.pk],
@@ -332,11 +334,13 @@ def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = Non
         last_day=day,
         range_start=range_start,
         range_end=range_end,
-        now=now or timezone.now(),
+        now=now,
     )
+    current = now.timestamp()
     return [
-        (datetime.fromtimestamp(start, tz), datetime.fromtimestamp(end, tz))
+        (datetime.fromtimestamp(max(start, current), tz), datetime.fromtimestamp(end, tz))
         for start, end in schedule.free_intervals(staff.pk, day, tz)
+        if end > current
     ]
 
 

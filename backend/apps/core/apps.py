@@ -8,3 +8,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the start-up checks
+        from .admin_translations import name_token_blacklist
+
+        name_token_blacklist()

@@ -5,17 +5,22 @@ Demo rows are written directly (they describe the past, which no booking rule al
 and carry references starting with `DMO-`, so a re-run replaces exactly them, except those paid
 online (`payments.py`): a payment and its invoices are records that are never deleted. Salon
 ratings are recomputed from the reviews, as a real review does.
+
+Every demo booking lies inside its stylist's working hours (hence inside the salon's opening hours)
+and outside their time off, whatever the time of day the seed runs: a wished-for start is moved to
+the nearest quarter hour where the visit fits, on the same day when it can.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 
 from apps.accounts.models import Role, User
+from apps.bookings.availability import staff_working_intervals
 from apps.bookings.models import Booking, BookingStatus, Review
 from apps.bookings.services import salon_rating_recompute
-from apps.salons.models import Audience, Salon, Service, StaffMember
+from apps.salons.models import Audience, Salon, Service, StaffMember, TimeOff
 
 REFERENCE_PREFIX = "DMO-"
 
@@ -79,12 +84,18 @@ def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoB
         salon = staff_member.salon
         local_now = now.astimezone(salon.tz)
         midnight = datetime.combine(local_now.date(), time.min, tzinfo=salon.tz)
+        # One under way when the stylist is at work now, one later, one tomorrow: each after the one before.
         started = max(_floor_to_quarter(local_now - timedelta(minutes=30)), midnight)
         later = _floor_to_quarter(local_now + timedelta(hours=2))
         tomorrow_noon = datetime.combine(local_now.date() + timedelta(days=1), time(12), tzinfo=salon.tz)
         day_of_stylist = [(started, women[0]), (later, women[1]), (tomorrow_noon, women[2])]
+        free_from = None
         for start, person in day_of_stylist:
-            if _book_at(staff_member, next(references), person, start, BookingStatus.CONFIRMED):
+            booking = _book_at(
+                staff_member, next(references), person, start, BookingStatus.CONFIRMED, not_before=free_from
+            )
+            if booking:
+                free_from = booking.blocked_until
                 created += 1
 
     # The demo customer: a visit to review and an upcoming appointment.
@@ -124,9 +135,22 @@ def _book(salon, reference, customer, day, at, status, *, avoid: User | None = N
     return _book_at(staff_member, reference, customer, start, status)
 
 
-def _book_at(staff_member: StaffMember, reference: str, customer: User, start: datetime, status: str) -> Booking | None:
+def _book_at(
+    staff_member: StaffMember,
+    reference: str,
+    customer: User,
+    wished: datetime,
+    status: str,
+    *,
+    not_before: datetime | None = None,
+) -> Booking | None:
+    """A booking of the stylist's shortest service at the start nearest `wished` inside their working hours."""
     service: Service | None = staff_member.services.filter(is_active=True).order_by("duration_minutes", "pk").first()
     if service is None:
+        return None
+    length = timedelta(minutes=service.duration_minutes + service.buffer_minutes)
+    start = _start_within_hours(staff_member, wished, length, not_before=not_before)
+    if start is None:
         return None
     end = start + timedelta(minutes=service.duration_minutes)
     return Booking.objects.create(
@@ -148,3 +172,51 @@ def _book_at(staff_member: StaffMember, reference: str, customer: User, start: d
 
 def _floor_to_quarter(moment: datetime) -> datetime:
     return moment.replace(minute=moment.minute - moment.minute % 15, second=0, microsecond=0)
+
+
+def _ceil_to_quarter(moment: datetime) -> datetime:
+    floor = _floor_to_quarter(moment)
+    return floor if floor == moment else floor + timedelta(minutes=15)
+
+
+def _start_within_hours(
+    staff_member: StaffMember, wished: datetime, length: timedelta, *, not_before: datetime | None
+) -> datetime | None:
+    """The quarter-hour start nearest `wished` (on its local day when possible, else within two weeks)
+    where `length` fits in one of the stylist's working intervals, clear of their time off."""
+    tz = staff_member.salon.tz
+    wished = wished.astimezone(tz)
+    day = wished.date()
+    free = _free_intervals(staff_member, day - timedelta(days=14), day + timedelta(days=14))
+    candidates = []
+    for interval_start, interval_end in free:
+        earliest = _ceil_to_quarter(max(interval_start, not_before or interval_start).astimezone(tz))
+        latest = _floor_to_quarter((interval_end - length).astimezone(tz))
+        if earliest <= latest:
+            candidates.append(min(max(wished, earliest), latest))
+    same_day = [candidate for candidate in candidates if candidate.astimezone(tz).date() == day]
+    return min(same_day or candidates, key=lambda candidate: abs(candidate - wished), default=None)
+
+
+def _free_intervals(staff_member: StaffMember, first_day: date, last_day: date) -> list[tuple[datetime, datetime]]:
+    tz = staff_member.salon.tz
+    working = staff_working_intervals(staff_ids=[staff_member.pk], first_day=first_day, last_day=last_day, tz=tz)
+    away = list(
+        TimeOff.objects.filter(
+            staff=staff_member,
+            start__lt=datetime.combine(last_day + timedelta(days=2), time.min, tzinfo=tz),
+            end__gt=datetime.combine(first_day - timedelta(days=1), time.min, tzinfo=tz),
+        ).values_list("start", "end")
+    )
+    free = []
+    for start, end in working[staff_member.pk]:
+        pieces = [(start, end)]
+        for away_start, away_end in away:
+            pieces = [
+                piece
+                for piece_start, piece_end in pieces
+                for piece in ((piece_start, min(piece_end, away_start)), (max(piece_start, away_end), piece_end))
+                if piece[0] < piece[1]
+            ]
+        free.extend(pieces)
+    return free

@@ -144,7 +144,13 @@ def _upsert_staff_member(
     staff, _created = StaffMember.objects.update_or_create(
         salon=salon,
         display_name=staff_data["display_name"],
-        defaults={"title_ar": title_ar, "title_en": title_en, "is_active": True, "display_order": position},
+        defaults={
+            "display_name_en": staff_data["display_name_en"],
+            "title_ar": title_ar,
+            "title_en": title_en,
+            "is_active": True,
+            "display_order": position,
+        },
     )
     staff.services.set([services[code] for code in staff_data["services"]])
     _replace_working_hours(staff, data.SHIFT_PATTERNS[staff_data["shift"]])

@@ -378,12 +378,14 @@ SALONS = (
         "staff": (
             {
                 "display_name": "نورة",
+                "display_name_en": "Noura",
                 "title": "senior_stylist",
                 "shift": "day",
                 "services": ("blow_dry", "womens_haircut", "hair_colour", "keratin"),
             },
             {
                 "display_name": "ريم",
+                "display_name_en": "Reem",
                 "title": "stylist",
                 "shift": "late",
                 "services": ("blow_dry", "womens_haircut", "hair_colour"),
@@ -391,18 +393,21 @@ SALONS = (
             },
             {
                 "display_name": "لمى",
+                "display_name_en": "Lama",
                 "title": "nail_technician",
                 "shift": "early",
                 "services": ("manicure", "pedicure", "gel_nails", "eyebrow"),
             },
             {
                 "display_name": "هيفاء",
+                "display_name_en": "Haifa",
                 "title": "makeup_artist",
                 "shift": "late",
                 "services": ("party_makeup", "eyebrow"),
             },
             {
                 "display_name": "جواهر",
+                "display_name_en": "Jawaher",
                 "title": "skin_specialist",
                 "shift": "day",
                 "services": ("deep_facial", "eyebrow"),
@@ -448,12 +453,14 @@ SALONS = (
         "staff": (
             {
                 "display_name": "أبو فهد",
+                "display_name_en": "Abu Fahad",
                 "title": "senior_barber",
                 "shift": "night",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "hot_towel_shave", "groom_package"),
             },
             {
                 "display_name": "سلطان",
+                "display_name_en": "Sultan",
                 "title": "barber",
                 "shift": "day",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "kids_haircut", "hair_beard_dye"),
@@ -461,12 +468,14 @@ SALONS = (
             },
             {
                 "display_name": "ماجد",
+                "display_name_en": "Majed",
                 "title": "barber",
                 "shift": "night",
                 "services": ("mens_haircut", "beard_trim", "kids_haircut", "nose_ear_wax", "hair_beard_dye"),
             },
             {
                 "display_name": "يوسف",
+                "display_name_en": "Yousef",
                 "title": "spa_therapist_m",
                 "shift": "late",
                 "services": ("mens_facial", "groom_package", "nose_ear_wax"),
@@ -511,30 +520,35 @@ SALONS = (
         "staff": (
             {
                 "display_name": "غادة",
+                "display_name_en": "Ghada",
                 "title": "makeup_artist",
                 "shift": "day",
                 "services": ("bridal_makeup", "bridal_package", "party_makeup", "lashes"),
             },
             {
                 "display_name": "العنود",
+                "display_name_en": "Alanoud",
                 "title": "senior_stylist",
                 "shift": "late",
                 "services": ("bridal_package", "hair_updo", "blow_dry", "hair_colour", "highlights"),
             },
             {
                 "display_name": "دانة",
+                "display_name_en": "Dana",
                 "title": "stylist",
                 "shift": "early",
                 "services": ("hair_updo", "blow_dry", "hair_colour"),
             },
             {
                 "display_name": "شهد",
+                "display_name_en": "Shahad",
                 "title": "skin_specialist",
                 "shift": "day",
                 "services": ("hydrafacial", "lashes"),
             },
             {
                 "display_name": "منيرة",
+                "display_name_en": "Munira",
                 "title": "henna_artist",
                 "shift": "late",
                 "services": ("henna_bridal",),
@@ -578,30 +592,35 @@ SALONS = (
         "staff": (
             {
                 "display_name": "أمل",
+                "display_name_en": "Amal",
                 "title": "spa_therapist_f",
                 "shift": "day",
                 "services": ("moroccan_bath", "swedish_massage", "deep_facial"),
             },
             {
                 "display_name": "مها",
+                "display_name_en": "Maha",
                 "title": "skin_specialist",
                 "shift": "early",
                 "services": ("hydrafacial", "deep_facial", "full_body_wax"),
             },
             {
                 "display_name": "روان",
+                "display_name_en": "Rawan",
                 "title": "beautician",
                 "shift": "late",
                 "services": ("blow_dry", "manicure", "pedicure"),
             },
             {
                 "display_name": "أبو خالد",
+                "display_name_en": "Abu Khalid",
                 "title": "barber",
                 "shift": "day",
                 "services": ("mens_haircut",),
             },
             {
                 "display_name": "عمر",
+                "display_name_en": "Omar",
                 "title": "spa_therapist_m",
                 "shift": "late",
                 "services": ("moroccan_bath", "swedish_massage"),
@@ -646,24 +665,28 @@ SALONS = (
         "staff": (
             {
                 "display_name": "سلمى",
+                "display_name_en": "Salma",
                 "title": "senior_stylist",
                 "shift": "day",
                 "services": ("womens_haircut", "hair_colour", "highlights", "blow_dry"),
             },
             {
                 "display_name": "وعد",
+                "display_name_en": "Waad",
                 "title": "stylist",
                 "shift": "late",
                 "services": ("blow_dry", "womens_haircut"),
             },
             {
                 "display_name": "بشاير",
+                "display_name_en": "Bashayer",
                 "title": "nail_technician",
                 "shift": "early",
                 "services": ("manicure", "pedicure", "gel_nails", "eyebrow"),
             },
             {
                 "display_name": "لين",
+                "display_name_en": "Leen",
                 "title": "makeup_artist",
                 "shift": "late",
                 "services": ("party_makeup", "henna_hands", "eyebrow"),
@@ -705,18 +728,21 @@ SALONS = (
         "staff": (
             {
                 "display_name": "أبو ريان",
+                "display_name_en": "Abu Rayan",
                 "title": "senior_barber",
                 "shift": "day",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "hot_towel_shave", "kids_haircut"),
             },
             {
                 "display_name": "حسن",
+                "display_name_en": "Hassan",
                 "title": "barber",
                 "shift": "late",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "kids_haircut"),
             },
             {
                 "display_name": "طارق",
+                "display_name_en": "Tariq",
                 "title": "spa_therapist_m",
                 "shift": "late",
                 "services": ("mens_facial", "moroccan_bath", "hot_towel_shave"),
@@ -762,30 +788,35 @@ SALONS = (
         "staff": (
             {
                 "display_name": "مريم",
+                "display_name_en": "Maryam",
                 "title": "senior_stylist",
                 "shift": "day",
                 "services": ("womens_haircut", "hair_colour", "keratin", "blow_dry"),
             },
             {
                 "display_name": "فاطمة",
+                "display_name_en": "Fatimah",
                 "title": "stylist",
                 "shift": "early",
                 "services": ("blow_dry", "womens_haircut"),
             },
             {
                 "display_name": "زينب",
+                "display_name_en": "Zainab",
                 "title": "nail_technician",
                 "shift": "late",
                 "services": ("manicure", "pedicure", "eyebrow"),
             },
             {
                 "display_name": "حصة",
+                "display_name_en": "Hessa",
                 "title": "makeup_artist",
                 "shift": "late",
                 "services": ("party_makeup", "henna_hands", "eyebrow"),
             },
             {
                 "display_name": "نوف",
+                "display_name_en": "Nouf",
                 "title": "spa_therapist_f",
                 "shift": "day",
                 "services": ("moroccan_bath", "full_body_wax"),
@@ -826,18 +857,21 @@ SALONS = (
         "staff": (
             {
                 "display_name": "أبو سعود",
+                "display_name_en": "Abu Saud",
                 "title": "senior_barber",
                 "shift": "day",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "kids_haircut", "hair_beard_dye"),
             },
             {
                 "display_name": "فيصل",
+                "display_name_en": "Faisal",
                 "title": "barber",
                 "shift": "late",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "kids_haircut"),
             },
             {
                 "display_name": "ياسر",
+                "display_name_en": "Yasser",
                 "title": "barber",
                 "shift": "early",
                 "services": ("mens_haircut", "beard_trim", "haircut_beard", "hair_beard_dye", "nose_ear_wax"),
@@ -880,24 +914,28 @@ SALONS = (
         "staff": (
             {
                 "display_name": "خلود",
+                "display_name_en": "Kholoud",
                 "title": "henna_artist",
                 "shift": "day",
                 "services": ("henna_hands", "henna_feet", "henna_bridal"),
             },
             {
                 "display_name": "أسماء",
+                "display_name_en": "Asma",
                 "title": "henna_artist",
                 "shift": "late",
                 "services": ("henna_hands", "henna_feet"),
             },
             {
                 "display_name": "رهف",
+                "display_name_en": "Rahaf",
                 "title": "makeup_artist",
                 "shift": "late",
                 "services": ("party_makeup", "bridal_makeup", "eyebrow"),
             },
             {
                 "display_name": "جود",
+                "display_name_en": "Joud",
                 "title": "stylist",
                 "shift": "early",
                 "services": ("hair_updo", "blow_dry"),

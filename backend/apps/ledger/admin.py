@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record
 from apps.core.admin_base import ReadOnlyAdmin
+from apps.core.admin_fields import sar_display
 from apps.core.exceptions import AppError
 from apps.core.money import format_sar
 
@@ -36,8 +37,9 @@ class EntryInline(admin.TabularInline):
     model = LedgerEntry
     extra = 0
     can_delete = False
-    fields = ["account", "kind", "amount"]
+    fields = ["account", "kind", "amount_sar"]
     readonly_fields = fields
+    amount_sar = sar_display("amount", _("amount"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -87,7 +89,8 @@ class LedgerTransactionAdmin(ReadOnlyAdmin):
 
 @admin.register(LedgerEntry)
 class LedgerEntryAdmin(ReadOnlyAdmin):
-    list_display = ["id", "transaction", "account", "kind", "amount"]
+    list_display = ["id", "transaction", "account", "kind", "amount_sar"]
+    amount_sar = sar_display("amount", _("amount"))
     list_filter = ["account__kind", "kind"]
     list_select_related = ["transaction", "account__salon"]
     search_fields = ["transaction__key"]
@@ -175,8 +178,9 @@ class PayoutInline(admin.TabularInline):
     model = Payout
     extra = 0
     can_delete = False
-    fields = ["salon", "amount", "status", "bank_reference", "sent_at", "returned_at"]
+    fields = ["salon", "amount_sar", "status", "bank_reference", "sent_at", "returned_at"]
     readonly_fields = fields
+    amount_sar = sar_display("amount", _("amount"))
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -184,10 +188,11 @@ class PayoutInline(admin.TabularInline):
 
 @admin.register(PayoutBatch)
 class PayoutBatchAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "created_at", "created_by", "minimum_amount", "payout_count", "total_display"]
-    fields = ["created_at", "created_by", "minimum_amount"]
+    list_display = ["__str__", "created_at", "created_by", "minimum_sar", "payout_count", "total_display"]
+    fields = ["created_at", "created_by", "minimum_sar"]
     readonly_fields = fields
     inlines = [PayoutInline]
+    minimum_sar = sar_display("minimum_amount", _("minimum payout"))
     actions = ["download_bank_file"]
     change_list_template = "admin/ledger/payoutbatch/change_list.html"
 

@@ -103,7 +103,7 @@ def _body(salon: Salon, day: date, bookings: list[Booking], language: str) -> st
                 start=booking.start,
                 customer=booking.customer.first_name or phrase("a_customer", language),
                 service=booking.service.name,
-                stylist=booking.staff.display_name,
+                stylist=booking.staff.name,
             )
             for booking in bookings
         ]

@@ -100,7 +100,7 @@ def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[s
             "ref": booking.reference,
             "salon": booking.salon.name,
             "service": booking.service.name,
-            "stylist": booking.staff.display_name,
+            "stylist": booking.staff.name,
             "customer": booking.customer.first_name or phrase("a_customer", language),
         }
     values["invoice_url"] = invoice_url(booking)

@@ -14,6 +14,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from apps.core.admin_fields import sar_display
 from apps.core.exceptions import AppError
 from apps.core.money import format_sar
 
@@ -42,8 +43,9 @@ class RefundInline(admin.TabularInline):
     model = Refund
     extra = 0
     can_delete = False
-    fields = ["created_at", "amount", "reason", "note", "status", "attempts", "last_error", "requested_by"]
+    fields = ["created_at", "amount_sar", "reason", "note", "status", "attempts", "last_error", "requested_by"]
     readonly_fields = fields
+    amount_sar = sar_display("amount", _("amount"))
     ordering = ["created_at"]
 
     def has_add_permission(self, request, obj=None):
@@ -78,15 +80,15 @@ class PaymentAdmin(admin.ModelAdmin):
         "customer",
         "provider",
         "provider_payment_id",
-        "amount",
+        "amount_sar",
         "currency",
-        "vat_amount",
+        "vat_sar",
         "status",
         "method",
         "card_brand",
         "card_last4",
         "transaction_url",
-        "refunded_amount",
+        "refunded_sar",
         "failure_message",
         "flagged",
         "flag_reason",
@@ -99,6 +101,9 @@ class PaymentAdmin(admin.ModelAdmin):
         "refund_link",
     ]
     fields = readonly_fields
+    amount_sar = sar_display("amount", _("amount"))
+    vat_sar = sar_display("vat_amount", _("VAT"))
+    refunded_sar = sar_display("refunded_amount", _("refunded"))
 
     def has_add_permission(self, request):
         return False
@@ -198,11 +203,11 @@ class RefundAdmin(admin.ModelAdmin):
     readonly_fields = [
         "id",
         "payment",
-        "amount",
+        "amount_sar",
         "reason",
         "note",
         "status",
-        "refunded_before",
+        "refunded_before_sar",
         "attempts",
         "last_error",
         "next_attempt_at",
@@ -212,6 +217,8 @@ class RefundAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     fields = readonly_fields
+    amount_sar = sar_display("amount", _("amount"))
+    refunded_before_sar = sar_display("refunded_before", _("refunded before"))
 
     def has_add_permission(self, request):
         return False

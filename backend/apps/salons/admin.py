@@ -10,6 +10,7 @@ from django.contrib.admin.utils import unquote
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from apps.core.admin_fields import LabelledTabularInline, SarAmountAdminMixin
 from apps.core.money import format_sar
 
 from .forms import SpecialHoursInlineFormSet, StaffMemberAdminForm, WorkingHoursInlineFormSet
@@ -32,8 +33,12 @@ admin.site.index_title = _("Dashboard")
 # --- Salon -----------------------------------------------------------------
 
 
-class ServiceInline(admin.TabularInline):
+PRICE_IN_SAR = {"price_amount": _("price (SAR, VAT included)")}
+
+
+class ServiceInline(SarAmountAdminMixin, LabelledTabularInline):
     model = Service
+    sar_fields = PRICE_IN_SAR
     fields = [
         "name_ar",
         "name_en",
@@ -48,14 +53,14 @@ class ServiceInline(admin.TabularInline):
     show_change_link = True
 
 
-class StaffMemberInline(admin.TabularInline):
+class StaffMemberInline(LabelledTabularInline):
     model = StaffMember
-    fields = ["display_name", "title_ar", "title_en", "is_active", "display_order"]
+    fields = ["display_name", "display_name_en", "title_ar", "title_en", "is_active", "display_order"]
     extra = 0
     show_change_link = True
 
 
-class SalonPhotoInline(admin.TabularInline):
+class SalonPhotoInline(LabelledTabularInline):
     model = SalonPhoto
     fields = ["image", "caption_ar", "caption_en", "display_order"]
     extra = 0
@@ -173,7 +178,8 @@ class ServiceCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(SarAmountAdminMixin, admin.ModelAdmin):
+    sar_fields = PRICE_IN_SAR
     list_display = [
         "name_ar",
         "name_en",
@@ -200,21 +206,21 @@ class ServiceAdmin(admin.ModelAdmin):
 # --- Staff and their hours -------------------------------------------------
 
 
-class WorkingHoursInline(admin.TabularInline):
+class WorkingHoursInline(LabelledTabularInline):
     model = WorkingHours
     formset = WorkingHoursInlineFormSet
     fields = ["weekday", "start_time", "end_time"]
     extra = 1
 
 
-class SpecialHoursInline(admin.TabularInline):
+class SpecialHoursInline(LabelledTabularInline):
     model = SpecialHours
     formset = SpecialHoursInlineFormSet
     fields = ["date", "start_time", "end_time", "note"]
     extra = 0
 
 
-class TimeOffInline(admin.TabularInline):
+class TimeOffInline(LabelledTabularInline):
     model = TimeOff
     fields = ["start", "end", "reason"]
     extra = 0
@@ -223,9 +229,9 @@ class TimeOffInline(admin.TabularInline):
 @admin.register(StaffMember)
 class StaffMemberAdmin(admin.ModelAdmin):
     form = StaffMemberAdminForm
-    list_display = ["display_name", "salon", "title_ar", "is_active", "user"]
+    list_display = ["display_name", "display_name_en", "salon", "title_ar", "is_active", "user"]
     list_filter = ["salon", "is_active"]
-    search_fields = ["display_name", "user__phone_number"]
+    search_fields = ["display_name", "display_name_en", "user__phone_number"]
     list_select_related = ["salon", "user"]
     autocomplete_fields = ["user"]
     filter_horizontal = ["services"]

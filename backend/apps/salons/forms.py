@@ -54,6 +54,7 @@ class StaffMemberAdminForm(forms.ModelForm):
             "salon",
             "user",
             "display_name",
+            "display_name_en",
             "title_ar",
             "title_en",
             "photo",

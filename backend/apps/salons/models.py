@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from apps.core.i18n import localized
+from apps.core.i18n import current_language, localized
 
 
 def validate_timezone(value: str) -> None:
@@ -303,7 +303,10 @@ class StaffMember(models.Model):
         verbose_name=_("user account"),
         limit_choices_to={"role__in": ["staff", "manager"]},
     )
-    display_name = models.CharField(_("display name"), max_length=80)
+    display_name = models.CharField(_("name (Arabic)"), max_length=80)
+    display_name_en = models.CharField(
+        _("name (English)"), max_length=80, blank=True, help_text=_("Shown in English; the Arabic name when empty.")
+    )
     title_ar = models.CharField(_("title (Arabic)"), max_length=80, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=80, blank=True)
     bio_ar = models.TextField(_("bio (Arabic)"), max_length=1000, blank=True)
@@ -320,6 +323,13 @@ class StaffMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.display_name} – {self.salon}"
+
+    @property
+    def name(self) -> str:
+        """The name in the active language: `display_name` is the Arabic one, `display_name_en` the English."""
+        if current_language() == "en" and self.display_name_en:
+            return self.display_name_en
+        return self.display_name or self.display_name_en
 
     @property
     def title(self) -> str:

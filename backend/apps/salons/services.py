@@ -36,7 +36,16 @@ SERVICE_FIELDS = (
     "is_active",
     "display_order",
 )
-STAFF_FIELDS = ("display_name", "title_ar", "title_en", "bio_ar", "bio_en", "is_active", "display_order")
+STAFF_FIELDS = (
+    "display_name",
+    "display_name_en",
+    "title_ar",
+    "title_en",
+    "bio_ar",
+    "bio_en",
+    "is_active",
+    "display_order",
+)
 
 
 def _check_fields(changes: dict, allowed: Iterable[str]) -> None:
@@ -103,7 +112,12 @@ def service_delete(*, service: Service) -> bool:
 
 
 def staff_add(
-    *, salon: Salon, phone_number: str, display_name: str, service_ids: list[int] | None = None
+    *,
+    salon: Salon,
+    phone_number: str,
+    display_name: str,
+    display_name_en: str = "",
+    service_ids: list[int] | None = None,
 ) -> StaffMember:
     """Add a stylist by E.164 phone number: the account with that number is linked (a customer keeps
     their bookings and becomes staff), else one is created. A number already linked to a stylist is
@@ -123,7 +137,9 @@ def staff_add(
                 user.save(update_fields=["role"])
         try:
             with transaction.atomic():
-                staff = StaffMember.objects.create(salon=salon, user=user, display_name=display_name)
+                staff = StaffMember.objects.create(
+                    salon=salon, user=user, display_name=display_name, display_name_en=display_name_en
+                )
         except IntegrityError:  # linked by a concurrent request meanwhile
             raise StylistOfAnotherSalon() from None
         staff.services.set(services)

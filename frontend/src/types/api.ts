@@ -2369,6 +2369,7 @@ export interface components {
     };
     ManageCalendarStaff: {
       id: number;
+      /** @description In the request's language. */
       display_name: string;
       is_active: boolean;
       /** @description Working intervals (weekly or special hours) overlapping the days shown. */
@@ -2670,7 +2671,13 @@ export interface components {
     /** @description Expects `user` selected and `services` prefetched. */
     ManageStaff: {
       readonly id: number;
+      /** Name (Arabic) */
       readonly display_name: string;
+      /**
+       * Name (English)
+       * @description Shown in English; the Arabic name when empty.
+       */
+      readonly display_name_en: string;
       /** Title (Arabic) */
       readonly title_ar: string;
       /** Title (English) */
@@ -2692,7 +2699,13 @@ export interface components {
     ManageStaffCreateRequest: {
       /** @description A Saudi mobile number, e.g. 05XXXXXXXX. */
       phone_number: string;
+      /** @description In Arabic. */
       display_name: string;
+      /**
+       * @description In English; may be left empty.
+       * @default
+       */
+      display_name_en?: string;
       /** @description Services of this salon the stylist offers. */
       service_ids?: number[];
     };
@@ -3062,7 +3075,13 @@ export interface components {
     };
     /** @description What to do with the upcoming bookings a change would leave without their stylist. */
     PatchedManageStaffUpdateRequest: {
+      /** Name (Arabic) */
       display_name?: string;
+      /**
+       * Name (English)
+       * @description Shown in English; the Arabic name when empty.
+       */
+      display_name_en?: string;
       /** Title (Arabic) */
       title_ar?: string;
       /** Title (English) */
@@ -3657,6 +3676,7 @@ export interface components {
     /** @description Expects staff from `selectors` (with `active_services`). */
     Staff: {
       readonly id: number;
+      /** @description In the request's language. */
       display_name: string;
       title: string;
       readonly photo_url: string | null;
@@ -3665,6 +3685,7 @@ export interface components {
     };
     StaffMemberProfile: {
       id: number;
+      /** @description In the request's language. */
       display_name: string;
       salon: components["schemas"]["BookingSalon"];
     };
@@ -3682,6 +3703,7 @@ export interface components {
     };
     StaffSummary: {
       id: number;
+      /** @description In the request's language. */
       display_name: string;
     };
     Statement: {

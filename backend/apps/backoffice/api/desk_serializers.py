@@ -131,7 +131,7 @@ class ManageCalendarBookingSerializer(serializers.Serializer):
 
 class ManageCalendarStaffSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="staff.pk")
-    display_name = serializers.CharField(source="staff.display_name")
+    display_name = serializers.CharField(source="staff.name", help_text=_("In the request's language."))
     is_active = serializers.BooleanField(source="staff.is_active")
     working = ManageCalendarIntervalSerializer(
         many=True, help_text=_("Working intervals (weekly or special hours) overlapping the days shown.")

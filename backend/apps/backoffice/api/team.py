@@ -77,6 +77,7 @@ class StaffListView(ManageView):
             salon_id=salon_id,
             phone_number=data["phone_number"],
             display_name=data["display_name"],
+            display_name_en=data.get("display_name_en", ""),
             service_ids=data.get("service_ids"),
         )
         return _staff_response(request, staff, status.HTTP_201_CREATED)

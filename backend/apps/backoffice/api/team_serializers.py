@@ -63,6 +63,7 @@ class ManageStaffSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "display_name",
+            "display_name_en",
             "title_ar",
             "title_en",
             "bio_ar",
@@ -88,7 +89,10 @@ class ManageStaffSerializer(serializers.ModelSerializer):
 
 class ManageStaffCreateSerializer(serializers.Serializer):
     phone_number = serializers.CharField(max_length=32, help_text=_("A Saudi mobile number, e.g. 05XXXXXXXX."))
-    display_name = serializers.CharField(max_length=80)
+    display_name = serializers.CharField(max_length=80, help_text=_("In Arabic."))
+    display_name_en = serializers.CharField(
+        max_length=80, required=False, allow_blank=True, default="", help_text=_("In English; may be left empty.")
+    )
     service_ids = id_list(required=False, help_text=_("Services of this salon the stylist offers."))
 
     def validate_phone_number(self, value: str) -> str:

@@ -34,6 +34,7 @@ def test_the_team_is_listed_active_or_not(manager_client, salon, stylist, servic
         {
             "id": stylist.pk,
             "display_name": stylist.display_name,
+            "display_name_en": "",
             "title_ar": "",
             "title_en": "",
             "bio_ar": "",
@@ -48,6 +49,7 @@ def test_the_team_is_listed_active_or_not(manager_client, salon, stylist, servic
         {
             "id": retired.pk,
             "display_name": "Former",
+            "display_name_en": "",
             "title_ar": "",
             "title_en": "",
             "bio_ar": "",
@@ -249,3 +251,23 @@ def test_customers_and_stylists_are_refused(request, who, salon, stylist):
         assert (response.status_code, response.json()["code"]) == (403, "not_a_manager")
     stylist.refresh_from_db()
     assert (stylist.display_name, stylist.is_active, StaffMember.objects.count()) == (old_name, True, 1)
+
+
+def test_a_stylist_is_added_and_renamed_in_both_languages(manager_client, salon):
+    response = manager_client.post(
+        url(salon, "staff/"),
+        {"phone_number": "0501234567", "display_name": "ريم", "display_name_en": "Reem"},
+        format="json",
+    )
+    assert response.status_code == 201
+    assert (response.json()["display_name"], response.json()["display_name_en"]) == ("ريم", "Reem")
+    staff = StaffMember.objects.get(pk=response.json()["id"])
+
+    renamed = manager_client.patch(url(salon, f"staff/{staff.pk}/"), {"display_name_en": "Rim"}, format="json")
+
+    assert renamed.status_code == 200
+    staff.refresh_from_db()
+    assert (staff.display_name, staff.display_name_en) == ("ريم", "Rim")
+    assert AuditEntry.objects.filter(action="updated").get().changes == {"display_name_en": ["Reem", "Rim"]}
+    too_long = manager_client.patch(url(salon, f"staff/{staff.pk}/"), {"display_name_en": "x" * 81}, format="json")
+    assert (too_long.status_code, list(too_long.json()["errors"])) == (400, ["display_name_en"])

@@ -220,7 +220,7 @@ class BookingServiceSerializer(serializers.Serializer):
 
 class StaffSummarySerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    display_name = serializers.CharField()
+    display_name = serializers.CharField(source="name", help_text=_("In the request's language."))
 
 
 class BookingPriceSerializer(serializers.Serializer):
@@ -397,7 +397,7 @@ class StaffScheduleSerializer(serializers.Serializer):
 
 class StaffMemberProfileSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    display_name = serializers.CharField()
+    display_name = serializers.CharField(source="name", help_text=_("In the request's language."))
     salon = BookingSalonSerializer()
 
 

@@ -162,7 +162,7 @@ def test_staff_free_gaps_are_working_intervals_minus_time_off_and_bookings(monke
     add_time_off(staff, at(SUNDAY, "09:00"), at(SUNDAY, "10:20"))
     patch_bookings(monkeypatch, {staff.pk: [(at(SUNDAY, "12:00"), at(SUNDAY, "12:45"))]})
 
-    gaps = staff_free_gaps(staff=staff, day=SUNDAY, now=at(SUNDAY, "11:00"))
+    gaps = staff_free_gaps(staff=staff, day=SUNDAY, now=at(SUNDAY, "08:00"))
 
     assert gaps == [
         (at(SUNDAY, "10:20"), at(SUNDAY, "12:00")),
@@ -170,3 +170,18 @@ def test_staff_free_gaps_are_working_intervals_minus_time_off_and_bookings(monke
         (at(SUNDAY, "22:00"), at(MONDAY, "01:00")),
     ]
     assert gaps[0][0].tzinfo == RIYADH
+
+
+def test_staff_free_gaps_leave_out_time_already_past(monkeypatch):
+    # Given a stylist free 10:00–12:00 and 12:45–14:00 on Sunday, and it is 12:50 in Riyadh
+    salon, service, staff = one_stylist()
+    add_hours(staff, SUNDAY.weekday(), "10:00", "14:00")
+    patch_bookings(monkeypatch, {staff.pk: [(at(SUNDAY, "12:00"), at(SUNDAY, "12:45"))]})
+
+    # When the day's free gaps are listed
+    gaps = staff_free_gaps(staff=staff, day=SUNDAY, now=at(SUNDAY, "12:50"))
+
+    # Then the morning's gap is gone and the one under way starts now
+    assert gaps == [(at(SUNDAY, "12:50"), at(SUNDAY, "14:00"))]
+    # and a day that is over has none
+    assert staff_free_gaps(staff=staff, day=SUNDAY, now=at(MONDAY, "09:00")) == []

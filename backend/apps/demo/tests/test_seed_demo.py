@@ -285,3 +285,12 @@ def test_every_salon_has_a_manager_and_one_manager_runs_two_salons():
         data.DEMO_MANAGER_SECOND_SALON_SLUG,
     }
     assert all(user.role == Role.MANAGER for salon in Salon.objects.all() for user in salon.managers.all())
+
+
+def test_every_demo_stylist_has_an_english_name():
+    run_seed()
+
+    names = list(StaffMember.objects.values_list("display_name", "display_name_en"))
+
+    assert len(names) > 30
+    assert [arabic for arabic, english in names if not english or not english.isascii()] == []

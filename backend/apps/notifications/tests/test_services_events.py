@@ -292,3 +292,18 @@ def test_completion_no_show_and_expiry_send_nothing(clock, book, manager, salon,
 
     assert Booking.objects.get(pk=unpaid.pk).status == BookingStatus.EXPIRED
     assert Notification.objects.count() == before
+
+
+def test_a_stylist_with_an_english_name_is_named_so_in_english_and_in_arabic_otherwise(book, customer, stylist):
+    stylist.display_name = "حصة"
+    stylist.display_name_en = "Hessa A."
+    stylist.save(update_fields=["display_name", "display_name_en"])
+    customer.preferred_language = "en"
+    customer.save(update_fields=["preferred_language"])
+
+    booking = book()
+
+    assert "Haircut and styling with Hessa A.," in body_for(booking, customer, "created")
+    customer.preferred_language = "ar"
+    customer.save(update_fields=["preferred_language"])
+    assert "مع حصة،" in body_for(book("18:00"), customer, "created")

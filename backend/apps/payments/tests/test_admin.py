@@ -54,6 +54,15 @@ def test_the_change_page_shows_the_event_log_and_the_refund_link(admin_client, p
     assert f"/admin/payments/payment/{paid.pk}/refund/" in html
 
 
+def test_the_change_page_shows_amounts_in_sar_not_halalas(admin_client, paid):
+    response = admin_client.get(f"/admin/payments/payment/{paid.pk}/change/", headers={"accept-language": "en"})
+
+    html = response.content.decode()
+    assert f"{paid.amount // 100}.{paid.amount % 100:02d} SAR" in html
+    assert f"{paid.vat_amount // 100}.{paid.vat_amount % 100:02d} SAR" in html
+    assert f'<div class="readonly">{paid.amount}</div>' not in html
+
+
 def test_a_partial_refund_with_a_reason_goes_through_the_refund_service(
     admin_client, paid, moyasar, django_capture_on_commit_callbacks
 ):

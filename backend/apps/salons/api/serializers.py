@@ -71,6 +71,7 @@ class ServiceSerializer(serializers.ModelSerializer):
 class StaffSerializer(serializers.ModelSerializer):
     """Expects staff from `selectors` (with `active_services`)."""
 
+    display_name = serializers.CharField(source="name", help_text="In the request's language.")
     title = serializers.CharField()
     photo_url = serializers.SerializerMethodField()
     service_ids = serializers.SerializerMethodField(help_text="Active services the staff member offers.")

@@ -1,3 +1,4 @@
+import re
 from datetime import date, time
 
 import pytest
@@ -335,3 +336,74 @@ def test_services_of_another_salon_are_refused(admin_client, catalog):
             "Choose only services of the staff member's salon; not: قص شعر."
         ]
     assert StaffMember.objects.filter(display_name="ريم").exists() is False
+
+
+# --- Arabic, SAR and labels -----------------------------------------------------
+
+
+def service_post_data(salon, service, price: str) -> dict:
+    return {
+        "salon": str(salon.pk),
+        "category": str(service.category_id),
+        "name_ar": service.name_ar,
+        "name_en": service.name_en,
+        "description_ar": "",
+        "description_en": "",
+        "duration_minutes": "45",
+        "price_amount": price,
+        "buffer_minutes": "0",
+        "is_active": "on",
+        "display_order": "0",
+    }
+
+
+def test_a_service_price_is_shown_and_typed_in_sar_and_stored_in_halalas(admin_client, catalog):
+    service = catalog["service"]
+    url = reverse("admin:salons_service_change", args=[service.pk])
+
+    page = admin_client.get(url, headers={"accept-language": "ar"})
+    assert 'name="price_amount" value="150.50"' in page.text
+    assert "السعر (بالريال، شامل الضريبة)" in page.text
+
+    response = admin_client.post(url, service_post_data(catalog["salon"], service, "٦٠٫٥٠"))
+    assert response.status_code == 302
+    service.refresh_from_db()
+    assert service.price_amount == 6050
+
+    refused = admin_client.post(
+        url, service_post_data(catalog["salon"], service, "60.123"), headers={"accept-language": "ar"}
+    )
+    assert refused.status_code == 200
+    assert "اكتب منزلتين عشريتين على الأكثر (الهللات)." in refused.text
+    service.refresh_from_db()
+    assert service.price_amount == 6050
+
+
+def test_the_salon_page_in_arabic_shows_prices_in_sar_and_labels_every_inline_input(admin_client, catalog):
+    response = admin_client.get(
+        reverse("admin:salons_salon_change", args=[catalog["salon"].pk]), headers={"accept-language": "ar"}
+    )
+
+    assert response.status_code == 200
+    assert 'name="services-0-price_amount" value="150.50"' in response.text
+    # Each input of a tabular row is named, the column header being no <label> of it.
+    assert 'aria-label="السعر (بالريال، شامل الضريبة)"' in response.text
+    assert 'aria-label="الاسم (بالإنجليزية)"' in response.text
+    assert 'aria-label="حذف"' in response.text
+    category = re.search(r'<select name="services-0-category"[^>]*>', response.text)
+    assert category is not None
+    assert 'aria-label="الفئة"' in category.group(0)  # inside the related-object wrapper too
+    # Our stylesheet keeps wide inlines from pushing the page sideways in RTL.
+    assert "core/admin.css" in response.text
+
+
+def test_a_stylists_english_name_is_edited_in_the_admin(admin_client, catalog):
+    staff = catalog["staff"]
+    data = staff_post_data(catalog["salon"], services=[catalog["service"]])
+    data["display_name_en"] = "Reem"
+
+    response = admin_client.post(reverse("admin:salons_staffmember_change", args=[staff.pk]), data)
+
+    assert response.status_code == 302
+    staff.refresh_from_db()
+    assert (staff.display_name, staff.display_name_en) == ("ريم", "Reem")

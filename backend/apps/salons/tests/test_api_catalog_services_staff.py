@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from apps.salons.models import StaffMember
 from apps.salons.tests.factories import make_category, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -223,3 +224,15 @@ def test_categories_list_those_an_active_salon_offers_in_display_order(api_clien
         {"id": hair.pk, "slug": "hair", "name": "Hair"},
         {"id": nails.pk, "slug": "nails", "name": "Nails"},
     ]
+
+
+def test_staff_names_come_in_the_requests_language_with_the_arabic_one_as_fallback(api_client, salon_catalog):
+    c = salon_catalog
+    StaffMember.objects.filter(pk=c["sara"].pk).update(display_name="سارة", display_name_en="Sara")
+    StaffMember.objects.filter(pk=c["mona"].pk).update(display_name="منى", display_name_en="")
+
+    english = get_staff(api_client, c["salon"].id, language="en").json()
+    arabic = get_staff(api_client, c["salon"].id, language="ar").json()
+
+    assert [row["display_name"] for row in english] == ["Sara", "منى"]
+    assert [row["display_name"] for row in arabic] == ["سارة", "منى"]

@@ -12,7 +12,7 @@ import { useSalon } from "@/features/salons/api/get-salon";
 import { ServicePicker } from "@/features/salons/components/ServicePicker";
 import { TimePicker } from "@/features/salons/components/TimePicker";
 import { useLanguage } from "@/hooks/use-language";
-import { dateOfInstant } from "@/lib/calendar-date";
+import { dateOfInstant, type IsoDate } from "@/lib/calendar-date";
 import { formatCalendarDate } from "@/lib/format/date";
 import { formatTime } from "@/lib/format/time";
 import { MINUTE_MS, toZonedIso } from "@/lib/zoned-time";
@@ -25,6 +25,8 @@ interface WalkInDialogProps {
    * day's free times when it does not.
    */
   at?: { start: string; until: string };
+  /** Once booked, with the salon's local day of the booking (the day view then shows that day). */
+  onBooked?: (date: IsoDate) => void;
   onClose: () => void;
 }
 
@@ -32,7 +34,7 @@ interface WalkInDialogProps {
  * A manager (or stylist) books a walk-in or phone customer with the salons' pickers and the
  * bookings' form: service, free time, then the customer (`features/bookings/walk-in/state.ts`).
  */
-export function WalkInDialog({ stylist, at, onClose }: WalkInDialogProps) {
+export function WalkInDialog({ stylist, at, onBooked, onClose }: WalkInDialogProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const salon = useSalon(stylist.salonId);
@@ -133,7 +135,10 @@ export function WalkInDialog({ stylist, at, onClose }: WalkInDialogProps) {
             serviceId={state.serviceId}
             staffId={stylist.id}
             start={state.slot.start}
-            onBooked={() => dispatch({ type: "booked" })}
+            onBooked={() => {
+              dispatch({ type: "booked" });
+              onBooked?.(state.date);
+            }}
             onTimeUnavailable={(start, reason) => dispatch({ type: "time_unavailable", time: { start, reason } })}
           />
         </div>

@@ -161,6 +161,32 @@ describe("the desk's calendar", () => {
     expect(await within(dialog).findByRole("button", { name: "٢:٣٠ م" })).toBeInTheDocument();
   });
 
+  test("a walk-in booked on another day than the one shown opens that day", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/manage/salons/3/calendar/", ({ query }) =>
+      json(calendar({ start: query.get("start")!, days: Number(query.get("days")) })),
+    );
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", { "2026-11-23": [slot("2026-11-23T14:30:00+03:00", 150, [11])] }, 25),
+    );
+    server.on("POST", "/api/bookings/", ({ body }) => json(booking({ status: "confirmed", ...(body as object) }), 201));
+    const { user, router } = renderRoutes(routes, "/manage/3/calendar?date=2026-11-22&view=day");
+
+    await user.click(await screen.findByRole("button", { name: "احجز لعميل الساعة ٩:٣٠ ص مع العنود" }));
+    const dialog = screen.getByRole("dialog", { name: "حجز جديد مع العنود" });
+    await user.click(await within(dialog).findByRole("button", { name: /صبغة شعر كاملة/ }));
+    await user.click(await within(dialog).findByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ }));
+    await user.click(await within(dialog).findByRole("button", { name: "٢:٣٠ م" }));
+    await user.type(within(dialog).getByLabelText("رقم جوال العميل"), "0551234567");
+    await user.click(within(dialog).getByRole("button", { name: "احجز" }));
+
+    expect(await within(dialog).findByText("تم الحجز وتأكيده.")).toBeInTheDocument();
+    expect(currentUrl(router)).toBe("/manage/3/calendar?date=2026-11-23&view=day");
+  });
+
   test("the week, the days before and after, and the stylist shown are in the URL", async () => {
     const server = mockFetch();
     server.on("GET", "/api/manage/salons/3/calendar/", ({ query }) =>

@@ -98,6 +98,7 @@ function CalendarPage({ salonId }: { salonId: number }) {
         <WalkInDialog
           stylist={{ id: walkIn.staff.id, name: walkIn.staff.display_name, salonId }}
           at={{ start: walkIn.start, until: walkIn.until }}
+          onBooked={(day) => update({ date: day })}
           onClose={() => setWalkIn(null)}
         />
       )}

@@ -63,6 +63,7 @@ export function stylist(overrides: Partial<ManagedStaff> = {}): ManagedStaff {
   return {
     id: 11,
     display_name: "العنود",
+    display_name_en: "Alanoud",
     title_ar: "مصففة شعر أولى",
     title_en: "Senior hairstylist",
     bio_ar: "",

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test, vi } from "vitest";
 
 import type { AffectedBooking, ManagedStaff } from "@/types/models";
 import { session } from "@/lib/auth/session";
+import { changeLanguage } from "@/lib/i18n";
 import { accessibilityViolations } from "@/testing/axe";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { renderRoutes } from "@/testing/render";
@@ -64,13 +65,14 @@ describe("the salon's team", () => {
     expect(within(dialog).getByLabelText("رقم الجوال")).toHaveAccessibleDescription(
       "أدخل رقم جوال سعوديًا صحيحًا، مثل 05XXXXXXXX.",
     );
-    expect(within(dialog).getByLabelText("الاسم الظاهر")).toHaveAccessibleDescription(
+    expect(within(dialog).getByLabelText("الاسم بالعربية")).toHaveAccessibleDescription(
       "الاسم الذي يراه العملاء. هذا الحقل مطلوب.",
     );
     expect(await accessibilityViolations(container)).toEqual([]);
 
     await user.type(within(dialog).getByLabelText("رقم الجوال"), "٦");
-    await user.type(within(dialog).getByLabelText("الاسم الظاهر"), "ريم");
+    await user.type(within(dialog).getByLabelText("الاسم بالعربية"), "ريم");
+    await user.type(within(dialog).getByLabelText("الاسم بالإنجليزية"), " Reem ");
     await user.click(within(dialog).getByRole("checkbox", { name: "صبغة شعر كاملة" }));
     await user.click(within(dialog).getByRole("button", { name: "إضافة" }));
 
@@ -78,9 +80,36 @@ describe("the salon's team", () => {
     expect(server.requestsTo("POST", "/api/manage/salons/3/staff/")[0]?.body).toEqual({
       phone_number: "0555123456",
       display_name: "ريم",
+      display_name_en: "Reem",
       service_ids: [25],
     });
     expect(await screen.findByRole("heading", { name: "ريم" })).toBeInTheDocument();
+  });
+
+  test("in English the team shows each stylist's English name, the Arabic one when there is none; both are edited", async () => {
+    await changeLanguage("en");
+    const server = mockFetch();
+    serveTeam(server, () => [stylist(), stylist({ id: 12, display_name: "دانة", display_name_en: "" })]);
+    server.on("PATCH", "/api/manage/salons/3/staff/11/", ({ body }) => json({ ...stylist(), ...(body as object) }));
+    const { user } = renderRoutes(routes, "/manage/3/team");
+
+    expect(await screen.findByRole("heading", { name: "Alanoud" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "دانة" })).toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Edit Alanoud" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit Alanoud" });
+    expect(within(dialog).getByLabelText("Name in Arabic")).toHaveValue("العنود");
+    const english = within(dialog).getByLabelText("Name in English");
+    expect(english).toHaveAttribute("dir", "ltr");
+    await user.clear(english);
+    await user.type(english, "Al Anoud");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText(/Al Anoud/)).toBeInTheDocument();
+    expect(server.requestsTo("PATCH", "/api/manage/salons/3/staff/11/")[0]?.body).toMatchObject({
+      display_name: "العنود",
+      display_name_en: "Al Anoud",
+    });
   });
 
   test("deactivating a stylist with bookings ahead lists them; cancelling them is confirmed with what it does", async () => {

@@ -176,6 +176,60 @@ describe("a stylist's day", () => {
     expect(server.requestsTo("GET", "/api/salons/3/availability/")[0]?.query.get("staff")).toBe("12");
   });
 
+  test("a day view left open never lists free time that has passed", async () => {
+    vi.setSystemTime(new Date("2026-11-22T07:30:00Z")); // 10:30 in Riyadh
+    const server = mockFetch();
+    server.on("GET", "/api/staff/me/", {
+      staff_member: { id: 1, display_name: "نورة", salon: { id: 1, name: "صالون لمسة الياسمين" } },
+      managed_salons: [],
+    });
+    server.on("GET", "/api/staff/schedule/", {
+      ...schedule([]),
+      free_gaps: [
+        { start: "2026-11-22T08:00:00+03:00", end: "2026-11-22T09:00:00+03:00" },
+        { start: "2026-11-22T09:15:00+03:00", end: "2026-11-22T12:00:00+03:00" },
+        { start: "2026-11-22T16:00:00+03:00", end: "2026-11-22T21:00:00+03:00" },
+      ],
+    });
+    renderRoutes(routes, "/staff");
+
+    expect(await screen.findByText("وقت متاح ١٠:٣٠ ص – ١٢:٠٠ م")).toBeInTheDocument();
+    expect(screen.getByText("وقت متاح ٤:٠٠ م – ٩:٠٠ م")).toBeInTheDocument();
+    expect(screen.queryByText(/٨:٠٠ ص/)).not.toBeInTheDocument();
+    expect(screen.getAllByText(/^وقت متاح/)).toHaveLength(2);
+  });
+
+  test("after a walk-in is booked on another day, the day view shows that day", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/staff/me/", {
+      staff_member: null,
+      managed_salons: [{ id: 3, name: salon.name, staff: [{ id: 12, display_name: "دانة" }] }],
+    });
+    server.on("GET", "/api/staff/schedule/", schedule([]));
+    server.on("GET", "/api/salons/3/", salon);
+    server.on(
+      "GET",
+      "/api/salons/3/availability/",
+      availability("2026-11-22", { "2026-11-24": [slot("2026-11-24T16:00:00+03:00", 45, [12])] }),
+    );
+    server.on("POST", "/api/bookings/", ({ body }) => json(booking({ status: "confirmed", ...(body as object) }), 201));
+    const { user } = renderRoutes(routes, "/staff?date=2026-11-22");
+    await user.click(await screen.findByRole("button", { name: "حجز جديد لعميل" }));
+    const dialog = screen.getByRole("dialog", { name: "حجز جديد مع دانة" });
+    await user.click(await within(dialog).findByRole("button", { name: /استشوار/ }));
+    await user.click(await within(dialog).findByRole("button", { name: /الثلاثاء، ٢٤ نوفمبر/ }));
+    await user.click(await within(dialog).findByRole("button", { name: "٤:٠٠ م" }));
+    await user.type(within(dialog).getByLabelText("رقم جوال العميل"), "0551234567");
+
+    await user.click(within(dialog).getByRole("button", { name: "احجز" }));
+
+    expect(await within(dialog).findByText("تم الحجز وتأكيده.")).toBeInTheDocument();
+    await vi.waitFor(() =>
+      expect(server.requestsTo("GET", "/api/staff/schedule/").at(-1)?.query.get("date")).toBe("2026-11-24"),
+    );
+    expect(screen.getByText("الثلاثاء، ٢٤ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+  });
+
   test("a walk-in time taken meanwhile sends the manager back to fresh times", async () => {
     const server = mockFetch();
     server.on("GET", "/api/staff/me/", {

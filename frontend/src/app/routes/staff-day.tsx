@@ -127,7 +127,9 @@ export function Component() {
       ) : (
         <ScheduleView schedule={schedule.data} />
       )}
-      {walkIn && <WalkInDialog stylist={stylist} onClose={() => setWalkIn(false)} />}
+      {walkIn && (
+        <WalkInDialog stylist={stylist} onBooked={(day) => update({ date: day })} onClose={() => setWalkIn(false)} />
+      )}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
 
 import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "@/types/models";
+import { staffName } from "../names";
 
 interface AffectedBookingsProps {
   bookings: AffectedBooking[];
@@ -81,7 +82,8 @@ export function AffectedBookings({
   const groupId = useId();
   const count = bookings.length;
   const n = formatNumber(count, language);
-  const targetName = reassignTo.find((member) => String(member.id) === target)?.display_name ?? "";
+  const chosen = reassignTo.find((member) => String(member.id) === target);
+  const targetName = chosen ? staffName(chosen, language) : "";
 
   const proceed = (event: FormEvent) => {
     event.preventDefault();
@@ -146,7 +148,7 @@ export function AffectedBookings({
               <select className="input" value={target} onChange={(event) => setTarget(event.target.value)}>
                 {reassignTo.map((member) => (
                   <option key={member.id} value={member.id}>
-                    {member.display_name}
+                    {staffName(member, language)}
                   </option>
                 ))}
               </select>

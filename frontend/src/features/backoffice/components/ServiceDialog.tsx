@@ -6,12 +6,14 @@ import { useTranslation } from "react-i18next";
 import { Dialog } from "@/components/Dialog";
 import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
+import { useLanguage } from "@/hooks/use-language";
 import { halalasToDecimal, parseRiyals } from "@/lib/format/money";
 import type { ServiceCategory } from "@/types/models";
 
 import { useCreateService } from "../api/create-service";
 import { useUpdateService } from "../api/update-service";
 import { type ClientErrors, hasErrors, parseWhole, serverFieldError } from "../forms";
+import { staffName } from "../names";
 import type { ManagedService, ManagedStaff, ServiceInput } from "@/types/models";
 import { useValidationMessages } from "../hooks/use-validation-messages";
 import { FormErrorNotice } from "./FormErrorNotice";
@@ -78,6 +80,7 @@ interface ServiceDialogProps {
 
 export function ServiceDialog({ salonId, service, categories, staff, onClose, onSaved }: ServiceDialogProps) {
   const { t } = useTranslation("backoffice");
+  const language = useLanguage();
   const messages = useValidationMessages();
   const create = useCreateService(salonId);
   const update = useUpdateService(salonId);
@@ -262,7 +265,7 @@ export function ServiceDialog({ salonId, service, categories, staff, onClose, on
                   checked={values.staff_ids.includes(member.id)}
                   onChange={(event) => toggleStylist(member.id, event.target.checked)}
                 />
-                <span>{member.display_name}</span>
+                <span>{staffName(member, language)}</span>
               </label>
             ))
           )}

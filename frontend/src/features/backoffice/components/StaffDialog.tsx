@@ -13,13 +13,72 @@ import { useAddStaff } from "../api/add-staff";
 import { useUpdateStaff, useUploadStaffPhoto } from "../api/update-staff";
 import { PHOTO_MAX_BYTES, PHOTO_TYPES } from "../api/upload-photo";
 import { type ClientErrors, hasErrors, parseWhole, serverFieldError } from "../forms";
-import { localizedName } from "../names";
+import { localizedName, staffName } from "../names";
 import type { ManagedService, ManagedStaff } from "@/types/models";
 import { useValidationMessages } from "../hooks/use-validation-messages";
 import { FormErrorNotice } from "./FormErrorNotice";
 
-const ADD_FIELDS = ["phone_number", "display_name", "service_ids"] as const;
-const EDIT_FIELDS = ["display_name", "title_ar", "title_en", "service_ids", "display_order", "photo"] as const;
+const ADD_FIELDS = ["phone_number", "display_name", "display_name_en", "service_ids"] as const;
+const EDIT_FIELDS = [
+  "display_name",
+  "display_name_en",
+  "title_ar",
+  "title_en",
+  "service_ids",
+  "display_order",
+  "photo",
+] as const;
+
+/** The stylist's name in Arabic (required) and in English (optional), side by side. */
+function NameFields({
+  nameAr,
+  nameEn,
+  onChangeAr,
+  onChangeEn,
+  error,
+}: {
+  nameAr: string;
+  nameEn: string;
+  onChangeAr: (value: string) => void;
+  onChangeEn: (value: string) => void;
+  error: (field: string) => string | null;
+}) {
+  const { t } = useTranslation("backoffice");
+  return (
+    <div className="bilingual">
+      <Field label={t("fields.display_name")} hint={t("team.displayNameHint")} error={error("display_name")}>
+        <input
+          className="input"
+          dir="rtl"
+          lang="ar"
+          maxLength={80}
+          required
+          value={nameAr}
+          onChange={(event) => onChangeAr(event.target.value)}
+        />
+      </Field>
+      <Field label={t("fields.display_name_en")} hint={t("team.displayNameEnHint")} error={error("display_name_en")}>
+        <input
+          className="input"
+          dir="ltr"
+          lang="en"
+          maxLength={80}
+          value={nameEn}
+          onChange={(event) => onChangeEn(event.target.value)}
+        />
+      </Field>
+    </div>
+  );
+}
+
+/** Client checks of the two names: the Arabic one required, both at most 80 characters. */
+function nameErrors(nameAr: string, nameEn: string, required: string, tooLong: string): ClientErrors {
+  const found: ClientErrors = {};
+  if (!nameAr.trim()) found.display_name = required;
+  else if (nameAr.trim().length > 80) found.display_name = tooLong;
+  if (nameEn.trim().length > 80) found.display_name_en = tooLong;
+  return found;
+}
 
 function ServiceChecklist({
   services,
@@ -81,20 +140,22 @@ export function AddStaffDialog({ salonId, services, onClose, onAdded }: AddStaff
   const add = useAddStaff(salonId);
   const [phone, setPhone] = useState("");
   const [name, setName] = useState("");
+  const [nameEn, setNameEn] = useState("");
   const [serviceIds, setServiceIds] = useState<number[]>([]);
   const [errors, setErrors] = useState<ClientErrors>({});
   const error = (field: string) => errors[field] ?? serverFieldError(add.error, field);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: ClientErrors = {};
+    const found = nameErrors(name, nameEn, t("validation.required"), messages.tooLong(80));
     const mobile = toSaudiMobile(phone);
     if (!mobile) found.phone_number = t("validation.mobile");
-    if (!name.trim()) found.display_name = t("validation.required");
-    else if (name.trim().length > 80) found.display_name = messages.tooLong(80);
     setErrors(found);
     if (hasErrors(found) || !mobile) return;
-    add.mutate({ phone_number: mobile, display_name: name.trim(), service_ids: serviceIds }, { onSuccess: onAdded });
+    add.mutate(
+      { phone_number: mobile, display_name: name.trim(), display_name_en: nameEn.trim(), service_ids: serviceIds },
+      { onSuccess: onAdded },
+    );
   };
 
   return (
@@ -113,15 +174,7 @@ export function AddStaffDialog({ salonId, services, onClose, onAdded }: AddStaff
             onChange={(event) => setPhone(cleanPhoneInput(event.target.value))}
           />
         </Field>
-        <Field label={t("fields.display_name")} hint={t("team.displayNameHint")} error={error("display_name")}>
-          <input
-            className="input"
-            dir="auto"
-            maxLength={80}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </Field>
+        <NameFields nameAr={name} nameEn={nameEn} onChangeAr={setName} onChangeEn={setNameEn} error={error} />
         <ServiceChecklist
           services={services}
           chosen={serviceIds}
@@ -161,7 +214,9 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
   const messages = useValidationMessages();
   const update = useUpdateStaff(salonId);
   const uploadPhoto = useUploadStaffPhoto(salonId);
+  const language = useLanguage();
   const [name, setName] = useState(member.display_name);
+  const [nameEn, setNameEn] = useState(member.display_name_en);
   const [titleAr, setTitleAr] = useState(member.title_ar);
   const [titleEn, setTitleEn] = useState(member.title_en);
   const [order, setOrder] = useState(String(member.display_order));
@@ -173,9 +228,7 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found: ClientErrors = {};
-    if (!name.trim()) found.display_name = t("validation.required");
-    else if (name.trim().length > 80) found.display_name = messages.tooLong(80);
+    const found = nameErrors(name, nameEn, t("validation.required"), messages.tooLong(80));
     for (const [field, value] of [
       ["title_ar", titleAr],
       ["title_en", titleEn],
@@ -194,6 +247,7 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
         staffId: member.id,
         changes: {
           display_name: name.trim(),
+          display_name_en: nameEn.trim(),
           title_ar: titleAr.trim(),
           title_en: titleEn.trim(),
           display_order: displayOrder,
@@ -210,22 +264,14 @@ export function EditStaffDialog({ salonId, member, services, onClose, onSaved }:
   };
 
   return (
-    <Dialog open title={t("team.editTitle", { name: member.display_name })} onClose={onClose}>
+    <Dialog open title={t("team.editTitle", { name: staffName(member, language) })} onClose={onClose}>
       <form className="stack" onSubmit={submit} noValidate>
         {member.phone_number && (
           <p>
             {t("team.mobile")}: <bdi dir="ltr">{formatPhoneForDisplay(member.phone_number)}</bdi>
           </p>
         )}
-        <Field label={t("fields.display_name")} hint={t("team.displayNameHint")} error={error("display_name")}>
-          <input
-            className="input"
-            dir="auto"
-            maxLength={80}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </Field>
+        <NameFields nameAr={name} nameEn={nameEn} onChangeAr={setName} onChangeEn={setNameEn} error={error} />
         <div className="bilingual">
           <Field label={t("fields.title_ar")} error={error("title_ar")}>
             <input

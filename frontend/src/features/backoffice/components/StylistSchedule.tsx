@@ -7,9 +7,11 @@ import { EmptyState } from "@/components/EmptyState";
 import { ErrorState } from "@/components/ErrorState";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
+import { useLanguage } from "@/hooks/use-language";
 
 import { useHours } from "../api/get-hours";
 import { useStaffList } from "../api/list-staff";
+import { staffName } from "../names";
 import { HoursEditor } from "./HoursEditor";
 import { SpecialDaysPanel } from "./SpecialDaysPanel";
 import { TimeOffPanel } from "./TimeOffPanel";
@@ -23,6 +25,7 @@ interface StylistScheduleProps {
 /** One stylist's working week, time off and special days. */
 export function StylistSchedule({ salonId, staffId, timeZone }: StylistScheduleProps) {
   const { t } = useTranslation("backoffice");
+  const language = useLanguage();
   const staff = useStaffList(salonId);
   const hours = useHours(salonId, staffId);
   const member = staff.data?.find((candidate) => candidate.id === staffId);
@@ -49,7 +52,7 @@ export function StylistSchedule({ salonId, staffId, timeZone }: StylistScheduleP
         <Icon name="back" size={18} />
         {t("team.backToTeam")}
       </Link>
-      <h1>{t("schedule.title", { name: member.display_name })}</h1>
+      <h1>{t("schedule.title", { name: staffName(member, language) })}</h1>
       <div className="card">
         {hours.isPending ? (
           <LoadingState />
@@ -59,8 +62,13 @@ export function StylistSchedule({ salonId, staffId, timeZone }: StylistScheduleP
           <HoursEditor salonId={salonId} staffId={staffId} timeZone={timeZone} hours={hours.data} />
         )}
       </div>
-      <TimeOffPanel salonId={salonId} staffId={staffId} stylistName={member.display_name} timeZone={timeZone} />
-      <SpecialDaysPanel salonId={salonId} staffId={staffId} stylistName={member.display_name} timeZone={timeZone} />
+      <TimeOffPanel salonId={salonId} staffId={staffId} stylistName={staffName(member, language)} timeZone={timeZone} />
+      <SpecialDaysPanel
+        salonId={salonId}
+        staffId={staffId}
+        stylistName={staffName(member, language)}
+        timeZone={timeZone}
+      />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { affectedBookings } from "../api/affected-bookings";
 import { useServices } from "../api/list-services";
 import { useStaffList } from "../api/list-staff";
 import { useUpdateStaff } from "../api/update-staff";
+import { staffName } from "../names";
 import type { AffectedBooking, AffectedBookingsResolution, ManagedStaff } from "@/types/models";
 import { AffectedBookings } from "./AffectedBookings";
 import { AddStaffDialog, EditStaffDialog } from "./StaffDialog";
@@ -39,6 +40,7 @@ interface DeactivateDialogProps {
  */
 function DeactivateDialog({ salonId, timeZone, member, team, onClose, onDone }: DeactivateDialogProps) {
   const { t } = useTranslation("backoffice");
+  const language = useLanguage();
   const errorMessage = useErrorMessage();
   const deactivate = useDeactivateStaff(salonId);
   const [affected, setAffected] = useState<AffectedBooking[] | null>(null);
@@ -59,7 +61,7 @@ function DeactivateDialog({ salonId, timeZone, member, team, onClose, onDone }: 
     );
 
   return (
-    <Dialog open title={t("team.deactivateTitle", { name: member.display_name })} onClose={onClose}>
+    <Dialog open title={t("team.deactivateTitle", { name: staffName(member, language) })} onClose={onClose}>
       {affected ? (
         <AffectedBookings
           key={affected.map((booking) => booking.id).join()}
@@ -74,7 +76,7 @@ function DeactivateDialog({ salonId, timeZone, member, team, onClose, onDone }: 
         />
       ) : (
         <div className="stack">
-          <p>{t("team.deactivateText", { name: member.display_name })}</p>
+          <p>{t("team.deactivateText", { name: staffName(member, language) })}</p>
           {failure ? (
             <Notice tone="error" live>
               <p>{errorMessage(failure)}</p>
@@ -123,11 +125,12 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
 
   const deactivated = (member: ManagedStaff, resolution: AffectedBookingsResolution | undefined, count: number) => {
     const n = formatNumber(count, language);
-    const moved = staff.data?.find((other) => other.id === resolution?.reassign_to)?.display_name ?? "";
+    const target = staff.data?.find((other) => other.id === resolution?.reassign_to);
+    const moved = target ? staffName(target, language) : "";
     setOpen(null);
     setOutcome(
       [
-        t("team.deactivated", { name: member.display_name }),
+        t("team.deactivated", { name: staffName(member, language) }),
         resolution?.reassign_to !== undefined ? t("team.bookingsMoved", { count, n, name: moved }) : null,
         resolution?.cancel_affected ? t("team.bookingsCancelled", { count, n }) : null,
       ]
@@ -170,12 +173,12 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                   <img className="avatar" src={member.photo_url} alt="" />
                 ) : (
                   <span className="avatar avatar--initial" aria-hidden="true">
-                    {member.display_name.slice(0, 1)}
+                    {staffName(member, language).slice(0, 1)}
                   </span>
                 )}
                 <div className="manage-item__main">
                   <h2 className="manage-item__title">
-                    {member.display_name}
+                    {staffName(member, language)}
                     {!member.is_active && <span className="tag tag--accent">{t("status.inactive")}</span>}
                   </h2>
                   {titleOf(member) && <p className="manage-item__meta">{titleOf(member)}</p>}
@@ -197,7 +200,7 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                 <Link className="button button--secondary button--small" to={`/manage/${salonId}/team/${member.id}`}>
                   <Icon name="clock" size={18} />
                   {t("team.schedule")}
-                  <span className="visually-hidden"> {member.display_name}</span>
+                  <span className="visually-hidden"> {staffName(member, language)}</span>
                 </Link>
                 <button
                   type="button"
@@ -206,7 +209,7 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                 >
                   <Icon name="edit" size={18} />
                   {t("actions.edit")}
-                  <span className="visually-hidden"> {member.display_name}</span>
+                  <span className="visually-hidden"> {staffName(member, language)}</span>
                 </button>
                 {member.is_active ? (
                   <button
@@ -215,7 +218,7 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                     onClick={() => show({ dialog: "deactivate", member })}
                   >
                     {t("team.deactivate")}
-                    <span className="visually-hidden"> {member.display_name}</span>
+                    <span className="visually-hidden"> {staffName(member, language)}</span>
                   </button>
                 ) : (
                   <button
@@ -225,12 +228,12 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
                     onClick={() =>
                       reactivate.mutate(
                         { staffId: member.id, changes: { is_active: true } },
-                        { onSuccess: () => setOutcome(t("team.reactivated", { name: member.display_name })) },
+                        { onSuccess: () => setOutcome(t("team.reactivated", { name: staffName(member, language) })) },
                       )
                     }
                   >
                     {t("team.reactivate")}
-                    <span className="visually-hidden"> {member.display_name}</span>
+                    <span className="visually-hidden"> {staffName(member, language)}</span>
                   </button>
                 )}
               </div>
@@ -245,7 +248,7 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
           onClose={() => setOpen(null)}
           onAdded={(member) => {
             setOpen(null);
-            setOutcome(t("team.added", { name: member.display_name }));
+            setOutcome(t("team.added", { name: staffName(member, language) }));
           }}
         />
       )}
@@ -257,7 +260,7 @@ export function TeamManager({ salonId, timeZone }: { salonId: number; timeZone: 
           onClose={() => setOpen(null)}
           onSaved={(member) => {
             setOpen(null);
-            setOutcome(t("team.saved", { name: member.display_name }));
+            setOutcome(t("team.saved", { name: staffName(member, language) }));
           }}
         />
       )}

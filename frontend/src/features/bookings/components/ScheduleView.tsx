@@ -7,6 +7,7 @@ import { useErrorMessage } from "@/components/error-message";
 import { EmptyState } from "@/components/EmptyState";
 import { Notice } from "@/components/Notice";
 import { useLanguage } from "@/hooks/use-language";
+import { useNow } from "@/hooks/use-now";
 import { formatTimeRange } from "@/lib/format/time";
 import { formatPhoneForDisplay, isMaskedPhone } from "@/lib/phone";
 import type { Booking, StaffSchedule } from "@/types/models";
@@ -114,13 +115,24 @@ function ScheduleBooking({ booking }: { booking: Booking }) {
   );
 }
 
-/** A stylist's day in time order: bookings with their actions, and the free gaps between them. */
+/**
+ * Free gaps still ahead at `now`: one that has ended is left out, one under way starts now (the server
+ * answers so too, but a day view stays open while time passes).
+ */
+function gapsAhead(gaps: StaffSchedule["free_gaps"], now: number): StaffSchedule["free_gaps"] {
+  return gaps
+    .filter((gap) => Date.parse(gap.end) > now)
+    .map((gap) => (Date.parse(gap.start) < now ? { ...gap, start: new Date(now).toISOString() } : gap));
+}
+
+/** A stylist's day in time order: bookings with their actions, and the free gaps ahead between them. */
 export function ScheduleView({ schedule }: { schedule: StaffSchedule }) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
+  const now = useNow();
   const entries: ScheduleEntry[] = [
     ...schedule.bookings.map((booking) => ({ kind: "booking", booking }) as const),
-    ...schedule.free_gaps.map((gap) => ({ kind: "gap", ...gap }) as const),
+    ...gapsAhead(schedule.free_gaps, now).map((gap) => ({ kind: "gap", ...gap }) as const),
   ].sort((a, b) => {
     const startOf = (entry: ScheduleEntry) => (entry.kind === "booking" ? entry.booking.start : entry.start);
     return Date.parse(startOf(a)) - Date.parse(startOf(b));
