@@ -2,7 +2,8 @@
 
 - Every operation that accepts a token answers 401 to a bad, expired or revoked one (also where the token
   is optional: a wrong token is refused, not ignored).
-- Every paginated list answers 404 for a page past the last one.
+- Every paginated list answers 404 for a page past the last one, and every operation with a path
+  parameter 404 for a value that names nothing (or is not of the parameter's type: the URL does not resolve).
 - Every operation may answer 429 (`throttled`): every anonymous request is rate-limited, and the
   expensive ones for everybody (apps/core/throttling.py).
 """
@@ -16,7 +17,7 @@ def _error_response(description: str) -> dict:
 
 
 def add_common_responses(result, generator, request, public):
-    for operations in result.get("paths", {}).values():
+    for route, operations in result.get("paths", {}).items():
         for operation in operations.values():
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
@@ -31,6 +32,8 @@ def add_common_responses(result, generator, request, public):
                 )
             if any(parameter.get("name") == "page" for parameter in operation.get("parameters", [])):
                 responses.setdefault("404", _error_response("`not_found`: the page is past the last one."))
+            if "{" in route:
+                responses.setdefault("404", _error_response("`not_found`: nothing of that id (or not an id at all)."))
             responses.setdefault(
                 "429",
                 {

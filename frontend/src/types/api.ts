@@ -5503,6 +5503,15 @@ export interface operations {
           "application/json": components["schemas"]["Error"];
         };
       };
+      /** @description `not_found`: nothing of that id (or not an id at all). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
       /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
       429: {
         headers: {

@@ -42,10 +42,10 @@ def keep_the_test_connection():
 @pytest.fixture
 def customer_headers():
     from apps.accounts.models import User
-    from apps.accounts.services import _tokens_for
+    from apps.accounts.sessions import session_start
 
     user = User.objects.create_user(phone_number="+966500000091")
-    return {"Authorization": f"Bearer {_tokens_for(user).access}"}
+    return {"Authorization": f"Bearer {session_start(user).access_token}"}
 
 
 @schema.parametrize()

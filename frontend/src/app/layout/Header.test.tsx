@@ -156,6 +156,8 @@ test("the account's own refetch landing before the saved language does not leave
   act(() => answerPatch?.());
 
   expect(await screen.findByRole("heading", { name: "Blow-dry" })).toBeInTheDocument();
+});
+
 test("a customer's page load never asks the back office; the account says who manages a salon", async () => {
   const server = mockFetch();
   server.on("GET", "/api/salons/", paginated([]));

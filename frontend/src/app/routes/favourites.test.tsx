@@ -23,6 +23,7 @@ const dalal: SalonSummary = {
   rating: 4.9,
   review_count: 187,
   cover_photo_url: null,
+  cover_photo_srcset: null,
   price_range: { min: 18000, max: 85000, currency: "SAR" },
   requires_prepayment: true,
   is_favourite: false,

@@ -227,7 +227,10 @@ describe("a stylist's day", () => {
     await vi.waitFor(() =>
       expect(server.requestsTo("GET", "/api/staff/schedule/").at(-1)?.query.get("date")).toBe("2026-11-24"),
     );
-    expect(screen.getByText("الثلاثاء، ٢٤ نوفمبر ٢٠٢٦")).toBeInTheDocument();
+    // The year is written only for a day outside the current year (docs/frontend.md, "Numbers, money and dates").
+    expect(
+      screen.getByText(`الثلاثاء، ٢٤ نوفمبر${new Date().getFullYear() === 2026 ? "" : " ٢٠٢٦"}`),
+    ).toBeInTheDocument();
   });
 
   test("a walk-in time taken meanwhile sends the manager back to fresh times", async () => {

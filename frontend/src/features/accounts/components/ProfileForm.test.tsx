@@ -40,6 +40,6 @@ describe("profile email", () => {
 
     await screen.findByRole("status");
     const [patch] = server.requestsTo("PATCH", ME);
-    expect(patch.body).not.toHaveProperty("email");
+    expect(patch?.body).not.toHaveProperty("email");
   });
 });
