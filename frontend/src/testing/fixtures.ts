@@ -1,5 +1,5 @@
 // Domain fixtures shaped like the API's answers (a prepaid women's salon in Riyadh).
-import type { Availability, Booking, SalonDetail, Slot, User } from "@/types/models";
+import type { Availability, Booking, SalonDetail, SalonSummary, Slot, User } from "@/types/models";
 
 export const salon: SalonDetail = {
   id: 3,
@@ -66,6 +66,24 @@ export const salon: SalonDetail = {
     requires_prepayment: true,
     hold_minutes: 15,
   },
+};
+
+/** The same salon as a search result (the card's fields). */
+export const salonSummary: SalonSummary = {
+  id: salon.id,
+  slug: salon.slug,
+  name: salon.name,
+  city: salon.city,
+  city_name: salon.city_name,
+  district: salon.district,
+  audience: salon.audience,
+  rating: salon.rating,
+  review_count: salon.review_count,
+  cover_photo_url: salon.cover_photo_url,
+  cover_photo_srcset: salon.cover_photo_srcset,
+  price_range: salon.price_range,
+  requires_prepayment: salon.requires_prepayment,
+  is_favourite: salon.is_favourite,
 };
 
 export function slot(start: string, minutes = 45, staff: number[] = [11, 12]): Slot {

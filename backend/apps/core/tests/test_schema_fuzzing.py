@@ -19,6 +19,15 @@ from schemathesis.specs.openapi.checks import (
 SCHEMA_PATH = Path(__file__).resolve().parents[4] / "frontend" / "openapi.json"
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
 
+# Three examples an operation, no shrinking (a failure prints the curl line anyway): about a minute a run.
+FUZZING = settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+)
+
 schema = schemathesis.openapi.from_path(str(SCHEMA_PATH))
 schema.app = get_wsgi_application()
 
@@ -50,25 +59,13 @@ def customer_headers():
 
 @schema.parametrize()
 @hypothesis_seed(20261207)
-@settings(
-    max_examples=3,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-)
+@FUZZING
 def test_anonymous(case):
     case.call_and_validate(checks=CHECKS)
 
 
 @schema.parametrize()
 @hypothesis_seed(20261208)
-@settings(
-    max_examples=3,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-    database=None,
-    phases=[Phase.explicit, Phase.generate],
-)
+@FUZZING
 def test_signed_in_as_a_customer(case, customer_headers):
     case.call_and_validate(headers=customer_headers, checks=CHECKS)

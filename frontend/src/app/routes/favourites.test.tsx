@@ -4,7 +4,7 @@ import { beforeEach, expect, test, vi } from "vitest";
 import { session } from "@/lib/auth/session";
 import { accessibilityViolations } from "@/testing/axe";
 import { mockFetch } from "@/testing/fetch-mock";
-import { customer, paginated, salon } from "@/testing/fixtures";
+import { customer, paginated, salon, salonSummary } from "@/testing/fixtures";
 import { currentUrl, renderRoutes } from "@/testing/render";
 import type { SalonSummary } from "@/types/models";
 
@@ -12,22 +12,7 @@ import { routes } from "../router";
 
 const SLOW = { timeout: 5000 };
 
-const dalal: SalonSummary = {
-  id: 3,
-  slug: "dalal-beauty-lounge",
-  name: "صالون دلال للتجميل",
-  city: "riyadh",
-  city_name: "الرياض",
-  district: "النرجس",
-  audience: "women",
-  rating: 4.9,
-  review_count: 187,
-  cover_photo_url: null,
-  cover_photo_srcset: null,
-  price_range: { min: 18000, max: 85000, currency: "SAR" },
-  requires_prepayment: true,
-  is_favourite: false,
-};
+const dalal: SalonSummary = salonSummary;
 
 function serveHome(server: ReturnType<typeof mockFetch>, salons: SalonSummary[]) {
   server.on("GET", "/api/salons/", paginated(salons));
