@@ -19,10 +19,11 @@ export function isoDay(daysAhead) {
 function dayLabel(daysAhead) {
   const today = new Date(new Date().toLocaleString("en-US", { timeZone: SALON_TIME_ZONE }));
   const day = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, 12));
+  // The year is written only for a day outside the current year (docs/frontend.md).
   return new Intl.DateTimeFormat("ar-SA-u-ca-gregory", {
     day: "numeric",
     month: "long",
-    year: "numeric",
+    ...(day.getUTCFullYear() === today.getFullYear() ? {} : { year: "numeric" }),
     timeZone: "UTC",
   }).format(day);
 }
