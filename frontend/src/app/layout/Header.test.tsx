@@ -47,6 +47,27 @@ test("a signed-in person's language choice is saved to their account", async () 
   expect(server.requestsTo("PATCH", "/api/auth/me/")[0]?.body).toEqual({ preferred_language: "en" });
 });
 
+test("switching back is saved even when the cached account already shows that language", async () => {
+  // The account refetched during the first switch may land after its save and still say "ar":
+  // switching back must not trust it, or the server would keep answering in English.
+  const server = mockFetch();
+  server.on("GET", "/api/salons/", paginated([]));
+  server.on("GET", "/api/salons/categories/", []);
+  server.on("GET", "/api/auth/me/", customer);
+  server.on("GET", "/api/notifications/unread-count/", { count: 0 });
+  server.on("PATCH", "/api/auth/me/", () => json({ ...customer, preferred_language: "ar" }));
+  session.signIn("access-1");
+  const { user } = renderRoutes(routes, "/");
+  await user.click(await screen.findByRole("button", { name: "تغيير اللغة إلى English" }, { timeout: 10_000 }));
+  await user.click(await screen.findByRole("button", { name: "Switch the language to العربية" }));
+
+  await vi.waitFor(() => expect(server.requestsTo("PATCH", "/api/auth/me/")).toHaveLength(2));
+  expect(server.requestsTo("PATCH", "/api/auth/me/").map((request) => request.body)).toEqual([
+    { preferred_language: "en" },
+    { preferred_language: "ar" },
+  ]);
+});
+
 test("what the server wrote in the account's old language is fetched again once the account has switched", async () => {
   // Like the server: a signed-in person is answered in the account's language, whatever the request says.
   let accountLanguage = "ar";

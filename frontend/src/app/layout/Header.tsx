@@ -26,7 +26,7 @@ function LanguageSwitch() {
   const switchLanguage = () => {
     void changeLanguage(other.code);
     // Messages (SMS, API answers) follow the account's language too.
-    if (status === "signed_in") saveAccountLanguage(other.code);
+    if (status === "signed_in") saveAccountLanguage(other.code, { always: true });
   };
 
   return (

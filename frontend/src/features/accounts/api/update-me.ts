@@ -34,14 +34,17 @@ export function useUpdateMe() {
 
 /**
  * Makes the account's language follow the UI language (after signing in, on switching language), so
- * that the server's answers and the text messages it sends are in the language on screen.
+ * that the server's answers and the text messages it sends are in the language on screen. After
+ * signing in it is saved only when the account has another; a person's switch is always saved: the
+ * cached account may be a refetch that left before the previous switch was saved, and skipping on
+ * it would leave the server answering in the other language.
  */
-export function useSaveAccountLanguage(): (language: Language) => void {
+export function useSaveAccountLanguage(): (language: Language, options?: { always?: boolean }) => void {
   const queryClient = useQueryClient();
   const { mutate } = useUpdateMe();
   return useCallback(
-    (language: Language) => {
-      if (queryClient.getQueryData<User>(meQueryKey)?.preferred_language === language) return;
+    (language: Language, { always = false }: { always?: boolean } = {}) => {
+      if (!always && queryClient.getQueryData<User>(meQueryKey)?.preferred_language === language) return;
       mutate({ preferred_language: language });
     },
     [queryClient, mutate],
