@@ -68,5 +68,7 @@ def test_the_spa_page_is_sent_in_the_encoding_the_browser_accepts(dist, accept_e
     assert response.get("Content-Encoding") == encoding
     assert "Accept-Encoding" in response["Vary"]
     assert response["Cache-Control"] == "no-cache"
-    expected = {"br": b"brotli index", "gzip": gzip.compress(INDEX.encode()), None: INDEX.encode()}[encoding]
-    assert response.content == expected
+    if encoding == "gzip":  # a gzip stream carries its time of making: compare what it holds
+        assert gzip.decompress(response.content) == INDEX.encode()
+    else:
+        assert response.content == {"br": b"brotli index", None: INDEX.encode()}[encoding]
