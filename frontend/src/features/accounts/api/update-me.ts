@@ -18,11 +18,13 @@ export function useUpdateMe() {
     // The account's language when the change is sent: a refetch of the account (the language switch
     // refetches everything) may land before this answer and already carry the new language.
     onMutate: () => ({ before: queryClient.getQueryData<User>(meQueryKey)?.preferred_language }),
-    onSuccess: (user, _changes, context) => {
+    onSuccess: (user, changes, context) => {
       queryClient.setQueryData(meQueryKey, user);
       // The server answers a signed-in user in the account's language: what it sent before (service
       // and salon names, messages) is in the old one, so fetch it again.
-      if (context.before !== user.preferred_language) {
+      // A language sent is always followed by a refetch: the cached account (`before`) may be a refetch
+      // that left before an earlier switch was saved, so comparing with it can miss the change.
+      if ("preferred_language" in changes || context.before !== user.preferred_language) {
         return queryClient.invalidateQueries({
           predicate: (query) => !(query.queryKey[0] === meQueryKey[0] && query.queryKey[1] === meQueryKey[1]),
         });
