@@ -9,6 +9,7 @@ import os
 import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from corsheaders.defaults import default_headers as cors_default_headers
@@ -96,6 +97,8 @@ INSTALLED_APPS = [
     # the apps above and none of them imports it.
     "apps.demo",
     "django.contrib.admin",
+    # PostgreSQL's lookups (trigram similarity for the salon search); inert on SQLite.
+    "django.contrib.postgres",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -154,6 +157,9 @@ TEMPLATES = [
 # SQLite by default (zero set-up); PostgreSQL when DATABASE_URL is set.
 
 
+SEARCH_TYPO_THRESHOLD = 0.4
+
+
 def database_config(url: str) -> dict:
     config = dj_database_url.parse(url, conn_max_age=0 if url.startswith("sqlite") else 60)
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -164,6 +170,10 @@ def database_config(url: str) -> dict:
             "timeout": 30,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
+    elif config["ENGINE"] == "django.db.backends.postgresql":
+        # The salon search's typo tolerance (`%>` on pg_trgm indexes): a one-letter slip in a word of
+        # five or six letters scores about 0.45 (the default, 0.6, misses most typos).
+        config["OPTIONS"] = {"options": f"-c pg_trgm.word_similarity_threshold={SEARCH_TYPO_THRESHOLD}"}
     return config
 
 
@@ -233,12 +243,21 @@ CORS_ALLOW_HEADERS = (*cors_default_headers, "idempotency-key", "x-auth-cookie")
 # Styles may be inline (React and the admin set style attributes). Violations are reported to
 # /api/csp-report/, logged and counted. MOYASAR_API_ORIGIN must match the SPA's Moyasar client.
 MOYASAR_API_ORIGIN = env_str("MOYASAR_API_ORIGIN", "https://api.moyasar.com")
+
+# --- Maps (the salon list's and salon page's maps; GET /api/map-config/) -------
+# An XYZ tile server. OpenStreetMap's own tiles are fine for a modest audience under its usage
+# policy; at scale use a commercial or self-hosted tile server. Its origin is allowed as an image source.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+MAP_MAX_ZOOM = env_int("MAP_MAX_ZOOM", 19)
+MAP_TILE_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if "://" in MAP_TILE_URL else "'self'"
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", MAP_TILE_ORIGIN],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'", MOYASAR_API_ORIGIN],
         "frame-src": ["'none'"],

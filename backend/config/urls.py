@@ -5,6 +5,7 @@ from apps.core.csp import csp_report
 from apps.core.media import serve_media
 from apps.core.observability.metrics import metrics_view
 from apps.discovery import first_screen
+from apps.discovery.api import views as discovery_views
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -19,6 +20,7 @@ api_patterns = [
     path("auth/", include("apps.privacy.api.urls")),
     path("auth/", include("apps.accounts.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
+    path("map-config/", discovery_views.MapConfigView.as_view(), name="map-config"),
     path("salons/", include("apps.salons.api.urls")),
     path("favourites/", include("apps.salons.api.favourite_urls")),
     path("payments/", include("apps.payments.api.urls")),

@@ -1,38 +1,98 @@
-"""Arabic-aware text matching for the salon search.
-
-People type Arabic with or without diacritics and with any spelling of alef, ta marbuta and alef
-maqsura, so the query and the stored text are folded the same way before they are compared:
-tashkeel and tatweel are dropped, أ إ آ ٱ become ا, ة becomes ه, ى becomes ي, and case is folded.
+"""The query side of the salon search: the condition and the relevance of a list of folded search
+terms, for the database in use. The stored side (what is folded and how) is
+`apps.salons.search_index`; the indexes are `apps.salons.search_backend`.
 """
 
-from collections.abc import Iterable
+from django.conf import settings
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connections
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
-# Tanween, harakat, shadda, sukun, superscript alef and tatweel.
-_DROPPED = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
+from apps.salons.models import Salon
+from apps.salons.search_backend import fts_available
+from apps.salons.search_index import fold_text, search_terms
 
-_FOLDS = str.maketrans(
-    {
-        **dict.fromkeys(_DROPPED),
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ة": "ه",
-        "ى": "ي",
-    }
-)
+__all__ = ["fold_text", "search_backend_filter", "search_relevance", "search_terms"]
 
+# FTS5's trigram tokenizer cannot match a string shorter than a trigram.
+_FTS_MIN_LENGTH = 3
 
-def fold_text(text: str) -> str:
-    return text.translate(_FOLDS).casefold()
+# How much more a match in the salon's own names counts than a match elsewhere.
+_NAME_WEIGHT = 2.0
 
 
-def search_terms(query: str) -> list[str]:
-    """The folded, distinct words of a query, in order."""
-    return list(dict.fromkeys(fold_text(query).split()))
+def search_backend_filter(salons: QuerySet[Salon], terms: list[str]) -> QuerySet[Salon]:
+    """`salons` whose `search_text` matches every term, as a substring or within a typo."""
+    connection = connections[salons.db]
+    if connection.vendor == "postgresql":
+        for term in terms:
+            salons = salons.filter(Q(search_text__contains=term) | Q(search_text__trigram_word_similar=term))
+        return salons
+    fts = fts_available(connection)
+    for term in terms:
+        if fts and len(term) >= _FTS_MIN_LENGTH:
+            exact = Q(id__in=RawSQL(_FTS_MATCH, [_fts_phrase(term)]))  # noqa: S611 (a bound parameter)
+        else:
+            exact = Q(search_text__contains=term)
+        fuzzy = _sqlite_typo_matches(term) if fts else []
+        salons = salons.filter(exact | Q(id__in=fuzzy)) if fuzzy else salons.filter(exact)
+    return salons
 
 
-def matches_every_term(terms: list[str], texts: Iterable[str]) -> bool:
-    """Whether each term occurs in one of `texts` (terms have no spaces, so none spans two texts)."""
-    haystack = "\n".join(fold_text(text) for text in texts)
-    return all(term in haystack for term in terms)
+_FTS_MATCH = "SELECT rowid FROM salons_salon_search WHERE salons_salon_search MATCH %s"
+
+# SQLite's typo tolerance mirrors pg_trgm's: the trigrams of a word padded with two spaces before
+# and one after, and a match when the Jaccard similarity of a term's and a word's trigrams reaches
+# the threshold PostgreSQL uses (settings.SEARCH_TYPO_THRESHOLD). Candidates are the rows sharing
+# one of the term's trigrams (the FTS5 index), at most `_TYPO_CANDIDATES` of them.
+_TYPO_MIN_LENGTH = 4
+_TYPO_CANDIDATES = 2000
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f"  {word} "
+    return {padded[index : index + 3] for index in range(len(padded) - 2)}
+
+
+def trigram_similarity(first: str, second: str) -> float:
+    first_trigrams, second_trigrams = _trigrams(first), _trigrams(second)
+    return len(first_trigrams & second_trigrams) / len(first_trigrams | second_trigrams)
+
+
+def _sqlite_typo_matches(term: str) -> list[int]:
+    if len(term) < _TYPO_MIN_LENGTH:
+        return []
+    inner = sorted({term[index : index + 3] for index in range(len(term) - 2)})
+    query = " OR ".join(_fts_phrase(trigram) for trigram in inner)
+    candidates = RawSQL(_FTS_MATCH, [query])  # noqa: S611 (a bound parameter)
+    rows = Salon.objects.filter(id__in=candidates).values_list("id", "search_text")[:_TYPO_CANDIDATES]
+    threshold = settings.SEARCH_TYPO_THRESHOLD
+    return [
+        salon_id for salon_id, text in rows if any(trigram_similarity(term, word) >= threshold for word in text.split())
+    ]
+
+
+def _fts_phrase(text: str) -> str:
+    """`text` as an FTS5 string (matched as a substring by the trigram tokenizer): quoted, quotes doubled."""
+    return '"{}"'.format(text.replace('"', '""'))
+
+
+def search_relevance(database: str, terms: list[str]):
+    """Higher for better matches: per term, a name match weighs `_NAME_WEIGHT`, a match elsewhere 1;
+    on PostgreSQL graded by trigram word similarity (1 for an exact word, less for a typo)."""
+    score = Value(0.0, output_field=FloatField())
+    for term in terms:
+        if connections[database].vendor == "postgresql":
+            score = (
+                score
+                + _NAME_WEIGHT * TrigramWordSimilarity(Value(term), F("search_names"))
+                + TrigramWordSimilarity(Value(term), F("search_text"))
+            )
+        else:
+            score = (
+                score
+                + Case(When(search_names__contains=term, then=Value(_NAME_WEIGHT)), default=Value(0.0))
+                + Case(When(search_text__contains=term, then=Value(1.0)), default=Value(0.0))
+            )
+    return score

@@ -3,10 +3,9 @@ queries whatever the number of salons (the price range is aggregated in SQL; the
 asks the engine about all remaining salons at once).
 """
 
-from collections import defaultdict
 from datetime import date
 
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet, Value
+from django.db.models import Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from apps.bookings.availability import salon_ids_with_availability
@@ -14,7 +13,8 @@ from apps.core.i18n import current_language
 from apps.salons.models import Audience, City, Salon, Service
 from apps.salons.selectors import category_condition, with_price_range
 
-from .search import matches_every_term, search_terms
+from .geo import GeoPoint, bounding_box, great_circle_km
+from .search import fold_text, search_backend_filter, search_relevance, search_terms
 
 DEFAULT_SALON_ORDERING = "-rating"
 
@@ -38,7 +38,8 @@ def city_list() -> list[City]:
 
 
 def salon_order(salons: QuerySet[Salon], *, ordering: str) -> QuerySet[Salon]:
-    """Order by `rating`, `name` or `price` (`-` for descending), ties by name then id.
+    """Order by `rating`, `name` or `price` (`-` for descending), ties by name then id; or by
+    `relevance` (best first, after a search) or `distance` (nearest first, after "near me").
 
     The price is the lowest active service price (salons without one come last either way); the
     name is the one shown in the request's language, compared case-insensitively.
@@ -53,6 +54,9 @@ def salon_order(salons: QuerySet[Salon], *, ordering: str) -> QuerySet[Salon]:
         "-name": (name.desc(),),
         "price": (price.asc(nulls_last=True), name.asc()),
         "-price": (price.desc(nulls_last=True), name.asc()),
+        # Only after `salon_search` / `salon_filter_near`, which annotate what these order by.
+        "relevance": (F("relevance").desc(), rating.desc(), name.asc()),
+        "distance": (F("distance_km").asc(), rating.desc(), name.asc()),
     }
     return salons.order_by(*orderings[ordering], "id")
 
@@ -64,34 +68,49 @@ def _localized_name() -> Lower:
 
 
 def salon_search(salons: QuerySet[Salon], *, query: str) -> QuerySet[Salon]:
-    """Salons matching every word of `query` in their names or districts (either language) or in the
-    names of their active services, Arabic spelling variants and case aside (see `search`).
+    """Salons matching every word of `query` in their folded `search_text` (names, district, city and
+    active services' names in both languages; see `apps.salons.search_index`), with `relevance`.
 
-    The texts of the candidate salons come in one query and are matched in Python: the folding is a
-    dozen character replacements that SQL can only express as deeply nested `REPLACE` calls, which
-    SQLite's parser rejects, and a catalogue of hundreds of salons is a few thousand short strings.
-    The match is then one `id IN (...)` condition of the paginated query.
+    A word matches as a substring (partial words) or within a typo (trigram similarity): on
+    PostgreSQL both served by GIN trigram indexes, on SQLite by the FTS5 trigram mirror (see
+    `search`). Relevance sums over the words: a match in the salon's names counts twice as much as
+    one elsewhere (a service), and on PostgreSQL a closer spelling counts more.
     """
     terms = search_terms(query)
     if not terms:
+        return salons.annotate(relevance=Value(0.0, output_field=FloatField()))
+    return search_backend_filter(salons, terms).annotate(relevance=search_relevance(salons.db, terms))
+
+
+def salon_filter_district(salons: QuerySet[Salon], *, district: str) -> QuerySet[Salon]:
+    """Salons in the district named (in either language, folded like the search)."""
+    folded = fold_text(district).strip()
+    if not folded:
         return salons
-    rows = (
-        Salon.objects.filter(id__in=salons.order_by().values("id"))
-        .alias(active_services=FilteredRelation("services", condition=Q(services__is_active=True)))
-        .values_list(
-            "id",
-            "name_ar",
-            "name_en",
-            "district_ar",
-            "district_en",
-            "active_services__name_ar",
-            "active_services__name_en",
-        )
-    )
-    texts: dict[int, set[str]] = defaultdict(set)
-    for salon_id, *salon_texts in rows:
-        texts[salon_id].update(text for text in salon_texts if text)
-    return salons.filter(id__in=[salon_id for salon_id, found in texts.items() if matches_every_term(terms, found)])
+    return salons.filter(search_district__contains=f"\n{folded}\n")
+
+
+def salon_filter_price(
+    salons: QuerySet[Salon], *, min_price: int | None, max_price: int | None, category: str | None = None
+) -> QuerySet[Salon]:
+    """Salons with at least one active service (in `category` when given) priced within the range, in halalas."""
+    services = Service.objects.filter(salon=OuterRef("pk"), is_active=True)
+    if min_price is not None:
+        services = services.filter(price_amount__gte=min_price)
+    if max_price is not None:
+        services = services.filter(price_amount__lte=max_price)
+    if category:
+        services = services.filter(category_condition(category))
+    return salons.filter(Exists(services))
+
+
+def salon_filter_near(salons: QuerySet[Salon], *, point: GeoPoint, radius_km: float) -> QuerySet[Salon]:
+    """Salons within `radius_km` of `point`, with `distance_km` (great-circle). The bounding box of the
+    circle is a range condition on the indexed latitude and longitude; the exact distance is computed
+    only for the salons inside it."""
+    box = bounding_box(point, radius_km)
+    inside = salons.filter(latitude__range=(box.south, box.north), longitude__range=(box.west, box.east))
+    return inside.annotate(distance_km=great_circle_km(point)).filter(distance_km__lte=radius_km)
 
 
 def salon_filter_category(salons: QuerySet[Salon], *, category: str) -> QuerySet[Salon]:

@@ -17,6 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.i18n import current_language, localized
 
+from .search_index import salon_own_search_fields, salon_search_text, salon_search_text_refresh, service_search_name
+
+# Fields whose change rewrites a salon's search texts.
+_SALON_SEARCHED_FIELDS = frozenset({"name_ar", "name_en", "district_ar", "district_en", "city"})
+_SERVICE_SEARCHED_FIELDS = frozenset({"name_ar", "name_en", "is_active"})
+
 
 def validate_timezone(value: str) -> None:
     try:
@@ -165,10 +171,18 @@ class Salon(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # The search's folded texts (see `search_index`), written by `save` and by a service's save.
+    search_names = models.TextField(editable=False, blank=True, default="")
+    search_district = models.TextField(editable=False, blank=True, default="")
+    search_text = models.TextField(editable=False, blank=True, default="")
+
     class Meta:
         verbose_name = _("salon")
         verbose_name_plural = _("salons")
         ordering = ["name_ar"]
+        # "Near me" prefilters on a bounding box. PostgreSQL also has trigram indexes on the search
+        # texts (migration 0007: extension-specific, so not declared here).
+        indexes = [models.Index(fields=["latitude", "longitude"], name="salon_location_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating_average__gte=0) & Q(rating_average__lte=5), name="salon_rating_average_range"
@@ -177,6 +191,22 @@ class Salon(models.Model):
 
     def __str__(self) -> str:
         return self.name_ar or self.name_en
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and _SALON_SEARCHED_FIELDS.isdisjoint(update_fields):
+            return super().save(*args, **kwargs)
+        own = salon_own_search_fields(self)
+        for field, value in own.items():
+            setattr(self, field, value)
+        creating = self._state.adding
+        if creating:
+            self.search_text = salon_search_text(self, [])
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *own}
+        super().save(*args, **kwargs)
+        if not creating:
+            salon_search_text_refresh(salon_id=self.pk)
 
     @property
     def name(self) -> str:
@@ -263,6 +293,8 @@ class Service(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
     display_order = models.PositiveIntegerField(_("display order"), default=0)
+    # Folded names for the typeahead (see `search_index`); its salon's `search_text` follows every save.
+    search_name = models.TextField(editable=False, blank=True, default="")
 
     class Meta:
         verbose_name = _("service")
@@ -274,6 +306,22 @@ class Service(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_ar} – {self.salon}"
+
+    def save(self, *args, **kwargs) -> None:
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and _SERVICE_SEARCHED_FIELDS.isdisjoint(update_fields):
+            return super().save(*args, **kwargs)
+        self.search_name = service_search_name(self)
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
+        salon_search_text_refresh(salon_id=self.salon_id)
+
+    def delete(self, *args, **kwargs):
+        salon_id = self.salon_id
+        result = super().delete(*args, **kwargs)
+        salon_search_text_refresh(salon_id=salon_id)
+        return result
 
     @property
     def name(self) -> str:

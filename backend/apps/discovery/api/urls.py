@@ -7,4 +7,5 @@ app_name = "discovery"
 urlpatterns = [
     path("", views.SalonListView.as_view(), name="salon-list"),
     path("cities/", views.CityListView.as_view(), name="city-list"),
+    path("suggest/", views.SuggestView.as_view(), name="salon-suggest"),
 ]

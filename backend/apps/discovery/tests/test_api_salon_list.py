@@ -57,6 +57,9 @@ def test_list_result_has_every_field_in_the_request_language(api_client):
                 "price_range": {"min": 8000, "max": 25000, "currency": "SAR"},
                 "requires_prepayment": True,
                 "is_favourite": False,
+                "latitude": None,
+                "longitude": None,
+                "distance_km": None,
             }
         ],
     }
@@ -134,6 +137,7 @@ def test_list_query_count_does_not_grow_with_salons(api_client, django_assert_nu
 
     params = {"page_size": 100, "q": "salon", "ordering": "price"}
     add_salons(3)
+    list_salons(api_client, language="en", **params)  # SQLite asks once per connection whether it has FTS5
 
     # When / Then three queries (search texts, count, page) serve 3 salons and 30 alike
     with django_assert_num_queries(3):

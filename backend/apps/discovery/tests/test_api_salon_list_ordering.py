@@ -61,7 +61,7 @@ def test_equal_ratings_are_ordered_by_name(api_client):
 
 def test_unknown_ordering_is_a_field_error(api_client):
     # When
-    response = list_salons(api_client, ordering="distance")
+    response = list_salons(api_client, ordering="nearest")
 
     # Then
     assert_field_error(response, "ordering", "invalid_choice")

@@ -98,3 +98,77 @@ def test_search_longer_than_100_characters_is_rejected(api_client):
 
     # Then
     assert_field_error(response, "q", "max_length")
+
+
+@pytest.mark.parametrize(("stored", "query"), [("صالون ١٠٠", "100"), ("Salon 100", "١٠٠")])
+def test_search_matches_digits_in_either_form(api_client, stored, query):
+    # Given
+    salon = make_salon(name_ar=stored)
+    make_salon(name_ar="صالون آخر")
+
+    # When / Then
+    assert result_ids(list_salons(api_client, q=query)) == [salon.id]
+
+
+def test_search_matches_a_city_name(api_client):
+    # Given
+    salon = make_salon(city="jeddah")
+    make_salon(city="riyadh")
+
+    # When / Then
+    assert result_ids(list_salons(api_client, q="جدة")) == [salon.id]
+
+
+def test_search_ranks_name_matches_above_service_matches(api_client):
+    # Given a better rated salon that only offers the word as a service
+    offers_it = make_salon(name_en="Rose", rating_average=5)
+    make_service(offers_it, name_en="Henna night")
+    named_after_it = make_salon(name_en="Henna House", rating_average=3)
+
+    # When
+    response = list_salons(api_client, language="en", q="henna")
+
+    # Then relevance decides, not the rating
+    assert result_ids(response) == [named_after_it.id, offers_it.id]
+
+
+def test_an_explicit_ordering_wins_over_relevance(api_client):
+    # Given
+    offers_it = make_salon(name_en="Rose", rating_average=5)
+    make_service(offers_it, name_en="Henna night")
+    named_after_it = make_salon(name_en="Henna House", rating_average=3)
+
+    # When / Then
+    assert result_ids(list_salons(api_client, q="henna", ordering="-rating")) == [offers_it.id, named_after_it.id]
+
+
+def test_relevance_ordering_without_a_query_is_the_default_order(api_client):
+    # Given
+    low, high = make_salon(rating_average=2), make_salon(rating_average=4)
+
+    # When / Then
+    assert result_ids(list_salons(api_client, ordering="relevance")) == [high.id, low.id]
+
+
+def test_search_finds_a_name_renamed_after_creation(api_client):
+    # Given
+    salon = make_salon(name_en="Rose")
+    salon.name_en = "Violet"
+    salon.save()
+
+    # When / Then
+    assert result_ids(list_salons(api_client, q="violet")) == [salon.id]
+    assert result_ids(list_salons(api_client, q="rose")) == []
+
+
+@pytest.mark.parametrize(
+    ("stored", "query"), [("تسريحة شعر", "تصريحة"), ("باديكير", "بديكير"), ("Manicure", "manicur")]
+)
+def test_search_forgives_a_typo(api_client, stored, query):
+    # Given
+    salon = make_salon()
+    make_service(salon, name_ar=stored, name_en=stored)
+    make_service(make_salon(), name_ar="قص شعر", name_en="Haircut")
+
+    # When / Then
+    assert result_ids(list_salons(api_client, q=query)) == [salon.id]

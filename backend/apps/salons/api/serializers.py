@@ -107,6 +107,15 @@ class SalonListSerializer(serializers.ModelSerializer):
     is_favourite = serializers.BooleanField(
         read_only=True, help_text="Whether the signed-in user keeps the salon as a favourite (false when signed out)."
     )
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-90, max_value=90, coerce_to_string=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-180, max_value=180, coerce_to_string=False, allow_null=True
+    )
+    distance_km = serializers.SerializerMethodField(
+        help_text="Great-circle distance from the list's `near` point in km, one decimal; null without `near`."
+    )
 
     class Meta:
         model = Salon
@@ -125,7 +134,14 @@ class SalonListSerializer(serializers.ModelSerializer):
             "price_range",
             "requires_prepayment",
             "is_favourite",
+            "latitude",
+            "longitude",
+            "distance_km",
         ]
+
+    def get_distance_km(self, salon: Salon) -> float | None:
+        distance = getattr(salon, "distance_km", None)
+        return None if distance is None else round(distance, 1)
 
     def get_cover_photo_url(self, salon: Salon) -> str | None:
         return absolute_file_url(self, salon.cover_photo)
@@ -205,12 +221,6 @@ class SalonDetailSerializer(SalonListSerializer):
 
     description = serializers.CharField()
     address = serializers.CharField()
-    latitude = serializers.DecimalField(
-        max_digits=9, decimal_places=6, min_value=-90, max_value=90, coerce_to_string=False, allow_null=True
-    )
-    longitude = serializers.DecimalField(
-        max_digits=9, decimal_places=6, min_value=-180, max_value=180, coerce_to_string=False, allow_null=True
-    )
     photos = SalonPhotoSerializer(many=True)
     google_maps_url = serializers.SerializerMethodField(help_text="Null when the salon has no coordinates.")
     categories = ServiceGroupSerializer(source="service_groups", many=True)
@@ -223,8 +233,6 @@ class SalonDetailSerializer(SalonListSerializer):
             *SalonListSerializer.Meta.fields,
             "description",
             "address",
-            "latitude",
-            "longitude",
             "phone_number",
             "timezone",
             "vat_number",

@@ -108,6 +108,7 @@ def test_detail_has_every_field_in_the_request_language(api_client):
         "price_range": {"min": 8050, "max": 15000, "currency": "SAR"},
         "requires_prepayment": True,
         "is_favourite": False,
+        "distance_km": None,
         "description": "A salon for women",
         "address": "Prince Sultan Street",
         "latitude": 21.543333,
