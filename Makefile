@@ -7,7 +7,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-reports benchmark-load benchmark-soak backup restore-test clean
+.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-reports benchmark-load benchmark-soak benchmark-discovery backup restore-test clean
 
 ## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
 run: install spa
@@ -95,6 +95,9 @@ benchmark-load: install-dev
 
 benchmark-soak: install-dev
 	$(PY) benchmarks/load.py --soak
+
+benchmark-discovery: install-dev
+	$(PY) benchmarks/discovery.py
 
 ## Back up PostgreSQL (DATABASE_URL) and the media into BACKUP_DIR; see docs/runbooks/backups.md
 backup: install

@@ -47,7 +47,9 @@ def sqlite_has_fts5(connection) -> bool:
 
 def install_search_indexes(connection) -> None:
     if connection.vendor == "postgresql":
-        statements = _POSTGRESQL
+        statements = [statement for statement in _POSTGRESQL if not _postgresql_index_exists(connection, statement)]
+        if connection.in_atomic_block:  # CONCURRENTLY cannot run in a transaction (e.g. under a test)
+            statements = [statement.replace(" CONCURRENTLY", "") for statement in statements]
     elif connection.vendor == "sqlite" and sqlite_has_fts5(connection):
         statements = _SQLITE
     else:
@@ -56,6 +58,16 @@ def install_search_indexes(connection) -> None:
         for statement in statements:
             cursor.execute(statement)
     connection._salon_search_fts = None
+
+
+def _postgresql_index_exists(connection, statement: str) -> bool:
+    """Whether the index a `CREATE INDEX … IF NOT EXISTS <name>` statement makes is there already."""
+    if "IF NOT EXISTS" not in statement or not statement.startswith("CREATE INDEX"):
+        return False
+    name = statement.split("IF NOT EXISTS", 1)[1].split()[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [name])
+        return cursor.fetchone() is not None
 
 
 def uninstall_search_indexes(connection) -> None:

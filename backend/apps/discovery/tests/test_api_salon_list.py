@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 
 from apps.salons.models import Audience, City
 from apps.salons.tests.factories import add_hours, make_salon, make_service, make_staff
@@ -139,9 +140,10 @@ def test_list_query_count_does_not_grow_with_salons(api_client, django_assert_nu
     add_salons(3)
     list_salons(api_client, language="en", **params)  # SQLite asks once per connection whether it has FTS5
 
-    # When / Then three queries (search texts, count, page) serve 3 salons and 30 alike
-    with django_assert_num_queries(3):
+    # When / Then the same queries (count, page; on SQLite also the typo candidates) serve 3 salons and 30 alike
+    queries = 2 if connection.vendor == "postgresql" else 3
+    with django_assert_num_queries(queries):
         assert len(result_ids(list_salons(api_client, language="en", **params))) == 3
     add_salons(27)
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(queries):
         assert len(result_ids(list_salons(api_client, language="en", **params))) == 30
