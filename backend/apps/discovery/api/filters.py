@@ -50,6 +50,10 @@ class SalonFilter(django_filters.FilterSet):
         input_formats=["%Y-%m-%d"],
         help_text="A date (YYYY-MM-DD): salons with at least one free time that day.",
     )
+    open_now = django_filters.BooleanFilter(
+        method="filter_open_now",
+        help_text="`true`: salons where at least one stylist is working now (in the salon's time zone).",
+    )
     ordering = django_filters.ChoiceFilter(
         choices=[
             ("rating", "Rating, lowest first"),
@@ -78,6 +82,9 @@ class SalonFilter(django_filters.FilterSet):
 
     def filter_has_availability_on(self, queryset: QuerySet[Salon], name: str, value: date) -> QuerySet[Salon]:
         return selectors.salon_filter_available_on(queryset, day=value)
+
+    def filter_open_now(self, queryset: QuerySet[Salon], name: str, value: bool | None) -> QuerySet[Salon]:
+        return selectors.salon_filter_open_now(queryset) if value else queryset
 
     def filter_ordering(self, queryset: QuerySet[Salon], name: str, value: str) -> QuerySet[Salon]:
         return selectors.salon_order(queryset, ordering=value)
