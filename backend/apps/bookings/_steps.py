@@ -109,7 +109,12 @@ def record(
     )
     booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
     if availability:
-        availability_changed(salon_id=booking.salon_id, times=booking_times([booking], data), bookings_only=True)
+        availability_changed(
+            salon_id=booking.salon_id,
+            times=booking_times([booking], data),
+            bookings_only=True,
+            salon=booking.salon if Booking.salon.is_cached(booking) else None,
+        )
 
 
 def booking_times(bookings, data: dict | None = None) -> list[tuple[datetime, datetime]]:

@@ -49,6 +49,7 @@ class _Pending:
     days: set[date] = field(default_factory=set)
     times: list[tuple[datetime, datetime]] = field(default_factory=list)
     bookings_only: bool = True
+    salon: Salon | None = None
 
 
 _batch = threading.local()
@@ -75,6 +76,7 @@ def availability_batch() -> Iterator[None]:
             days=None if change.every_day else change.days,
             times=() if change.every_day else change.times,
             bookings_only=change.bookings_only,
+            salon=change.salon,
         )
 
 
@@ -85,6 +87,7 @@ def availability_changed(
     times: Iterable[tuple[datetime, datetime]] = (),
     bookings_only: bool = False,
     now: datetime | None = None,
+    salon: Salon | None = None,
 ) -> None:
     """Something that can change the salon's free starts changed in this transaction: on the local
     `days` and the days touched by `times` (busy time from, to), or on every day when neither is given
@@ -100,9 +103,11 @@ def availability_changed(
         change.days.update(days or ())
         change.times.extend(times)
         change.bookings_only = change.bookings_only and bookings_only
+        change.salon = change.salon or salon
         return
     now = now or timezone.now()
-    salon = Salon.objects.filter(pk=salon_id).only(*_POLICY_FIELDS).first()
+    if salon is None:
+        salon = Salon.objects.filter(pk=salon_id).only(*_POLICY_FIELDS).first()
     if salon is None:  # deleted with its summary
         return
     times = list(times)
@@ -118,7 +123,7 @@ def availability_changed(
         targets = sorted(targets)
     if not targets:
         return
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):
         summary_refresh(salon=salon, days=targets, now=now, with_spans=not bookings_only)
 
 

@@ -33,7 +33,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from apps.salons.models import Salon, Service, StaffMember
+from apps.salons.models import Salon, StaffMember
 
 from .availability import _Policy
 from .availability_schedule import Interval, Schedule, _merge, load_range, local_midnight
@@ -89,21 +89,32 @@ def summary_compute(
         return rows, spans
 
     tz = salon.tz
-    staff_ids = list(StaffMember.objects.filter(salon=salon, is_active=True).order_by().values_list("pk", flat=True))
+    # Who offers what: the active staff's active services of the salon, in one query (and the active
+    # staff who offer nothing, for the working spans, in another).
+    services: dict[int, tuple[int, int]] = {}
+    offered_by: dict[int, list[int]] = defaultdict(list)
+    for staff_id, service_id, category_id, duration, buffer in (
+        StaffMember.services.through.objects.filter(
+            staffmember__salon=salon, staffmember__is_active=True, service__salon=salon, service__is_active=True
+        )
+        .order_by()
+        .values_list(
+            "staffmember_id",
+            "service_id",
+            "service__category_id",
+            "service__duration_minutes",
+            "service__buffer_minutes",
+        )
+    ):
+        services[service_id] = (category_id, (duration + buffer) * 60)
+        offered_by[service_id].append(staff_id)
+    staff_ids = sorted({staff_id for members in offered_by.values() for staff_id in members})
+    if with_spans:
+        staff_ids = list(
+            StaffMember.objects.filter(salon=salon, is_active=True).order_by("pk").values_list("pk", flat=True)
+        )
     if not staff_ids:
         return rows, spans
-    services = list(
-        Service.objects.filter(salon=salon, is_active=True)
-        .order_by()
-        .values_list("pk", "category_id", "duration_minutes", "buffer_minutes")
-    )
-    offered_by: dict[int, list[int]] = defaultdict(list)
-    for staff_id, service_id in (
-        StaffMember.services.through.objects.filter(staffmember_id__in=staff_ids, service__salon=salon)
-        .order_by()
-        .values_list("staffmember_id", "service_id")
-    ):
-        offered_by[service_id].append(staff_id)
 
     range_start, range_end = load_range(inside, tz)
     working = Schedule(
@@ -133,9 +144,8 @@ def summary_compute(
             )
         free = {staff_id: schedule.free_intervals(staff_id, day, tz) for staff_id in staff_ids}
         by_category: dict[int, set[float]] = defaultdict(set)
-        for service_id, category_id, duration, buffer in services:
-            need = (duration + buffer) * 60
-            for staff_id in offered_by.get(service_id, ()):
+        for service_id, (category_id, need) in services.items():
+            for staff_id in offered_by[service_id]:
                 by_category[category_id].update(policy.starts(free[staff_id], day, need))
         every = set().union(*by_category.values()) if by_category else set()
         midnight_after = local_midnight(day + timedelta(days=1), tz)

@@ -1,6 +1,7 @@
 """The availability hook, versions and summary: bumped and refreshed in the transaction of every change
 that can change free times, rebuilt by the command, and never claiming a free time the engine lacks."""
 
+import os
 import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -247,7 +248,11 @@ def _intervals(rng: random.Random) -> list[tuple[time, time]]:
     return [(time(start // 60, start % 60), time((end // 60) % 24, end % 60)) for start, end in intervals]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=int(os.environ.get("SUMMARY_PROPERTY_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1), later_minutes=st.integers(0, 3 * 24 * 60))
 def test_the_summary_never_claims_a_free_time_the_engine_lacks(monkeypatch, seed, later_minutes):
     # Given a random salon: policy, services in two categories, stylists with weekly and special hours,
