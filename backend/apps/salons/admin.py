@@ -46,8 +46,10 @@ class AvailabilityChangeAdminMixin:
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        salon_id = _salon_id_of(form.instance)
-        if salon_id is not None:
+        salon_ids = {_salon_id_of(form.instance)}
+        if isinstance(form.instance, Service | StaffMember) and form.initial.get("salon"):
+            salon_ids.add(form.initial["salon"])  # moved from another salon
+        for salon_id in sorted(salon_id for salon_id in salon_ids if salon_id is not None):
             catalog_changed_publish(salon_id=salon_id)
 
     def delete_model(self, request, obj):
