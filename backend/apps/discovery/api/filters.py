@@ -8,10 +8,13 @@ from datetime import date
 
 import django_filters
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
 
 from apps.salons.models import Audience, City, Salon
 
 from .. import selectors
+
+OPEN_NOW_HELP = "`true`: salons where at least one stylist is working now (in the salon's time zone)."
 
 
 class SalonFilter(django_filters.FilterSet):
@@ -50,10 +53,7 @@ class SalonFilter(django_filters.FilterSet):
         input_formats=["%Y-%m-%d"],
         help_text="A date (YYYY-MM-DD): salons with at least one free time that day.",
     )
-    open_now = django_filters.BooleanFilter(
-        method="filter_open_now",
-        help_text="`true`: salons where at least one stylist is working now (in the salon's time zone).",
-    )
+    open_now = django_filters.BooleanFilter(method="filter_open_now", help_text=OPEN_NOW_HELP)
     ordering = django_filters.ChoiceFilter(
         choices=[
             ("rating", "Rating, lowest first"),
@@ -83,6 +83,7 @@ class SalonFilter(django_filters.FilterSet):
     def filter_has_availability_on(self, queryset: QuerySet[Salon], name: str, value: date) -> QuerySet[Salon]:
         return selectors.salon_filter_available_on(queryset, day=value)
 
+    @extend_schema_field({"type": "boolean", "description": OPEN_NOW_HELP})
     def filter_open_now(self, queryset: QuerySet[Salon], name: str, value: bool | None) -> QuerySet[Salon]:
         return selectors.salon_filter_open_now(queryset) if value else queryset
 
