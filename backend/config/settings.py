@@ -315,6 +315,10 @@ else:
             "TIMEOUT": 300,
         }
     }
+# Computed availability answers kept under their ETag (apps/bookings/availability_cache.py): in Redis
+# when it is configured; off otherwise (the database cache would cost the query it saves).
+AVAILABILITY_CACHE = env_str("AVAILABILITY_CACHE", "default" if REDIS_URL else "")
+AVAILABILITY_CACHE_SECONDS = 120
 
 # --- Throttling (apps/core/throttling.py; docs/runbooks/security.md) ----------
 # "<count>/<period>" with period s, m, h or d, optionally multiplied ("5/15m"); empty switches a scope

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from django.utils.translation import gettext as _
 
+from apps.bookings.availability_changes import availability_batch
 from apps.bookings.models import Booking, blocking_q
 from apps.bookings.services import booking_cancel, booking_reschedule
 from apps.bookings.working_time import bookings_outside_working_time
@@ -95,13 +96,14 @@ def working_time_change(
     bookings it leaves outside working time that were inside before. Call inside a transaction."""
     lock_people(staff_ids=[staff.pk])
     before = {booking.pk for booking in bookings_outside_working_time(staff_id=staff.pk, tz=salon.tz, now=now)}
-    result = change()
-    orphaned = [
-        booking
-        for booking in bookings_outside_working_time(staff_id=staff.pk, tz=salon.tz, now=now)
-        if booking.pk not in before
-    ]
-    settle(actor=actor, salon=salon, bookings=orphaned, cancel=cancel, reason=reason, now=now)
+    with availability_batch():  # one refresh of the salon's availability for the change and its cancellations
+        result = change()
+        orphaned = [
+            booking
+            for booking in bookings_outside_working_time(staff_id=staff.pk, tz=salon.tz, now=now)
+            if booking.pk not in before
+        ]
+        settle(actor=actor, salon=salon, bookings=orphaned, cancel=cancel, reason=reason, now=now)
     return result
 
 

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record, audit_snapshot
+from apps.bookings.availability_changes import availability_changed
 from apps.bookings.models import Booking, SalonCustomer
 from apps.salons.models import Salon
 
@@ -39,6 +40,8 @@ SALON_POLICY_FIELDS = (
     "unconfirmed_policy",
 )
 SALON_EDITABLE_FIELDS = SALON_PROFILE_FIELDS + SALON_POLICY_FIELDS
+# The fields that change which times are free (the availability hook runs when one changes).
+AVAILABILITY_FIELDS = {"is_active", "lead_time_minutes", "booking_horizon_days", "slot_step_minutes", "timezone"}
 SALON_CUSTOMER_FIELDS = ("notes", "tags", "blocked")
 
 
@@ -53,6 +56,8 @@ def salon_update(*, actor, salon_id: int, changes: dict) -> Salon:
         for name, value in changes.items():
             setattr(salon, name, value)
         salon.save(update_fields=[*changes, "updated_at"])
+        if set(changes) & AVAILABILITY_FIELDS:
+            availability_changed(salon_id=salon.pk)
         audit_record(
             actor=actor,
             salon_id=salon.pk,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record, audit_snapshot
+from apps.bookings.availability_changes import availability_batch
 from apps.notifications.services import notification_staff_added
 from apps.salons import services as catalog
 from apps.salons.errors import StaffNotFound
@@ -122,7 +123,7 @@ def staff_update(
     `cancel_affected` they are cancelled with `reason`; otherwise `BookingsAffected` when there are any."""
     now = now or timezone.now()
     image = staff_photo_clean(photo) if photo is not None else None  # before the transaction: decoding takes a while
-    with transaction.atomic():
+    with transaction.atomic(), availability_batch():
         salon = managed_salon_get(user=actor, salon_id=salon_id)
         staff = staff_of_salon(salon, staff_id, for_update=True)
         before = _snapshot(staff)

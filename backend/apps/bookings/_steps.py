@@ -4,6 +4,7 @@ customer's overlap check, saving against the exclusion constraints, the audit ro
 expiring dead holds. Nothing outside those writes imports it."""
 
 import math
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from apps.core.locks import lock_name
 from apps.salons.models import Salon, Service, StaffMember
 
 from .availability import SlotRefusal
+from .availability_changes import availability_changed
 from .errors import (
     BeyondBookingHorizon,
     BookingNotFound,
@@ -91,8 +93,11 @@ def record(
     from_status: str,
     reason: str = "",
     data: dict | None = None,
+    availability: bool = True,
 ) -> None:
-    """Write the audit row and let the apps that react to bookings record their part, in this transaction."""
+    """Write the audit row and let the apps that react to bookings record their part, in this transaction;
+    then tell the availability summary the booking's days changed (unless `availability` is False: the
+    caller tells it once for a batch)."""
     actor_id = actor.pk if actor is not None else None
     BookingEvent.objects.create(
         booking=booking,
@@ -103,6 +108,22 @@ def record(
         data=data or {},
     )
     booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
+    if availability:
+        availability_changed(
+            salon_id=booking.salon_id,
+            times=booking_times([booking], data),
+            bookings_only=True,
+            salon=booking.salon if Booking.salon.is_cached(booking) else None,
+        )
+
+
+def booking_times(bookings, data: dict | None = None) -> list[tuple[datetime, datetime]]:
+    """The busy time of `bookings` and, for a reschedule (`data` with `old_start`), of the day it left."""
+    times = [(booking.start, booking.blocked_until) for booking in bookings]
+    if data and data.get("old_start"):
+        old_start = datetime.fromisoformat(data["old_start"])
+        times.append((old_start, old_start + timedelta(days=1)))
+    return times
 
 
 def lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
@@ -118,9 +139,27 @@ def mark_expired(booking_ids: list[int], *, data: dict | None = None) -> int:
     expired = Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING)
     expired_ids = list(expired.values_list("pk", flat=True))
     expired.update(status=BookingStatus.EXPIRED, updated_at=timezone.now())
-    for booking in Booking.objects.filter(pk__in=expired_ids).order_by("pk"):
-        record(booking, event=BookingEventKind.EXPIRED, actor=None, from_status=BookingStatus.PENDING, data=data)
+    bookings = list(Booking.objects.filter(pk__in=expired_ids).order_by("pk"))
+    for booking in bookings:
+        record(
+            booking,
+            event=BookingEventKind.EXPIRED,
+            actor=None,
+            from_status=BookingStatus.PENDING,
+            data=data,
+            availability=False,
+        )
+    bookings_changed_availability(bookings)
     return len(expired_ids)
+
+
+def bookings_changed_availability(bookings: list[Booking]) -> None:
+    """Tell the availability summary, once per salon (by id), that these bookings' days changed."""
+    by_salon: dict[int, list[Booking]] = defaultdict(list)
+    for booking in bookings:
+        by_salon[booking.salon_id].append(booking)
+    for salon_id in sorted(by_salon):
+        availability_changed(salon_id=salon_id, times=booking_times(by_salon[salon_id]), bookings_only=True)
 
 
 def expire_dead_holds(condition: Q, *, now: datetime) -> None:

@@ -6,3 +6,10 @@ class BookingsConfig(AppConfig):
     name = "apps.bookings"
     label = "bookings"
     verbose_name = _("Bookings")
+
+    def ready(self) -> None:
+        from apps.salons.events import catalog_reactors
+
+        from .availability_changes import catalog_changed_react
+
+        catalog_reactors.register(catalog_changed_react)

@@ -87,7 +87,7 @@ class SalonAvailability:
 class _Policy:
     """One salon's booking policy, evaluated at `now`; `walk_in` for a booking made at the desk."""
 
-    def __init__(self, salon: Salon, now: datetime, *, walk_in: bool = False):
+    def __init__(self, salon: Salon, now: datetime, *, walk_in: bool = False, timeless: bool = False):
         self.now = now
         self.walk_in = walk_in
         self.lead_time = timedelta(minutes=0 if walk_in else salon.lead_time_minutes)
@@ -101,6 +101,11 @@ class _Policy:
         self.past_until = now - timedelta(seconds=self.step) if walk_in else now
         self.earliest_start = now.timestamp() + self.lead_time.total_seconds()
         self.horizon_end = local_midnight(self.last_bookable_day + timedelta(days=1), self.tz).timestamp()
+        if timeless:
+            # The starts the rules give whatever the time: no lead time, past or horizon (the availability
+            # summary stores these and applies the time-dependent rules when it is read).
+            self.earliest_start = -math.inf
+            self.horizon_end = math.inf
 
     def refusal(self, start: datetime) -> SlotRefusal | None:
         """The first rule of the policy `start` breaks (see the module docstring), if any."""
@@ -123,7 +128,9 @@ class _Policy:
     def starts(self, free: list[Interval], day: date, need: int) -> Iterator[float]:
         """Grid starts of `day` where `need` seconds fit inside one free interval."""
         midnight = local_midnight(day, self.tz).timestamp()
-        if self.walk_in:  # the current grid slot: the last grid time at or before now
+        if self.earliest_start == -math.inf:
+            earliest = -math.inf
+        elif self.walk_in:  # the current grid slot: the last grid time at or before now
             earliest = midnight + math.floor((self.earliest_start - midnight) / self.step) * self.step
         else:
             earliest = midnight + math.ceil((self.earliest_start - midnight) / self.step) * self.step
@@ -373,9 +380,12 @@ def salon_availability_get(
     days: int = 1,
     staff_id: int | None = None,
     now: datetime | None = None,
+    salon: Salon | None = None,
 ) -> SalonAvailability:
-    """The public availability of an active salon's active service, optionally for one of its staff."""
-    salon = Salon.objects.filter(pk=salon_id, is_active=True).first()
+    """The public availability of an active salon's active service, optionally for one of its staff
+    (`salon`: the active salon `salon_id`, when the caller has it already)."""
+    if salon is None:
+        salon = Salon.objects.filter(pk=salon_id, is_active=True).first()
     if salon is None:
         raise SalonNotFound()
     service = Service.objects.filter(pk=service_id, salon=salon, is_active=True).first()

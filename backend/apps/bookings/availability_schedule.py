@@ -113,6 +113,18 @@ class Schedule:
         self.busy = {staff_id: _merge(intervals) for staff_id, intervals in busy.items()}
         self.busy_ends = {staff_id: [end for _start, end in intervals] for staff_id, intervals in self.busy.items()}
 
+    def plus_busy(self, extra: dict[int, list[Interval]]) -> "Schedule":
+        """The same hours with `extra` busy time added (e.g. the blocking bookings, to a schedule loaded
+        with `count_bookings=False`), without a query."""
+        other = object.__new__(Schedule)
+        other.hours = self.hours
+        busy = {staff_id: list(intervals) for staff_id, intervals in self.busy.items()}
+        for staff_id, intervals in extra.items():
+            busy.setdefault(staff_id, []).extend(intervals)
+        other.busy = {staff_id: _merge(intervals) for staff_id, intervals in busy.items()}
+        other.busy_ends = {staff_id: [end for _start, end in intervals] for staff_id, intervals in other.busy.items()}
+        return other
+
     def working_intervals(self, staff_id: int, day: date, tz: ZoneInfo) -> list[Interval]:
         return self.hours.working_intervals(staff_id, day, tz)
 

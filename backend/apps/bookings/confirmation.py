@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from apps.salons.models import UnconfirmedPolicy
 
-from ._steps import busy_as_503, mark_expired, record
+from ._steps import bookings_changed_availability, busy_as_503, mark_expired, record
 from .events import BookingEventKind
 from .models import Booking, BookingStatus
 
@@ -30,8 +30,8 @@ def _lapsed(now: datetime) -> Q:
 
 def _confirm_lapsed(booking_ids: list[int]) -> int:
     """Confirm the given pending bookings as the system (locked by the caller)."""
-    confirmed = 0
-    for booking in Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING).order_by("pk"):
+    bookings = list(Booking.objects.filter(pk__in=booking_ids, status=BookingStatus.PENDING).order_by("pk"))
+    for booking in bookings:
         booking.status = BookingStatus.CONFIRMED
         booking.save(update_fields=["status", "updated_at"])
         record(
@@ -40,9 +40,10 @@ def _confirm_lapsed(booking_ids: list[int]) -> int:
             actor=None,
             from_status=BookingStatus.PENDING,
             data=LAPSED_NOT_CONFIRMED,
+            availability=False,
         )
-        confirmed += 1
-    return confirmed
+    bookings_changed_availability(bookings)
+    return len(bookings)
 
 
 @busy_as_503()

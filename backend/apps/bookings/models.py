@@ -215,3 +215,57 @@ class SalonCustomer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.customer} @ {self.salon}"
+
+
+class AvailabilityDay(models.Model):
+    """One salon-day's availability version and summary (`availability_summary`).
+
+    `version` grows with every change that can change the day's free starts (the hook
+    `availability_changes.availability_changed`, in the change's transaction); the availability
+    endpoint's ETag is made of it. The summary holds the day's free starts whatever the time (no lead
+    time, past or horizon) and the instants that apply those rules when it is read: the day has a free
+    start at `now` when `visible_from <= now < visible_until` and either `full_from <= now` and
+    `bookable_until >= now`, or `bookable_until_in_day >= now` (the horizon's last day, whose starts
+    after midnight are beyond it). `categories` holds, per service category id, its count and first
+    and last free start (ISO 8601)."""
+
+    salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    version = models.PositiveBigIntegerField(default=1)
+    computed_at = models.DateTimeField()
+    free_starts = models.PositiveIntegerField(default=0)
+    first_start = models.DateTimeField(null=True)
+    last_start = models.DateTimeField(null=True)
+    visible_from = models.DateTimeField(null=True)
+    full_from = models.DateTimeField(null=True)
+    visible_until = models.DateTimeField(null=True)
+    bookable_until = models.DateTimeField(null=True)
+    bookable_until_in_day = models.DateTimeField(null=True)
+    categories = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["salon", "day"], name="availability_day_once_per_salon")]
+        indexes = [models.Index(fields=["day", "bookable_until"], name="availability_day_bookable")]
+
+    def __str__(self) -> str:
+        return f"{self.salon_id} {self.day} v{self.version}"
+
+
+class WorkingSpan(models.Model):
+    """A piece (at most `availability_summary.SPAN_PIECE`) of the time at least one active stylist of the
+    salon works on a local day (working hours or special hours, minus time off): "open now" is one
+    indexed range query over these."""
+
+    salon = models.ForeignKey(Salon, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    start = models.DateTimeField()
+    end = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["start", "end"], name="working_span_start_end"),
+            models.Index(fields=["salon", "day"], name="working_span_salon_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.salon_id} {self.start:%Y-%m-%d %H:%M}–{self.end:%H:%M}"

@@ -20,6 +20,7 @@ from ._steps import (
     save_or_conflict,
 )
 from .availability import start_check, start_policy_refusal
+from .availability_changes import availability_batch
 from .errors import BookingNotFound, NotAllowed, SlotUnavailable
 from .events import BookingEventKind
 from .models import Booking
@@ -50,7 +51,7 @@ def booking_reschedule(
     if people is None:
         raise BookingNotFound()
     new_staff_id = staff_id if staff_id is not None else people["staff_id"]
-    with transaction.atomic():
+    with transaction.atomic(), availability_batch():
         lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"], new_staff_id])
         booking = locked_booking(booking_id)
         acting_as = check_action(booking, Action.RESCHEDULE, caller_actors(booking, actor, as_admin=as_admin), now)

@@ -40,6 +40,7 @@ from ._steps import (
     violated_constraint,
 )
 from .availability import start_check, start_policy_refusal
+from .availability_changes import availability_batch
 from .confirmation import booking_lapse_unconfirmed as booking_lapse_unconfirmed
 from .errors import (
     BookingNotFound,
@@ -142,7 +143,7 @@ def booking_create(
     end = start + service.duration
     blocked_until = end + service.buffer
 
-    with transaction.atomic():
+    with transaction.atomic(), availability_batch():
         if on_behalf:
             lock_on_behalf(actor_id=actor.pk)
         customer = customer_for_phone(customer_phone, customer_name) if on_behalf else actor

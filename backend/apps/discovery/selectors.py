@@ -1,14 +1,14 @@
 """The public salon list: active salons searched, filtered and ordered, in a constant number of
-queries whatever the number of salons (the price range is aggregated in SQL; the availability filter
-asks the engine about all remaining salons at once).
+queries whatever the number of salons (the price range is aggregated in SQL; the availability and
+"open now" filters read the availability summary).
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import Exists, F, FloatField, OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, Lower, NullIf
 
-from apps.bookings.availability import salon_ids_with_availability
+from apps.bookings.availability_summary import salon_ids_available_on, salon_ids_open_now
 from apps.core.i18n import current_language
 from apps.salons.models import Audience, City, Salon, Service
 from apps.salons.selectors import category_condition, with_price_range
@@ -124,7 +124,13 @@ def salon_filter_audience(salons: QuerySet[Salon], *, audience: str) -> QuerySet
     return salons.filter(audience__in=_AUDIENCE_MATCHES[audience])
 
 
-def salon_filter_available_on(salons: QuerySet[Salon], *, day: date) -> QuerySet[Salon]:
-    """Salons with at least one free slot on `day` (in each salon's own time zone)."""
-    candidate_ids = list(salons.order_by().values_list("id", flat=True))
-    return salons.filter(id__in=salon_ids_with_availability(salon_ids=candidate_ids, day=day))
+def salon_filter_available_on(salons: QuerySet[Salon], *, day: date, now: datetime | None = None) -> QuerySet[Salon]:
+    """Salons with at least one free slot on `day` (in each salon's own time zone), from the availability
+    summary: one condition of the list's query whatever the number of salons."""
+    return salons.filter(id__in=salon_ids_available_on(day=day, now=now))
+
+
+def salon_filter_open_now(salons: QuerySet[Salon], *, now: datetime | None = None) -> QuerySet[Salon]:
+    """Salons where at least one active stylist works now (the salon's time zone, special hours and time
+    off respected), from the availability summary's working spans: one indexed condition."""
+    return salons.filter(id__in=salon_ids_open_now(now=now))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.core.admin_fields import LabelledTabularInline, SarAmountAdminMixin
 from apps.core.money import format_sar
 
+from .events import catalog_changed_publish
 from .forms import SpecialHoursInlineFormSet, StaffMemberAdminForm, WorkingHoursInlineFormSet
 from .models import (
     Salon,
@@ -28,6 +29,40 @@ from .models import (
 admin.site.site_header = _("Salon administration")
 admin.site.site_title = _("Salon admin")
 admin.site.index_title = _("Dashboard")
+
+
+def _salon_id_of(obj) -> int | None:
+    if isinstance(obj, Salon):
+        return obj.pk
+    if isinstance(obj, Service | StaffMember):
+        return obj.salon_id
+    staff_id = getattr(obj, "staff_id", None)
+    return StaffMember.objects.filter(pk=staff_id).values_list("salon_id", flat=True).first()
+
+
+class AvailabilityChangeAdminMixin:
+    """An admin save or delete (with its inlines and list edits) tells the catalog's reactors, once
+    per salon, that the salon's free times may have changed (`events.CatalogChanged`)."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        salon_ids = {_salon_id_of(form.instance)}
+        if isinstance(form.instance, Service | StaffMember) and form.initial.get("salon"):
+            salon_ids.add(form.initial["salon"])  # moved from another salon
+        for salon_id in sorted(salon_id for salon_id in salon_ids if salon_id is not None):
+            catalog_changed_publish(salon_id=salon_id)
+
+    def delete_model(self, request, obj):
+        salon_id = _salon_id_of(obj)
+        super().delete_model(request, obj)
+        if salon_id is not None:
+            catalog_changed_publish(salon_id=salon_id)
+
+    def delete_queryset(self, request, queryset):
+        salon_ids = {_salon_id_of(obj) for obj in queryset}
+        super().delete_queryset(request, queryset)
+        for salon_id in sorted(salon_id for salon_id in salon_ids if salon_id is not None):
+            catalog_changed_publish(salon_id=salon_id)
 
 
 # --- Salon -----------------------------------------------------------------
@@ -67,7 +102,7 @@ class SalonPhotoInline(LabelledTabularInline):
 
 
 @admin.register(Salon)
-class SalonAdmin(admin.ModelAdmin):
+class SalonAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
     list_display = [
         "name_ar",
         "name_en",
@@ -178,7 +213,7 @@ class ServiceCategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(SarAmountAdminMixin, admin.ModelAdmin):
+class ServiceAdmin(AvailabilityChangeAdminMixin, SarAmountAdminMixin, admin.ModelAdmin):
     sar_fields = PRICE_IN_SAR
     list_display = [
         "name_ar",
@@ -227,7 +262,7 @@ class TimeOffInline(LabelledTabularInline):
 
 
 @admin.register(StaffMember)
-class StaffMemberAdmin(admin.ModelAdmin):
+class StaffMemberAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
     form = StaffMemberAdminForm
     list_display = ["display_name", "display_name_en", "salon", "title_ar", "is_active", "user"]
     list_filter = ["salon", "is_active"]
@@ -252,7 +287,7 @@ class StaffMemberAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingHours)
-class WorkingHoursAdmin(admin.ModelAdmin):
+class WorkingHoursAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
     list_display = ["staff", "salon", "weekday", "start_time", "end_time"]
     list_filter = ["weekday", "staff__salon"]
     search_fields = ["staff__display_name", "staff__salon__name_ar", "staff__salon__name_en"]
@@ -265,7 +300,7 @@ class WorkingHoursAdmin(admin.ModelAdmin):
 
 
 @admin.register(SpecialHours)
-class SpecialHoursAdmin(admin.ModelAdmin):
+class SpecialHoursAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
     list_display = ["staff", "salon", "date", "start_time", "end_time", "note"]
     list_filter = ["date", "staff__salon"]
     search_fields = ["staff__display_name", "note"]
@@ -279,7 +314,7 @@ class SpecialHoursAdmin(admin.ModelAdmin):
 
 
 @admin.register(TimeOff)
-class TimeOffAdmin(admin.ModelAdmin):
+class TimeOffAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
     list_display = ["staff", "salon", "start", "end", "reason"]
     list_filter = ["staff__salon", "start"]
     search_fields = ["staff__display_name", "reason"]

@@ -19,6 +19,7 @@ from apps.accounts.models import Role
 from apps.core.locks import lock_name
 
 from .errors import AlreadyOnTeam, InvalidHours, SalonNotFound, StylistOfAnotherSalon, UnknownServices, UnknownStaff
+from .events import catalog_changed_publish
 from .hours import HoursProblem, special_hours_problems, weekly_hours_problems
 from .models import Favourite, Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
 
@@ -78,6 +79,7 @@ def service_create(*, salon: Salon, fields: dict, staff_ids: list[int] | None = 
         staff = _salon_staff(salon, staff_ids or [])
         service = Service.objects.create(salon=salon, **fields)
         service.staff.set(staff)
+        catalog_changed_publish(salon_id=salon.pk)
     return service
 
 
@@ -92,20 +94,24 @@ def service_update(*, service: Service, changes: dict, staff_ids: list[int] | No
             service.save(update_fields=list(changes))
         if staff is not None:
             service.staff.set(staff)
+        catalog_changed_publish(salon_id=service.salon_id)
     return service
 
 
 def service_delete(*, service: Service) -> bool:
     """Delete the service; one that has bookings (they keep it) is deactivated instead. True when deleted."""
     with transaction.atomic():
+        salon_id = service.salon_id
         try:
             with transaction.atomic():
                 service.delete()
-            return True
+            deleted = True
         except ProtectedError:
             service.is_active = False
             service.save(update_fields=["is_active"])
-            return False
+            deleted = False
+        catalog_changed_publish(salon_id=salon_id)
+        return deleted
 
 
 # --- The team -----------------------------------------------------------------------------------
@@ -143,6 +149,7 @@ def staff_add(
         except IntegrityError:  # linked by a concurrent request meanwhile
             raise StylistOfAnotherSalon() from None
         staff.services.set(services)
+        catalog_changed_publish(salon_id=salon.pk)
     return staff
 
 
@@ -159,6 +166,7 @@ def staff_update(*, staff: StaffMember, changes: dict, service_ids: list[int] | 
             staff.save(update_fields=list(changes))
         if services is not None:
             staff.services.set(services)
+        catalog_changed_publish(salon_id=staff.salon_id)
     return staff
 
 
@@ -179,16 +187,20 @@ def working_hours_replace(*, staff: StaffMember, rows: list[tuple[int, time, tim
     _raise_problems(weekly_hours_problems(rows))
     with transaction.atomic():
         WorkingHours.objects.filter(staff=staff).delete()
-        return WorkingHours.objects.bulk_create(
+        hours = WorkingHours.objects.bulk_create(
             [WorkingHours(staff=staff, weekday=weekday, start_time=start, end_time=end) for weekday, start, end in rows]
         )
+        catalog_changed_publish(salon_id=staff.salon_id)
+        return hours
 
 
 def time_off_create(*, staff: StaffMember, start: datetime, end: datetime, reason: str = "") -> TimeOff:
     if end <= start:
         raise InvalidHours(errors={"end": [_("The end must be after the start.")]})
     with transaction.atomic():
-        return TimeOff.objects.create(staff=staff, start=start, end=end, reason=reason)
+        time_off = TimeOff.objects.create(staff=staff, start=start, end=end, reason=reason)
+        catalog_changed_publish(salon_id=staff.salon_id, times=((start, end),))
+        return time_off
 
 
 def special_hours_create(
@@ -207,17 +219,23 @@ def special_hours_create(
         problems = special_hours_problems([*existing, (day, start, end)])
         if problems:
             raise InvalidHours(errors={"date": [problem.message for problem in problems]})
-        return SpecialHours.objects.create(staff=staff, date=day, start_time=start, end_time=end)
+        special = SpecialHours.objects.create(staff=staff, date=day, start_time=start, end_time=end)
+        catalog_changed_publish(salon_id=staff.salon_id, days=(day,))
+        return special
 
 
 def time_off_delete(*, time_off: TimeOff) -> None:
     with transaction.atomic():
+        times = ((time_off.start, time_off.end),)
         time_off.delete()
+        catalog_changed_publish(salon_id=time_off.staff.salon_id, times=times)
 
 
 def special_hours_delete(*, special_hours: SpecialHours) -> None:
     with transaction.atomic():
+        day = special_hours.date
         special_hours.delete()
+        catalog_changed_publish(salon_id=special_hours.staff.salon_id, days=(day,))
 
 
 # --- A customer's favourite salons ------------------------------------------------------------

@@ -13,7 +13,7 @@ from apps.core.pagination import StandardPagination
 from apps.salons import errors as salons_errors
 
 from .. import schedule, selectors, services
-from ..availability import salon_availability_get
+from ..availability_cache import salon_availability_answer
 from ..errors import (
     INVALID_PHONE,
     THROTTLED,
@@ -363,20 +363,31 @@ class SalonAvailabilityView(APIView):
     )
     def get(self, request, salon_id: int):
         params = _validated(AvailabilityQuerySerializer, request.query_params)
-        availability = salon_availability_get(
+        answer = salon_availability_answer(
             salon_id=salon_id,
             service_id=params["service"],
             start_date=params["date"],
             days=params["days"],
             staff_id=params.get("staff"),
+            now=timezone.now(),
+            if_none_match=request.headers.get("If-None-Match"),
+            render=_availability_data,
         )
-        data = {
-            "salon": availability.salon.pk,
-            "service": availability.service.pk,
-            "timezone": availability.salon.timezone,
-            "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
-        }
-        return Response(AvailabilitySerializer(data).data)
+        response = Response(status=status.HTTP_304_NOT_MODIFIED) if answer.not_modified else Response(answer.data)
+        if answer.etag is not None:
+            response["ETag"] = answer.etag
+            response["Cache-Control"] = "no-cache"  # keep it, but ask with If-None-Match every time
+        return response
+
+
+def _availability_data(availability) -> dict:
+    data = {
+        "salon": availability.salon.pk,
+        "service": availability.service.pk,
+        "timezone": availability.salon.timezone,
+        "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
+    }
+    return AvailabilitySerializer(data).data
 
 
 class StaffScheduleView(APIView):

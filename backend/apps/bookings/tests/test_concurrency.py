@@ -4,9 +4,12 @@ from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 
 from apps.bookings import services
-from apps.bookings.models import Booking, BookingStatus
+from apps.bookings.availability_changes import summary_rebuild
+from apps.bookings.availability_summary import summary_compute
+from apps.bookings.models import AvailabilityDay, Booking, BookingStatus
 from apps.core.exceptions import AppError
 from apps.core.tests.concurrency import race
 from apps.salons.tests.factories import make_staff
@@ -117,3 +120,23 @@ def test_racing_reschedules_into_the_same_slot_move_exactly_one_booking(service,
 
     assert Counter(results) == {(200, ""): 1, (409, "slot_unavailable"): 5}
     assert Booking.objects.filter(start=at(day, "18:00")).count() == 1
+
+
+def test_racing_bookings_of_one_day_leave_its_summary_as_the_engine_sees_it(salon, service, day):
+    # Given five stylists and a summarised salon
+    stylists = []
+    for _ in range(5):
+        stylist = make_staff(salon, services=[service])
+        work_every_day(stylist)
+        stylists.append(stylist)
+    summary_rebuild(salon_ids=[salon.pk])
+
+    # When five customers book each stylist at 10:00 on the same day at the same moment
+    results = race([_post_booking(service, stylist, at(day, "10:00")) for stylist in stylists])
+
+    # Then every booking is made and the day's summary saw all of them (none of the starts they took is left)
+    assert results == [(201, "")] * 5
+    stored = AvailabilityDay.objects.get(salon=salon, day=day)
+    fresh, _spans = summary_compute(salon=salon, days=[day], now=timezone.now())
+    assert (stored.free_starts, stored.first_start) == (fresh[day]["free_starts"], fresh[day]["first_start"])
+    assert stored.first_start == at(day, "09:00") and stored.free_starts == 45 - 7

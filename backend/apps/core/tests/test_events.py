@@ -4,6 +4,7 @@ from apps.bookings.attachments import booking_attachment
 from apps.bookings.events import booking_reactors
 from apps.core.events import Reactors
 from apps.payments.events import payment_reactors
+from apps.salons.events import catalog_reactors
 
 
 def test_reactions_run_in_the_order_they_were_registered_and_once_each():
@@ -40,3 +41,7 @@ def test_payments_attach_the_payment_to_a_booking():
 
     assert attachment is not None
     assert attachment.represent.__module__ == "apps.payments.attachments"
+
+
+def test_bookings_react_to_the_catalog_with_the_availability_hook():
+    assert catalog_reactors.names == ["apps.bookings.availability_changes.catalog_changed_react"]

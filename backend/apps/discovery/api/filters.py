@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from apps.salons.models import Audience, City, Salon
 
@@ -60,6 +61,9 @@ class SalonFilterForm(forms.Form):
                 forms.ValidationError(_("Sorting by distance needs a location (near)."), code="near_required"),
             )
         return cleaned
+
+
+OPEN_NOW_HELP = "`true`: salons where at least one stylist is working now (in the salon's time zone)."
 
 
 class SalonFilter(django_filters.FilterSet):
@@ -132,6 +136,7 @@ class SalonFilter(django_filters.FilterSet):
         input_formats=["%Y-%m-%d"],
         help_text="A date (YYYY-MM-DD): salons with at least one free time that day.",
     )
+    open_now = django_filters.BooleanFilter(method="filter_open_now", help_text=OPEN_NOW_HELP)
     ordering = django_filters.ChoiceFilter(
         choices=[
             ("rating", "Rating, lowest first"),
@@ -164,6 +169,7 @@ class SalonFilter(django_filters.FilterSet):
             "near",
             "radius_km",
             "has_availability_on",
+            "open_now",
             "ordering",
         ]
 
@@ -216,6 +222,10 @@ class SalonFilter(django_filters.FilterSet):
 
     def filter_has_availability_on(self, queryset: QuerySet[Salon], name: str, value: date) -> QuerySet[Salon]:
         return selectors.salon_filter_available_on(queryset, day=value)
+
+    @extend_schema_field({"type": "boolean", "description": OPEN_NOW_HELP})
+    def filter_open_now(self, queryset: QuerySet[Salon], name: str, value: bool | None) -> QuerySet[Salon]:
+        return selectors.salon_filter_open_now(queryset) if value else queryset
 
     def filter_ordering(self, queryset: QuerySet[Salon], name: str, value: str) -> QuerySet[Salon]:
         if value == "relevance" and not self.form.cleaned_data.get("q", "").strip():

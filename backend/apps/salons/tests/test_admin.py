@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from apps.accounts.models import User
+from apps.bookings.models import AvailabilityDay, WorkingSpan
 from apps.core.money import format_sar
 from apps.salons.models import SpecialHours, StaffMember, TimeOff, WorkingHours
 
@@ -407,3 +408,23 @@ def test_a_stylists_english_name_is_edited_in_the_admin(admin_client, catalog):
     assert response.status_code == 302
     staff.refresh_from_db()
     assert (staff.display_name, staff.display_name_en) == ("ريم", "Reem")
+
+
+def test_an_admin_save_refreshes_the_salons_availability_summary(admin_client, catalog):
+    # given a salon whose summary knows no working time
+    salon = catalog["salon"]
+    StaffMember.objects.filter(salon=salon).update(is_active=False)
+    AvailabilityDay.objects.all().delete()
+
+    # when a stylist working every day is added in the admin
+    data = staff_post_data(
+        salon, services=[catalog["service"]], hours=[(weekday, "10:00", "14:00") for weekday in range(7)]
+    )
+    response = admin_client.post(reverse("admin:salons_staffmember_add"), data)
+
+    # then, in the same request, the salon's days have free starts and working spans
+    assert response.status_code == 302
+    assert (
+        AvailabilityDay.objects.filter(salon=salon, free_starts__gt=0).count() == salon.booking_horizon_days + 2
+    )  # yesterday too
+    assert WorkingSpan.objects.filter(salon=salon).exists()

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from apps.accounts.models import Role
+from apps.bookings.availability_changes import summary_rebuild
 from apps.demo.bookings import seed_demo_bookings
 from apps.demo.catalog import DemoAccount, SeedResult, seed_demo_data
 from apps.demo.payments import seed_demo_payments
@@ -36,10 +37,12 @@ class Command(BaseCommand):
         # Demo rows are written directly, past the payments' events: the books and the invoices catch up last.
         ledger = ledger_backfill()
         issued = invoices_backfill()  # every booking paid online has its invoice (and refunds their credit notes)
+        summarised_salons, _days = summary_rebuild()  # the salon list's availability filters read it
         self._write_summary(result)
         self.stdout.write(f"Demo bookings: {bookings.bookings}, of which {bookings.reviews} reviewed.")
         self.stdout.write(f"Ledger: {ledger.transactions} transactions posted for {ledger.payments} payments received.")
         self.stdout.write(f"Invoices issued: {issued.invoices}, credit notes: {issued.credit_notes}.")
+        self.stdout.write(f"Availability summarised for {summarised_salons} salons.")
         self._write_accounts(result.accounts, admin_password_shown=not password_from_env)
 
     def _write_summary(self, result: SeedResult) -> None:
