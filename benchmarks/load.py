@@ -51,6 +51,19 @@ RIYADH = ZoneInfo("Asia/Riyadh")
 SAMPLE_EVERY_SECONDS = 30
 KEEPALIVE_SECONDS = 4.0  # below gunicorn's keepalive
 
+# The generator plays the load balancer in front of the server: each request carries its visitor's
+# address in X-Forwarded-For (the server trusts one proxy hop from loopback, TRUSTED_PROXY_COUNT=1),
+# so per-address throttles see many visitors as in production instead of one address at 28 requests/s.
+VISITORS = 1000
+
+
+def visitor_address(number: int) -> str:
+    """A distinct address per visitor, in the range reserved for benchmarks (198.18.0.0/15)."""
+    return f"198.18.{number // 250}.{number % 250 + 1}"
+
+
+MOYASAR_ADDRESS = "198.19.0.1"
+
 
 class Client:
     """One keep-alive session per client thread; every call is recorded against its scheduled start."""
@@ -106,10 +119,16 @@ class Workload:
     def _pick(self):
         with self.rng_lock:
             salon_id, services = self.rng.choice(self.fixture.catalog)
-            return salon_id, self.rng.choice(services), self.rng.random(), self.rng.randrange(1, 15)
+            return (
+                salon_id,
+                self.rng.choice(services),
+                self.rng.random(),
+                self.rng.randrange(1, 15),
+                self.rng.randrange(VISITORS),
+            )
 
     def read(self, scheduled: float) -> None:
-        salon_id, service_id, draw, day_offset = self._pick()
+        salon_id, service_id, draw, day_offset, visitor = self._pick()
         index = int(draw * 1000)
         if draw < 0.10:
             name, path, params = "salon_list", "/api/salons/", {}
@@ -130,7 +149,8 @@ class Workload:
             day = (self.today + timedelta(days=day_offset)).isoformat()
             name, path, params = "availability", f"/api/salons/{salon_id}/availability/", {}
             params = {"service": service_id, "date": day}
-        self.client.call("read", name, scheduled, "GET", path, params=params)
+        headers = {"X-Forwarded-For": visitor_address(visitor)}
+        self.client.call("read", name, scheduled, "GET", path, params=params, headers=headers)
 
     def write(self, scheduled: float) -> None:
         with self.slots_lock:
@@ -138,7 +158,10 @@ class Workload:
         if slot is None:
             self.client.recorder.record("write", "booking_create", 0.0, "4xx", "the planned slots ran out")
             return
-        headers = {"Authorization": f"Bearer {self.fixture.tokens[slot['customer']]}"}
+        headers = {
+            "Authorization": f"Bearer {self.fixture.tokens[slot['customer']]}",
+            "X-Forwarded-For": visitor_address(slot["customer"] % VISITORS),
+        }
         call = self.client.call
         booked = call(
             "write", "booking_create", scheduled, "POST", "/api/bookings/", json=slot["payload"], headers=headers
@@ -163,7 +186,8 @@ class Workload:
             headers=headers,
         )
         event = self.gateway.webhook_body(paid, self.webhook_secret)
-        call("write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event)
+        moyasar = {"X-Forwarded-For": MOYASAR_ADDRESS}
+        call("write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event, headers=moyasar)
 
 
 def schedule(read_rate: float, write_rate: float, seconds: float):
