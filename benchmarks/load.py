@@ -187,7 +187,9 @@ class Workload:
         )
         event = self.gateway.webhook_body(paid, self.webhook_secret)
         moyasar = {"X-Forwarded-For": MOYASAR_ADDRESS}
-        call("write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event, headers=moyasar)
+        call(
+            "write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event, headers=moyasar
+        )
 
 
 def schedule(read_rate: float, write_rate: float, seconds: float):
@@ -235,7 +237,15 @@ def main() -> int:
         "--timeout", type=float, default=10.0, help="seconds before a request is a timeout (default 10)"
     )
     parser.add_argument("--salons", type=int, default=30, help="prepaid bench salons added to seed_demo (default 30)")
-    parser.add_argument("--customers", type=int, default=300, help="bench customers (default 300)")
+    parser.add_argument(
+        "--customers",
+        type=int,
+        default=None,
+        help=(
+            "bench customers (default: one per two planned flows, at least 300, so that no customer reaches "
+            "the booking caps, BOOKING_MAX_UPCOMING_PER_SALON and _TOTAL)"
+        ),
+    )
     parser.add_argument("--client-threads", type=int, default=256, help="client threads (default 256)")
     parser.add_argument("--keep-database", action="store_true", help="do not drop the database at the end")
     args = parser.parse_args()
@@ -259,11 +269,12 @@ def main() -> int:
             webhook_secret=webhook_secret,
         )
         flows = int(args.write_rate * (args.duration + args.warmup)) + 10
+        customers = args.customers or max(300, flows // 2)
         days = max(3, -(-flows // (args.salons * 3 * (load_setup.WORK_HOURS[1] - load_setup.WORK_HOURS[0]))) + 1)
         prepared = clock.monotonic()
         fixture = load_setup.build_fixture(
             salons=args.salons,
-            customers=args.customers,
+            customers=customers,
             days=days,
             token_minutes=int((args.duration + args.warmup) / 60) + 30,
             seed=7,
