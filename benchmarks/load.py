@@ -51,6 +51,19 @@ RIYADH = ZoneInfo("Asia/Riyadh")
 SAMPLE_EVERY_SECONDS = 30
 KEEPALIVE_SECONDS = 4.0  # below gunicorn's keepalive
 
+# The generator plays the load balancer in front of the server: each request carries its visitor's
+# address in X-Forwarded-For (the server trusts one proxy hop from loopback, TRUSTED_PROXY_COUNT=1),
+# so per-address throttles see many visitors as in production instead of one address at 28 requests/s.
+VISITORS = 1000
+
+
+def visitor_address(number: int) -> str:
+    """A distinct address per visitor, in the range reserved for benchmarks (198.18.0.0/15)."""
+    return f"198.18.{number // 250}.{number % 250 + 1}"
+
+
+MOYASAR_ADDRESS = "198.19.0.1"
+
 
 class Client:
     """One keep-alive session per client thread; every call is recorded against its scheduled start."""
@@ -106,10 +119,16 @@ class Workload:
     def _pick(self):
         with self.rng_lock:
             salon_id, services = self.rng.choice(self.fixture.catalog)
-            return salon_id, self.rng.choice(services), self.rng.random(), self.rng.randrange(1, 15)
+            return (
+                salon_id,
+                self.rng.choice(services),
+                self.rng.random(),
+                self.rng.randrange(1, 15),
+                self.rng.randrange(VISITORS),
+            )
 
     def read(self, scheduled: float) -> None:
-        salon_id, service_id, draw, day_offset = self._pick()
+        salon_id, service_id, draw, day_offset, visitor = self._pick()
         index = int(draw * 1000)
         if draw < 0.10:
             name, path, params = "salon_list", "/api/salons/", {}
@@ -130,7 +149,8 @@ class Workload:
             day = (self.today + timedelta(days=day_offset)).isoformat()
             name, path, params = "availability", f"/api/salons/{salon_id}/availability/", {}
             params = {"service": service_id, "date": day}
-        self.client.call("read", name, scheduled, "GET", path, params=params)
+        headers = {"X-Forwarded-For": visitor_address(visitor)}
+        self.client.call("read", name, scheduled, "GET", path, params=params, headers=headers)
 
     def write(self, scheduled: float) -> None:
         with self.slots_lock:
@@ -138,7 +158,10 @@ class Workload:
         if slot is None:
             self.client.recorder.record("write", "booking_create", 0.0, "4xx", "the planned slots ran out")
             return
-        headers = {"Authorization": f"Bearer {self.fixture.tokens[slot['customer']]}"}
+        headers = {
+            "Authorization": f"Bearer {self.fixture.tokens[slot['customer']]}",
+            "X-Forwarded-For": visitor_address(slot["customer"] % VISITORS),
+        }
         call = self.client.call
         booked = call(
             "write", "booking_create", scheduled, "POST", "/api/bookings/", json=slot["payload"], headers=headers
@@ -163,7 +186,10 @@ class Workload:
             headers=headers,
         )
         event = self.gateway.webhook_body(paid, self.webhook_secret)
-        call("write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event)
+        moyasar = {"X-Forwarded-For": MOYASAR_ADDRESS}
+        call(
+            "write", "payment_webhook", clock.monotonic(), "POST", "/api/payments/webhook/", json=event, headers=moyasar
+        )
 
 
 def schedule(read_rate: float, write_rate: float, seconds: float):
@@ -211,7 +237,15 @@ def main() -> int:
         "--timeout", type=float, default=10.0, help="seconds before a request is a timeout (default 10)"
     )
     parser.add_argument("--salons", type=int, default=30, help="prepaid bench salons added to seed_demo (default 30)")
-    parser.add_argument("--customers", type=int, default=300, help="bench customers (default 300)")
+    parser.add_argument(
+        "--customers",
+        type=int,
+        default=None,
+        help=(
+            "bench customers (default: one per two planned flows, at least 300, so that no customer reaches "
+            "the booking caps, BOOKING_MAX_UPCOMING_PER_SALON and _TOTAL)"
+        ),
+    )
     parser.add_argument("--client-threads", type=int, default=256, help="client threads (default 256)")
     parser.add_argument("--keep-database", action="store_true", help="do not drop the database at the end")
     args = parser.parse_args()
@@ -235,11 +269,12 @@ def main() -> int:
             webhook_secret=webhook_secret,
         )
         flows = int(args.write_rate * (args.duration + args.warmup)) + 10
+        customers = args.customers or max(300, flows // 2)
         days = max(3, -(-flows // (args.salons * 3 * (load_setup.WORK_HOURS[1] - load_setup.WORK_HOURS[0]))) + 1)
         prepared = clock.monotonic()
         fixture = load_setup.build_fixture(
             salons=args.salons,
-            customers=args.customers,
+            customers=customers,
             days=days,
             token_minutes=int((args.duration + args.warmup) / 60) + 30,
             seed=7,

@@ -61,6 +61,8 @@ def production_environment(*, database_url: str, secret_key: str, moyasar_url: s
             "LOG_LEVEL": "INFO",
             "DJANGO_SECRET_KEY": secret_key,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            # The generator is the load balancer: it connects from loopback and forwards visitors' addresses.
+            "TRUSTED_PROXY_COUNT": "1",
             "DJANGO_ALLOW_CONSOLE_PROVIDERS": "1",
             "OTP_PROVIDER": "console",
             "NOTIFICATION_PROVIDER": "console",
