@@ -3,8 +3,25 @@
 import django.db.models.functions.text
 from django.db import migrations, models
 
+# The unique index is built CONCURRENTLY on PostgreSQL (so this migration is not atomic): on a big
+# users table a plain CREATE UNIQUE INDEX would block sign-ups and profile edits while it builds.
+VERIFIED_EMAIL_INDEX = (
+    "CREATE UNIQUE INDEX {concurrently}IF NOT EXISTS accounts_user_verified_email_ci_unique "
+    "ON accounts_user (LOWER(email)) WHERE email_verified"
+)
+
+
+def create_verified_email_index(apps, schema_editor):
+    concurrently = "CONCURRENTLY " if schema_editor.connection.vendor == "postgresql" else ""
+    schema_editor.execute(VERIFIED_EMAIL_INDEX.format(concurrently=concurrently))
+
+
+def drop_verified_email_index(apps, schema_editor):
+    schema_editor.execute("DROP INDEX IF EXISTS accounts_user_verified_email_ci_unique")
+
 
 class Migration(migrations.Migration):
+    atomic = False
 
     dependencies = [
         ('accounts', '0007_otp_purpose_change_phone'),
@@ -46,8 +63,13 @@ class Migration(migrations.Migration):
             name='email',
             field=models.EmailField(blank=True, max_length=254, null=True, verbose_name='email'),
         ),
-        migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), condition=models.Q(('email_verified', True)), name='accounts_user_verified_email_ci_unique', violation_error_message='A user with this email already exists.'),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AddConstraint(
+                    model_name='user',
+                    constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), condition=models.Q(('email_verified', True)), name='accounts_user_verified_email_ci_unique', violation_error_message='A user with this email already exists.'),
+                ),
+            ],
+            database_operations=[migrations.RunPython(create_verified_email_index, drop_verified_email_index)],
         ),
     ]
