@@ -116,6 +116,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "apps.core.observability.middleware.RequestObservabilityMiddleware",
+    "apps.core.load_shedding.LoadSheddingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "apps.core.net.ClientIPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -132,6 +133,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# A request that waited longer than this in the load balancer's and gunicorn's queues (its
+# X-Request-Start stamp) is answered 503 at once: its client has most likely given up (0: never).
+REQUEST_QUEUE_TIMEOUT_SECONDS = env_float("REQUEST_QUEUE_TIMEOUT_SECONDS", 10.0)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"

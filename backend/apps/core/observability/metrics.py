@@ -38,6 +38,10 @@ DB_QUERIES = Histogram(
     ["route"],
     buckets=(0, 1, 2, 5, 10, 20, 50, 100, 200),
 )
+SHED_REQUESTS = Counter(
+    "salon_shed_requests_total",
+    "Requests answered 503 at once because they waited in a queue longer than REQUEST_QUEUE_TIMEOUT_SECONDS.",
+)
 DOMAIN_EVENTS = Counter(
     "salon_domain_events_total",
     "Committed domain events (bookings: created, cancelled, …; payments: payment_received, refund_issued, …).",
