@@ -1388,6 +1388,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/map-config/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Map tiles for the salon maps
+     * @description Where the SPA's maps load their tiles from (settings `MAP_TILE_URL`, `MAP_TILE_ATTRIBUTION`, `MAP_MAX_ZOOM`).
+     */
+    get: operations["map_config_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/notifications/": {
     parameters: {
       query?: never;
@@ -1748,6 +1768,28 @@ export interface paths {
      * @description The cities the salon list can be filtered by: those with at least one active salon (not paginated).
      */
     get: operations["salons_cities_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/salons/suggest/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Suggest salons, services and districts as the customer types
+     * @description At most five of each, best match first, matching every word typed the way the salon search
+     *     does (Arabic spelling variants, digits and case aside; typos too on PostgreSQL). A blank `q`
+     *     gives empty lists.
+     */
+    get: operations["salons_suggest_retrieve"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2143,6 +2185,14 @@ export interface components {
       marketing: components["schemas"]["ConsentChannels"];
       /** @description Every choice, newest first. */
       history: components["schemas"]["ConsentChoice"][];
+    };
+    DistrictSuggestion: {
+      /** @description In the request's language; the salon list's `district` takes it. */
+      readonly name: string;
+      city: components["schemas"]["CityEnum"];
+      readonly city_name: string;
+      /** @description Active salons in the district. */
+      salon_count: number;
     };
     EmailVerifyRequest: {
       /** @description The six-digit code mailed to the pending email. */
@@ -2805,6 +2855,13 @@ export interface components {
       id: number;
       name: string;
       staff: components["schemas"]["StaffSummary"][];
+    };
+    MapConfig: {
+      /** @description An XYZ tile URL template with {z}, {x} and {y}. */
+      tile_url: string;
+      /** @description Shown on every map, as the tile server's terms require. */
+      attribution: string;
+      max_zoom: number;
     };
     /** @enum {string} */
     MethodEnum: "creditcard" | "applepay" | "stcpay";
@@ -3595,12 +3652,17 @@ export interface components {
       requires_prepayment?: boolean;
       /** @description Whether the signed-in user keeps the salon as a favourite (false when signed out). */
       readonly is_favourite: boolean;
-      description: string;
-      address: string;
       /** Format: double */
       latitude: number | null;
       /** Format: double */
       longitude: number | null;
+      /**
+       * Format: double
+       * @description Great-circle distance from the list's `near` point in km, one decimal; null without `near`.
+       */
+      readonly distance_km: number | null;
+      description: string;
+      address: string;
       phone_number?: string;
       /** Time zone */
       timezone?: string;
@@ -3638,12 +3700,30 @@ export interface components {
       requires_prepayment?: boolean;
       /** @description Whether the signed-in user keeps the salon as a favourite (false when signed out). */
       readonly is_favourite: boolean;
+      /** Format: double */
+      latitude: number | null;
+      /** Format: double */
+      longitude: number | null;
+      /**
+       * Format: double
+       * @description Great-circle distance from the list's `near` point in km, one decimal; null without `near`.
+       */
+      readonly distance_km: number | null;
     };
     SalonPhoto: {
       readonly url: string | null;
       /** @description The photo in several widths for an <img srcset>; null without smaller copies. */
       readonly srcset: string | null;
       caption: string;
+    };
+    SalonSuggestion: {
+      id: number;
+      slug: string;
+      /** @description In the request's language. */
+      name: string;
+      district: string;
+      city: components["schemas"]["CityEnum"];
+      city_name: string;
     };
     ScheduleFreeGap: {
       /** Format: date-time */
@@ -3672,6 +3752,12 @@ export interface components {
       slug: string;
       name: string;
       services: components["schemas"]["Service"][];
+    };
+    ServiceSuggestion: {
+      /** @description In the request's language; search for it with `q`. */
+      name: string;
+      /** @description Active salons offering a service of this name. */
+      salon_count: number;
     };
     /** @description Expects staff from `selectors` (with `active_services`). */
     Staff: {
@@ -3749,6 +3835,11 @@ export interface components {
       | "commission_vat_reversal"
       | "payout"
       | "payout_returned";
+    Suggestions: {
+      salons: components["schemas"]["SalonSuggestion"][];
+      services: components["schemas"]["ServiceSuggestion"][];
+      districts: components["schemas"]["DistrictSuggestion"][];
+    };
     TokenPair: {
       access: string;
       refresh: string;
@@ -9485,6 +9576,43 @@ export interface operations {
       };
     };
   };
+  map_config_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MapConfig"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   notifications_list: {
     parameters: {
       query?: {
@@ -10054,12 +10182,20 @@ export interface operations {
          *     * `madinah` - Madinah
          */
         city?: "dammam" | "jeddah" | "khobar" | "madinah" | "makkah" | "riyadh";
+        /** @description A district's name in Arabic or English (as the suggestions give it), folded like `q`. */
+        district?: string;
         /** @description A date (YYYY-MM-DD): salons with at least one free time that day. */
         has_availability_on?: string;
+        /** @description In halalas: salons with an active service (in `category`, when given) at this price or less. */
+        max_price?: number;
+        /** @description In halalas: salons with an active service (in `category`, when given) at this price or more. */
+        min_price?: number;
         /** @description The lowest average rating, 0 to 5. */
         min_rating?: number;
+        /** @description `latitude,longitude` in degrees: only salons within `radius_km`, each with `distance_km`, nearest first unless `ordering` says otherwise. */
+        near?: string;
         /**
-         * @description Ties are broken by name. Salons without an active service come last when ordering by price.
+         * @description Ties are broken by rating, then name. Salons without an active service come last when ordering by price.
          *
          *     * `rating` - Rating, lowest first
          *     * `-rating` - Rating, highest first (the default)
@@ -10067,14 +10203,18 @@ export interface operations {
          *     * `-name` - Name, Z to A
          *     * `price` - Lowest service price, cheapest first
          *     * `-price` - Lowest service price, most expensive first
+         *     * `relevance` - Best match for `q` first (the default with `q`; without `q`, the default order)
+         *     * `distance` - Nearest first (the default with `near`; needs `near`)
          */
-        ordering?: "-name" | "-price" | "-rating" | "name" | "price" | "rating";
+        ordering?: "-name" | "-price" | "-rating" | "distance" | "name" | "price" | "rating" | "relevance";
         /** @description A page number within the paginated result set. */
         page?: number;
         /** @description Number of results to return per page. */
         page_size?: number;
         /** @description Words to find in salon names, districts and service names, in Arabic or English. Every word must match; Arabic matches with or without diacritics and whatever the spelling of alef, ta marbuta and alef maqsura; English ignores case. */
         q?: string;
+        /** @description With `near`: the search radius in km (default 10, at most 100). */
+        radius_km?: number;
       };
       header?: never;
       path?: never;
@@ -10471,6 +10611,66 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["City"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  salons_suggest_retrieve: {
+    parameters: {
+      query: {
+        /**
+         * @description Only suggestions in this city.
+         *
+         *     * `riyadh` - Riyadh
+         *     * `jeddah` - Jeddah
+         *     * `dammam` - Dammam
+         *     * `khobar` - Khobar
+         *     * `makkah` - Makkah
+         *     * `madinah` - Madinah
+         */
+        city?: "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
+        /** @description What was typed so far. */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Suggestions"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
       /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
