@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 import { Stars } from "@/components/Stars";
+import { useLanguage } from "@/hooks/use-language";
+import { formatNumber } from "@/lib/format/number";
 import type { SalonSummary } from "@/types/models";
 
 import { FavouriteButton } from "./FavouriteButton";
@@ -15,6 +17,7 @@ const CARD_SIZES = "(min-width: 48rem) 24rem, 100vw";
 /** `priority`: the first cards load their photo at once (they are on screen). */
 export function SalonCard({ salon, priority = false }: { salon: SalonSummary; priority?: boolean }) {
   const { t } = useTranslation("salons");
+  const language = useLanguage();
   return (
     <article className="salon-card">
       <Link to={`/salons/${salon.id}`} className="salon-card__link">
@@ -37,7 +40,15 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
         </div>
         <div className="salon-card__body">
           <h3 className="salon-card__name">{salon.name}</h3>
-          <p className="salon-card__place">{t("place", { district: salon.district, city: salon.city_name })}</p>
+          <p className="salon-card__place">
+            {t("place", { district: salon.district, city: salon.city_name })}
+            {salon.distance_km !== null && salon.distance_km !== undefined && (
+              <span className="salon-card__distance">
+                {" · "}
+                {t("distance", { distance: formatNumber(salon.distance_km, language, 1) })}
+              </span>
+            )}
+          </p>
           <div className="salon-card__meta">
             <Stars rating={salon.rating} count={salon.review_count} />
             {salon.price_range && (
