@@ -170,7 +170,7 @@ describe("the results on a map", () => {
     // A pin's popup: the salon's name links to its page (in the app), in the page's direction.
     const popup = leaflet.calls.markers[0]!.popup!();
     expect(popup).toHaveAttribute("dir", "rtl");
-    expect(popup).toHaveTextContent("الروضة، جدة · ٢٫٧ كم");
+    expect(popup).toHaveTextContent("الروضة، جدة – ٢٫٧ كم");
     const link = within(popup).getByRole("link", { name: "صالون روز لاونج" });
     expect(link).toHaveAttribute("href", "/salons/7");
     document.body.append(popup);

@@ -3,6 +3,7 @@ import "../salons.css";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { Icon } from "@/components/Icon";
 import { Stars } from "@/components/Stars";
 import { useLanguage } from "@/hooks/use-language";
 import { formatNumber } from "@/lib/format/number";
@@ -41,10 +42,11 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
         <div className="salon-card__body">
           <h3 className="salon-card__name">{salon.name}</h3>
           <p className="salon-card__place">
-            {t("place", { district: salon.district, city: salon.city_name })}
-            {salon.distance_km !== null && salon.distance_km !== undefined && (
+            <span>{t("place", { district: salon.district, city: salon.city_name })}</span>{" "}
+            {salon.distance_km !== null && (
+              // Its own piece beside the place: a separator dot would read as an Arabic zero.
               <span className="salon-card__distance">
-                {" · "}
+                <Icon name="pin" />
                 {t("distance", { distance: formatNumber(salon.distance_km, language, 1) })}
               </span>
             )}

@@ -41,7 +41,7 @@ export function SalonResults({ filters, criteria, onChange, onClearFilters }: Sa
           {
             id: salon.id,
             name: salon.name,
-            detail: distance ? `${place} · ${distance}` : place,
+            detail: distance ? t("placeAndDistance", { place, distance }) : place,
             lat: Number(salon.latitude),
             lng: Number(salon.longitude),
             href: `/salons/${salon.id}`,
