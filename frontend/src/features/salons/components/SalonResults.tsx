@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import { useId, useMemo } from "react";
+import { lazy, Suspense, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 
 import { EmptyState } from "@/components/EmptyState";
@@ -12,9 +12,11 @@ import { formatNumber } from "@/lib/format/number";
 
 import { type SalonFilters, useSalons } from "../api/list-salons";
 import { defaultSort, type SalonSort, type SearchCriteria, sortChoices } from "../search-params";
-import { SalonMap } from "./map/SalonMap";
 import type { MapMarker } from "./map/types";
 import { SalonCard } from "./SalonCard";
+
+// The map view's code loads when it is first chosen (and Leaflet after it): not with the home page.
+const SalonMap = lazy(() => import("./map/SalonMap").then((module) => ({ default: module.SalonMap })));
 
 interface SalonResultsProps {
   filters: SalonFilters;
@@ -109,12 +111,20 @@ export function SalonResults({ filters, criteria, onChange, onClearFilters }: Sa
         />
       ) : criteria.view === "map" ? (
         <>
-          <SalonMap
-            markers={markers}
-            here={criteria.near}
-            label={t("map.resultsLabel")}
-            className="salon-map--results"
-          />
+          <Suspense
+            fallback={
+              <div className="salon-map salon-map--results">
+                <p className="salon-map__message">{t("map.loading")}</p>
+              </div>
+            }
+          >
+            <SalonMap
+              markers={markers}
+              here={criteria.near}
+              label={t("map.resultsLabel")}
+              className="salon-map--results"
+            />
+          </Suspense>
           {markers.length < results.length && (
             <p className="results__note">
               {t("map.notShown", {
