@@ -31,7 +31,11 @@ export default defineConfig({
   // firstScreenStrings before precompress: the latter compresses what the build wrote (closeBundle).
   plugins: [react(), firstScreenStrings(), precompress()],
   resolve: {
-    alias: { "@": fileURLToPath(new URL("./src", import.meta.url)) },
+    alias: [
+      { find: "@", replacement: fileURLToPath(new URL("./src", import.meta.url)) },
+      // Leaflet 1.9 ships an ES module build but names only its UMD one in package.json.
+      { find: /^leaflet$/, replacement: "leaflet/dist/leaflet-src.esm.js" },
+    ],
   },
   server: {
     port: 5173,

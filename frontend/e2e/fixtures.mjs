@@ -28,6 +28,19 @@ function dayLabel(daysAhead) {
   }).format(day);
 }
 
+// A 1×1 transparent PNG: every map tile of the journeys.
+const BLANK_TILE = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=",
+  "base64",
+);
+
+/** Answers the maps' tile requests (MAP_TILE_PATH) in the browser: the journeys reach no tile server. */
+export async function stubMapTiles(context) {
+  await context.route("**/__tiles__/**", (route) =>
+    route.fulfill({ status: 200, contentType: "image/png", body: BLANK_TILE }),
+  );
+}
+
 /** A full-page screenshot once the lazy images have loaded (best effort, a few seconds at most). */
 export async function screenshot(page, name) {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -145,6 +158,7 @@ export async function openAnotherBrowser(page, { baseUrl, viewport }) {
     timezoneId: SALON_TIME_ZONE,
     deviceScaleFactor: 1,
   });
+  await stubMapTiles(context);
   const other = await context.newPage();
   other.setDefaultTimeout(15_000);
   other.setDefaultNavigationTimeout(30_000);

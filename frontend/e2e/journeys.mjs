@@ -513,6 +513,101 @@ export const journeys = [
     },
   },
   {
+    name: "a customer in Jeddah allows location, sees the nearest salons on a map, types a misspelt Arabic service name and still finds it",
+    viewport: PHONE,
+    // Near Jeddah's Al Rawdah; the browser allows the app to read the location.
+    context: { geolocation: { latitude: 21.5433, longitude: 39.1728 }, permissions: ["geolocation"] },
+    async run({ page }) {
+      await page.goto("/");
+      await page.getByRole("link", { name: /صالون/ }).first().waitFor();
+      await page.getByRole("button", { name: "بالقرب مني" }).click();
+      // Allowed already, so the browser asks nothing and neither does the app: the location, rounded.
+      await page.waitForURL(/[?&]near=21\.543%2C39\.173(&|$)/);
+      await page
+        .getByRole("heading", { name: /صالون|صالونان/ })
+        .first()
+        .waitFor();
+      assert.equal(await page.getByLabel("الترتيب").inputValue(), "distance");
+      await page.getByRole("link", { name: /صالون روز لاونج/ }).waitFor();
+      const names = await page.locator(".salon-card__name").allInnerTexts();
+      assert.deepEqual(names, ["صالون روز لاونج", "حلاقة الكورنيش للرجال"], "the nearest first, within 10 km");
+      assert.match(
+        await page.getByRole("link", { name: /صالون روز لاونج/ }).innerText(),
+        /[٠-٩]+٫[٠-٩] كم/,
+        "the distance, in Arabic digits",
+      );
+
+      // With a free time today (late in the day, when the salons have closed, tomorrow).
+      const riyadhHour = Number(
+        new Intl.DateTimeFormat("en-US", { hour: "numeric", hourCycle: "h23", timeZone: "Asia/Riyadh" }).format(
+          new Date(),
+        ),
+      );
+      const [day, dayParam] = riyadhHour < 18 ? ["اليوم", "today"] : ["غدًا", "tomorrow"];
+      await page.getByRole("button", { name: "عوامل التصفية" }).click();
+      const filters = page.getByRole("dialog", { name: "عوامل التصفية" });
+      await filters.getByRole("radio", { name: day }).check();
+      await filters.getByRole("button", { name: "عرض النتائج" }).click();
+      await filters.waitFor({ state: "hidden" });
+      await page.waitForURL(new RegExp(`[?&]day=${dayParam}(&|$)`));
+      await page
+        .getByRole("list", { name: "عوامل التصفية المطبقة" })
+        .getByRole("button", { name: /^إزالة عامل التصفية: بالقرب مني/ })
+        .waitFor();
+
+      // The map: a pin for each salon near her, tiles with their attribution.
+      await page.getByRole("button", { name: "خريطة", exact: true }).click();
+      const map = page.getByRole("region", { name: "خريطة الصالونات" });
+      await map.waitFor();
+      assert.equal(await map.getAttribute("dir"), "ltr");
+      const pin = map.getByRole("button", { name: "صالون روز لاونج" });
+      await pin.waitFor();
+      await map.getByText("© OpenStreetMap contributors").waitFor();
+      await map.locator("img.leaflet-tile-loaded").first().waitFor();
+      await pin.click();
+      await map.getByRole("link", { name: "صالون روز لاونج" }).waitFor();
+      await screenshot(page, "near-me-map");
+      await checkAccessibility(page, "the nearest salons on a map");
+
+      // A misspelt service ("اسشوار" for "استشوار"): the search still finds the salon that offers it.
+      const words = page.getByRole("combobox", { name: "الصالون أو الخدمة" });
+      await words.fill("اسشوار");
+      await words.press("Enter");
+      await page.waitForURL(/[?&]q=%D8%A7%D8%B3%D8%B4%D9%88%D8%A7%D8%B1(&|$)/);
+      await map.getByRole("button", { name: "صالون روز لاونج" }).waitFor();
+      await page.getByRole("button", { name: "قائمة", exact: true }).click();
+      await page.getByRole("link", { name: /صالون روز لاونج/ }).waitFor();
+      assert.deepEqual(await page.locator(".salon-card__name").allInnerTexts(), ["صالون روز لاونج"]);
+
+      // The suggestions as she types the start of it: the service, picked with the keyboard.
+      await words.fill("استش");
+      const service = page
+        .getByRole("listbox", { name: "اقتراحات البحث" })
+        .getByRole("group", { name: "الخدمات" })
+        .getByRole("option", { name: /^استشوار في/ });
+      await service.waitFor();
+      await screenshot(page, "near-me-suggestions");
+      for (let presses = 0; presses < 15 && (await service.getAttribute("aria-selected")) !== "true"; presses += 1) {
+        await words.press("ArrowDown");
+      }
+      await words.press("Enter");
+      await page.waitForURL(/[?&]q=%D8%A7%D8%B3%D8%AA%D8%B4%D9%88%D8%A7%D8%B1(&|$)/);
+      const found = page.getByRole("link", { name: /صالون روز لاونج/ });
+      await found.waitFor();
+      assert.match(await found.innerText(), /كم/);
+      await found.click();
+      await page.getByRole("heading", { level: 1, name: "صالون روز لاونج" }).waitFor();
+      const directions = page.getByRole("link", { name: /^الاتجاهات/ });
+      assert.equal(
+        await directions.getAttribute("href"),
+        "https://www.google.com/maps/dir/?api=1&destination=21.5633,39.156",
+      );
+      // The salon's small map loads as it comes near the screen.
+      await directions.scrollIntoViewIfNeeded();
+      await page.getByRole("region", { name: "موقع صالون روز لاونج على الخريطة" }).waitFor();
+    },
+  },
+  {
     name: "the home and salon pages on a desktop screen",
     viewport: DESKTOP,
     async run({ page }) {

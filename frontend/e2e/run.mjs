@@ -7,7 +7,7 @@ import { chromium } from "playwright-core";
 
 import { adminJourneys } from "./admin.mjs";
 import { ensureBuilt } from "./build.mjs";
-import { screenshot } from "./fixtures.mjs";
+import { screenshot, stubMapTiles } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
@@ -41,7 +41,10 @@ async function runJourney(browser, baseUrl, logPath, journey) {
     locale: "ar-SA",
     timezoneId: "Asia/Riyadh",
     deviceScaleFactor: 1,
+    // A journey's own browser settings (a location and the permission to read it).
+    ...journey.context,
   });
+  await stubMapTiles(context);
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.setDefaultNavigationTimeout(30_000);

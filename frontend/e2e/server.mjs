@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { REPO_DIR } from "./paths.mjs";
+import { MAP_TILE_PATH, REPO_DIR } from "./paths.mjs";
 
 const PYTHON = process.env.E2E_PYTHON ?? join(REPO_DIR, ".venv/bin/python");
 const MANAGE = join(REPO_DIR, "backend/manage.py");
@@ -70,6 +70,9 @@ export async function startBackend({ logPath }) {
     THROTTLE_AUTH: "100000/m",
     THROTTLE_SEARCH: "100000/m",
     THROTTLE_AVAILABILITY: "100000/m",
+    // The maps' tiles: a path of the server's own origin that every journey's browser answers
+    // itself with a blank tile (fixtures.mjs, stubMapTiles); no tile server is reached.
+    MAP_TILE_URL: MAP_TILE_PATH,
     LOG_LEVEL: "INFO",
     PYTHONUNBUFFERED: "1",
   };

@@ -16,6 +16,7 @@ export const salon: SalonDetail = {
   price_range: { min: 18000, max: 85000, currency: "SAR" },
   requires_prepayment: true,
   is_favourite: false,
+  distance_km: null,
   description: "وجهة العرائس في شمال الرياض.",
   address: "طريق عثمان بن عفان، حي النرجس، الرياض 13327",
   latitude: 24.872,
@@ -84,6 +85,9 @@ export const salonSummary: SalonSummary = {
   price_range: salon.price_range,
   requires_prepayment: salon.requires_prepayment,
   is_favourite: salon.is_favourite,
+  latitude: salon.latitude,
+  longitude: salon.longitude,
+  distance_km: null,
 };
 
 export function slot(start: string, minutes = 45, staff: number[] = [11, 12]): Slot {

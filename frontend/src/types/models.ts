@@ -53,6 +53,13 @@ export type SalonDetail = Omit<
   WithRequired<Schemas["SalonDetail"], "audience" | "requires_prepayment" | "phone_number" | "timezone" | "vat_number">,
   "categories" | "booking_policy"
 > & { categories: ServiceGroup[]; booking_policy: BookingPolicy };
+/** GET /api/salons/suggest/: salons, services and districts matching what is typed (names in the request's language). */
+export type Suggestions = Schemas["Suggestions"];
+export type SalonSuggestion = Schemas["SalonSuggestion"];
+export type ServiceSuggestion = Schemas["ServiceSuggestion"];
+export type DistrictSuggestion = Schemas["DistrictSuggestion"];
+/** GET /api/map-config/: the maps' tile server (an XYZ template), its attribution and highest zoom. */
+export type MapConfig = Schemas["MapConfig"];
 export type Review = Schemas["Review"];
 export type ReviewPage = Schemas["PaginatedReviewList"];
 export type Slot = Schemas["AvailabilitySlot"];

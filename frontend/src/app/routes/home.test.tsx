@@ -28,6 +28,9 @@ const dalal: SalonSummary = {
   price_range: { min: 18000, max: 450000, currency: "SAR" },
   requires_prepayment: true,
   is_favourite: false,
+  latitude: 24.872,
+  longitude: 46.664,
+  distance_km: null,
 };
 
 // As the API lists them: the operator's categories, in their order, named in the request's language.
@@ -85,10 +88,10 @@ describe("finding a salon", () => {
     await user.selectOptions(screen.getByLabelText("المدينة"), "الرياض");
     await user.selectOptions(screen.getByLabelText("الخدمة"), "شعر");
     await user.click(screen.getByRole("radio", { name: "نساء" }));
-    await user.click(screen.getByRole("checkbox", { name: "مواعيد متاحة اليوم" }));
+    await user.click(within(screen.getByRole("group", { name: "مواعيد متاحة" })).getByRole("radio", { name: "اليوم" }));
 
     expect(currentUrl(router)).toBe(
-      "/?q=%D8%A7%D8%B3%D8%AA%D8%B4%D9%88%D8%A7%D8%B1&city=riyadh&category=hair&audience=women&today=1",
+      "/?q=%D8%A7%D8%B3%D8%AA%D8%B4%D9%88%D8%A7%D8%B1&city=riyadh&category=hair&audience=women&day=today",
     );
     await vi.waitFor(() =>
       expect(Object.fromEntries(server.requests.at(-1)!.query)).toEqual({

@@ -4,7 +4,12 @@ import { useSearchParams } from "react-router";
 import { useCategories } from "@/features/salons/api/list-categories";
 import { SalonResults } from "@/features/salons/components/SalonResults";
 import { SalonSearch } from "@/features/salons/components/SalonSearch";
-import { criteriaFromParams, criteriaToParams } from "@/features/salons/search-params";
+import {
+  criteriaFromParams,
+  criteriaToParams,
+  filtersFromCriteria,
+  type SearchCriteria,
+} from "@/features/salons/search-params";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { DEFAULT_TIME_ZONE, todayIn } from "@/lib/calendar-date";
 
@@ -14,6 +19,7 @@ export function Component() {
   const categories = useCategories();
   const criteria = criteriaFromParams(params, categories.data);
   useDocumentTitle(null);
+  const onChange = (next: SearchCriteria) => setParams(criteriaToParams(next), { replace: true });
 
   return (
     <div className="home">
@@ -21,15 +27,12 @@ export function Component() {
         <h1 className="hero__title">{t("home.title")}</h1>
         <p className="hero__subtitle">{t("home.subtitle")}</p>
       </section>
-      <SalonSearch criteria={criteria} onChange={(next) => setParams(criteriaToParams(next), { replace: true })} />
+      <SalonSearch criteria={criteria} onChange={onChange} />
       <SalonResults
-        filters={{
-          q: criteria.q,
-          city: criteria.city ?? undefined,
-          category: criteria.category ?? undefined,
-          audience: criteria.audience ?? undefined,
-          availableOn: criteria.availableToday ? todayIn(DEFAULT_TIME_ZONE) : undefined,
-        }}
+        // "Today" and "tomorrow" on the salons' calendar (every salon is on Saudi time).
+        filters={filtersFromCriteria(criteria, todayIn(DEFAULT_TIME_ZONE))}
+        criteria={criteria}
+        onChange={onChange}
         onClearFilters={() => setParams(new URLSearchParams(), { replace: true })}
       />
     </div>

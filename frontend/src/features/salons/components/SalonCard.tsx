@@ -3,7 +3,10 @@ import "../salons.css";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
+import { Icon } from "@/components/Icon";
 import { Stars } from "@/components/Stars";
+import { useLanguage } from "@/hooks/use-language";
+import { formatNumber } from "@/lib/format/number";
 import type { SalonSummary } from "@/types/models";
 
 import { FavouriteButton } from "./FavouriteButton";
@@ -15,6 +18,7 @@ const CARD_SIZES = "(min-width: 48rem) 24rem, 100vw";
 /** `priority`: the first cards load their photo at once (they are on screen). */
 export function SalonCard({ salon, priority = false }: { salon: SalonSummary; priority?: boolean }) {
   const { t } = useTranslation("salons");
+  const language = useLanguage();
   return (
     <article className="salon-card">
       <Link to={`/salons/${salon.id}`} className="salon-card__link">
@@ -37,7 +41,16 @@ export function SalonCard({ salon, priority = false }: { salon: SalonSummary; pr
         </div>
         <div className="salon-card__body">
           <h3 className="salon-card__name">{salon.name}</h3>
-          <p className="salon-card__place">{t("place", { district: salon.district, city: salon.city_name })}</p>
+          <p className="salon-card__place">
+            <span>{t("place", { district: salon.district, city: salon.city_name })}</span>{" "}
+            {salon.distance_km !== null && (
+              // Its own piece beside the place: a separator dot would read as an Arabic zero.
+              <span className="salon-card__distance">
+                <Icon name="pin" />
+                {t("distance", { distance: formatNumber(salon.distance_km, language, 1) })}
+              </span>
+            )}
+          </p>
           <div className="salon-card__meta">
             <Stars rating={salon.rating} count={salon.review_count} />
             {salon.price_range && (

@@ -12,6 +12,7 @@ import { formatPhoneForDisplay } from "@/lib/phone";
 import type { SalonDetail } from "@/types/models";
 
 import { FavouriteButton } from "./FavouriteButton";
+import { SalonLocation } from "./SalonLocation";
 import { OpeningHours } from "./OpeningHours";
 import { PriceRange } from "./PriceRange";
 import { ReviewList } from "./ReviewList";
@@ -97,12 +98,7 @@ export function SalonProfile({ salon, bookingHref }: SalonProfileProps) {
             <Icon name="pin" />
             <span>{salon.address}</span>
           </p>
-          {salon.google_maps_url && (
-            <a href={salon.google_maps_url} target="_blank" rel="noopener noreferrer" className="link">
-              {t("salon.openMap")}
-              <span className="visually-hidden"> ({t("salon.opensInNewTab")})</span>
-            </a>
-          )}
+          <SalonLocation salon={salon} />
           {salon.phone_number && (
             <p>
               <a className="link" href={`tel:${salon.phone_number}`}>
