@@ -63,6 +63,7 @@ from .serializers import (
     StaffOverviewSerializer,
     StaffScheduleQuerySerializer,
     StaffScheduleSerializer,
+    availability_representation,
 )
 from .throttles import BookingCreateThrottle
 
@@ -370,13 +371,7 @@ class SalonAvailabilityView(APIView):
             days=params["days"],
             staff_id=params.get("staff"),
         )
-        data = {
-            "salon": availability.salon.pk,
-            "service": availability.service.pk,
-            "timezone": availability.salon.timezone,
-            "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
-        }
-        return Response(AvailabilitySerializer(data).data)
+        return Response(availability_representation(availability))
 
 
 class StaffScheduleView(APIView):
