@@ -166,6 +166,8 @@ class _Policy:
         # interval's end, and before the horizon's end.
         last_by_horizon = math.ceil(self.horizon_end) - 1
         for free_start, free_end in free:
+            if free_end - free_start < need:  # most gaps between bookings: nothing fits
+                continue
             start = max(earliest, midnight + math.ceil((free_start - midnight) / step) * step)
             yield from range(int(start), min(math.floor(free_end - need), last_by_horizon) + 1, step)
 
