@@ -2,6 +2,8 @@
 
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from django.db import connection
 from django.db.models import Q, QuerySet
@@ -54,9 +56,9 @@ def blocking_intervals(
     if not as_timestamps:
         for staff_id, booking_start, blocked_until in rows:
             intervals[staff_id].append((_aware(booking_start), _aware(blocked_until)))
-    else:  # seconds since the epoch, computed by the database
-        for staff_id, booking_start, blocked_until in rows:
-            intervals[staff_id].append((float(booking_start), float(blocked_until)))
+    else:  # seconds since the epoch, computed by the database as floats; the rows come by staff member
+        for staff_id, group in groupby(rows, key=itemgetter(0)):
+            intervals[staff_id] = [(booking_start, blocked_until) for _staff_id, booking_start, blocked_until in group]
     return intervals
 
 
