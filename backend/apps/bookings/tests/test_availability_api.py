@@ -263,8 +263,8 @@ def test_query_count_does_not_grow_with_staff_or_days(api_client, django_assert_
             add_hours(member, weekday, "09:00", "21:00")
     params = {"service": service.pk, "date": today_in().isoformat(), "days": 14}
 
-    # The salon with the service, the qualified staff, hours and exceptions, bookings.
-    with django_assert_max_num_queries(4):
+    # The salon with the service and its qualified staff, hours and exceptions, bookings.
+    with django_assert_max_num_queries(3):
         response = api_client.get(url(salon.pk), params)
 
     assert response.status_code == 200

@@ -161,8 +161,18 @@ def test_the_salon_and_service_row_is_the_orms_values():
         "buffer_minutes",
     ]
 
+    late = make_staff(salon, services=[service], display_order=3)
+    early = make_staff(salon, services=[service], display_order=1)
+    make_staff(salon, services=[service], is_active=False)
+    make_staff(make_salon(), services=[service])  # another salon's stylist, linked by mistake
+
     row = _salon_service_row(salon_id=salon.pk, service_id=service.pk)
 
+    staff_ids = row.pop("staff_ids")
     assert row == Service.objects.filter(pk=service.pk, salon_id=salon.pk).values(*fields).get()
     assert row["salon__is_active"] is False and row["is_active"] is True
+    assert staff_ids == _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=None)
+    assert staff_ids == [early.pk, late.pk]
+    lonely = make_service(salon)
+    assert _salon_service_row(salon_id=salon.pk, service_id=lonely.pk)["staff_ids"] == []
     assert _salon_service_row(salon_id=make_salon().pk, service_id=service.pk) is None
