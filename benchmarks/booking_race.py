@@ -8,6 +8,14 @@ creation for each race, and exits 1 unless created == 1 and errors == 0 in both.
     .venv/bin/python benchmarks/booking_race.py                 # throwaway database and server
     .venv/bin/python benchmarks/booking_race.py --clients 100
     DATABASE_URL=postgres://... .venv/bin/python benchmarks/booking_race.py --base-url http://127.0.0.1:8000
+    .venv/bin/python benchmarks/booking_race.py --sequential          # booking speed, no race
+
+Sequential mode (`--sequential`, no race): `--bookings` customers (default 200) each book one free
+start, one request at a time, half of them with a chosen stylist and half with any stylist (the
+engine picks one), at a salon with 4 stylists and a manager (who is told of each booking), with the
+customers' real session tokens. Prints the median, p95 and p99 of POST /api/bookings/ for each half
+and exits 1 unless every booking was created. Messages go to the console provider; set REDIS_URL to
+give the server the shared cache production has (docker-compose) instead of the database cache.
 
 Without --base-url the script creates the database `salon_bench` from BENCH_DATABASE_URL (default
 postgres://postgres@127.0.0.1:5432/salon_bench), migrates it, starts gunicorn (4 workers) on a free
@@ -43,6 +51,7 @@ REQUEST_TIMEOUT_SECONDS = 30
 SERVER_START_TIMEOUT_SECONDS = 30
 RACE_TIMEOUT_SECONDS = 120
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+SEQUENTIAL_STYLISTS = 4
 
 
 @dataclass
@@ -53,19 +62,26 @@ class RaceResult:
     errors: int = 0
     latencies: list[float] = field(default_factory=list)
     error_samples: list[str] = field(default_factory=list)
+    race: bool = True  # a race creates exactly one booking; a sequential run creates one per request
 
     @property
     def ok(self) -> bool:
-        return self.created == 1 and self.errors == 0
+        return (self.created == 1 or not self.race) and self.errors == 0
 
     def report(self) -> str:
         ordered = sorted(self.latencies)
+
+        def percentile(share: float) -> float:
+            return ordered[max(0, round(share * len(ordered)) - 1)] * 1000 if ordered else 0.0
+
         median = statistics.median(ordered) * 1000 if ordered else 0.0
-        p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)] * 1000 if ordered else 0.0
         line = (
             f"{self.name:<22} created={self.created} conflicts={self.conflicts} errors={self.errors} "
-            f"median={median:.1f}ms p95={p95:.1f}ms  {'OK' if self.ok else 'FAIL'}"
+            f"median={median:.1f}ms p95={percentile(0.95):.1f}ms"
         )
+        if not self.race:
+            line += f" p99={percentile(0.99):.1f}ms"
+        line += f"  {'OK' if self.ok else 'FAIL'}"
         if self.error_samples:
             line += "\n    first errors: " + "; ".join(self.error_samples[:3])
         return line
@@ -118,6 +134,42 @@ def setup_django(database_url: str, secret_key: str) -> None:
     django.setup()
 
 
+def build_sequential_fixture(bookings: int, stylists: int) -> tuple[int, list[int], date, list[str]]:
+    """A salon with a manager and `stylists` stylists working 08:00–22:00 daily, and `bookings`
+    verified customers with a signed-in session each. Returns the service id, the stylist ids, the
+    first day and one access token per customer."""
+    from apps.accounts.models import User
+    from apps.accounts.sessions import session_start
+    from apps.salons.models import City, Salon, Service, ServiceCategory, StaffMember, WorkingHours
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    run = secrets.token_hex(3)
+    batch = int(run, 16) % 1000
+    salon = Salon.objects.create(slug=f"seq-{run}", name_ar="صالون القياس", name_en="Speed salon", city=City.RIYADH)
+    manager = User.objects.create_user(f"+96656{batch:03d}9999", first_name="Manager", is_phone_verified=True)
+    salon.managers.add(manager)
+    category = ServiceCategory.objects.create(slug=f"seq-{run}", name_ar="شعر", name_en="Hair")
+    service = Service.objects.create(
+        salon=salon, category=category, name_ar="قص", name_en="Cut", duration_minutes=60, price_amount=11500
+    )
+    staff_ids = []
+    for index in range(stylists):
+        stylist = StaffMember.objects.create(salon=salon, display_name=f"Stylist {index}", display_order=index)
+        stylist.services.add(service)
+        WorkingHours.objects.bulk_create(
+            WorkingHours(staff=stylist, weekday=weekday, start_time=time(8), end_time=time(22)) for weekday in range(7)
+        )
+        staff_ids.append(stylist.pk)
+    tokens = []
+    for index in range(bookings):
+        user = User.objects.create_user(f"+96656{batch:03d}{index:04d}", first_name=f"Customer {index}")
+        User.objects.filter(pk=user.pk).update(is_phone_verified=True)
+        tokens.append(str(session_start(user).access_token))
+    first_day = datetime.now(RIYADH).date() + timedelta(days=2)
+    return service.pk, staff_ids, first_day, tokens
+
+
 def build_fixture(clients: int) -> tuple[int, int, date, list[str]]:
     """A salon with one stylist working 08:00–22:00 daily and `clients` verified customers.
     Returns the service id, the stylist id, the race day and one access token per customer."""
@@ -167,6 +219,7 @@ def start_server(port: int, database_url: str, secret_key: str, log) -> subproce
         "DJANGO_SECRET_KEY": secret_key,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
+        "DJANGO_ALLOW_CONSOLE_PROVIDERS": "1",  # messages go to the server log
     }
     gunicorn = Path(sys.executable).parent / "gunicorn"
     command = [str(gunicorn), "config.wsgi", "--workers", "4", "--bind", f"127.0.0.1:{port}", "--timeout", "60"]
@@ -259,13 +312,65 @@ def run_races(base_url: str, service_id: int, staff_id: int, race_day: date, tok
     ]
 
 
+def run_sequential(
+    base_url: str, service_id: int, staff_ids: list[int], first_day: date, tokens: list[str]
+) -> list[RaceResult]:
+    """One booking at a time, each by its own customer: the first half name a stylist (each stylist's
+    hours fill up in turn), the second half leave the stylist to the engine, on later days."""
+    hours = list(range(8, 22))  # one-hour service, 08:00–22:00: 14 starts per stylist-day
+    half = len(tokens) // 2
+    per_day = len(hours) * len(staff_ids)
+    chosen_days = -(-half // per_day)
+
+    def payload(index: int, *, chosen: bool) -> dict:
+        slot = index if chosen else index - half
+        day = first_day + timedelta(days=slot // per_day + (0 if chosen else chosen_days))
+        hour = hours[(slot % per_day) // len(staff_ids)]
+        body = {"service": service_id, "start": datetime.combine(day, time(hour), tzinfo=RIYADH).isoformat()}
+        if chosen:
+            body["staff"] = staff_ids[slot % len(staff_ids)]
+        return body
+
+    results = [RaceResult("sequential, stylist", race=False), RaceResult("sequential, any", race=False)]
+    with requests.Session() as session:
+        for index, token in enumerate(tokens):
+            chosen = index < half
+            result = results[0 if chosen else 1]
+            began = clock.perf_counter()
+            try:
+                response = session.post(
+                    f"{base_url}/api/bookings/",
+                    json=payload(index, chosen=chosen),
+                    headers={"Authorization": f"Bearer {token}"},
+                    timeout=REQUEST_TIMEOUT_SECONDS,
+                )
+                outcome, detail = response.status_code, f"{response.status_code} {response.text[:120]}"
+            except requests.RequestException as exc:
+                outcome, detail = None, repr(exc)[:120]
+            result.latencies.append(clock.perf_counter() - began)
+            if outcome == 201:
+                result.created += 1
+            else:
+                result.errors += 1
+                result.error_samples.append(detail)
+    return results
+
+
+def load_average() -> str:
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--base-url", help="a running server (its DATABASE_URL must be set here too)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients per race (default 50)")
+    parser.add_argument("--sequential", action="store_true", help="time bookings one at a time instead of racing")
+    parser.add_argument("--bookings", type=int, default=200, help="bookings in sequential mode (default 200)")
     args = parser.parse_args()
     if not 2 <= args.clients <= 500:
         parser.error("--clients must be between 2 and 500")
+    if not 2 <= args.bookings <= 2000:
+        parser.error("--bookings must be between 2 and 2000")
     if args.base_url and urlparse(args.base_url).hostname not in LOCAL_HOSTS:
         parser.error("--base-url must point at 127.0.0.1 or localhost")
 
@@ -285,13 +390,22 @@ def main() -> int:
         create_database(database_url)
     try:
         setup_django(database_url, secret_key)
-        service_id, staff_id, race_day, tokens = build_fixture(args.clients)
+        if args.sequential:
+            service_id, staff_ids, first_day, tokens = build_sequential_fixture(args.bookings, SEQUENTIAL_STYLISTS)
+        else:
+            service_id, staff_id, race_day, tokens = build_fixture(args.clients)
         base_url = args.base_url.rstrip("/") if args.base_url else f"http://127.0.0.1:{free_port()}"
         if own_server:
             server = start_server(urlparse(base_url).port, database_url, secret_key, server_log)
         wait_until_healthy(base_url, server)
-        print(f"{args.clients} clients against {base_url}, booking {race_day.isoformat()}")
-        results = run_races(base_url, service_id, staff_id, race_day, tokens)
+        if args.sequential:
+            cache = "Redis" if os.environ.get("REDIS_URL") else "database cache"
+            print(f"{args.bookings} bookings one at a time against {base_url} ({cache}); load average {load_average()}")
+            results = run_sequential(base_url, service_id, staff_ids, first_day, tokens)
+            print(f"load average after: {load_average()}")
+        else:
+            print(f"{args.clients} clients against {base_url}, booking {race_day.isoformat()}")
+            results = run_races(base_url, service_id, staff_id, race_day, tokens)
     finally:
         if server is not None:
             stop_server(server)

@@ -166,7 +166,10 @@ SEARCH_TYPO_THRESHOLD = 0.4
 
 
 def database_config(url: str) -> dict:
-    config = dj_database_url.parse(url, conn_max_age=0 if url.startswith("sqlite") else 60)
+    # Each server thread keeps its connection for a minute (closed at the end of a request once
+    # older): opening one costs more than most requests (on SQLite also its PRAGMAs, which contend
+    # for the file's lock when many threads open connections at once).
+    config = dj_database_url.parse(url, conn_max_age=60)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # Write transactions take the write lock up front, so check-then-insert
         # is serialised; waiting writers queue instead of failing with "locked".

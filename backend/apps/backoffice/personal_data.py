@@ -32,7 +32,7 @@ def customer_profile_viewed_record(*, actor, salon_id: int, customer) -> AuditEn
 
 def booking_changed_on_behalf_audit(change: BookingChanged) -> None:
     """Booking reactor: a change by someone other than the customer (and not the system) goes to the audit log."""
-    if change.actor_id is None:
+    if change.actor_id is None or change.actor_id == change.customer_id:
         return
     booking = Booking.objects.select_related("customer").get(pk=change.booking_id)
     if booking.customer_id == change.actor_id:

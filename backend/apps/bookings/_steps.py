@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, OperationalError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from apps.accounts.phone import normalize_phone_number
@@ -107,7 +107,11 @@ def record(
         reason=reason,
         data=data or {},
     )
-    booking_changed_publish(BookingChanged(booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}))
+    booking_changed_publish(
+        BookingChanged(
+            booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}, customer_id=booking.customer_id
+        )
+    )
     if availability:
         availability_changed(
             salon_id=booking.salon_id,
@@ -201,10 +205,12 @@ def check_upcoming_caps(*, customer_id: int, salon_id: int, now: datetime) -> No
     """A customer booking online holds at most BOOKING_MAX_UPCOMING_PER_SALON upcoming bookings (awaiting
     confirmation, an unpaid hold still live, or confirmed) at one salon and BOOKING_MAX_UPCOMING_TOTAL in
     all. Call under the customer's lock (`lock_people`), so concurrent requests are counted in turn."""
-    upcoming = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__gt=now)
-    if upcoming.filter(salon_id=salon_id).count() >= settings.BOOKING_MAX_UPCOMING_PER_SALON:
+    upcoming = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__gt=now).aggregate(
+        at_salon=Count("pk", filter=Q(salon_id=salon_id)), total=Count("pk")
+    )
+    if upcoming["at_salon"] >= settings.BOOKING_MAX_UPCOMING_PER_SALON:
         raise UpcomingBookingsLimitSalon()
-    if upcoming.count() >= settings.BOOKING_MAX_UPCOMING_TOTAL:
+    if upcoming["total"] >= settings.BOOKING_MAX_UPCOMING_TOTAL:
         raise UpcomingBookingsLimitTotal()
 
 

@@ -40,8 +40,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from django.db import connection
 from django.db.models import F, Min
 from django.utils import timezone
 
@@ -50,6 +53,8 @@ from apps.salons.models import Salon, Service, StaffMember
 
 from .availability_schedule import Hours, Interval, Schedule, load_range, local_midnight, staff_booked_over
 from .errors import ErrorCode
+
+_LARGEST_ID = 2**63 - 1
 
 
 class SlotRefusal(StrEnum):
@@ -70,24 +75,51 @@ class StartCheck:
     free_staff_ids: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(NamedTuple):
     start: datetime
     end: datetime
     staff_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
+class SalonRecord:
+    """What the engine reads of a salon (a `Salon` has the same attributes): read as plain values on
+    the public endpoint's path, where a model instance would cost more than the rest."""
+
+    pk: int
+    timezone: str
+    is_active: bool
+    lead_time_minutes: int
+    booking_horizon_days: int
+    slot_step_minutes: int
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """What the engine reads of a service (a `Service` has the same attributes)."""
+
+    pk: int
+    salon_id: int
+    is_active: bool
+    duration_minutes: int
+    buffer_minutes: int
+
+
+@dataclass(frozen=True)
 class SalonAvailability:
-    salon: Salon
-    service: Service
+    salon: SalonRecord
+    service: ServiceRecord
     days: dict[date, list[Slot]]
 
 
 class _Policy:
     """One salon's booking policy, evaluated at `now`; `walk_in` for a booking made at the desk."""
 
-    def __init__(self, salon: Salon, now: datetime, *, walk_in: bool = False, timeless: bool = False):
+    def __init__(self, salon: Salon | SalonRecord, now: datetime, *, walk_in: bool = False, timeless: bool = False):
         self.now = now
         self.walk_in = walk_in
         self.lead_time = timedelta(minutes=0 if walk_in else salon.lead_time_minutes)
@@ -125,20 +157,26 @@ class _Policy:
     def bookable_days(self, days: Iterable[date]) -> list[date]:
         return [day for day in days if self.first_bookable_day <= day <= self.last_bookable_day]
 
-    def starts(self, free: list[Interval], day: date, need: int) -> Iterator[float]:
-        """Grid starts of `day` where `need` seconds fit inside one free interval."""
-        midnight = local_midnight(day, self.tz).timestamp()
-        if self.earliest_start == -math.inf:
+    def starts(self, free: list[Interval], day: date, need: int, midnight: float | None = None) -> Iterator[int]:
+        """Grid starts of `day` (POSIX seconds; `midnight`: its local midnight's, when the caller has it)
+        where `need` seconds fit inside one free interval."""
+        if midnight is None:
+            midnight = local_midnight(day, self.tz).timestamp()
+        step = self.step
+        if self.earliest_start == -math.inf:  # timeless: no lead time (the availability summary)
             earliest = -math.inf
         elif self.walk_in:  # the current grid slot: the last grid time at or before now
-            earliest = midnight + math.floor((self.earliest_start - midnight) / self.step) * self.step
+            earliest = midnight + math.floor((self.earliest_start - midnight) / step) * step
         else:
-            earliest = midnight + math.ceil((self.earliest_start - midnight) / self.step) * self.step
+            earliest = midnight + math.ceil((self.earliest_start - midnight) / step) * step
+        # Grid times are whole seconds: the last start is the one whose `need` still fits before the
+        # interval's end, and before the horizon's end.
+        last_by_horizon = math.inf if self.horizon_end == math.inf else math.ceil(self.horizon_end) - 1
         for free_start, free_end in free:
-            start = max(earliest, midnight + math.ceil((free_start - midnight) / self.step) * self.step)
-            while start + need <= free_end and start < self.horizon_end:
-                yield start
-                start += self.step
+            if free_end - free_start < need:  # most gaps between bookings: nothing fits
+                continue
+            start = max(earliest, midnight + math.ceil((free_start - midnight) / step) * step)
+            yield from range(int(start), int(min(math.floor(free_end - need), last_by_horizon)) + 1, step)
 
 
 def slot_list_available(
@@ -223,17 +261,112 @@ def start_policy_refusal(*, salon: Salon, start: datetime, now: datetime, walk_i
     return _Policy(salon, now, walk_in=walk_in).refusal(start)
 
 
+_SALON_SERVICE_FIELDS = (
+    ("salon", "timezone"),
+    ("salon", "is_active"),
+    ("salon", "lead_time_minutes"),
+    ("salon", "booking_horizon_days"),
+    ("salon", "slot_step_minutes"),
+    ("service", "is_active"),
+    ("service", "duration_minutes"),
+    ("service", "buffer_minutes"),
+)
+
+
+def _salon_service_row(*, salon_id: int, service_id: int) -> dict | None:
+    """What the engine needs of the service `service_id` of the salon `salon_id` and of that salon, as
+    `Service.objects.filter(pk=…, salon_id=…).values("salon__timezone", …, "is_active", …)` would
+    read it (keys likewise), plus under `staff_ids` the salon's active staff offering the service in
+    display order (`_qualified_staff_ids`): one query, written out in SQL on this hot path (a test
+    holds it equal to the ORM's reads)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_salon_service_sql(connection.vendor), [True, service_id, salon_id])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    keys = [f"salon__{name}" if model == "salon" else name for model, name in _SALON_SERVICE_FIELDS]
+    values = dict(zip(keys, rows[0][: len(keys)], strict=True))
+    values["salon__is_active"] = bool(values["salon__is_active"])  # SQLite gives 0 or 1
+    values["is_active"] = bool(values["is_active"])
+    staff = sorted({(row[-1], row[-2]) for row in rows if row[-2] is not None})  # (display order, id)
+    values["staff_ids"] = [staff_id for _order, staff_id in staff]
+    return values
+
+
+@lru_cache(maxsize=4)
+def _salon_service_sql(vendor: str) -> str:
+    """Only table and column names from the models' metadata and placeholders go into it."""
+    quote = connection.ops.quote_name
+    metas = {
+        "salon": Salon._meta,
+        "service": Service._meta,
+        "staff": StaffMember._meta,
+        "offers": StaffMember.services.through._meta,
+    }
+    tables = {model: quote(meta.db_table) for model, meta in metas.items()}
+
+    def column(model: str, name: str) -> str:
+        return f"{tables[model]}.{quote(metas[model].get_field(name).column)}"
+
+    selected = ", ".join(column(model, name) for model, name in _SALON_SERVICE_FIELDS)
+    return (
+        f"SELECT {selected}, {column('staff', 'id')}, {column('staff', 'display_order')} "  # noqa: S608
+        f"FROM {tables['service']} INNER JOIN {tables['salon']} ON {column('service', 'salon')} = {column('salon', 'id')} "
+        f"LEFT OUTER JOIN {tables['offers']} ON {column('offers', 'service')} = {column('service', 'id')} "
+        f"LEFT OUTER JOIN {tables['staff']} ON {column('staff', 'id')} = {column('offers', 'staffmember')} "
+        f"AND {column('staff', 'salon')} = {column('service', 'salon')} AND {column('staff', 'is_active')} = %s "
+        f"WHERE {column('service', 'id')} = %s AND {column('service', 'salon')} = %s"
+    )
+
+
+def _qualified_staff_ids(*, salon_id: int, service_id: int, staff_ids: list[int] | None) -> list[int]:
+    """The active staff of the salon who offer the service (among `staff_ids` when given), in display
+    order: `StaffMember.objects.filter(salon_id=…, is_active=True, services=…)`, written out in SQL on
+    this hot path (a test holds the two equal)."""
+    if staff_ids is not None and not staff_ids:
+        return []
+    params: list = [salon_id, True, service_id, *(staff_ids or ())]
+    with connection.cursor() as cursor:
+        cursor.execute(_qualified_staff_sql(connection.vendor, None if staff_ids is None else len(staff_ids)), params)
+        return [staff_id for (staff_id,) in cursor.fetchall()]
+
+
+@lru_cache(maxsize=64)
+def _qualified_staff_sql(vendor: str, staff_count: int | None) -> str:
+    """Only table and column names from the models' metadata and placeholders go into it."""
+    quote = connection.ops.quote_name
+    staff, offers = StaffMember._meta, StaffMember.services.through._meta
+    staff_table, offers_table = quote(staff.db_table), quote(offers.db_table)
+
+    def column(meta, name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    pk = f"{staff_table}.{column(staff, 'id')}"
+    sql = (
+        f"SELECT {pk} FROM {staff_table} INNER JOIN {offers_table} "  # noqa: S608
+        f"ON {offers_table}.{column(offers, 'staffmember')} = {pk} "
+        f"WHERE {staff_table}.{column(staff, 'salon')} = %s AND {staff_table}.{column(staff, 'is_active')} = %s "
+        f"AND {offers_table}.{column(offers, 'service')} = %s"
+    )
+    if staff_count is not None:
+        sql += f" AND {pk} IN ({', '.join(['%s'] * staff_count)})"
+    return sql + f" ORDER BY {staff_table}.{column(staff, 'display_order')}, {pk}"
+
+
 def _free_slots(
     *,
-    salon: Salon,
-    service: Service,
+    salon: Salon | SalonRecord,
+    service: Service | ServiceRecord,
     days: list[date],
     staff_ids: list[int] | None,
     policy: _Policy,
     now: datetime,
     exclude_booking_id: int | None,
+    qualified_staff_ids: list[int] | None = None,
 ) -> dict[date, list[Slot]]:
-    """The free starts on `days` of the qualified staff (those of `staff_ids` when given)."""
+    """The free starts on `days` of the qualified staff (those of `staff_ids` when given; or
+    `qualified_staff_ids`, already read by the caller): three queries (staff, hours and exceptions,
+    bookings)."""
     result: dict[date, list[Slot]] = {day: [] for day in days}
     if not (salon.is_active and service.is_active and service.salon_id == salon.pk):
         return result
@@ -241,14 +374,14 @@ def _free_slots(
     if not bookable:
         return result
 
-    staff = StaffMember.objects.filter(salon=salon, is_active=True, services=service)
-    if staff_ids is not None:
-        staff = staff.filter(pk__in=staff_ids)
-    staff_ids = list(staff.values_list("pk", flat=True))
+    if qualified_staff_ids is None:
+        qualified_staff_ids = _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=staff_ids)
+    staff_ids = qualified_staff_ids
     if not staff_ids:
         return result
 
-    range_start, range_end = load_range(bookable, policy.tz)
+    tz = policy.tz
+    range_start, range_end = load_range(bookable, tz)
     schedule = Schedule(
         staff_ids=staff_ids,
         first_day=bookable[0],
@@ -260,17 +393,23 @@ def _free_slots(
     )
     need = (service.duration_minutes + service.buffer_minutes) * 60
     duration = service.duration_minutes * 60
+    from_timestamp = datetime.fromtimestamp
     for day in bookable:
-        staff_by_start: dict[float, list[int]] = defaultdict(list)
+        midnight = local_midnight(day, tz).timestamp()
+        if len(staff_ids) == 1:
+            member_id = staff_ids[0]
+            free_staff = (member_id,)
+            starts = policy.starts(schedule.free_intervals(member_id, day, tz), day, need, midnight)
+            result[day] = [
+                Slot(from_timestamp(start, tz), from_timestamp(start + duration, tz), free_staff) for start in starts
+            ]
+            continue
+        staff_by_start: dict[int, list[int]] = defaultdict(list)
         for member_id in staff_ids:
-            for start in policy.starts(schedule.free_intervals(member_id, day, policy.tz), day, need):
+            for start in policy.starts(schedule.free_intervals(member_id, day, tz), day, need, midnight):
                 staff_by_start[start].append(member_id)
         result[day] = [
-            Slot(
-                start=datetime.fromtimestamp(start, policy.tz),
-                end=datetime.fromtimestamp(start + duration, policy.tz),
-                staff_ids=tuple(staff_by_start[start]),
-            )
+            Slot(from_timestamp(start, tz), from_timestamp(start + duration, tz), tuple(staff_by_start[start]))
             for start in sorted(staff_by_start)
         ]
     return result
@@ -278,7 +417,7 @@ def _free_slots(
 
 def salon_ids_with_availability(*, salon_ids: list[int], day: date, now: datetime | None = None) -> set[int]:
     """The salons among `salon_ids` with at least one free slot on the local `day` for at least one
-    active service, in six queries whatever the number of salons."""
+    active service, in four queries whatever the number of salons."""
     now = now or timezone.now()
     policies = {
         salon.pk: _Policy(salon, now)
@@ -356,7 +495,7 @@ def staff_working_intervals(
 ) -> dict[int, list[tuple[datetime, datetime]]]:
     """Each staff member's working intervals (weekly hours, or that date's special hours) that overlap
     the local days `first_day` to `last_day`, as the engine computes them, in start order: an overnight
-    interval of the day before that runs past midnight is among them. In two queries."""
+    interval of the day before that runs past midnight is among them. In one query."""
     hours = Hours(staff_ids=staff_ids, first_day=first_day - timedelta(days=1), last_day=last_day)
     window_start = local_midnight(first_day, tz).timestamp()
     window_end = local_midnight(last_day + timedelta(days=1), tz).timestamp()
@@ -380,23 +519,48 @@ def salon_availability_get(
     days: int = 1,
     staff_id: int | None = None,
     now: datetime | None = None,
-    salon: Salon | None = None,
 ) -> SalonAvailability:
-    """The public availability of an active salon's active service, optionally for one of its staff
-    (`salon`: the active salon `salon_id`, when the caller has it already)."""
-    if salon is None:
-        salon = Salon.objects.filter(pk=salon_id, is_active=True).first()
-    if salon is None:
+    """The public availability of an active salon's active service, optionally for one of its staff:
+    three queries (the salon with the service and its qualified staff, hours and exceptions, bookings),
+    read as plain values."""
+    if salon_id > _LARGEST_ID:  # beyond any id (and beyond what the database can be asked about)
         raise SalonNotFound()
-    service = Service.objects.filter(pk=service_id, salon=salon, is_active=True).first()
-    if service is None:
+    row = _salon_service_row(salon_id=salon_id, service_id=service_id)
+    if row is None or not row["salon__is_active"]:
+        if row is None and Salon.objects.filter(pk=salon_id, is_active=True).exists():
+            raise ServiceNotFound()
+        raise SalonNotFound()
+    if not row["is_active"]:
         raise ServiceNotFound()
-    if (
-        staff_id is not None
-        and not StaffMember.objects.filter(pk=staff_id, salon=salon, is_active=True, services=service).exists()
-    ):
-        raise StaffNotFound()
-    slots = slot_list_available(
-        salon=salon, service=service, start_date=start_date, days=days, staff_id=staff_id, now=now
+    salon = SalonRecord(
+        pk=salon_id,
+        timezone=row["salon__timezone"],
+        is_active=True,
+        lead_time_minutes=row["salon__lead_time_minutes"],
+        booking_horizon_days=row["salon__booking_horizon_days"],
+        slot_step_minutes=row["salon__slot_step_minutes"],
+    )
+    service = ServiceRecord(
+        pk=service_id,
+        salon_id=salon_id,
+        is_active=True,
+        duration_minutes=row["duration_minutes"],
+        buffer_minutes=row["buffer_minutes"],
+    )
+    staff_ids = row["staff_ids"]
+    if staff_id is not None:
+        if staff_id not in staff_ids:
+            raise StaffNotFound()
+        staff_ids = [staff_id]
+    now = now or timezone.now()
+    slots = _free_slots(
+        salon=salon,
+        service=service,
+        days=[start_date + timedelta(days=offset) for offset in range(days)],
+        staff_ids=staff_ids,
+        policy=_Policy(salon, now),
+        now=now,
+        exclude_booking_id=None,
+        qualified_staff_ids=staff_ids,
     )
     return SalonAvailability(salon=salon, service=service, days=slots)

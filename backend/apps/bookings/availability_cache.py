@@ -29,6 +29,7 @@ from django.utils.http import parse_etags
 
 from apps.salons.errors import SalonNotFound
 from apps.salons.models import Salon
+from apps.salons.selectors import MAX_ID
 
 from .availability import SalonAvailability, salon_availability_get
 from .availability_changes import availability_versions
@@ -95,7 +96,7 @@ def salon_availability_answer(
 ) -> AvailabilityAnswer:
     """The public availability as `render` serialises it, with its ETag: not modified when the client
     has it, else from the shared cache or computed by the engine (and kept)."""
-    salon = Salon.objects.filter(pk=salon_id, is_active=True).first()
+    salon = Salon.objects.filter(pk=salon_id, is_active=True).first() if salon_id <= MAX_ID else None
     if salon is None:
         raise SalonNotFound()
     etag = availability_etag(
@@ -116,7 +117,6 @@ def salon_availability_answer(
         days=days,
         staff_id=staff_id,
         now=now,
-        salon=salon,
     )
     data = render(availability)
     if cache is not None:

@@ -33,12 +33,14 @@ class BookingEventKind(StrEnum):
 class BookingChanged:
     """One transition of one booking. `actor_id` None is the system; `data` carries what the
     booking row no longer shows (a reschedule's `old_start` and `new_start`, ISO 8601 in the
-    salon's zone)."""
+    salon's zone); `customer_id`, the booking's customer, spares a reaction that only needs to know
+    whether the customer acted a read of the booking (None: not given)."""
 
     booking_id: int
     kind: BookingEventKind
     actor_id: int | None
     data: Mapping[str, Any] = field(default_factory=dict)
+    customer_id: int | None = field(default=None, compare=False)
 
 
 booking_reactors: Reactors[BookingChanged] = Reactors("bookings")

@@ -14,7 +14,7 @@ import secrets
 from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from apps.core.exceptions import AppError
@@ -120,7 +120,11 @@ def booking_create(
     within the on-behalf limits (`check_on_behalf_limits`). A booking awaiting the salon's
     confirmation records until when (`confirm_by`: the salon's window, at most its start)."""
     now = now or timezone.now()
-    service = Service.objects.select_related("salon").filter(pk=service_id).first()
+    # The service, its salon and whether the salon blocked the caller, in one query.
+    blocked = SalonCustomer.objects.filter(salon_id=OuterRef("salon_id"), customer_id=actor.pk, blocked=True)
+    service = (
+        Service.objects.select_related("salon").annotate(caller_blocked=Exists(blocked)).filter(pk=service_id).first()
+    )
     if service is None:
         raise ServiceNotFound()
     salon = service.salon
@@ -133,7 +137,7 @@ def booking_create(
         raise NotAllowed()
     if not on_behalf and not actor.is_phone_verified:
         raise PhoneNotVerified()
-    if not on_behalf and SalonCustomer.objects.filter(salon=salon, customer=actor, blocked=True).exists():
+    if not on_behalf and service.caller_blocked:
         raise CustomerBlocked()  # the salon may still book them in person
     candidate_ids = qualified_staff_ids(service, staff_id)
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time

@@ -9,5 +9,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the start-up checks
         from .admin_translations import name_token_blacklist
+        from .after_commit import connect_request_signals
 
         name_token_blacklist()
+        connect_request_signals()

@@ -3,7 +3,8 @@ welcome to a salon's team, read marks.
 
 Outbox: `notification_booking_event` runs inside the transaction that changed a booking or a
 payment and only inserts rows, so they commit or roll back with the change; they are sent right
-after commit. Sending claims one due row at a time in a short transaction (PostgreSQL:
+after commit (in a request, right after its response is sent: `on_commit_safely(after_response=True)`).
+Sending claims one due row at a time in a short transaction (PostgreSQL:
 `SELECT … FOR UPDATE SKIP LOCKED`; SQLite: every write transaction is IMMEDIATE, which serialises
 the claims), calls the provider outside any transaction and records the outcome only if the claim
 is still its own. A failed attempt is retried with exponential backoff until
@@ -75,7 +76,10 @@ def notification_booking_event(*, booking_id: int, event: str, actor_id: int | N
         # All of the booking's due messages, oldest first: when a later transaction's callback runs
         # first (a refund made right after a cancellation), the messages still arrive in order.
         # Without immediate sending, `send_pending_notifications` (cron) sends them within a minute.
-        on_commit_safely(lambda: notification_send_due(booking_id=booking_id), name="notifications.send_due")
+        # In a request they are sent once its response is: the client does not wait for the provider.
+        on_commit_safely(
+            lambda: notification_send_due(booking_id=booking_id), name="notifications.send_due", after_response=True
+        )
 
 
 def notification_schedule_reminders() -> int:

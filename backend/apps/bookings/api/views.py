@@ -63,6 +63,7 @@ from .serializers import (
     StaffOverviewSerializer,
     StaffScheduleQuerySerializer,
     StaffScheduleSerializer,
+    availability_representation,
 )
 from .throttles import BookingCreateThrottle
 
@@ -371,23 +372,13 @@ class SalonAvailabilityView(APIView):
             staff_id=params.get("staff"),
             now=timezone.now(),
             if_none_match=request.headers.get("If-None-Match"),
-            render=_availability_data,
+            render=availability_representation,
         )
         response = Response(status=status.HTTP_304_NOT_MODIFIED) if answer.not_modified else Response(answer.data)
         if answer.etag is not None:
             response["ETag"] = answer.etag
             response["Cache-Control"] = "no-cache"  # keep it, but ask with If-None-Match every time
         return response
-
-
-def _availability_data(availability) -> dict:
-    data = {
-        "salon": availability.salon.pk,
-        "service": availability.service.pk,
-        "timezone": availability.salon.timezone,
-        "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
-    }
-    return AvailabilitySerializer(data).data
 
 
 class StaffScheduleView(APIView):

@@ -263,8 +263,32 @@ def test_query_count_does_not_grow_with_staff_or_days(api_client, django_assert_
             add_hours(member, weekday, "09:00", "21:00")
     params = {"service": service.pk, "date": today_in().isoformat(), "days": 14}
 
-    with django_assert_max_num_queries(9):
+    # The salon's policy and its days' versions (the ETag), then the engine's three: the salon with the
+    # service and its qualified staff, hours and exceptions, bookings.
+    with django_assert_max_num_queries(5):
         response = api_client.get(url(salon.pk), params)
 
     assert response.status_code == 200
     assert len(response.json()["days"]) == 14
+
+
+def test_the_written_out_representation_is_the_serializers(api_client):
+    from apps.bookings.api.serializers import AvailabilitySerializer, availability_representation
+    from apps.bookings.availability import salon_availability_get
+
+    salon, service, staff = salon_open_every_day()
+    other = make_staff(salon, services=[service])
+    add_hours(other, (today_in() + timedelta(days=1)).weekday(), "10:00", "11:00")
+    availability = salon_availability_get(
+        salon_id=salon.pk, service_id=service.pk, start_date=today_in() + timedelta(days=1), days=3
+    )
+
+    data = {
+        "salon": availability.salon.pk,
+        "service": availability.service.pk,
+        "timezone": availability.salon.timezone,
+        "days": [{"date": day, "slots": slots} for day, slots in availability.days.items()],
+    }
+    assert availability_representation(availability) == AvailabilitySerializer(data).data
+    first_day = availability_representation(availability)["days"][0]
+    assert any(len(slot["staff"]) == 2 for slot in first_day["slots"])

@@ -56,6 +56,7 @@ def test_blocking_bookings_are_read_once_for_every_staff_and_day(monkeypatch):
             "end": at(SUNDAY + timedelta(days=4), "00:00"),
             "now": NOW,
             "exclude_booking_id": 7,
+            "as_timestamps": True,
         }
     ]
 

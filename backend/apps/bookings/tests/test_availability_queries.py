@@ -59,15 +59,15 @@ def test_slot_list_query_count_does_not_grow_with_staff_days_or_bookings(monkeyp
         slot_list_available, salon=large_salon, service=large_service, start_date=FIRST_DAY, days=14, now=NOW
     )
 
-    assert small_count == large_count == 4  # staff, weekly hours, special hours, time off (bookings patched)
+    assert small_count == large_count == 2  # staff; weekly hours, special hours and time off (bookings patched)
     assert sum(len(slots) for slots in small_days.values()) > 0
     assert sum(len(slots) for slots in large_days.values()) > 100
 
 
-def test_slot_list_with_the_real_bookings_read_stays_within_six_queries(django_assert_max_num_queries):
+def test_slot_list_with_the_real_bookings_read_is_three_queries(django_assert_num_queries):
     salon, service, _busy = busy_salon(staff_count=5, days=14, bookings_per_staff_day=0)
 
-    with django_assert_max_num_queries(6):
+    with django_assert_num_queries(3):  # staff; hours and exceptions; bookings
         days = slot_list_available(salon=salon, service=service, start_date=FIRST_DAY, days=14, now=NOW)
 
     assert len(days) == 14
@@ -79,7 +79,7 @@ def test_start_check_query_count_is_constant(monkeypatch, django_assert_num_quer
     monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: busy)
     staff_ids = list(busy) if any_stylist else [next(iter(busy))]
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):  # staff; hours and exceptions (bookings patched)
         start_check(
             salon=salon,
             service=service,
@@ -98,17 +98,15 @@ def test_salon_ids_with_availability_query_count_does_not_grow_with_salons(monke
     one_count, one_found = count_queries(salon_ids_with_availability, salon_ids=one, day=day, now=NOW)
     many_count, many_found = count_queries(salon_ids_with_availability, salon_ids=many, day=day, now=NOW)
 
-    assert one_count == many_count == 5  # salons, offers, weekly hours, special hours, time off
+    assert one_count == many_count == 3  # salons, offers; weekly hours, special hours and time off
     assert one_found == set(one)
     assert many_found == set(many)
 
 
-def test_salon_ids_with_availability_with_the_real_bookings_read_stays_within_six_queries(
-    django_assert_max_num_queries,
-):
+def test_salon_ids_with_availability_with_the_real_bookings_read_is_four_queries(django_assert_num_queries):
     salon_ids = [busy_salon(staff_count=3, days=1, bookings_per_staff_day=0)[0].pk for _ in range(5)]
 
-    with django_assert_max_num_queries(6):
+    with django_assert_num_queries(4):
         found = salon_ids_with_availability(salon_ids=salon_ids, day=FIRST_DAY + timedelta(days=1), now=NOW)
 
     assert found == set(salon_ids)

@@ -66,6 +66,7 @@ def test_the_event_carries_its_details(book, customer, day, now, received):
             kind=BookingEventKind.RESCHEDULED,
             actor_id=customer.pk,
             data={"old_start": at(day, "10:00").isoformat(), "new_start": at(day, "12:00").isoformat()},
+            customer_id=customer.pk,
         )
     ]
 
