@@ -13,7 +13,7 @@ from apps.salons.models import Salon
 from apps.salons.search_backend import fts_available
 from apps.salons.search_index import fold_text, search_terms
 
-__all__ = ["fold_text", "search_backend_filter", "search_relevance", "search_terms"]
+__all__ = ["fold_text", "search_backend_filter", "search_relevance", "search_terms", "typo_of_a_word"]
 
 # FTS5's trigram tokenizer cannot match a string shorter than a trigram.
 _FTS_MIN_LENGTH = 3
@@ -67,10 +67,15 @@ def _sqlite_typo_matches(term: str) -> list[int]:
     query = " OR ".join(_fts_phrase(trigram) for trigram in inner)
     candidates = RawSQL(_FTS_MATCH, [query])  # noqa: S611 (a bound parameter)
     rows = Salon.objects.filter(id__in=candidates).values_list("id", "search_text")[:_TYPO_CANDIDATES]
+    return [salon_id for salon_id, text in rows if typo_of_a_word(term, text)]
+
+
+def typo_of_a_word(term: str, text: str) -> bool:
+    """Whether `term` is within a typo of one of the words of `text` (both folded), as on SQLite."""
+    if len(term) < _TYPO_MIN_LENGTH:
+        return False
     threshold = settings.SEARCH_TYPO_THRESHOLD
-    return [
-        salon_id for salon_id, text in rows if any(trigram_similarity(term, word) >= threshold for word in text.split())
-    ]
+    return any(trigram_similarity(term, word) >= threshold for word in text.split())
 
 
 def _fts_phrase(text: str) -> str:

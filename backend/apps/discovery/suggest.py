@@ -1,6 +1,7 @@
 """Typeahead suggestions for the salon search: salons, services and districts whose folded names
-contain every word typed (on PostgreSQL also within a typo, as the search), at most `limit` of each,
-in three indexed queries whatever the number of salons.
+contain every word typed, or salons and services within a typo of it (as the search), at most `limit`
+of each, in three indexed queries whatever the number of salons (on PostgreSQL; SQLite, for
+development, compares the names in Python).
 
 A service suggestion is a service name as salons list it in the request's language, with how many
 active salons offer a service of that name; a district suggestion is a district with the number of active salons in it.
@@ -16,6 +17,8 @@ from django.db.models.functions import Coalesce, NullIf
 from apps.core.i18n import current_language
 from apps.salons.models import Salon, Service
 from apps.salons.search_index import search_terms
+
+from .search import typo_of_a_word
 
 SUGGESTION_LIMIT = 5
 
@@ -62,10 +65,21 @@ def _is_postgresql(queryset: QuerySet) -> bool:
 
 
 def _matching(queryset: QuerySet, field: str, terms: list[str], *, typos: bool) -> QuerySet:
+    """`queryset` where `field` contains every term or, with `typos`, is within a typo of it: on
+    PostgreSQL by the trigram index; on SQLite (development) by comparing the field's distinct values
+    in Python, as the search does."""
+    postgresql = _is_postgresql(queryset)
+    values = None
     for term in terms:
         condition = Q(**{f"{field}__contains": term})
-        if typos:
+        if typos and postgresql:
             condition |= Q(**{f"{field}__trigram_word_similar": term})
+        elif typos:
+            if values is None:
+                values = list(queryset.order_by().values_list(field, flat=True).distinct())
+            close = [value for value in values if typo_of_a_word(term, value)]
+            if close:
+                condition |= Q(**{f"{field}__in": close})
         queryset = queryset.filter(condition)
     return queryset
 
@@ -81,7 +95,7 @@ def _closeness(queryset: QuerySet, field: str, terms: list[str]):
 
 
 def _salon_suggestions(salons: QuerySet[Salon], terms: list[str], limit: int) -> list[Salon]:
-    matches = _matching(salons, "search_names", terms, typos=_is_postgresql(salons))
+    matches = _matching(salons, "search_names", terms, typos=True)
     return list(
         matches.annotate(closeness=_closeness(salons, "search_names", terms))
         .order_by("-closeness", "-rating_average", "id")
@@ -94,7 +108,7 @@ def _service_suggestions(services: QuerySet[Service], terms: list[str], limit: i
     language = current_language()
     other = "en" if language == "ar" else "ar"
     label = Coalesce(NullIf(F(f"name_{language}"), Value("")), F(f"name_{other}"))
-    matches = _matching(services, "search_name", terms, typos=_is_postgresql(services))
+    matches = _matching(services, "search_name", terms, typos=True)
     rows = (
         matches.order_by()
         .annotate(label=label)

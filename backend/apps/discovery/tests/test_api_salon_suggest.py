@@ -101,3 +101,18 @@ def test_invalid_input_is_a_field_error(api_client, params, field):
     response = api_client.get(SUGGEST_URL, params)
     assert response.status_code == 400
     assert list(response.json()["errors"]) == [field]
+
+
+def test_a_typo_still_suggests_the_service_and_the_salon(api_client):
+    # Given
+    salon = make_salon(name_en="Jasmine Salon")
+    make_service(salon, name_ar="باديكير", name_en="Pedicure")
+    make_service(make_salon(name_en="Other"), name_ar="قص شعر", name_en="Haircut")
+
+    # When
+    by_service = suggest(api_client, q="بديكير")
+    by_name = suggest(api_client, language="en", q="jasmien")
+
+    # Then
+    assert by_service["services"] == [{"name": "باديكير", "salon_count": 1}]
+    assert [row["id"] for row in by_name["salons"]] == [salon.id]
