@@ -45,7 +45,6 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.db import connection
-from django.db.models import F, Min
 from django.utils import timezone
 
 from apps.salons.errors import SalonNotFound, ServiceNotFound, StaffNotFound
@@ -413,58 +412,6 @@ def _free_slots(
             for start in sorted(staff_by_start)
         ]
     return result
-
-
-def salon_ids_with_availability(*, salon_ids: list[int], day: date, now: datetime | None = None) -> set[int]:
-    """The salons among `salon_ids` with at least one free slot on the local `day` for at least one
-    active service, in four queries whatever the number of salons."""
-    now = now or timezone.now()
-    policies = {
-        salon.pk: _Policy(salon, now)
-        for salon in Salon.objects.filter(pk__in=salon_ids, is_active=True).only(
-            "pk", "timezone", "lead_time_minutes", "booking_horizon_days", "slot_step_minutes"
-        )
-    }
-    policies = {salon_id: policy for salon_id, policy in policies.items() if policy.bookable_days([day])}
-    if not policies:
-        return set()
-
-    # A staff member's shortest service (with its buffer) fits wherever any of its services fits.
-    offers = (
-        StaffMember.services.through.objects.filter(
-            staffmember__salon_id__in=policies,
-            staffmember__is_active=True,
-            service__is_active=True,
-            service__salon_id=F("staffmember__salon_id"),
-        )
-        .values("staffmember_id", "staffmember__salon_id")
-        .annotate(need=Min(F("service__duration_minutes") + F("service__buffer_minutes")))
-        .order_by()
-    )
-    staff_by_salon: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for offer in offers:
-        staff_by_salon[offer["staffmember__salon_id"]].append((offer["staffmember_id"], offer["need"] * 60))
-    if not staff_by_salon:
-        return set()
-
-    ranges = [load_range([day], policies[salon_id].tz) for salon_id in staff_by_salon]
-    schedule = Schedule(
-        staff_ids=[staff_id for members in staff_by_salon.values() for staff_id, _need in members],
-        first_day=day,
-        last_day=day,
-        range_start=min(start for start, _end in ranges),
-        range_end=max(end for _start, end in ranges),
-        now=now,
-    )
-    available = set()
-    for salon_id, members in staff_by_salon.items():
-        policy = policies[salon_id]
-        for staff_id, need in members:
-            starts = policy.starts(schedule.free_intervals(staff_id, day, policy.tz), day, need)
-            if next(iter(starts), None) is not None:
-                available.add(salon_id)
-                break
-    return available
 
 
 def staff_free_gaps(*, staff: StaffMember, day: date, now: datetime | None = None) -> list[tuple[datetime, datetime]]:

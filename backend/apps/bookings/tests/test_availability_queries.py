@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from apps.bookings import availability_schedule
-from apps.bookings.availability import salon_ids_with_availability, slot_list_available, start_check
+from apps.bookings.availability import slot_list_available, start_check
 from apps.salons.tests.factories import add_hours, add_special_hours, add_time_off, make_salon, make_service, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -87,26 +87,3 @@ def test_start_check_query_count_is_constant(monkeypatch, django_assert_num_quer
             start=datetime(2026, 11, 22, 10, 0, tzinfo=RIYADH),
             now=NOW,
         )
-
-
-def test_salon_ids_with_availability_query_count_does_not_grow_with_salons(monkeypatch):
-    monkeypatch.setattr(availability_schedule, "blocking_intervals", lambda **kwargs: {})
-    one = [busy_salon(staff_count=1, days=1, bookings_per_staff_day=0)[0].pk]
-    many = [busy_salon(staff_count=4, days=1, bookings_per_staff_day=0)[0].pk for _ in range(15)]
-    day = FIRST_DAY + timedelta(days=1)
-
-    one_count, one_found = count_queries(salon_ids_with_availability, salon_ids=one, day=day, now=NOW)
-    many_count, many_found = count_queries(salon_ids_with_availability, salon_ids=many, day=day, now=NOW)
-
-    assert one_count == many_count == 3  # salons, offers; weekly hours, special hours and time off
-    assert one_found == set(one)
-    assert many_found == set(many)
-
-
-def test_salon_ids_with_availability_with_the_real_bookings_read_is_four_queries(django_assert_num_queries):
-    salon_ids = [busy_salon(staff_count=3, days=1, bookings_per_staff_day=0)[0].pk for _ in range(5)]
-
-    with django_assert_num_queries(4):
-        found = salon_ids_with_availability(salon_ids=salon_ids, day=FIRST_DAY + timedelta(days=1), now=NOW)
-
-    assert found == set(salon_ids)
