@@ -66,6 +66,16 @@ class SalonFilterForm(forms.Form):
 OPEN_NOW_HELP = "`true`: salons where at least one stylist is working now (in the salon's time zone)."
 
 
+def _price_filter(direction: str) -> django_filters.NumberFilter:
+    return django_filters.NumberFilter(
+        method="filter_price",
+        min_value=0,
+        max_value=10_000_000,
+        decimal_places=0,
+        help_text=f"In halalas: salons with an active service (in `category`, when given) at this price or {direction}.",
+    )
+
+
 class SalonFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
@@ -101,20 +111,8 @@ class SalonFilter(django_filters.FilterSet):
         decimal_places=2,
         help_text="The lowest average rating, 0 to 5.",
     )
-    min_price = django_filters.NumberFilter(
-        method="filter_price",
-        min_value=0,
-        max_value=10_000_000,
-        decimal_places=0,
-        help_text="In halalas: salons with an active service (in `category`, when given) at this price or more.",
-    )
-    max_price = django_filters.NumberFilter(
-        method="filter_price",
-        min_value=0,
-        max_value=10_000_000,
-        decimal_places=0,
-        help_text="In halalas: salons with an active service (in `category`, when given) at this price or less.",
-    )
+    min_price = _price_filter("more")
+    max_price = _price_filter("less")
     near = GeoPointFilter(
         method="filter_near",
         help_text=(
