@@ -546,7 +546,17 @@ export const journeys = [
       const [day, dayParam] = riyadhHour < 18 ? ["اليوم", "today"] : ["غدًا", "tomorrow"];
       await page.getByRole("button", { name: "عوامل التصفية" }).click();
       const filters = page.getByRole("dialog", { name: "عوامل التصفية" });
-      await filters.getByRole("radio", { name: day }).check();
+      // The choice goes into the address, a navigation that React Router runs as a transition: the radio
+      // shows it a moment after the click, so wait for it rather than check() (which looks at once).
+      const dayChoice = filters.getByRole("radio", { name: day });
+      await dayChoice.click();
+      await dayChoice.evaluate(
+        (input) =>
+          new Promise((resolve) => {
+            const whenChecked = () => (input.checked ? resolve() : requestAnimationFrame(whenChecked));
+            whenChecked();
+          }),
+      );
       await filters.getByRole("button", { name: "عرض النتائج" }).click();
       await filters.waitFor({ state: "hidden" });
       await page.waitForURL(new RegExp(`[?&]day=${dayParam}(&|$)`));

@@ -14,6 +14,7 @@ const STRINGS: Record<string, [string, string]> = {
   loading: ["common", "loading"],
   homeTitle: ["salons", "home.title"],
   homeSubtitle: ["salons", "home.subtitle"],
+  salonsHeading: ["common", "nav.home"],
   place: ["salons", "place"],
 };
 

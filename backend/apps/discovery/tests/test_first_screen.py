@@ -20,6 +20,7 @@ STRINGS = {
         "loading": "جارٍ التحميل…",
         "homeTitle": "احجز صالونك بخطوات قليلة",
         "homeSubtitle": "ابحث عن صالون قريب منك",
+        "salonsHeading": "الصالونات",
         "place": "{{district}}، {{city}}",
     },
     "en": {
@@ -28,6 +29,7 @@ STRINGS = {
         "loading": "Loading…",
         "homeTitle": "Book your salon in a few taps",
         "homeSubtitle": "Find a salon near you",
+        "salonsHeading": "Salons",
         "place": "{{district}}, {{city}}",
     },
 }
@@ -68,6 +70,8 @@ def test_the_home_page_shows_the_heading_and_the_best_rated_salons_in_both_langu
         in (screen)
     )
     assert "Closed Salon" not in screen
+    # The cards' headings come under a section heading, as in the app (no skipped heading level).
+    assert screen.index('<h2 class="visually-hidden">Salons</h2>') < screen.index("Rose Salon</h3>")
 
 
 def test_a_search_in_the_address_leaves_the_home_page_to_the_app(client, dist):
