@@ -10,8 +10,8 @@ BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/salon_discovery; 
 file), migrated, and grown to each size in turn: salons in the six main cities with districts and
 coordinates, 6–12 services each from a catalogue of 30 names, 3–6 stylists working 10:00–22:00 six
 days a week, and one confirmed booking per stylist and day for the next 14 days, bulk-inserted
-(the search texts are then written with `salon_search_rebuild`, as after any bulk import, and the
-database is analysed). At each size gunicorn (2 workers, production settings, debug off, throttle
+(the search texts and the availability summary are then written with `salon_search_rebuild` and
+`summary_rebuild`, as after any bulk import, and the database is analysed). At each size gunicorn (2 workers, production settings, debug off, throttle
 counters in Redis (REDIS_URL, default redis://127.0.0.1:6379/14) as in production, the search
 throttle lifted) serves the cases below, asked one after another by one keep-alive client,
 `--requests` times each (the queries cycle through a few variants); query counts are taken in
@@ -136,6 +136,7 @@ TARGET_SIZE = 20_000
 def grow_catalogue(target: int, rng: random.Random) -> float:
     """Add salons until there are `target`; returns the seconds it took."""
     from apps.accounts.models import User
+    from apps.bookings.availability_changes import summary_rebuild
     from apps.bookings.models import Booking, BookingStatus
     from apps.salons.models import Salon, Service, ServiceCategory, StaffMember, WorkingHours
     from apps.salons.search_index import salon_search_rebuild
@@ -217,6 +218,7 @@ def grow_catalogue(target: int, rng: random.Random) -> float:
             WorkingHours.objects.bulk_create(hours, batch_size=5000)
             Booking.objects.bulk_create(bookings, batch_size=5000)
         salon_search_rebuild(salon_ids=[salon.id for salon in salons])
+        summary_rebuild(salon_ids=[salon.id for salon in salons])  # the availability filter reads it
         existing += count
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -305,6 +307,8 @@ def child(database_url: str, sizes: list[int], repeats: int) -> None:
     os.environ["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,testserver"  # the server, and the in-process query counts
     # Throttle counters in Redis as in production (the database cache would add queries to every request).
     os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/14")
+    # The server and the in-process query counts share the throttle counters and one address.
+    os.environ["THROTTLE_SEARCH"] = "1000000/m"
     setup_django(database_url, secret_key)
     from django.core.management import call_command
 
