@@ -351,7 +351,16 @@ export const journeys = [
         .waitFor();
       await screenshot(page, "invoice");
       await checkAccessibility(page, "the invoice");
-      await page.getByRole("radio", { name: "إيصال ٨٠ مم" }).check();
+      // A choice the page shows a moment after the click (a state update in a transition): wait for it.
+      const receipt = page.getByRole("radio", { name: "إيصال ٨٠ مم" });
+      await receipt.click();
+      await receipt.evaluate(
+        (input) =>
+          new Promise((resolve) => {
+            const whenChecked = () => (input.checked ? resolve() : requestAnimationFrame(whenChecked));
+            whenChecked();
+          }),
+      );
       await page.waitForURL(/paper=receipt/);
       await screenshot(page, "invoice-receipt");
       await checkAccessibility(page, "the invoice as a receipt");

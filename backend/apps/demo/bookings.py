@@ -90,9 +90,15 @@ def seed_demo_bookings(*, now: datetime, stylist: User, customer: User) -> DemoB
         tomorrow_noon = datetime.combine(local_now.date() + timedelta(days=1), time(12), tzinfo=salon.tz)
         day_of_stylist = [(started, women[0]), (later, women[1]), (tomorrow_noon, women[2])]
         free_from = None
-        for start, person in day_of_stylist:
+        for position, (start, person) in enumerate(day_of_stylist):
             booking = _book_at(
-                staff_member, next(references), person, start, BookingStatus.CONFIRMED, not_before=free_from
+                staff_member,
+                next(references),
+                person,
+                start,
+                BookingStatus.CONFIRMED,
+                not_before=free_from,
+                any_hour=position == 0,  # the visit under way, even at night (the stylist journey needs one)
             )
             if booking:
                 free_from = booking.blocked_until
@@ -143,13 +149,15 @@ def _book_at(
     status: str,
     *,
     not_before: datetime | None = None,
+    any_hour: bool = False,
 ) -> Booking | None:
-    """A booking of the stylist's shortest service at the start nearest `wished` inside their working hours."""
+    """A booking of the stylist's shortest service at the start nearest `wished` inside their working hours
+    (`any_hour`: at `wished` itself, so that the stylist's day has a visit under way at any time of day)."""
     service: Service | None = staff_member.services.filter(is_active=True).order_by("duration_minutes", "pk").first()
     if service is None:
         return None
     length = timedelta(minutes=service.duration_minutes + service.buffer_minutes)
-    start = _start_within_hours(staff_member, wished, length, not_before=not_before)
+    start = wished if any_hour else _start_within_hours(staff_member, wished, length, not_before=not_before)
     if start is None:
         return None
     end = start + timedelta(minutes=service.duration_minutes)

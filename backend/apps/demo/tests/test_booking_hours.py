@@ -45,9 +45,16 @@ def outside_hours(booking: Booking) -> bool:
 def test_every_demo_booking_is_inside_its_stylists_working_hours(monkeypatch, moment):
     seed_at(monkeypatch, moment)
 
-    bookings = list(Booking.objects.select_related("salon"))
+    bookings = list(Booking.objects.select_related("salon", "staff__user"))
     assert len(bookings) > 20
-    assert [booking.reference for booking in bookings if outside_hours(booking)] == []
+    # Except the demo stylist's visit under way, seeded at any hour so that the stylist's journey (and a
+    # reviewer at night) always has one to complete.
+    under_way = {
+        booking.pk
+        for booking in bookings
+        if booking.staff.user_id and booking.staff.user.phone_number == "+966500000002" and booking.start <= moment
+    }
+    assert [booking.reference for booking in bookings if booking.pk not in under_way and outside_hours(booking)] == []
     # Inside the stylist's hours means inside the salon's opening hours, the union of its stylists' hours.
     assert all(booking.start.astimezone(booking.salon.tz).minute % 15 == 0 for booking in bookings)
 
