@@ -18,26 +18,54 @@ __all__ = ["fold_text", "search_backend_filter", "search_relevance", "search_ter
 # FTS5's trigram tokenizer cannot match a string shorter than a trigram.
 _FTS_MIN_LENGTH = 3
 
+# A term found as spelt in this many active salons (a page of results) is not searched for typos.
+COMMON_TERM_SALONS = 20
+
 # How much more a match in the salon's own names counts than a match elsewhere.
 _NAME_WEIGHT = 2.0
 
 
-def search_backend_filter(salons: QuerySet[Salon], terms: list[str]) -> QuerySet[Salon]:
-    """`salons` whose `search_text` matches every term, as a substring or within a typo."""
+def search_backend_filter(salons: QuerySet[Salon], terms: list[str]) -> tuple[QuerySet[Salon], bool]:
+    """`salons` whose `search_text` matches every term, as a substring or within a typo; and whether
+    any term was matched within a typo.
+
+    A term found as a substring in at least a page of active salons is a word people spell that way:
+    it is matched as a substring only. Only a rarer term also matches within a typo, so a common word
+    never pays for the per-row similarity of thousands of rows (the substring match is the trigram
+    index's cheap case).
+    """
     connection = connections[salons.db]
-    if connection.vendor == "postgresql":
-        for term in terms:
-            salons = salons.filter(Q(search_text__contains=term) | Q(search_text__trigram_word_similar=term))
-        return salons
-    fts = fts_available(connection)
+    fts = connection.vendor != "postgresql" and fts_available(connection)
+    fuzzy_terms = {
+        term
+        for term in terms
+        if len(term) >= _TYPO_MIN_LENGTH
+        and (connection.vendor == "postgresql" or fts)
+        and not _common_term(salons.db, _exact_match(term, fts=fts))
+    }
     for term in terms:
-        if fts and len(term) >= _FTS_MIN_LENGTH:
-            exact = Q(id__in=RawSQL(_FTS_MATCH, [_fts_phrase(term)]))  # noqa: S611 (a bound parameter)
+        exact = _exact_match(term, fts=fts)
+        if term not in fuzzy_terms:
+            salons = salons.filter(exact)
+        elif connection.vendor == "postgresql":
+            salons = salons.filter(exact | Q(search_text__trigram_word_similar=term))
         else:
-            exact = Q(search_text__contains=term)
-        fuzzy = _sqlite_typo_matches(term) if fts else []
-        salons = salons.filter(exact | Q(id__in=fuzzy)) if fuzzy else salons.filter(exact)
-    return salons
+            salons = salons.filter(exact | Q(id__in=_sqlite_typo_matches(term)))
+    return salons, bool(fuzzy_terms)
+
+
+def _exact_match(term: str, *, fts: bool) -> Q:
+    """`search_text` contains `term`: on PostgreSQL a `LIKE` the trigram index serves, on SQLite the
+    FTS5 mirror (when available and the term is at least a trigram)."""
+    if fts and len(term) >= _FTS_MIN_LENGTH:
+        return Q(id__in=RawSQL(_FTS_MATCH, [_fts_phrase(term)]))  # noqa: S611 (a bound parameter)
+    return Q(search_text__contains=term)
+
+
+def _common_term(database: str, exact: Q) -> bool:
+    """Whether at least a page of active salons match `exact` (one indexed query that stops there)."""
+    matches = Salon.objects.using(database).filter(exact, is_active=True).values_list("id", flat=True)
+    return len(matches[:COMMON_TERM_SALONS]) >= COMMON_TERM_SALONS
 
 
 _FTS_MATCH = "SELECT rowid FROM salons_salon_search WHERE salons_salon_search MATCH %s"
@@ -83,12 +111,13 @@ def _fts_phrase(text: str) -> str:
     return '"{}"'.format(text.replace('"', '""'))
 
 
-def search_relevance(database: str, terms: list[str]):
-    """Higher for better matches: per term, a name match weighs `_NAME_WEIGHT`, a match elsewhere 1;
-    on PostgreSQL graded by trigram word similarity (1 for an exact word, less for a typo)."""
+def search_relevance(database: str, terms: list[str], *, graded: bool):
+    """Higher for better matches: per term, a name match weighs `_NAME_WEIGHT`, a match elsewhere 1.
+    `graded` (after a typo match, on PostgreSQL): by trigram word similarity instead, 1 for an exact
+    word and less for a typo, computed only then as it costs a similarity per row and term."""
     score = Value(0.0, output_field=FloatField())
     for term in terms:
-        if connections[database].vendor == "postgresql":
+        if graded and connections[database].vendor == "postgresql":
             score = (
                 score
                 + _NAME_WEIGHT * TrigramWordSimilarity(Value(term), F("search_names"))

@@ -73,13 +73,15 @@ def salon_search(salons: QuerySet[Salon], *, query: str) -> QuerySet[Salon]:
 
     A word matches as a substring (partial words) or within a typo (trigram similarity): on
     PostgreSQL both served by GIN trigram indexes, on SQLite by the FTS5 trigram mirror (see
-    `search`). Relevance sums over the words: a match in the salon's names counts twice as much as
-    one elsewhere (a service), and on PostgreSQL a closer spelling counts more.
+    `search`); a word found as spelt in a page of salons or more is not searched for typos. Relevance
+    sums over the words: a match in the salon's names counts twice as much as one elsewhere (a
+    service), and after a typo match on PostgreSQL a closer spelling counts more.
     """
     terms = search_terms(query)
     if not terms:
         return salons.annotate(relevance=Value(0.0, output_field=FloatField()))
-    return search_backend_filter(salons, terms).annotate(relevance=search_relevance(salons.db, terms))
+    matched, typos = search_backend_filter(salons, terms)
+    return matched.annotate(relevance=search_relevance(salons.db, terms, graded=typos))
 
 
 def salon_filter_district(salons: QuerySet[Salon], *, district: str) -> QuerySet[Salon]:

@@ -22,11 +22,16 @@ from .models import Favourite, Salon, Service, ServiceCategory, StaffMember, Wee
 
 
 def with_price_range(salons: QuerySet[Salon]) -> QuerySet[Salon]:
-    """`salons` with `min_price`/`max_price`: their active services' price range."""
-    active = Q(services__is_active=True)
+    """`salons` with `min_price`/`max_price`: their active services' price range.
+
+    Correlated subqueries rather than a join and GROUP BY: PostgreSQL computes them after the sort
+    and limit, for the page's salons only (a list of thousands of matches would otherwise aggregate
+    every match's services), unless the order is by price; and a count drops them.
+    """
+    active = Service.objects.filter(salon=OuterRef("pk"), is_active=True).order_by().values("salon")
     return salons.annotate(
-        min_price=Min("services__price_amount", filter=active),
-        max_price=Max("services__price_amount", filter=active),
+        min_price=Subquery(active.annotate(low=Min("price_amount")).values("low")),
+        max_price=Subquery(active.annotate(high=Max("price_amount")).values("high")),
     )
 
 

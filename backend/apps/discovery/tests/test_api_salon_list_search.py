@@ -2,6 +2,7 @@
 
 import pytest
 
+from apps.discovery.search import COMMON_TERM_SALONS
 from apps.salons.tests.factories import make_salon, make_service
 
 from .salon_list_helpers import assert_field_error, list_salons, result_ids
@@ -172,3 +173,20 @@ def test_search_forgives_a_typo(api_client, stored, query):
 
     # When / Then
     assert result_ids(list_salons(api_client, q=query)) == [salon.id]
+
+
+def test_a_word_spelt_as_many_salons_spell_it_is_not_searched_for_typos(api_client):
+    # Given a page of salons offering "Manicure", and one offering "Manicures" (a near spelling)
+    spelt = [make_salon() for _ in range(COMMON_TERM_SALONS)]
+    for salon in spelt:
+        make_service(salon, name_ar="مانيكير", name_en="Manicure")
+    near = make_salon()
+    make_service(near, name_ar="مانكير", name_en="Manikure")
+
+    # When the common spelling is searched / Then only the salons spelling it so come (no typo matches)
+    assert sorted(result_ids(list_salons(api_client, q="manicure", page_size=100))) == sorted(s.id for s in spelt)
+    # While with one salon fewer spelling it, the near spelling is found too
+    service = spelt[0].services.get()
+    service.is_active = False
+    service.save()
+    assert near.id in result_ids(list_salons(api_client, q="manicure", page_size=100))
