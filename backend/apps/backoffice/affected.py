@@ -23,7 +23,7 @@ from apps.bookings.models import Booking, blocking_q
 from apps.bookings.services import booking_cancel, booking_reschedule
 from apps.bookings.working_time import bookings_outside_working_time
 from apps.core.exceptions import AppError
-from apps.core.locks import lock_name
+from apps.core.locks import lock_names_in_order
 from apps.salons.models import Salon, StaffMember
 
 from .errors import BookingsAffected
@@ -37,10 +37,12 @@ def default_reason() -> str:
 
 def lock_people(*, staff_ids: Iterable[int], customer_ids: Iterable[int] = ()) -> None:
     """The named locks of `apps.bookings.services`, in its order: customers, then stylists, each by id."""
-    for customer_id in sorted(set(customer_ids)):
-        lock_name(f"booking-customer:{customer_id}")
-    for staff_id in sorted(set(staff_ids)):
-        lock_name(f"booking-staff:{staff_id}")
+    lock_names_in_order(
+        [
+            *(f"booking-customer:{customer_id}" for customer_id in sorted(set(customer_ids))),
+            *(f"booking-staff:{staff_id}" for staff_id in sorted(set(staff_ids))),
+        ]
+    )
 
 
 def affected_item(booking: Booking, salon: Salon) -> dict:

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from apps.accounts.phone import normalize_phone_number
 from apps.core.exceptions import AppError
-from apps.core.locks import lock_name
+from apps.core.locks import lock_name, lock_names_in_order
 from apps.salons.models import Salon, Service, StaffMember
 
 from .availability import SlotRefusal
@@ -109,7 +109,12 @@ def record(
     )
     booking_changed_publish(
         BookingChanged(
-            booking_id=booking.pk, kind=event, actor_id=actor_id, data=data or {}, customer_id=booking.customer_id
+            booking_id=booking.pk,
+            kind=event,
+            actor_id=actor_id,
+            data=data or {},
+            customer_id=booking.customer_id,
+            booking=booking,
         )
     )
     if availability:
@@ -131,10 +136,11 @@ def booking_times(bookings, data: dict | None = None) -> list[tuple[datetime, da
 
 
 def lock_people(*, customer_id: int, staff_ids: list[int]) -> None:
-    """Serialise competing writes for the same customer or stylists (always in this order)."""
-    lock_name(f"booking-customer:{customer_id}")
-    for staff_id in sorted(set(staff_ids)):
-        lock_name(f"booking-staff:{staff_id}")
+    """Serialise competing writes for the same customer or stylists (always in this order: the
+    customer, then the stylists by id; one statement)."""
+    lock_names_in_order(
+        [f"booking-customer:{customer_id}", *(f"booking-staff:{staff_id}" for staff_id in sorted(set(staff_ids)))]
+    )
 
 
 def mark_expired(booking_ids: list[int], *, data: dict | None = None) -> int:
@@ -166,9 +172,9 @@ def bookings_changed_availability(bookings: list[Booking]) -> None:
         availability_changed(salon_id=salon_id, times=booking_times(by_salon[salon_id]), bookings_only=True)
 
 
-def expire_dead_holds(condition: Q, *, now: datetime) -> None:
-    """Expire pending bookings matching `condition` whose hold ran out: the exclusion constraints
-    still count them until their status changes."""
+def expire_dead_holds(condition: Q, *, now: datetime) -> int:
+    """Expire pending bookings matching `condition` whose hold ran out (the exclusion constraints
+    still count them until their status changes); how many."""
     dead = (
         Booking.objects.select_for_update()
         .filter(condition, status=BookingStatus.PENDING, hold_expires_at__lte=now)
@@ -176,8 +182,7 @@ def expire_dead_holds(condition: Q, *, now: datetime) -> None:
         .values_list("pk", flat=True)
     )
     booking_ids = list(dead)
-    if booking_ids:
-        mark_expired(booking_ids)
+    return mark_expired(booking_ids) if booking_ids else 0
 
 
 # The engine's refusals as the errors clients get.
@@ -201,16 +206,35 @@ def check_customer_free(*, customer_id: int, start: datetime, end: datetime, now
         raise CustomerOverlap()
 
 
-def check_upcoming_caps(*, customer_id: int, salon_id: int, now: datetime) -> None:
-    """A customer booking online holds at most BOOKING_MAX_UPCOMING_PER_SALON upcoming bookings (awaiting
-    confirmation, an unpaid hold still live, or confirmed) at one salon and BOOKING_MAX_UPCOMING_TOTAL in
-    all. Call under the customer's lock (`lock_people`), so concurrent requests are counted in turn."""
-    upcoming = Booking.objects.filter(blocking_q(now), customer_id=customer_id, start__gt=now).aggregate(
-        at_salon=Count("pk", filter=Q(salon_id=salon_id)), total=Count("pk")
+def check_customer_can_book(
+    *, customer_id: int, salon_id: int, start: datetime, end: datetime, now: datetime, caps: bool
+) -> None:
+    """In one query, first (with `caps`, for a customer booking online) the caps: at most
+    BOOKING_MAX_UPCOMING_PER_SALON upcoming bookings (awaiting confirmation, an unpaid hold still
+    live, or confirmed) at one salon and BOOKING_MAX_UPCOMING_TOTAL in all; then that the customer
+    has no booking overlapping [start, end) (`check_customer_free`). Call under the customer's lock
+    (`lock_people`), so concurrent requests are counted in turn."""
+    overlapping = Q(start__lt=end, end__gt=start)
+    upcoming = Q(start__gt=now)
+    counts = (
+        Booking.objects.filter(blocking_q(now), customer_id=customer_id)
+        .filter(upcoming | overlapping)
+        .aggregate(
+            overlapping=Count("pk", filter=overlapping),
+            at_salon=Count("pk", filter=upcoming & Q(salon_id=salon_id)),
+            total=Count("pk", filter=upcoming),
+        )
     )
-    if upcoming["at_salon"] >= settings.BOOKING_MAX_UPCOMING_PER_SALON:
+    if caps:
+        _refuse_past_caps(at_salon=counts["at_salon"], total=counts["total"])
+    if counts["overlapping"]:
+        raise CustomerOverlap()
+
+
+def _refuse_past_caps(*, at_salon: int, total: int) -> None:
+    if at_salon >= settings.BOOKING_MAX_UPCOMING_PER_SALON:
         raise UpcomingBookingsLimitSalon()
-    if upcoming["total"] >= settings.BOOKING_MAX_UPCOMING_TOTAL:
+    if total >= settings.BOOKING_MAX_UPCOMING_TOTAL:
         raise UpcomingBookingsLimitTotal()
 
 

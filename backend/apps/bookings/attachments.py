@@ -17,12 +17,14 @@ from .models import Booking
 class BookingAttachment:
     """`field`: the key in the booking's representation; `schema`: a serializer field documenting
     its shape; `prefetch`: adds to a bookings query what `represent` needs, so that many bookings
-    cost one more query; `represent`: the JSON-ready value for one booking."""
+    cost one more query; `represent`: the JSON-ready value for one booking; `none_yet`: marks a
+    booking just created as having nothing attached, so that `represent` needs no query."""
 
     field: str
     schema: serializers.Field
     prefetch: Callable[[QuerySet[Booking]], QuerySet[Booking]]
     represent: Callable[[Booking], Any]
+    none_yet: Callable[[Booking], None]
 
 
 _attachments: dict[str, BookingAttachment] = {}
@@ -41,3 +43,10 @@ def with_attachments(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     for attachment in _attachments.values():
         bookings = attachment.prefetch(bookings)
     return bookings
+
+
+def with_nothing_attached(booking: Booking) -> Booking:
+    """A booking just created, marked as having nothing attached by any registered app."""
+    for attachment in _attachments.values():
+        attachment.none_yet(booking)
+    return booking

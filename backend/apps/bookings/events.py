@@ -34,13 +34,15 @@ class BookingChanged:
     """One transition of one booking. `actor_id` None is the system; `data` carries what the
     booking row no longer shows (a reschedule's `old_start` and `new_start`, ISO 8601 in the
     salon's zone); `customer_id`, the booking's customer, spares a reaction that only needs to know
-    whether the customer acted a read of the booking (None: not given)."""
+    whether the customer acted a read of the booking (None: not given); `booking`, the instance the
+    transition wrote, in process only, spares reactions their read of it (None: not given)."""
 
     booking_id: int
     kind: BookingEventKind
     actor_id: int | None
     data: Mapping[str, Any] = field(default_factory=dict)
     customer_id: int | None = field(default=None, compare=False)
+    booking: Any = field(default=None, compare=False, repr=False)
 
 
 booking_reactors: Reactors[BookingChanged] = Reactors("bookings")

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from apps.salons.models import Salon, StaffMember
 
-from .attachments import with_attachments
+from .attachments import with_attachments, with_nothing_attached
 from .errors import BookingNotFound, SalonNotFound
 from .models import Booking, BookingStatus, Review
 
@@ -186,6 +186,13 @@ def booking_get(*, user, booking_id: int) -> Booking:
 def booking_for_response(*, booking_id: int) -> Booking:
     """A booking just written by a service, with what its representation needs."""
     return with_attachments(Booking.objects.select_related(*_LIST_RELATIONS)).get(pk=booking_id)
+
+
+def booking_created_for_response(booking: Booking) -> Booking:
+    """A booking `booking_create` just wrote (its salon, service, stylist and customer held), ready
+    for its representation without reading it again: no review and nothing attached yet."""
+    Booking.review.related.set_cached_value(booking, None)
+    return with_nothing_attached(booking)
 
 
 def review_list(*, salon_id: int) -> QuerySet[Review]:

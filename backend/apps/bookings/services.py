@@ -18,14 +18,14 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from apps.core.exceptions import AppError
-from apps.salons.models import Salon, Service
+from apps.salons.models import Salon, Service, StaffMember
 
 from ._steps import (
     busy_as_503,
     caller_actors,
+    check_customer_can_book,
     check_customer_free,
     check_on_behalf_limits,
-    check_upcoming_caps,
     customer_for_phone,
     expire_dead_holds,
     is_salon_member,
@@ -116,7 +116,7 @@ def booking_create(
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
     for that customer (found or created by phone). Without `staff_id` the least busy free
     qualified stylist is chosen. A customer the salon has blocked cannot book there online, nor
-    past the caps on upcoming bookings (`check_upcoming_caps`); a salon member books for customers
+    past the caps on upcoming bookings (`check_customer_can_book`); a salon member books for customers
     within the on-behalf limits (`check_on_behalf_limits`). A booking awaiting the salon's
     confirmation records until when (`confirm_by`: the salon's window, at most its start)."""
     now = now or timezone.now()
@@ -155,9 +155,9 @@ def booking_create(
         if on_behalf:
             check_on_behalf_limits(actor=actor, customer=customer)
         expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
-        if not on_behalf:
-            check_upcoming_caps(customer_id=customer.pk, salon_id=salon.pk, now=now)
-        check_customer_free(customer_id=customer.pk, start=start, end=end, now=now)
+        check_customer_can_book(
+            customer_id=customer.pk, salon_id=salon.pk, start=start, end=end, now=now, caps=not on_behalf
+        )
         check = start_check(
             salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now, walk_in=on_behalf
         )
@@ -177,7 +177,8 @@ def booking_create(
             customer=customer,
             salon=salon,
             service=service,
-            staff_id=staff_id,
+            # With its account: the messages and the response read both (one query for all of them).
+            staff=StaffMember.objects.select_related("user").get(pk=staff_id),
             start=start,
             end=end,
             buffer_minutes=service.buffer_minutes,

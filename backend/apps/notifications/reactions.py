@@ -10,7 +10,11 @@ from .services import notification_booking_event
 
 def notify_booking_changed(change: BookingChanged) -> None:
     notification_booking_event(
-        booking_id=change.booking_id, event=change.kind.value, actor_id=change.actor_id, data=dict(change.data)
+        booking_id=change.booking_id,
+        event=change.kind.value,
+        actor_id=change.actor_id,
+        data=dict(change.data),
+        booking=change.booking,
     )
 
 

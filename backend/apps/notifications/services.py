@@ -57,18 +57,24 @@ def retry_delay(attempts: int) -> timedelta:
 # --- Outbox -------------------------------------------------------------------------------------
 
 
-def notification_booking_event(*, booking_id: int, event: str, actor_id: int | None, data: dict | None = None) -> None:
+def notification_booking_event(
+    *, booking_id: int, event: str, actor_id: int | None, data: dict | None = None, booking: Booking | None = None
+) -> None:
     """Record the messages a booking or payment event calls for, in the caller's transaction, and send
     them once it commits. A replay of the same event inserts nothing. Never raises: a message must
-    not undo the booking or payment that caused it."""
+    not undo the booking or payment that caused it. `booking`: the instance the caller just wrote,
+    used as it is when its relations are loaded (else the booking is read)."""
     data = data or {}
     try:
         with transaction.atomic():
-            booking = Booking.objects.select_related(*_BOOKING_RELATIONS).filter(pk=booking_id).first()
+            if booking is None or not _relations_loaded(booking):
+                booking = Booking.objects.select_related(*_BOOKING_RELATIONS).filter(pk=booking_id).first()
             if booking is None:
                 return
             planned = plan_booking_event(booking, event, actor_id=actor_id, data=data)
-            inserted = _insert(booking, event, occurrence_for(booking, event, data), planned)
+            _insert(booking, event, occurrence_for(booking, event, data), planned, count=False)
+            # Nothing due (a replay, or no SMS) leaves the sender nothing to claim: one cheap query.
+            inserted = any(message.by_sms for message in planned)
     except Exception:  # a bug here must not fail the booking; the log shows it
         logger.exception("Could not record the messages for booking %s (%s)", booking_id, event)
         return
@@ -116,8 +122,16 @@ def delivery_fields(*, by_sms: bool, now: datetime, reason: str = IN_APP_ONLY) -
     return {"channel": Channel.INBOX, "status": NotificationStatus.SKIPPED, "last_error": reason}
 
 
-def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage]) -> int:
-    """Insert the planned rows, skipping any that exist (the unique key); how many are pending."""
+def _relations_loaded(booking: Booking) -> bool:
+    """Whether `booking` holds every relation the messages read (`_BOOKING_RELATIONS`)."""
+    return all(
+        Booking._meta.get_field(name).is_cached(booking) for name in ("salon", "service", "staff", "customer")
+    ) and (booking.staff.user_id is None or StaffMember.user.is_cached(booking.staff))
+
+
+def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage], *, count: bool = True) -> int:
+    """Insert the planned rows, skipping any that exist (the unique key); how many are pending (with
+    `count`; else 0, without the query)."""
     if not planned:
         return 0
     now = timezone.now()
@@ -139,6 +153,8 @@ def _insert(booking: Booking, event: str, occurrence: str, planned: list[Planned
         ],
         ignore_conflicts=True,
     )
+    if not count:
+        return 0
     return Notification.objects.filter(
         booking=booking,
         event=event,

@@ -4,7 +4,7 @@ from apps.bookings.attachments import BookingAttachment
 from apps.bookings.models import Booking
 
 from .api.serializers import PaymentSummarySerializer
-from .selectors import booking_payment, prefetch_booking_payments
+from .selectors import booking_payment, mark_no_payments, prefetch_booking_payments
 
 
 def _payment_summary(booking: Booking) -> dict | None:
@@ -17,4 +17,5 @@ BOOKING_PAYMENT = BookingAttachment(
     schema=PaymentSummarySerializer(allow_null=True),
     prefetch=prefetch_booking_payments,
     represent=_payment_summary,
+    none_yet=mark_no_payments,
 )

@@ -46,6 +46,11 @@ def prefetch_booking_payments(bookings: QuerySet[Booking]) -> QuerySet[Booking]:
     return bookings.prefetch_related(Prefetch("payments", queryset=payments, to_attr=_PREFETCHED))
 
 
+def mark_no_payments(booking: Booking) -> None:
+    """A booking just created has no payment yet: `booking_payment` then needs no query."""
+    setattr(booking, _PREFETCHED, [])
+
+
 def _relevance(status: str) -> int:
     if status in HELD_STATUSES:
         return 0

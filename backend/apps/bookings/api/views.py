@@ -169,7 +169,10 @@ class BookingListCreateView(generics.GenericAPIView):
             customer_phone=data.get("customer_phone"),
             customer_name=data["customer_name"],
         )
-        return _booking_response(request, booking, status.HTTP_201_CREATED)
+        booking = selectors.booking_created_for_response(booking)
+        return Response(
+            BookingSerializer(booking, context=_booking_context(request)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class BookingDetailView(APIView):

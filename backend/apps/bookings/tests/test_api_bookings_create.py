@@ -44,6 +44,23 @@ def test_customer_books_and_gets_the_full_booking(service, stylist, customer, da
     }
 
 
+@pytest.mark.parametrize("on_behalf", [False, True])
+def test_the_answer_is_the_booking_as_read_back(service, stylist, stylist_user, customer, day, on_behalf):
+    # Given the creation's answer, built from what the request already holds
+    if on_behalf:
+        caller = stylist_user
+        payload = _payload(service, stylist, day, customer_phone="+966551234567", customer_name="Reem")
+    else:
+        caller, payload = customer, _payload(service, stylist, day)
+    created = client_for(caller).post("/api/bookings/", payload, format="json")
+    assert created.status_code == 201
+
+    # When the booking is read back / Then it is the same booking in every field
+    read = client_for(caller).get(f"/api/bookings/{created.json()['id']}/")
+    assert read.status_code == 200
+    assert created.json() == read.json()
+
+
 def test_times_are_answered_in_the_salons_zone_whatever_the_offset_sent(service, stylist, customer, day):
     start_utc = at(day, "10:00").astimezone(UTC)
 

@@ -141,7 +141,7 @@ def test_the_service_turns_a_customer_constraint_violation_into_409(book, salon,
     other_stylist = make_staff(salon, services=[service])
     work_every_day(other_stylist)
     book("10:00")
-    monkeypatch.setattr(services, "check_customer_free", lambda **kwargs: None)
+    monkeypatch.setattr(services, "check_customer_can_book", lambda **kwargs: None)
 
     with pytest.raises(AppError) as excinfo:
         book("10:30", staff_id=other_stylist.pk)

@@ -178,7 +178,7 @@ def test_a_live_hold_still_blocks_the_slot(book, salon, now):
 
 def test_create_takes_the_customer_lock_then_the_staff_lock(book, customer, stylist, monkeypatch):
     taken = []
-    monkeypatch.setattr(_steps, "lock_name", taken.append)
+    monkeypatch.setattr(_steps, "lock_names_in_order", taken.extend)
 
     book("10:00")
 
