@@ -131,6 +131,7 @@ def booking_plan(staff, services, first_day: date, *, extra_fortnights: int) -> 
 def store_bookings(plan, salon) -> None:
     """Replace every booking with the plan's, as confirmed booking rows."""
     from apps.accounts.models import User
+    from apps.bookings.availability_changes import summary_rebuild
     from apps.bookings.models import Booking, BookingStatus
     from django.db import transaction
 
@@ -161,6 +162,9 @@ def store_bookings(plan, salon) -> None:
             )
         Booking.objects.all().delete()
         Booking.objects.bulk_create(rows, batch_size=2000)
+        # As after any bulk import: the summary (and the days' versions, the answers' ETags) rebuilt,
+        # as every booking made through the service keeps them.
+        summary_rebuild(salon_ids=[salon.pk])
 
 
 def measure(function, **kwargs) -> tuple[float, float, int]:
@@ -268,6 +272,8 @@ def start_server(port: int, database_url: str, log) -> subprocess.Popen:
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(40),
+        # A fresh key space in a shared cache: a throwaway database reuses ids and versions.
+        "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_LOG_LEVEL": "warning",
@@ -361,6 +367,8 @@ def run_http(*, salon, service, staff, first_day: date, connections: int, second
     import json
 
     print(f"HTTP throughput: gunicorn (gunicorn.conf.py, 2 workers), {connections} connections, {seconds:g} s each")
+    cache = f"on (REDIS_URL={os.environ['REDIS_URL']})" if os.environ.get("REDIS_URL") else "off (no REDIS_URL)"
+    print(f"  shared availability cache: {cache}")
     log = tempfile.NamedTemporaryFile(prefix="availability_http_", suffix=".log", delete=False)
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"

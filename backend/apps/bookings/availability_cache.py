@@ -37,9 +37,11 @@ from .availability_changes import availability_versions
 
 @dataclass(frozen=True)
 class AvailabilityAnswer:
+    """`body`: the answer as `render` made it (the JSON document), None when not modified."""
+
     etag: str | None
     not_modified: bool = False
-    data: dict | None = None
+    body: bytes | None = None
 
 
 def availability_etag(
@@ -92,10 +94,11 @@ def salon_availability_answer(
     staff_id: int | None,
     now: datetime,
     if_none_match: str | None,
-    render: Callable[[SalonAvailability], dict],
+    render: Callable[[SalonAvailability], bytes],
 ) -> AvailabilityAnswer:
-    """The public availability as `render` serialises it, with its ETag: not modified when the client
-    has it, else from the shared cache or computed by the engine (and kept)."""
+    """The public availability as `render` writes it (the response's body), with its ETag: not
+    modified when the client has it, else from the shared cache as it was written, or computed by the
+    engine (and kept)."""
     salon = Salon.objects.filter(pk=salon_id, is_active=True).first() if salon_id <= MAX_ID else None
     if salon is None:
         raise SalonNotFound()
@@ -107,9 +110,9 @@ def salon_availability_answer(
     cache = _cache() if etag is not None else None
     key = f"availability:{etag}"
     if cache is not None:
-        data = cache.get(key)
-        if data is not None:
-            return AvailabilityAnswer(etag=etag, data=data)
+        body = cache.get(key)
+        if body is not None:
+            return AvailabilityAnswer(etag=etag, body=body)
     availability = salon_availability_get(
         salon_id=salon_id,
         service_id=service_id,
@@ -118,7 +121,7 @@ def salon_availability_answer(
         staff_id=staff_id,
         now=now,
     )
-    data = render(availability)
+    body = render(availability)
     if cache is not None:
-        cache.set(key, data, getattr(settings, "AVAILABILITY_CACHE_SECONDS", 120))
-    return AvailabilityAnswer(etag=etag, data=data)
+        cache.set(key, body, getattr(settings, "AVAILABILITY_CACHE_SECONDS", 120))
+    return AvailabilityAnswer(etag=etag, body=body)

@@ -1,4 +1,4 @@
-"""Serializers shared by every app's API documentation."""
+"""Serializers shared by every app's API documentation, and the validation of a request's input."""
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -32,3 +32,10 @@ class HourMinuteField(serializers.TimeField):
         kwargs.setdefault("format", "%H:%M")
         kwargs.setdefault("input_formats", ["%H:%M"])
         super().__init__(**kwargs)
+
+
+def validated(serializer_class, data) -> dict:
+    """`data` (a request's body or query) validated by `serializer_class`: a 400 with field errors if invalid."""
+    serializer = serializer_class(data=data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data

@@ -2,10 +2,10 @@
 
 from datetime import date, datetime, time, timedelta
 
-from django.utils import timezone
 from rest_framework.views import APIView
 
-from apps.bookings.selectors import managed_salon_ids
+from apps.bookings.api.context import booking_context as booking_context
+from apps.core.serializers import validated as validated
 from apps.salons.models import Salon
 
 from ..access import IsSalonManager, managed_salon_get
@@ -34,12 +34,6 @@ class ManageView(APIView):
         return managed_salon_get(user=self.request.user, salon_id=salon_id)
 
 
-def validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
 def salon_instant(value: date | datetime | None, salon: Salon, *, end: bool = False) -> datetime | None:
     """A datetime as is; a date as the start of that day in the salon's zone (of the next day for an
     inclusive `end`)."""
@@ -48,8 +42,3 @@ def salon_instant(value: date | datetime | None, salon: Salon, *, end: bool = Fa
     if end:
         value += timedelta(days=1)
     return datetime.combine(value, time.min, tzinfo=salon.tz)
-
-
-def booking_context(request) -> dict:
-    """What the bookings' standard representation (`BookingSerializer`) needs about the caller."""
-    return {"user": request.user, "managed_salon_ids": managed_salon_ids(request.user), "now": timezone.now()}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import schedule_views, views
 
 app_name = "bookings"
 
@@ -13,8 +13,10 @@ urlpatterns = [
     path("bookings/<int:booking_id>/complete/", views.BookingCompleteView.as_view(), name="booking-complete"),
     path("bookings/<int:booking_id>/no-show/", views.BookingNoShowView.as_view(), name="booking-no-show"),
     path("bookings/<int:booking_id>/review/", views.BookingReviewView.as_view(), name="booking-review"),
-    path("salons/<int:salon_id>/availability/", views.SalonAvailabilityView.as_view(), name="salon-availability"),
+    path(
+        "salons/<int:salon_id>/availability/", schedule_views.SalonAvailabilityView.as_view(), name="salon-availability"
+    ),
     path("salons/<int:salon_id>/reviews/", views.SalonReviewListView.as_view(), name="salon-reviews"),
-    path("staff/schedule/", views.StaffScheduleView.as_view(), name="staff-schedule"),
-    path("staff/me/", views.StaffMeView.as_view(), name="staff-me"),
+    path("staff/schedule/", schedule_views.StaffScheduleView.as_view(), name="staff-schedule"),
+    path("staff/me/", schedule_views.StaffMeView.as_view(), name="staff-me"),
 ]

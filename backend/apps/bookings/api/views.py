@@ -1,7 +1,5 @@
 """The bookings API: thin views that validate input, call one service or selector and serialize."""
 
-from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny
@@ -10,10 +8,9 @@ from rest_framework.views import APIView
 
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
-from apps.salons import errors as salons_errors
+from apps.core.serializers import validated
 
-from .. import schedule, selectors, services
-from ..availability_cache import salon_availability_answer
+from .. import selectors, services
 from ..errors import (
     INVALID_PHONE,
     THROTTLED,
@@ -42,17 +39,13 @@ from ..errors import (
     SlotUnavailable,
     StaffCannotReview,
     StaffNotAvailableForService,
-    StaffNotFound,
-    StaffRequired,
     StartInPast,
     UpcomingBookingsLimitSalon,
     UpcomingBookingsLimitTotal,
 )
 from ..models import Booking
+from .context import booking_context
 from .serializers import (
-    MAX_AVAILABILITY_DAYS,
-    AvailabilityQuerySerializer,
-    AvailabilitySerializer,
     BookingCancelInputSerializer,
     BookingCreateInputSerializer,
     BookingListQuerySerializer,
@@ -60,10 +53,6 @@ from .serializers import (
     BookingSerializer,
     ReviewInputSerializer,
     ReviewSerializer,
-    StaffOverviewSerializer,
-    StaffScheduleQuerySerializer,
-    StaffScheduleSerializer,
-    availability_representation,
 )
 from .throttles import BookingCreateThrottle
 
@@ -73,24 +62,9 @@ BOOKING_ID = OpenApiParameter("booking_id", int, OpenApiParameter.PATH)
 START_POLICY_ERRORS = (StartInPast, LeadTimeNotMet, BeyondBookingHorizon, SlotNotOnGrid)
 
 
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
-
-
-def _booking_context(request) -> dict:
-    """What a booking's representation needs about the caller, read once per request."""
-    return {
-        "user": request.user,
-        "managed_salon_ids": selectors.managed_salon_ids(request.user),
-        "now": timezone.now(),
-    }
-
-
 def _booking_response(request, booking: Booking, status_code: int = status.HTTP_200_OK) -> Response:
     booking = selectors.booking_for_response(booking_id=booking.pk)
-    return Response(BookingSerializer(booking, context=_booking_context(request)).data, status=status_code)
+    return Response(BookingSerializer(booking, context=booking_context(request)).data, status=status_code)
 
 
 class BookingListCreateView(generics.GenericAPIView):
@@ -111,7 +85,7 @@ class BookingListCreateView(generics.GenericAPIView):
         responses={200: BookingSerializer(many=True), **error_responses(INVALID_INPUT)},
     )
     def get(self, request):
-        query = _validated(BookingListQuerySerializer, request.query_params)
+        query = validated(BookingListQuerySerializer, request.query_params)
         bookings = selectors.booking_list(
             user=request.user,
             statuses=query.get("status"),
@@ -120,7 +94,7 @@ class BookingListCreateView(generics.GenericAPIView):
             upcoming=query.get("upcoming"),
         )
         page = self.paginate_queryset(bookings)
-        return self.get_paginated_response(BookingSerializer(page, many=True, context=_booking_context(request)).data)
+        return self.get_paginated_response(BookingSerializer(page, many=True, context=booking_context(request)).data)
 
     def get_throttles(self):
         throttles = super().get_throttles()
@@ -159,7 +133,7 @@ class BookingListCreateView(generics.GenericAPIView):
         },
     )
     def post(self, request):
-        data = _validated(BookingCreateInputSerializer, request.data)
+        data = validated(BookingCreateInputSerializer, request.data)
         booking = services.booking_create(
             actor=request.user,
             service_id=data["service"],
@@ -171,7 +145,7 @@ class BookingListCreateView(generics.GenericAPIView):
         )
         booking = selectors.booking_created_for_response(booking)
         return Response(
-            BookingSerializer(booking, context=_booking_context(request)).data, status=status.HTTP_201_CREATED
+            BookingSerializer(booking, context=booking_context(request)).data, status=status.HTTP_201_CREATED
         )
 
 
@@ -184,7 +158,7 @@ class BookingDetailView(APIView):
     )
     def get(self, request, booking_id: int):
         booking = selectors.booking_get(user=request.user, booking_id=booking_id)
-        return Response(BookingSerializer(booking, context=_booking_context(request)).data)
+        return Response(BookingSerializer(booking, context=booking_context(request)).data)
 
 
 class BookingCancelView(APIView):
@@ -205,7 +179,7 @@ class BookingCancelView(APIView):
         },
     )
     def post(self, request, booking_id: int):
-        data = _validated(BookingCancelInputSerializer, request.data)
+        data = validated(BookingCancelInputSerializer, request.data)
         booking = services.booking_cancel(booking_id=booking_id, actor=request.user, reason=data["reason"])
         return _booking_response(request, booking)
 
@@ -238,7 +212,7 @@ class BookingRescheduleView(APIView):
         },
     )
     def post(self, request, booking_id: int):
-        data = _validated(BookingRescheduleInputSerializer, request.data)
+        data = validated(BookingRescheduleInputSerializer, request.data)
         booking = services.booking_reschedule(
             booking_id=booking_id, actor=request.user, start=data["start"], staff_id=data.get("staff")
         )
@@ -314,7 +288,7 @@ class BookingReviewView(APIView):
         },
     )
     def post(self, request, booking_id: int):
-        data = _validated(ReviewInputSerializer, request.data)
+        data = validated(ReviewInputSerializer, request.data)
         review = services.review_create(
             booking_id=booking_id, actor=request.user, rating=data["rating"], comment=data["comment"]
         )
@@ -337,81 +311,3 @@ class SalonReviewListView(generics.GenericAPIView):
     def get(self, request, salon_id: int):
         page = self.paginate_queryset(selectors.review_list(salon_id=salon_id))
         return self.get_paginated_response(ReviewSerializer(page, many=True).data)
-
-
-class SalonAvailabilityView(APIView):
-    throttle_scope = "availability"
-    permission_classes = [AllowAny]
-
-    @extend_schema(
-        operation_id="salon_availability",
-        summary="Free start times of a service",
-        description=(
-            "Free start times for the service on `date` and the following `days - 1` local days, for one staff "
-            "member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; "
-            "`end` is the start plus the service's duration. Days before today are listed without slots."
-        ),
-        parameters=[
-            OpenApiParameter("service", int, required=True, description="Service id."),
-            OpenApiParameter("date", OpenApiTypes.DATE, required=True, description="First local day, YYYY-MM-DD."),
-            OpenApiParameter("days", int, description=f"Number of days, 1 to {MAX_AVAILABILITY_DAYS} (default 1)."),
-            OpenApiParameter("staff", int, description="Only this staff member's free times."),
-        ],
-        responses={
-            200: AvailabilitySerializer,
-            **error_responses(
-                INVALID_INPUT, salons_errors.SalonNotFound, salons_errors.ServiceNotFound, salons_errors.StaffNotFound
-            ),
-        },
-        tags=["salons"],
-    )
-    def get(self, request, salon_id: int):
-        params = _validated(AvailabilityQuerySerializer, request.query_params)
-        answer = salon_availability_answer(
-            salon_id=salon_id,
-            service_id=params["service"],
-            start_date=params["date"],
-            days=params["days"],
-            staff_id=params.get("staff"),
-            now=timezone.now(),
-            if_none_match=request.headers.get("If-None-Match"),
-            render=availability_representation,
-        )
-        response = Response(status=status.HTTP_304_NOT_MODIFIED) if answer.not_modified else Response(answer.data)
-        if answer.etag is not None:
-            response["ETag"] = answer.etag
-            response["Cache-Control"] = "no-cache"  # keep it, but ask with If-None-Match every time
-        return response
-
-
-class StaffScheduleView(APIView):
-    @extend_schema(
-        tags=["staff"],
-        summary="A stylist's day",
-        description=(
-            "The bookings starting on the local day (not cancelled or expired ones) and the free gaps, in the "
-            "salon's time zone. Stylists see their own day; managers pass `staff`, a stylist of a salon they "
-            "manage (any other stylist is not found for them). Not for customers."
-        ),
-        parameters=[StaffScheduleQuerySerializer],
-        responses={
-            200: StaffScheduleSerializer,
-            **error_responses(INVALID_INPUT, StaffRequired, NotAllowed, StaffNotFound),
-        },
-    )
-    def get(self, request):
-        query = _validated(StaffScheduleQuerySerializer, request.query_params)
-        day_schedule = schedule.staff_schedule_get(
-            user=request.user, staff_id=query.get("staff"), day=query.get("date")
-        )
-        return Response(StaffScheduleSerializer(day_schedule, context=_booking_context(request)).data)
-
-
-class StaffMeView(APIView):
-    @extend_schema(
-        tags=["staff"],
-        summary="My stylist profile and the salons I manage",
-        responses={200: StaffOverviewSerializer},
-    )
-    def get(self, request):
-        return Response(StaffOverviewSerializer(schedule.staff_overview_get(user=request.user)).data)

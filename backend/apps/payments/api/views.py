@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from apps.bookings.errors import BookingNotFound
 from apps.core.openapi import INVALID_INPUT, error_responses
+from apps.core.serializers import validated
 
 from .. import selectors, services, webhooks
 from ..errors import (
@@ -41,12 +42,6 @@ from .serializers import (
 TAG = "payments"
 PAYMENT_ID = OpenApiParameter("payment_id", uuid.UUID, OpenApiParameter.PATH)
 GATEWAY_ERRORS = (PaymentGatewayUnavailable, PaymentGatewayError)
-
-
-def _validated(serializer_class, data) -> dict:
-    serializer = serializer_class(data=data)
-    serializer.is_valid(raise_exception=True)
-    return serializer.validated_data
 
 
 class PaymentConfigView(APIView):
@@ -106,7 +101,7 @@ class PaymentCreateView(APIView):
     )
     def post(self, request):
         key = idempotency_key_from(request.headers)
-        data = _validated(PaymentCreateInputSerializer, request.data)
+        data = validated(PaymentCreateInputSerializer, request.data)
 
         def create(claim: Claim) -> StoredResponse:
             payment = services.payment_create(
