@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from apps.bookings.availability import _qualified_staff_ids
+from apps.bookings.availability_reads import qualified_staff_ids
 from apps.bookings.availability_schedule import Hours
 from apps.bookings.models import Booking, BookingStatus, blocking_q
 from apps.bookings.selectors import blocking_intervals
@@ -111,11 +111,9 @@ def test_qualified_staff_are_the_orms_in_display_order():
             staff = staff.filter(pk__in=staff_ids)
         return list(staff.values_list("pk", flat=True))
 
-    assert (
-        _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=None) == orm() == [early.pk, late.pk]
-    )
-    assert _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=[late.pk]) == [late.pk]
-    assert _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=[]) == []
+    assert qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=None) == orm() == [early.pk, late.pk]
+    assert qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=[late.pk]) == [late.pk]
+    assert qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=[]) == []
 
 
 def test_hours_read_weekly_special_hours_and_time_off_in_one_query(django_assert_num_queries):
@@ -145,7 +143,7 @@ def test_hours_read_weekly_special_hours_and_time_off_in_one_query(django_assert
 
 
 def test_the_salon_and_service_row_is_the_orms_values():
-    from apps.bookings.availability import _salon_service_row
+    from apps.bookings.availability_reads import salon_service_row
     from apps.salons.models import Service
 
     salon = make_salon(timezone="Asia/Dubai", lead_time_minutes=45, slot_step_minutes=10, is_active=False)
@@ -166,13 +164,13 @@ def test_the_salon_and_service_row_is_the_orms_values():
     make_staff(salon, services=[service], is_active=False)
     make_staff(make_salon(), services=[service])  # another salon's stylist, linked by mistake
 
-    row = _salon_service_row(salon_id=salon.pk, service_id=service.pk)
+    row = salon_service_row(salon_id=salon.pk, service_id=service.pk)
 
     staff_ids = row.pop("staff_ids")
     assert row == Service.objects.filter(pk=service.pk, salon_id=salon.pk).values(*fields).get()
     assert row["salon__is_active"] is False and row["is_active"] is True
-    assert staff_ids == _qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=None)
+    assert staff_ids == qualified_staff_ids(salon_id=salon.pk, service_id=service.pk, staff_ids=None)
     assert staff_ids == [early.pk, late.pk]
     lonely = make_service(salon)
-    assert _salon_service_row(salon_id=salon.pk, service_id=lonely.pk)["staff_ids"] == []
-    assert _salon_service_row(salon_id=make_salon().pk, service_id=service.pk) is None
+    assert salon_service_row(salon_id=salon.pk, service_id=lonely.pk)["staff_ids"] == []
+    assert salon_service_row(salon_id=make_salon().pk, service_id=service.pk) is None
