@@ -21,7 +21,7 @@ from ..errors import (
     StaffRequired,
 )
 from .context import booking_context
-from .serializers import (
+from .schedule_serializers import (
     MAX_AVAILABILITY_DAYS,
     AvailabilityQuerySerializer,
     AvailabilitySerializer,

@@ -1,6 +1,6 @@
 """Input validation and output shapes of the bookings API. No business rules here."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -32,7 +32,7 @@ MAX_ID = 2**63 - 1
 MAX_AVAILABILITY_DAYS = 14
 
 
-def _id_field(**kwargs) -> serializers.IntegerField:
+def id_field(**kwargs) -> serializers.IntegerField:
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 
 
@@ -87,8 +87,8 @@ class DateOrDateTimeField(serializers.Field):
 
 
 class BookingCreateInputSerializer(serializers.Serializer):
-    service = _id_field(help_text=_("The service to book."))
-    staff = _id_field(
+    service = id_field(help_text=_("The service to book."))
+    staff = id_field(
         required=False, allow_null=True, help_text=_("The stylist; leave out to get any free qualified stylist.")
     )
     start = AwareDateTimeField(
@@ -113,7 +113,7 @@ class BookingRescheduleInputSerializer(serializers.Serializer):
     start = AwareDateTimeField(
         validators=[validate_supported_date], help_text=_("The new start, one of the offered times, with its offset.")
     )
-    staff = _id_field(
+    staff = id_field(
         required=False,
         allow_null=True,
         help_text=_("The salon only: give the booking to this stylist (at its own time or at the new start)."),
@@ -157,27 +157,6 @@ class BookingListQuerySerializer(serializers.Serializer):
         return statuses
 
 
-class AvailabilityQuerySerializer(serializers.Serializer):
-    service = _id_field()
-    date = serializers.DateField()
-    days = serializers.IntegerField(min_value=1, max_value=MAX_AVAILABILITY_DAYS, default=1)
-    staff = _id_field(required=False)
-
-    def validate(self, attrs):
-        try:
-            attrs["date"] + timedelta(days=attrs["days"] - 1)
-        except OverflowError:
-            raise serializers.ValidationError({"date": [_("This date is out of range.")]}) from None
-        return attrs
-
-
-class StaffScheduleQuerySerializer(serializers.Serializer):
-    date = serializers.DateField(
-        required=False, validators=[validate_supported_date], help_text=_("The local day; today by default.")
-    )
-    staff = _id_field(required=False, help_text=_("Managers: the stylist to show; stylists see their own day."))
-
-
 # --- Output -------------------------------------------------------------------------------------
 
 
@@ -186,45 +165,6 @@ class SalonDateTimeField(serializers.DateTimeField):
 
     def to_representation(self, value):
         return value.isoformat()
-
-
-class AvailabilitySlotSerializer(serializers.Serializer):
-    start = SalonDateTimeField()
-    end = SalonDateTimeField()
-    staff = serializers.ListField(child=serializers.IntegerField(), source="staff_ids")
-
-
-class AvailabilityDaySerializer(serializers.Serializer):
-    date = serializers.DateField()
-    slots = AvailabilitySlotSerializer(many=True)
-
-
-class AvailabilitySerializer(serializers.Serializer):
-    salon = serializers.IntegerField()
-    service = serializers.IntegerField()
-    timezone = serializers.CharField()
-    days = AvailabilityDaySerializer(many=True)
-
-
-def availability_representation(availability) -> dict:
-    """`AvailabilitySerializer`'s output for a `SalonAvailability`, written out directly: the most
-    requested endpoint lists hundreds of slots, and DRF's field-by-field serialisation of them cost
-    more than computing them. The serializer stays the documented shape (a test holds them equal)."""
-    return {
-        "salon": availability.salon.pk,
-        "service": availability.service.pk,
-        "timezone": availability.salon.timezone,
-        "days": [
-            {
-                "date": day.isoformat(),
-                "slots": [
-                    {"start": slot.start.isoformat(), "end": slot.end.isoformat(), "staff": list(slot.staff_ids)}
-                    for slot in slots
-                ],
-            }
-            for day, slots in availability.days.items()
-        ],
-    }
 
 
 class BookingSalonSerializer(serializers.Serializer):
@@ -391,43 +331,3 @@ class ReviewSerializer(serializers.ModelSerializer):
         if not review.customer.is_active:
             return str(_("Former customer"))
         return review.customer.first_name
-
-
-class ScheduleFreeGapSerializer(serializers.Serializer):
-    start = serializers.DateTimeField()
-    end = serializers.DateTimeField()
-
-
-class StaffScheduleSerializer(serializers.Serializer):
-    date = serializers.DateField(source="day")
-    timezone = serializers.CharField(source="staff.salon.timezone")
-    staff = StaffSummarySerializer()
-    bookings = BookingSerializer(many=True)
-    free_gaps = serializers.SerializerMethodField()
-
-    def to_representation(self, instance):
-        with timezone.override(instance.staff.salon.tz):
-            return super().to_representation(instance)
-
-    @extend_schema_field(ScheduleFreeGapSerializer(many=True))
-    def get_free_gaps(self, schedule) -> list[dict]:
-        return ScheduleFreeGapSerializer(
-            [{"start": start, "end": end} for start, end in schedule.free_gaps], many=True
-        ).data
-
-
-class StaffMemberProfileSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    display_name = serializers.CharField(source="name", help_text=_("In the request's language."))
-    salon = BookingSalonSerializer()
-
-
-class ManagedSalonSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    staff = StaffSummarySerializer(source="active_staff", many=True)
-
-
-class StaffOverviewSerializer(serializers.Serializer):
-    staff_member = StaffMemberProfileSerializer(allow_null=True)
-    managed_salons = ManagedSalonSerializer(many=True)

@@ -273,7 +273,7 @@ def test_query_count_does_not_grow_with_staff_or_days(api_client, django_assert_
 
 
 def test_the_written_out_representation_is_the_serializers(api_client):
-    from apps.bookings.api.serializers import AvailabilitySerializer, availability_representation
+    from apps.bookings.api.schedule_serializers import AvailabilitySerializer, availability_representation
     from apps.bookings.availability import salon_availability_get
 
     salon, service, staff = salon_open_every_day()
