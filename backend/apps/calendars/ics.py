@@ -44,7 +44,8 @@ def backoffice_url(booking: Booking) -> str:
 
 def staff_summary(booking: Booking, customer_first_name: str) -> str:
     """What the salon's side sees: the service and the customer's first name (never a phone)."""
-    return f"{booking.service.name} — {customer_first_name or _('a customer')}"
+    customer = customer_first_name or _("a customer")
+    return f"{booking.service.name} — {customer}"
 
 
 def staff_description(booking: Booking) -> str:
