@@ -121,6 +121,7 @@ class OwnFeedView(_FeedLinkView):
 
 class OwnFeedRotateView(OwnFeedView):
     rotate = True
+    http_method_names = ["post", "options"]  # not the link's GET it inherits
 
     @extend_schema(
         tags=[TAG],
@@ -157,6 +158,7 @@ class StaffFeedView(_FeedLinkView):
 
 class StaffFeedRotateView(StaffFeedView):
     rotate = True
+    http_method_names = ["post", "options"]  # not the link's GET it inherits
 
     @extend_schema(
         tags=[TAG],
@@ -189,6 +191,7 @@ class SalonFeedView(_FeedLinkView):
 
 class SalonFeedRotateView(SalonFeedView):
     rotate = True
+    http_method_names = ["post", "options"]  # not the link's GET it inherits
 
     @extend_schema(
         tags=[TAG],

@@ -151,3 +151,12 @@ def test_a_stylist_of_another_salon_does_not_see_this_salons_stylist(foreign_sty
     response = client.get(f"/api/calendar/feeds/staff/{stylist.pk}/")
 
     assert (response.status_code, response.json()["code"]) == (404, "staff_not_found")
+
+
+def test_a_reset_is_a_post_only(stylist):
+    client = client_for(stylist.user)
+
+    response = client.get("/api/calendar/feeds/me/rotate/")
+
+    assert response.status_code == 405
+    assert response.json()["code"] == "method_not_allowed"
