@@ -17,9 +17,9 @@ def _may_have_feeds(user) -> bool:
 
 
 def own_stylist_get(*, user) -> StaffMember:
-    """The signed-in stylist's profile; 403 `not_a_stylist` for anyone without one."""
+    """The signed-in stylist's profile; 403 `not_a_stylist` for anyone without an active one."""
     staff = _stylist_profile(user)
-    if staff is None:
+    if staff is None or not staff.is_active:
         raise StylistsOnly()
     return staff
 

@@ -27,12 +27,19 @@ class FeedDocument:
 
 
 def feed_by_token(*, token: str) -> CalendarFeed:
-    """The feed whose link carries `token`; 404 `feed_not_found` for an unknown or reset one, and for a
-    link derived with a key no longer in the settings."""
-    feed = CalendarFeed.objects.select_related("salon", "staff").filter(token_hash=token_hash(token)).first()
+    """The feed whose link carries `token`; 404 `feed_not_found` for an unknown or reset one, for a
+    link derived with a key no longer in the settings, and for the feed of a stylist who left."""
+    feed = CalendarFeed.objects.select_related("salon", "staff__user").filter(token_hash=token_hash(token)).first()
     if feed is None or not hmac.compare_digest(feed_token(secret=feed.secret), token):
         raise FeedNotFound()
+    if feed.staff is not None and not _stylist_publishes(feed.staff):
+        raise FeedNotFound()
     return feed
+
+
+def _stylist_publishes(staff) -> bool:
+    """A stylist's feed stops when they leave: a deactivated profile, or no active account behind it."""
+    return staff.is_active and staff.user is not None and staff.user.is_active
 
 
 def feed_bookings(*, feed: CalendarFeed, now: datetime) -> list[Booking]:

@@ -160,3 +160,12 @@ def test_a_reset_is_a_post_only(stylist):
 
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
+
+
+def test_a_deactivated_stylist_has_no_own_feed(stylist):
+    stylist.is_active = False
+    stylist.save(update_fields=["is_active"])
+
+    response = client_for(stylist.user).get("/api/calendar/feeds/me/")
+
+    assert (response.status_code, response.json()["code"]) == (403, "not_a_stylist")

@@ -238,3 +238,32 @@ def test_the_salon_feed_costs_two_queries_however_many_bookings(
         response = api_client.get(f"/api/calendar/feeds/{link.token}.ics")
 
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == count
+
+
+def test_the_feed_of_a_stylist_who_left_stops(stylist, api_client):
+    link = calendar_feed_get_or_create(salon=stylist.salon, staff=stylist)
+    url = f"/api/calendar/feeds/{link.token}.ics"
+    assert api_client.get(url).status_code == 200
+
+    stylist.is_active = False
+    stylist.save(update_fields=["is_active"])
+    deactivated = api_client.get(url).status_code
+    stylist.is_active = True
+    stylist.save(update_fields=["is_active"])
+    stylist.user.is_active = False
+    stylist.user.save(update_fields=["is_active"])
+    account_closed = api_client.get(url).status_code
+
+    assert (deactivated, account_closed) == (404, 404)
+
+
+def test_the_feed_is_throttled_per_client_address(stylist, api_client, settings):
+    settings.THROTTLE_RATES = {**settings.THROTTLE_RATES, "calendar_feeds": "2/m"}
+    link = calendar_feed_get_or_create(salon=stylist.salon, staff=stylist)
+    url = f"/api/calendar/feeds/{link.token}.ics"
+
+    statuses = [api_client.get(url).status_code for _ in range(3)]
+    other_address = api_client.get(url, REMOTE_ADDR="203.0.113.9").status_code
+
+    assert statuses == [200, 200, 429]
+    assert other_address == 200
