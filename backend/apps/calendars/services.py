@@ -32,6 +32,15 @@ def _owner_feed(*, salon: Salon, staff: StaffMember | None) -> CalendarFeed | No
     return CalendarFeed.objects.filter(kind=FeedKind.SALON, salon=salon).first()
 
 
+def _new_feed(*, salon: Salon, staff: StaffMember | None, language: str) -> CalendarFeed:
+    return CalendarFeed(
+        kind=FeedKind.STAFF if staff is not None else FeedKind.SALON,
+        salon=staff.salon if staff is not None else salon,
+        staff=staff,
+        language=language,
+    )
+
+
 def _new_link(feed: CalendarFeed, now: datetime) -> str:
     feed.secret = new_secret()
     token = feed_token(secret=feed.secret)
@@ -52,12 +61,7 @@ def calendar_feed_get_or_create(
         _lock_owner(salon=salon, staff=staff)
         feed = _owner_feed(salon=salon, staff=staff)
         if feed is None:
-            feed = CalendarFeed(
-                kind=FeedKind.STAFF if staff is not None else FeedKind.SALON,
-                salon=staff.salon if staff is not None else salon,
-                staff=staff,
-                language=language,
-            )
+            feed = _new_feed(salon=salon, staff=staff, language=language)
             token = _new_link(feed, now)
             feed.save()
             return FeedLink(feed=feed, token=token)
@@ -76,12 +80,7 @@ def calendar_feed_rotate(
     with transaction.atomic():
         _lock_owner(salon=salon, staff=staff)
         feed = _owner_feed(salon=salon, staff=staff)
-        if feed is None:
-            feed = CalendarFeed(
-                kind=FeedKind.STAFF if staff is not None else FeedKind.SALON,
-                salon=staff.salon if staff is not None else salon,
-                staff=staff,
-            )
+        feed = feed or _new_feed(salon=salon, staff=staff, language=language)
         feed.language = language
         token = _new_link(feed, now)
         feed.save()
