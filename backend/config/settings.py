@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "apps.ledger",
     "apps.invoicing",
     "apps.privacy",
+    "apps.calendars",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -346,6 +347,8 @@ THROTTLE_RATES = {
     "exports": env_str("THROTTLE_EXPORTS", "30/h"),
     # Back-office reports, per user.
     "reports": env_str("THROTTLE_REPORTS", "120/m"),
+    # Private calendar feeds (no sign-in), per client address: calendar apps poll every hour or so.
+    "calendar_feeds": env_str("THROTTLE_CALENDAR_FEEDS", "60/m"),
 }
 
 # --- Admin sign-in lock-out (apps/accounts/admin_login.py) -----------------------
@@ -477,6 +480,9 @@ MOYASAR_TIMEOUT_SECONDS = env_float("MOYASAR_TIMEOUT_SECONDS", 15.0)
 PAYMENT_METHODS = env_list("PAYMENT_METHODS", "creditcard,applepay,stcpay")
 # Public address of the web app: payment callbacks return the browser there.
 FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
+# The key private calendar feeds' links are derived from (apps/calendars/tokens.py, ADR 0010); the
+# SECRET_KEY when empty. Changing it changes every feed's link (the old ones stop at once).
+CALENDAR_FEED_KEY = env_str("CALENDAR_FEED_KEY", "")
 
 if PAYMENT_PROVIDER not in {"fake", "moyasar"}:
     raise ImproperlyConfigured("PAYMENT_PROVIDER must be 'fake' or 'moyasar'.")

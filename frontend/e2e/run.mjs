@@ -7,6 +7,7 @@ import { chromium } from "playwright-core";
 
 import { adminJourneys } from "./admin.mjs";
 import { ensureBuilt } from "./build.mjs";
+import { calendarFeedJourneys } from "./calendar-feeds.mjs";
 import { screenshot, stubMapTiles } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
@@ -79,7 +80,7 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = [...journeys, ...performanceJourneys, ...adminJourneys].filter((journey) =>
+    const chosen = [...journeys, ...performanceJourneys, ...adminJourneys, ...calendarFeedJourneys].filter((journey) =>
       journey.name.includes(process.env.E2E_GREP ?? ""),
     );
     for (const journey of chosen) {

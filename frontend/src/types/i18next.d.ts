@@ -4,6 +4,7 @@ import "i18next";
 import type accounts from "@/locales/ar/accounts.json";
 import type backoffice from "@/locales/ar/backoffice.json";
 import type bookings from "@/locales/ar/bookings.json";
+import type calendars from "@/locales/ar/calendars.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
@@ -32,6 +33,7 @@ declare module "i18next" {
       invoicing: typeof invoicing;
       ledger: typeof ledger;
       privacy: typeof privacy;
+      calendars: typeof calendars;
     };
   }
 }

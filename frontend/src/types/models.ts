@@ -230,3 +230,8 @@ export type PayoutCodeSent = Schemas["PayoutCodeSent"];
 
 // Privacy (the customer's data rights)
 export type AccountDeleted = Schemas["AccountDeleted"];
+
+// --- Calendar feeds (/api/calendar/feeds/) ----------------------------------
+
+/** A private iCalendar feed's links (https, webcal://, Google Calendar's) and its QR code. */
+export type CalendarFeed = Schemas["Feed"];

@@ -30,6 +30,8 @@ ALLOWED: dict[str, set[str]] = {
     # The customer's data rights reach every app that holds personal data.
     "privacy": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
+    # Calendar feeds publish bookings; `calendars.ics` is shared with whoever else publishes them.
+    "calendars": _BELOW_BOOKINGS | {"bookings"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

@@ -6,11 +6,12 @@ import { useManagedSalon } from "@/features/backoffice/api/get-salon";
 import { BookingPolicyForm } from "@/features/backoffice/components/BookingPolicyForm";
 import { PhotoManager } from "@/features/backoffice/components/PhotoManager";
 import { SalonProfileForm } from "@/features/backoffice/components/SalonProfileForm";
+import { CalendarFeedCard } from "@/features/calendar-feeds/components/CalendarFeedCard";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
 import { useManageContext } from "../layout/manage-context";
 
-/** `/manage/:salonId/salon`: the profile, the booking policy and the photos. */
+/** `/manage/:salonId/salon`: the profile, the booking policy, the photos and the salon's calendar feed. */
 export function Component() {
   const { t } = useTranslation("backoffice");
   const { salon: current } = useManageContext();
@@ -35,6 +36,7 @@ export function Component() {
         </>
       )}
       <PhotoManager key={current.id} salonId={current.id} />
+      <CalendarFeedCard key={`feed-${current.id}`} owner={{ kind: "salon", salonId: current.id }} />
     </div>
   );
 }

@@ -3,12 +3,13 @@ import { useParams } from "react-router";
 
 import { NotFound } from "@/components/NotFound";
 import { StylistSchedule } from "@/features/backoffice/components/StylistSchedule";
+import { CalendarFeedCard } from "@/features/calendar-feeds/components/CalendarFeedCard";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { parseId } from "@/lib/route-params";
 
 import { useManageContext } from "../layout/manage-context";
 
-/** `/manage/:salonId/team/:staffId`: a stylist's hours, time off and special days. */
+/** `/manage/:salonId/team/:staffId`: a stylist's hours, time off and special days, and their calendar feed. */
 export function Component() {
   const { t } = useTranslation("backoffice");
   const { salon } = useManageContext();
@@ -16,6 +17,9 @@ export function Component() {
   useDocumentTitle(t("sections.team"));
   if (staffId === null) return <NotFound />;
   return (
-    <StylistSchedule key={`${salon.id}-${staffId}`} salonId={salon.id} staffId={staffId} timeZone={salon.timezone} />
+    <div className="stack">
+      <StylistSchedule key={`${salon.id}-${staffId}`} salonId={salon.id} staffId={staffId} timeZone={salon.timezone} />
+      <CalendarFeedCard key={`feed-${staffId}`} owner={{ kind: "staff", staffId }} />
+    </div>
   );
 }

@@ -10,6 +10,7 @@ import { LoadingState } from "@/components/LoadingState";
 import { useStaffOverview } from "@/features/bookings/api/get-staff-overview";
 import { useStaffSchedule } from "@/features/bookings/api/get-staff-schedule";
 import { ScheduleView } from "@/features/bookings/components/ScheduleView";
+import { CalendarFeedCard } from "@/features/calendar-feeds/components/CalendarFeedCard";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
 import { addDays, DEFAULT_TIME_ZONE, isIsoDate, todayIn } from "@/lib/calendar-date";
@@ -127,6 +128,8 @@ export function Component() {
       ) : (
         <ScheduleView schedule={schedule.data} />
       )}
+      {/* The stylist's own feed: their bookings in the calendar app they live in. */}
+      {overview.data.staff_member && <CalendarFeedCard owner={{ kind: "me" }} />}
       {walkIn && (
         <WalkInDialog stylist={stylist} onBooked={(day) => update({ date: day })} onClose={() => setWalkIn(false)} />
       )}
