@@ -29,6 +29,8 @@ from apps.core.after_commit import on_commit_safely
 from apps.core.observability.metrics import NOTIFICATION_SENDS
 from apps.salons.models import StaffMember
 
+from .email_planning import booking_email_copies
+from .email_sending import EMAIL_PROVIDER_NAME, email_reason_not_to_send, email_send
 from .messages import render
 from .models import IN_INBOX, Channel, Notification, NotificationEvent, NotificationStatus
 from .planning import PlannedMessage, instant_key, language_of, occurrence_for, plan_booking_event
@@ -121,24 +123,22 @@ def _insert(booking: Booking, event: str, occurrence: str, planned: list[Planned
     if not planned:
         return 0
     now = timezone.now()
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient_id=message.recipient_id,
-                booking=booking,
-                event=event,
-                occurrence=occurrence,
-                template=message.template,
-                language=message.language,
-                body=message.render(booking),
-                **delivery_fields(
-                    by_sms=message.by_sms, now=now, reason=NO_CONSENT if message.withheld_by_consent else IN_APP_ONLY
-                ),
-            )
-            for message in planned
-        ],
-        ignore_conflicts=True,
-    )
+    rows = [
+        Notification(
+            recipient_id=message.recipient_id,
+            booking=booking,
+            event=event,
+            occurrence=occurrence,
+            template=message.template,
+            language=message.language,
+            body=message.render(booking),
+            **delivery_fields(
+                by_sms=message.by_sms, now=now, reason=NO_CONSENT if message.withheld_by_consent else IN_APP_ONLY
+            ),
+        )
+        for message in planned
+    ]
+    Notification.objects.bulk_create(rows + booking_email_copies(booking, rows), ignore_conflicts=True)
     return Notification.objects.filter(
         booking=booking,
         event=event,
@@ -239,7 +239,7 @@ def _claim_next(*, only: Q, provider_name: str) -> Notification | None:
         notification.status = NotificationStatus.SENDING
         notification.claimed_at = now
         notification.attempts += 1
-        notification.provider = provider_name
+        notification.provider = EMAIL_PROVIDER_NAME if notification.channel == Channel.EMAIL else provider_name
         notification.save(update_fields=["status", "claimed_at", "attempts", "provider", "updated_at"])
     return notification
 
@@ -263,14 +263,19 @@ def _reason_not_to_send(notification: Notification, now: datetime) -> tuple[str,
             return NotificationStatus.SKIPPED, NO_CONSENT  # withdrawn after the reminder was planned
     if notification.event == NotificationEvent.DAILY_AGENDA and notification.created_at <= now - AGENDA_STALE_AFTER:
         return NotificationStatus.SKIPPED, OUTDATED_AGENDA
+    if notification.channel == Channel.EMAIL and (reason := email_reason_not_to_send(notification)) is not None:
+        return NotificationStatus.SKIPPED, reason
     return None
 
 
 def _deliver(notification: Notification, provider: MessageProvider) -> None:
     try:
-        result = provider.send(
-            phone=notification.recipient.phone_number, body=notification.body, channel=notification.channel
-        )
+        if notification.channel == Channel.EMAIL:
+            result = email_send(notification)
+        else:
+            result = provider.send(
+                phone=notification.recipient.phone_number, body=notification.body, channel=notification.channel
+            )
     except MessageProviderError as exc:
         _record_failure(notification, str(exc))
     except Exception as exc:  # whatever the provider raises, the message is kept for a retry
