@@ -6,6 +6,7 @@ import type backoffice from "@/locales/ar/backoffice.json";
 import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
+import type email from "@/locales/ar/email.json";
 import type errors from "@/locales/ar/errors.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
@@ -32,6 +33,7 @@ declare module "i18next" {
       invoicing: typeof invoicing;
       ledger: typeof ledger;
       privacy: typeof privacy;
+      email: typeof email;
     };
   }
 }
