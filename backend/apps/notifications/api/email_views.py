@@ -38,8 +38,10 @@ class EmailUnsubscribeView(APIView):
         responses={200: EmailUnsubscribeResultSerializer, **error_responses(INVALID_INPUT, UnsubscribeLinkInvalid)},
     )
     def post(self, request):
-        token = request.query_params.get("token") or request.data.get("token")
-        serializer = EmailUnsubscribeSerializer(data={"token": token} if token else {})
+        # The one-click POST carries the token in the query string (its body is `List-Unsubscribe=One-Click`).
+        body = request.data if isinstance(request.data, dict) else {}
+        token = request.query_params.get("token") or body.get("token")
+        serializer = EmailUnsubscribeSerializer(data={"token": token} if token is not None else {})
         serializer.is_valid(raise_exception=True)
         email_list = email_unsubscribe.notification_email_unsubscribe(token=serializer.validated_data["token"])
         return Response({"list": email_list})

@@ -215,3 +215,11 @@ def test_the_profile_shows_an_undeliverable_address(api_client, mailed):
     me = api_client.get("/api/auth/me/").json()
 
     assert (me["email"], me["email_verified"], me["email_undeliverable"]) == ("sara@example.com", True, True)
+
+
+@pytest.mark.parametrize("body", [[], ["token"], 12, {"token": 12}], ids=["list", "list-of-str", "number", "not-str"])
+def test_an_unsubscribe_body_of_the_wrong_shape_is_a_400(client, body):
+    response = client.post(UNSUBSCRIBE_URL, body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["code"] in {"invalid", "unsubscribe_link_invalid"}
