@@ -26,6 +26,9 @@ WHY_BOOKING = _("You receive this email because you have a booking at a salon th
 WHY_AGENDA = _("You receive this email because you asked for tomorrow's bookings by email.")
 UNSUBSCRIBE = _("Unsubscribe")
 ICS_NAME = "booking.ics"
+# An unpaid prepayment hold is not a booking yet and lapses without a message: an invitation would stay
+# in the customer's calendar. Its confirmation, once paid, carries the invitation.
+NO_INVITATION = frozenset({"customer_created_hold"})
 
 
 def message_id(notification: Notification) -> str:
@@ -71,7 +74,7 @@ def notification_email(notification: Notification, *, to: str) -> EmailMultiAlte
         },
     )
     email.attach_alternative(html, "text/html")
-    if booking is not None:
+    if booking is not None and notification.template not in NO_INVITATION:
         method, ics = booking_ics(booking, language=language)
         email.attach(ICS_NAME, ics, f"text/calendar; method={method}; charset=utf-8")
     return email

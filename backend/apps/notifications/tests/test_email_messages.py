@@ -293,3 +293,17 @@ def test_the_invitation_lasts_as_long_as_the_visit_and_names_the_salon(book, mai
     assert event.decoded("DTEND") - event.decoded("DTSTART") == timedelta(minutes=60)
     assert str(event["SUMMARY"]) == "قص وتصفيف الشعر – صالون لمسات الجمال"
     assert str(event["ATTENDEE"]) == f"mailto:{ADDRESS}"
+
+
+def test_an_unpaid_hold_is_mailed_without_an_invitation_and_its_confirmation_with_one(book, mailed, salon):
+    salon.requires_prepayment = True
+    salon.save(update_fields=["requires_prepayment"])
+    booking = book()
+    notification_send_due()
+
+    booking_services.booking_confirm_paid(booking_id=booking.pk)
+    notification_send_due()
+
+    hold, confirmed = mail.outbox
+    assert (hold.attachments, hold.alternatives[0][1]) == ([], "text/html")
+    assert invitation(confirmed)[:3] == ("REQUEST", f"booking-{booking.reference}@salon.example", 1)
