@@ -10,6 +10,10 @@ the claims), calls the provider outside any transaction and records the outcome 
 is still its own. A failed attempt is retried with exponential backoff until
 NOTIFICATION_MAX_ATTEMPTS, then the row is `failed` for an operator. A row left `sending` by a
 sender that died becomes due again after STALE_CLAIM_AFTER.
+
+An email copy of a message (`Channel.EMAIL`, `email_planning.py`) is inserted beside it under the same
+key and goes through the same claims and retries; the sender hands it to Django's email framework
+(`email_sending.py`) instead of the message provider.
 """
 
 import logging
