@@ -467,6 +467,11 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Salon <no-reply@localhost>")
 EMAIL_CODE_EXPIRY_MINUTES = env_int("EMAIL_CODE_EXPIRY_MINUTES", 30)
 EMAIL_CODE_MAX_ATTEMPTS = env_int("EMAIL_CODE_MAX_ATTEMPTS", 5)
+# The signed verification link mailed with the code (`accounts.email_change`) works this long.
+EMAIL_LINK_MAX_AGE_HOURS = env_int("EMAIL_LINK_MAX_AGE_HOURS", 48)
+# Bounces and complaints (`POST /api/notifications/email-events/`) must carry this secret in the
+# `X-Email-Webhook-Secret` header; without it every call is refused (403).
+EMAIL_WEBHOOK_SECRET = env_str("EMAIL_WEBHOOK_SECRET")
 
 # --- Payments (Moyasar) ------------------------------------------------------
 # `fake` is an offline stand-in for development and tests; it is refused when DJANGO_DEBUG is off.

@@ -124,6 +124,46 @@ export const journeys = [
     },
   },
   {
+    name: "a customer adds an email, confirms it with the mailed link, and the profile shows it verified",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      await page.goto("/profile");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+      await signInWithCode(page, logPath, CUSTOMER);
+      const address = `sara.${Date.now()}@example.com`;
+      await page.getByLabel("البريد الإلكتروني (اختياري)").fill(address);
+      const logBefore = readLog(logPath).length;
+      await page.getByRole("button", { name: "حفظ", exact: true }).click();
+      await page.getByText(`أرسلنا رمزًا إلى ${address}`).waitFor();
+
+      // The console email backend writes the mail to the server's log: its link, not the code.
+      let link = null;
+      for (let tries = 0; tries < 100 && !link; tries += 1) {
+        link = readLog(logPath)
+          .slice(logBefore)
+          .match(/\/email\/verify\?token=(\S+)/);
+        if (!link) await page.waitForTimeout(100);
+      }
+      assert.ok(link, "no verification link in the server log");
+      await page.goto(`/email/verify?token=${link[1]}`);
+      await page.getByRole("heading", { level: 1, name: "توثيق بريدك الإلكتروني" }).waitFor();
+      await checkAccessibility(page, "the email verification page");
+      await page.getByRole("button", { name: "توثيق بريدي" }).click();
+      await page.getByText("تم توثيق بريدك الإلكتروني.").waitFor();
+      await screenshot(page, "email-verified");
+
+      await page.goto("/profile");
+      const email = page.getByRole("region", { name: "البريد الإلكتروني" });
+      await email.getByText(/موثَّق/).waitFor();
+      assert.ok((await email.innerText()).includes(address));
+      assert.equal(
+        await email.getByRole("checkbox", { name: "أرسل رسائل حجوزاتي بالبريد الإلكتروني أيضًا" }).isChecked(),
+        true,
+      );
+      await checkAccessibility(page, "the profile's email settings");
+    },
+  },
+  {
     name: "a stylist signs in and marks the booking in progress as completed",
     viewport: PHONE,
     async run({ page, logPath }) {

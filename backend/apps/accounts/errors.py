@@ -120,6 +120,16 @@ class EmailCodeAttemptsExceeded(AppError):
     message = _("Too many wrong attempts. Enter the email address again to get a new code.")
 
 
+class EmailLinkInvalid(AppError):
+    code = "email_link_invalid"
+    message = _("This verification link is not valid. Enter the email address again to get a new one.")
+
+
+class EmailLinkExpired(AppError):
+    code = "email_link_expired"
+    message = _("This verification link has expired. Enter the email address again to get a new one.")
+
+
 class PhoneNotOwn(AppError):
     """A code for a change to the account goes only to the signed-in person's own number."""
 

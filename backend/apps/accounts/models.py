@@ -75,6 +75,21 @@ class User(AbstractBaseUser, PermissionsMixin):
     email_code_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
     email_code_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     email_code_attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    email_undeliverable = models.BooleanField(
+        _("email undeliverable"),
+        default=False,
+        help_text=_("The mail provider reported a bounce or a complaint: no email is sent until it is verified again."),
+    )
+    booking_emails = models.BooleanField(
+        _("booking messages by email"),
+        default=True,
+        help_text=_("Customers: also receive booking messages at their verified email (off after unsubscribing)."),
+    )
+    daily_agenda_by_email = models.BooleanField(
+        _("tomorrow's bookings by email"),
+        default=False,
+        help_text=_("Managers: also receive the list of tomorrow's bookings by email every evening."),
+    )
     first_name = models.CharField(_("first name"), max_length=150, blank=True)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
     preferred_language = models.CharField(
@@ -224,6 +239,7 @@ class ConsentSource(models.TextChoices):
     SMS_KEYWORD = "sms_keyword", _("A reply keyword (STOP)")
     ADMIN = "admin", _("An administrator")
     SIGNUP = "signup", _("Sign-up")
+    EMAIL_LINK = "email_link", _("An email's unsubscribe link")
 
 
 class ConsentChoice(models.Model):

@@ -391,7 +391,15 @@ def auth_logout(*, refresh: str) -> None:
 
 # --- Profile ----------------------------------------------------------------------------------
 
-USER_UPDATABLE_FIELDS = ("first_name", "last_name", "email", "preferred_language", "salon_alerts_by_sms")
+USER_UPDATABLE_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "preferred_language",
+    "salon_alerts_by_sms",
+    "booking_emails",
+    "daily_agenda_by_email",
+)
 
 
 def user_update(*, user: User, data: dict[str, Any]) -> User:
@@ -399,7 +407,8 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
 
     An empty email clears the email (and any pending one). A new email is not set but becomes the
     pending one, and a code is mailed to it (`apps.accounts.email_change`); the answer is the same
-    whether or not another account uses it. The current address, in any letter case, changes nothing.
+    whether or not another account uses it. The current address, in any letter case, changes nothing,
+    unless the mail provider reported it undeliverable: then it is verified again like a new one.
     """
     changes = {field: data[field] for field in USER_UPDATABLE_FIELDS if field in data}
     with transaction.atomic():
@@ -409,7 +418,7 @@ def user_update(*, user: User, data: dict[str, Any]) -> User:
             email = User.objects.normalize_email(changes.pop("email")) if data["email"] else None
             if email is None:
                 changes.update(email=None, email_verified=False, pending_email=None, email_code_hash="")
-            elif not (user.email and user.email.lower() == email.lower()):
+            elif not (user.email and user.email.lower() == email.lower()) or user.email_undeliverable:
                 new_email = email
             elif user.pending_email:  # back to the current address: forget the pending one
                 changes.update(pending_email=None, email_code_hash="")

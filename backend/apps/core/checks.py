@@ -22,6 +22,7 @@ SECRET_SETTINGS = (
     "EMAIL_HOST_PASSWORD",
     "MOYASAR_WEBHOOK_SECRET",
     "INBOUND_SMS_SECRET",
+    "EMAIL_WEBHOOK_SECRET",
     "AUTHENTICA_API_KEY",
 )
 # Values published in this repository (.env.example, the development default, the test settings).

@@ -1,5 +1,6 @@
 """Tomorrow's bookings for each salon's managers: one inbox message (and SMS, if they chose it) per
-manager, salon and day, recorded once whatever the number of runs and servers.
+manager, salon and day, and an email copy for managers who opted in (`daily_agenda_by_email`, to a
+verified, deliverable address), recorded once whatever the number of runs and servers.
 
 A salon's "tomorrow" is the day after its local today. Bookings listed are those holding time
 (confirmed, or pending with a live hold or awaiting the salon's confirmation), in start order; a
@@ -18,8 +19,9 @@ from django.utils import timezone, translation
 from apps.bookings.models import Booking, blocking_q
 from apps.salons.models import Salon
 
+from .email_planning import agenda_email_allowed, email_copy
 from .messages import AgendaLine, phrase, render_agenda
-from .models import Notification, NotificationEvent
+from .models import Channel, Notification, NotificationEvent
 from .planning import language_of
 from .services import delivery_fields
 
@@ -63,28 +65,32 @@ def notification_schedule_daily_agenda(*, now: datetime | None = None) -> int:
             booking__isnull=True,
             event=NotificationEvent.DAILY_AGENDA,
             occurrence__in=[agenda_occurrence(salon_id, day) for salon_id, (day, _s, _e) in windows.items()],
-        ).values_list("recipient_id", "occurrence")
+        ).values_list("recipient_id", "occurrence", "channel")
     )
+    sent_by_email = {(recipient, occurrence) for recipient, occurrence, channel in sent if channel == Channel.EMAIL}
+    sent_otherwise = {(recipient, occurrence) for recipient, occurrence, channel in sent if channel != Channel.EMAIL}
     rows = []
     for salon in salons:
         day = windows[salon.pk][0]
         occurrence = agenda_occurrence(salon.pk, day)
         for manager in salon.active_managers:
-            if not bookings[salon.pk] or (manager.pk, occurrence) in sent:
+            if not bookings[salon.pk]:
                 continue
             language = language_of(manager)
-            rows.append(
-                Notification(
-                    recipient=manager,
-                    booking=None,
-                    event=NotificationEvent.DAILY_AGENDA,
-                    occurrence=occurrence,
-                    template=TEMPLATE,
-                    language=language,
-                    body=_body(salon, day, bookings[salon.pk], language),
-                    **delivery_fields(by_sms=manager.salon_alerts_by_sms, now=now),
-                )
+            row = Notification(
+                recipient=manager,
+                booking=None,
+                event=NotificationEvent.DAILY_AGENDA,
+                occurrence=occurrence,
+                template=TEMPLATE,
+                language=language,
+                body=_body(salon, day, bookings[salon.pk], language),
+                **delivery_fields(by_sms=manager.salon_alerts_by_sms, now=now),
             )
+            if (manager.pk, occurrence) not in sent_otherwise:
+                rows.append(row)
+            if (manager.pk, occurrence) not in sent_by_email and agenda_email_allowed(manager):
+                rows.append(email_copy(row))
     with transaction.atomic():
         Notification.objects.bulk_create(rows, ignore_conflicts=True)  # another server may have been first
     return len(rows)

@@ -11,6 +11,8 @@ from apps.core.exceptions import AppError, NotFound
 class ErrorCode(StrEnum):
     NOTIFICATION_NOT_FOUND = "notification_not_found"
     INBOUND_SIGNATURE_INVALID = "inbound_signature_invalid"
+    UNSUBSCRIBE_LINK_INVALID = "unsubscribe_link_invalid"
+    EMAIL_WEBHOOK_FORBIDDEN = "email_webhook_forbidden"
 
 
 class NotificationNotFound(NotFound):
@@ -22,3 +24,14 @@ class InboundSignatureInvalid(AppError):
     code = ErrorCode.INBOUND_SIGNATURE_INVALID
     status_code = status.HTTP_401_UNAUTHORIZED
     message = _("The inbound message's signature is missing or wrong.")
+
+
+class UnsubscribeLinkInvalid(AppError):
+    code = ErrorCode.UNSUBSCRIBE_LINK_INVALID
+    message = _("This unsubscribe link is not valid.")
+
+
+class EmailWebhookForbidden(AppError):
+    code = ErrorCode.EMAIL_WEBHOOK_FORBIDDEN
+    status_code = status.HTTP_403_FORBIDDEN
+    message = _("The webhook's secret is missing or wrong.")

@@ -3,7 +3,8 @@
 Rows are inserted inside the transaction that caused them (so they commit or roll back with it)
 and sent after commit; the unique key (booking, recipient, event, occurrence) makes every send
 idempotent (for messages about no booking, such as tomorrow's bookings of a salon: recipient, event and
-occurrence). A salon member who turned SMS alerts off gets the salon's alerts in the inbox only.
+occurrence). A salon member who turned SMS alerts off gets the salon's alerts in the inbox only. An email copy
+(`Channel.EMAIL`) is a row of its own under the same key, sent, retried and recorded like the others.
 """
 
 from django.conf import settings
@@ -32,6 +33,9 @@ class Channel(models.TextChoices):
     WHATSAPP = "whatsapp", _("WhatsApp")
     # A salon member who chose not to get the salon's alerts by SMS: the message is only in the inbox.
     INBOX = "inbox", _("In the app only")
+    # A copy by email beside the message above (customers with a verified address, managers' daily
+    # summary): a row of its own, never shown in the inbox.
+    EMAIL = "email", _("Email")
 
 
 class NotificationStatus(models.TextChoices):
@@ -44,7 +48,8 @@ class NotificationStatus(models.TextChoices):
 
 # What the inbox shows: everything but messages skipped on the way out (an outdated reminder never
 # reached anyone); a message meant for the inbox only is skipped by the sender, yet it is there.
-IN_INBOX = ~Q(status=NotificationStatus.SKIPPED) | Q(channel=Channel.INBOX)
+IN_INBOX = (~Q(status=NotificationStatus.SKIPPED) | Q(channel=Channel.INBOX)) & ~Q(channel=Channel.EMAIL)
+BY_EMAIL = Q(channel=Channel.EMAIL)
 
 
 class Notification(models.Model):
@@ -109,15 +114,28 @@ class Notification(models.Model):
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["recipient", "-created_at"]),
         ]
+        # The same keys once for the message (SMS, WhatsApp or inbox) and once for its email copy.
         constraints = [
             models.UniqueConstraint(
-                fields=["booking", "recipient", "event", "occurrence"], name="notification_once_per_occurrence"
+                fields=["booking", "recipient", "event", "occurrence"],
+                condition=~BY_EMAIL,
+                name="notification_once_per_occurrence",
             ),
             # A NULL booking never equals another in the key above.
             models.UniqueConstraint(
                 fields=["recipient", "event", "occurrence"],
-                condition=Q(booking__isnull=True),
+                condition=Q(booking__isnull=True) & ~BY_EMAIL,
                 name="notification_once_per_occurrence_without_booking",
+            ),
+            models.UniqueConstraint(
+                fields=["booking", "recipient", "event", "occurrence"],
+                condition=BY_EMAIL,
+                name="notification_email_once_per_occurrence",
+            ),
+            models.UniqueConstraint(
+                fields=["recipient", "event", "occurrence"],
+                condition=Q(booking__isnull=True) & BY_EMAIL,
+                name="notification_email_once_per_occurrence_without_booking",
             ),
         ]
 

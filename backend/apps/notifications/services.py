@@ -10,6 +10,10 @@ the claims), calls the provider outside any transaction and records the outcome 
 is still its own. A failed attempt is retried with exponential backoff until
 NOTIFICATION_MAX_ATTEMPTS, then the row is `failed` for an operator. A row left `sending` by a
 sender that died becomes due again after STALE_CLAIM_AFTER.
+
+An email copy of a message (`Channel.EMAIL`, `email_planning.py`) is inserted beside it under the same
+key and goes through the same claims and retries; the sender hands it to Django's email framework
+(`email_sending.py`) instead of the message provider.
 """
 
 import logging
@@ -29,6 +33,8 @@ from apps.core.after_commit import on_commit_safely
 from apps.core.observability.metrics import NOTIFICATION_SENDS
 from apps.salons.models import StaffMember
 
+from .email_planning import booking_email_copies
+from .email_sending import EMAIL_PROVIDER_NAME, email_reason_not_to_send, email_send
 from .messages import render
 from .models import IN_INBOX, Channel, Notification, NotificationEvent, NotificationStatus
 from .planning import PlannedMessage, instant_key, language_of, occurrence_for, plan_booking_event
@@ -72,9 +78,8 @@ def notification_booking_event(
             if booking is None:
                 return
             planned = plan_booking_event(booking, event, actor_id=actor_id, data=data)
-            _insert(booking, event, occurrence_for(booking, event, data), planned, count=False)
-            # Nothing due (a replay, or no SMS) leaves the sender nothing to claim: one cheap query.
-            inserted = any(message.by_sms for message in planned)
+            # Planned as due (a replay's rows are not inserted again: the sender then claims nothing).
+            inserted = _insert(booking, event, occurrence_for(booking, event, data), planned, count=False)
     except Exception:  # a bug here must not fail the booking; the log shows it
         logger.exception("Could not record the messages for booking %s (%s)", booking_id, event)
         return
@@ -130,31 +135,30 @@ def _relations_loaded(booking: Booking) -> bool:
 
 
 def _insert(booking: Booking, event: str, occurrence: str, planned: list[PlannedMessage], *, count: bool = True) -> int:
-    """Insert the planned rows, skipping any that exist (the unique key); how many are pending (with
-    `count`; else 0, without the query)."""
+    """Insert the planned rows (and their email copies), skipping any that exist (the unique key); how
+    many are pending (with `count`), else how many were planned as due, without the query."""
     if not planned:
         return 0
     now = timezone.now()
-    Notification.objects.bulk_create(
-        [
-            Notification(
-                recipient_id=message.recipient_id,
-                booking=booking,
-                event=event,
-                occurrence=occurrence,
-                template=message.template,
-                language=message.language,
-                body=message.render(booking),
-                **delivery_fields(
-                    by_sms=message.by_sms, now=now, reason=NO_CONSENT if message.withheld_by_consent else IN_APP_ONLY
-                ),
-            )
-            for message in planned
-        ],
-        ignore_conflicts=True,
-    )
-    if not count:
-        return 0
+    rows = [
+        Notification(
+            recipient_id=message.recipient_id,
+            booking=booking,
+            event=event,
+            occurrence=occurrence,
+            template=message.template,
+            language=message.language,
+            body=message.render(booking),
+            **delivery_fields(
+                by_sms=message.by_sms, now=now, reason=NO_CONSENT if message.withheld_by_consent else IN_APP_ONLY
+            ),
+        )
+        for message in planned
+    ]
+    rows += booking_email_copies(booking, rows)
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    if not count:  # the rows planned as due, without reading back (a replay inserted none of them)
+        return sum(row.status == NotificationStatus.PENDING for row in rows)
     return Notification.objects.filter(
         booking=booking,
         event=event,
@@ -255,7 +259,7 @@ def _claim_next(*, only: Q, provider_name: str) -> Notification | None:
         notification.status = NotificationStatus.SENDING
         notification.claimed_at = now
         notification.attempts += 1
-        notification.provider = provider_name
+        notification.provider = EMAIL_PROVIDER_NAME if notification.channel == Channel.EMAIL else provider_name
         notification.save(update_fields=["status", "claimed_at", "attempts", "provider", "updated_at"])
     return notification
 
@@ -279,14 +283,19 @@ def _reason_not_to_send(notification: Notification, now: datetime) -> tuple[str,
             return NotificationStatus.SKIPPED, NO_CONSENT  # withdrawn after the reminder was planned
     if notification.event == NotificationEvent.DAILY_AGENDA and notification.created_at <= now - AGENDA_STALE_AFTER:
         return NotificationStatus.SKIPPED, OUTDATED_AGENDA
+    if notification.channel == Channel.EMAIL and (reason := email_reason_not_to_send(notification)) is not None:
+        return NotificationStatus.SKIPPED, reason
     return None
 
 
 def _deliver(notification: Notification, provider: MessageProvider) -> None:
     try:
-        result = provider.send(
-            phone=notification.recipient.phone_number, body=notification.body, channel=notification.channel
-        )
+        if notification.channel == Channel.EMAIL:
+            result = email_send(notification)
+        else:
+            result = provider.send(
+                phone=notification.recipient.phone_number, body=notification.body, channel=notification.channel
+            )
     except MessageProviderError as exc:
         _record_failure(notification, str(exc))
     except Exception as exc:  # whatever the provider raises, the message is kept for a retry

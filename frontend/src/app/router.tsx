@@ -24,6 +24,9 @@ export const routes: RouteObject[] = [
         lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts"]),
       },
       { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts"]) },
+      // The links of our emails: no sign-in needed (the signed token is the proof).
+      { path: "email/unsubscribe", lazy: lazyRoute(() => import("./routes/email-unsubscribe"), ["email"]) },
+      { path: "email/verify", lazy: lazyRoute(() => import("./routes/email-verify"), ["email"]) },
       {
         element: <RequireAuth />,
         children: [
@@ -46,7 +49,7 @@ export const routes: RouteObject[] = [
           },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
           { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
-          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
+          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email"]) },
           {
             path: "staff",
             lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts", "calendars"]),

@@ -120,6 +120,9 @@ export const customer: User = {
   role: "customer",
   is_phone_verified: true,
   salon_alerts_by_sms: true,
+  email_undeliverable: false,
+  booking_emails: true,
+  daily_agenda_by_email: false,
   manages_salons: false,
 };
 

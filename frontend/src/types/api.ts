@@ -2,6 +2,26 @@
 // Regenerate with `npm run api:types`; friendly names for these shapes are in ./models.ts.
 
 export interface paths {
+  "/api/auth/email/verify-link/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Confirm the pending email with the mailed link's token
+     * @description The link mailed with the code (`<FRONTEND_URL>/email/verify?token=…`) is signed and lives `EMAIL_LINK_MAX_AGE_HOURS`; it verifies the address only while it is still the pending one. Verifying clears an `email_undeliverable` mark.
+     */
+    post: operations["auth_email_verify_link"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/logout/": {
     parameters: {
       query?: never;
@@ -1588,6 +1608,34 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/notifications/email-events/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Bounces and complaints from the mail provider
+     * @description Bounces and complaints reported by the mail provider (a webhook of our own generic shape, so any
+     *     provider's events can be forwarded to it by a small adapter or its own webhook settings).
+     *
+     *     `POST /api/notifications/email-events/` with the header `X-Email-Webhook-Secret: <EMAIL_WEBHOOK_SECRET>`
+     *     and the body `{"events": [{"type": "bounce" | "complaint" | "delivery", "email": "…", "permanent": true}]}`
+     *     (at most 100 events). A permanent bounce or a complaint marks every account whose verified address it
+     *     is undeliverable (`apps.accounts.email_delivery.email_mark_undeliverable`): no more email goes there
+     *     until its owner verifies it again. Temporary bounces and deliveries change nothing (the outbox
+     *     retries). Without a configured secret every call is refused (403).
+     */
+    post: operations["notifications_email_events_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/notifications/inbound-sms/": {
     parameters: {
       query?: never;
@@ -1646,6 +1694,33 @@ export interface paths {
     get: operations["notifications_unread_count_retrieve"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/notifications/unsubscribe/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Unsubscribe from emails with a link's token
+     * @description Unsubscribe links in our emails: a signed token (Django signing, the secret key and its own salt)
+     *     naming the person and the list (`booking` or `agenda`, `apps.accounts.email_delivery`), so no sign-in
+     *     is needed. It does not expire: an unsubscribe link must keep working as long as the email is read.
+     *
+     *     Each email carries the link twice: in its text (the SPA's page `/email/unsubscribe?token=…`, which asks
+     *     for a click before anything changes, so a mail scanner following links unsubscribes nobody) and in the
+     *     `List-Unsubscribe` header with `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): the mail
+     *     client POSTs `List-Unsubscribe=One-Click` to `/api/notifications/unsubscribe/?token=…`.
+     */
+    post: operations["notifications_unsubscribe_create"];
     delete?: never;
     options?: never;
     head?: never;
@@ -2315,9 +2390,10 @@ export interface components {
      *     * `sms_keyword` - A reply keyword (STOP)
      *     * `admin` - An administrator
      *     * `signup` - Sign-up
+     *     * `email_link` - An email's unsubscribe link
      * @enum {string}
      */
-    ConsentSourceEnum: "app" | "sms_keyword" | "admin" | "signup";
+    ConsentSourceEnum: "app" | "sms_keyword" | "admin" | "signup" | "email_link";
     Consents: {
       /** @description Reminders before a booking, per channel. */
       reminders: components["schemas"]["ConsentChannels"];
@@ -2333,6 +2409,51 @@ export interface components {
       readonly city_name: string;
       /** @description Active salons in the district. */
       salon_count: number;
+    };
+    EmailEventRequest: {
+      type: components["schemas"]["EmailEventTypeEnum"];
+      /** Format: email */
+      email: string;
+      /**
+       * @description Bounces: false for a temporary failure (ignored).
+       * @default true
+       */
+      permanent?: boolean;
+    };
+    /**
+     * @description * `bounce` - bounce
+     *     * `complaint` - complaint
+     *     * `delivery` - delivery
+     * @enum {string}
+     */
+    EmailEventTypeEnum: "bounce" | "complaint" | "delivery";
+    EmailEventsRequest: {
+      events: components["schemas"]["EmailEventRequest"][];
+    };
+    EmailEventsResult: {
+      received: number;
+      marked_undeliverable: number;
+    };
+    EmailUnsubscribeRequest: {
+      /** @description The token of the email's unsubscribe link (or in the query string). */
+      token: string;
+    };
+    EmailUnsubscribeResult: {
+      /**
+       * @description The emails that stopped.
+       *
+       *     * `booking` - Booking messages
+       *     * `agenda` - Tomorrow's bookings
+       */
+      list: components["schemas"]["ListEnum"];
+    };
+    EmailVerified: {
+      /** Format: email */
+      email: string;
+    };
+    EmailVerifyLinkRequest: {
+      /** @description The token of the link mailed to the pending email. */
+      token: string;
     };
     EmailVerifyRequest: {
       /** @description The six-digit code mailed to the pending email. */
@@ -2522,6 +2643,12 @@ export interface components {
       /** @description Empty on a receipt. */
       vat_number: string;
     };
+    /**
+     * @description * `booking` - Booking messages
+     *     * `agenda` - Tomorrow's bookings
+     * @enum {string}
+     */
+    ListEnum: "booking" | "agenda";
     ManageAffectedBooking: {
       id: number;
       reference: string;
@@ -3362,6 +3489,10 @@ export interface components {
       preferred_language?: components["schemas"]["PreferredLanguageEnum"];
       /** @description Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the inbox). */
       salon_alerts_by_sms?: boolean;
+      /** @description Also receive booking messages at the verified email (off after unsubscribing). */
+      booking_emails?: boolean;
+      /** @description Managers: receive tomorrow's bookings by email every evening. */
+      daily_agenda_by_email?: boolean;
     };
     /** @description A payment at a glance, as shown on its booking. */
     Payment: {
@@ -3419,12 +3550,19 @@ export interface components {
        *     * `applepay` - applepay
        *     * `stcpay` - stcpay
        */
-      type: components["schemas"]["TypeEnum"];
+      type: components["schemas"]["PaymentSourceTypeEnum"];
       /** @description For token: the `token_…` id. For applepay: the payment token as a JSON string. */
       token?: string;
       /** @description For stcpay: the customer's STC Pay mobile number, e.g. 05XXXXXXXX. */
       mobile?: string;
     };
+    /**
+     * @description * `token` - token
+     *     * `applepay` - applepay
+     *     * `stcpay` - stcpay
+     * @enum {string}
+     */
+    PaymentSourceTypeEnum: "token" | "applepay" | "stcpay";
     /**
      * @description * `initiated` - Initiated
      *     * `paid` - Paid
@@ -4019,13 +4157,6 @@ export interface components {
       refresh: string;
     };
     /**
-     * @description * `token` - token
-     *     * `applepay` - applepay
-     *     * `stcpay` - stcpay
-     * @enum {string}
-     */
-    TypeEnum: "token" | "applepay" | "stcpay";
-    /**
      * @description * `auto_confirm` - Confirm it
      *     * `expire` - Let it expire
      * @enum {string}
@@ -4054,6 +4185,18 @@ export interface components {
       readonly is_phone_verified: boolean;
       /** @description Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the app's inbox). */
       readonly salon_alerts_by_sms: boolean;
+      /** @description The mail provider reported a bounce or a complaint: no email is sent until it is verified again. */
+      readonly email_undeliverable: boolean;
+      /**
+       * Booking messages by email
+       * @description Customers: also receive booking messages at their verified email (off after unsubscribing).
+       */
+      readonly booking_emails: boolean;
+      /**
+       * Tomorrow's bookings by email
+       * @description Managers: also receive the list of tomorrow's bookings by email every evening.
+       */
+      readonly daily_agenda_by_email: boolean;
       /** @description Whether the user may open the back office: manager of a salon, or a platform admin. */
       readonly manages_salons: boolean;
     };
@@ -4103,6 +4246,52 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  auth_email_verify_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailVerifyLinkRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailVerified"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `email_link_invalid`: This verification link is not valid. Enter the email address again to get a new one.
+       *     - `email_link_expired`: This verification link has expired. Enter the email address again to get a new one.
+       *     - `email_taken`: Invalid input.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   auth_logout: {
     parameters: {
       query?: never;
@@ -10277,6 +10466,58 @@ export interface operations {
       };
     };
   };
+  notifications_email_events_create: {
+    parameters: {
+      query?: never;
+      header: {
+        "X-Email-Webhook-Secret": string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailEventsRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailEventsResult"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `email_webhook_forbidden`: The webhook's secret is missing or wrong. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   notifications_inbound_sms_create: {
     parameters: {
       query?: never;
@@ -10392,6 +10633,53 @@ export interface operations {
        *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
        */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  notifications_unsubscribe_create: {
+    parameters: {
+      query?: {
+        token?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["EmailUnsubscribeRequest"];
+        "application/x-www-form-urlencoded": components["schemas"]["EmailUnsubscribeRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["EmailUnsubscribeResult"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `unsubscribe_link_invalid`: This unsubscribe link is not valid.
+       */
+      400: {
         headers: {
           [name: string]: unknown;
         };

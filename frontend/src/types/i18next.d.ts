@@ -7,6 +7,7 @@ import type bookings from "@/locales/ar/bookings.json";
 import type calendars from "@/locales/ar/calendars.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
+import type email from "@/locales/ar/email.json";
 import type errors from "@/locales/ar/errors.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
@@ -34,6 +35,7 @@ declare module "i18next" {
       ledger: typeof ledger;
       privacy: typeof privacy;
       calendars: typeof calendars;
+      email: typeof email;
     };
   }
 }

@@ -65,6 +65,9 @@ class UserSerializer(serializers.ModelSerializer):
             "role",
             "is_phone_verified",
             "salon_alerts_by_sms",
+            "email_undeliverable",
+            "booking_emails",
+            "daily_agenda_by_email",
             "manages_salons",
         ]
         read_only_fields = fields
@@ -92,10 +95,24 @@ class UserUpdateSerializer(serializers.Serializer):
             "Managers and stylists: also receive the salon's booking alerts by SMS (they are always in the inbox)."
         ),
     )
+    booking_emails = serializers.BooleanField(
+        required=False, help_text=_("Also receive booking messages at the verified email (off after unsubscribing).")
+    )
+    daily_agenda_by_email = serializers.BooleanField(
+        required=False, help_text=_("Managers: receive tomorrow's bookings by email every evening.")
+    )
 
 
 class EmailVerifySerializer(serializers.Serializer):
     code = serializers.RegexField(r"^\d{6}$", help_text=_("The six-digit code mailed to the pending email."))
+
+
+class EmailVerifyLinkSerializer(serializers.Serializer):
+    token = serializers.CharField(max_length=1000, help_text=_("The token of the link mailed to the pending email."))
+
+
+class EmailVerifiedSerializer(serializers.Serializer):
+    email = serializers.EmailField()
 
 
 class RefreshTokenSerializer(serializers.Serializer):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consent_views, views
+from . import consent_views, email_link_views, views
 
 app_name = "accounts"
 
@@ -11,5 +11,6 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("me/", views.MeView.as_view(), name="me"),
     path("me/email/verify/", views.MeEmailVerifyView.as_view(), name="me-email-verify"),
+    path("email/verify-link/", email_link_views.EmailVerifyLinkView.as_view(), name="email-verify-link"),
     path("me/consents/", consent_views.MyConsentsView.as_view(), name="me-consents"),
 ]

@@ -32,6 +32,9 @@ def test_me_returns_the_signed_in_user(me_client):
         "role": "customer",
         "is_phone_verified": True,
         "salon_alerts_by_sms": True,
+        "email_undeliverable": False,
+        "booking_emails": True,
+        "daily_agenda_by_email": False,
         "manages_salons": False,
     }
 
@@ -153,6 +156,8 @@ def test_role_phone_and_verification_cannot_be_changed_by_the_user(me_client):
         ({"email": 12}, "email"),
         ({"preferred_language": "fr"}, "preferred_language"),
         ({"salon_alerts_by_sms": "sometimes"}, "salon_alerts_by_sms"),
+        ({"daily_agenda_by_email": "sometimes"}, "daily_agenda_by_email"),
+        ({"booking_emails": "maybe"}, "booking_emails"),
     ],
 )
 @pytest.mark.django_db

@@ -235,6 +235,9 @@ def test_verifying_creates_the_account_and_returns_tokens(api_client, request_co
         "role": "customer",
         "is_phone_verified": True,
         "salon_alerts_by_sms": True,
+        "email_undeliverable": False,
+        "booking_emails": True,
+        "daily_agenda_by_email": False,
         "manages_salons": False,
     }
 

@@ -51,3 +51,31 @@ class InboundMessageSerializer(serializers.Serializer):
 
 class InboundResultSerializer(serializers.Serializer):
     received = serializers.BooleanField()
+
+
+class EmailUnsubscribeSerializer(serializers.Serializer):
+    token = serializers.CharField(
+        max_length=500, help_text=_("The token of the email's unsubscribe link (or in the query string).")
+    )
+
+
+class EmailUnsubscribeResultSerializer(serializers.Serializer):
+    list = serializers.ChoiceField(
+        choices=[("booking", "Booking messages"), ("agenda", "Tomorrow's bookings")],
+        help_text=_("The emails that stopped."),
+    )
+
+
+class EmailEventSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=[("bounce", "bounce"), ("complaint", "complaint"), ("delivery", "delivery")])
+    email = serializers.EmailField(max_length=254)
+    permanent = serializers.BooleanField(default=True, help_text=_("Bounces: false for a temporary failure (ignored)."))
+
+
+class EmailEventsSerializer(serializers.Serializer):
+    events = EmailEventSerializer(many=True, allow_empty=False, max_length=100)
+
+
+class EmailEventsResultSerializer(serializers.Serializer):
+    received = serializers.IntegerField()
+    marked_undeliverable = serializers.IntegerField()

@@ -114,7 +114,8 @@ def book(clock, service, stylist, customer):
     """Book through the bookings service, at `hhmm` on VISIT_DAY by default."""
 
     def _book(hhmm: str = "16:30", **kwargs):
-        kwargs.setdefault("actor", customer)
+        # The customer as a request loads them (the service plans the messages from the actor it is given).
+        kwargs.setdefault("actor", type(customer).objects.get(pk=customer.pk))
         kwargs.setdefault("service_id", service.pk)
         kwargs.setdefault("staff_id", stylist.pk)
         kwargs.setdefault("start", at(VISIT_DAY, hhmm))

@@ -6,9 +6,11 @@ import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { useMe } from "@/features/accounts/api/get-me";
 import { useSignOut } from "@/features/accounts/api/sign-out";
+import { useUpdateMe } from "@/features/accounts/api/update-me";
 import { ChangePhone } from "@/features/accounts/components/ChangePhone";
 import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
+import { EmailSettings } from "@/features/email/components/EmailSettings";
 import { DataRights } from "@/features/privacy/components/DataRights";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
@@ -17,6 +19,7 @@ export function Component() {
   const navigate = useNavigate();
   const me = useMe();
   const signOut = useSignOut();
+  const updateEmailPreferences = useUpdateMe();
   useDocumentTitle(t("profile.title"));
 
   return (
@@ -33,6 +36,11 @@ export function Component() {
       ) : (
         <>
           <ProfileForm user={me.data} />
+          <EmailSettings
+            user={me.data}
+            saving={updateEmailPreferences.isPending}
+            onChange={(changes) => updateEmailPreferences.mutate(changes)}
+          />
           <ChangePhone />
           <hr className="divider" />
           <DataRights
