@@ -64,7 +64,8 @@ def _exact_match(term: str, *, fts: bool) -> Q:
 
 def _common_term(database: str, exact: Q) -> bool:
     """Whether at least a page of active salons match `exact` (one indexed query that stops there)."""
-    matches = Salon.objects.using(database).filter(exact, is_active=True).values_list("id", flat=True)
+    # Unordered, so that the scan stops at the page's worth of matches.
+    matches = Salon.objects.using(database).filter(exact, is_active=True).order_by().values_list("id", flat=True)
     return len(matches[:COMMON_TERM_SALONS]) >= COMMON_TERM_SALONS
 
 
