@@ -1,0 +1,52 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+
+class ForStaffSerializer(serializers.Serializer):
+    staff_id = serializers.IntegerField(
+        required=False, allow_null=True, min_value=1, help_text=_("A manager's stylist; empty: my own calendar.")
+    )
+
+
+class ConnectSerializer(ForStaffSerializer):
+    return_path = serializers.CharField(
+        required=False, default="/", max_length=200, help_text=_("Where the SPA returns after Google.")
+    )
+
+
+class ConnectResultSerializer(serializers.Serializer):
+    auth_url = serializers.URLField()
+
+
+class ChooseCalendarSerializer(ForStaffSerializer):
+    calendar_id = serializers.CharField(max_length=1024)
+
+
+class CalendarSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    summary = serializers.CharField()
+    primary = serializers.BooleanField()
+
+
+class StatusSerializer(serializers.Serializer):
+    staff_id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=["not_connected", "connected", "disconnected"])
+    calendar_id = serializers.CharField(required=False)
+    calendar_name = serializers.CharField(required=False)
+    last_synced_at = serializers.DateTimeField(required=False, allow_null=True)
+    last_error = serializers.CharField(required=False)
+    last_error_at = serializers.DateTimeField(required=False, allow_null=True)
+    connected_at = serializers.DateTimeField(required=False, allow_null=True)
+    pending_changes = serializers.IntegerField(required=False)
+    failed_changes = serializers.IntegerField(required=False)
+
+
+class ConflictSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    staff_id = serializers.IntegerField(source="time_off.staff_id")
+    staff_name = serializers.CharField(source="time_off.staff.name")
+    busy_start = serializers.DateTimeField(source="time_off.start")
+    busy_end = serializers.DateTimeField(source="time_off.end")
+    booking_id = serializers.IntegerField(source="booking.pk")
+    booking_reference = serializers.CharField(source="booking.reference")
+    booking_start = serializers.DateTimeField(source="booking.start")

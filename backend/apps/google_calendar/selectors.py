@@ -1,0 +1,40 @@
+"""Reads: a stylist's connection status and the busy events that overlap bookings."""
+
+from django.db.models import QuerySet
+
+from apps.bookings.models import BLOCKING_STATUSES
+from apps.salons.models import StaffMember
+
+from .models import BusyConflict, CalendarChange, ChangeStatus, GoogleConnection
+
+
+def connection_status(*, staff: StaffMember) -> dict:
+    connection = GoogleConnection.objects.filter(staff=staff).first()
+    if connection is None:
+        return {"staff_id": staff.pk, "status": "not_connected"}
+    return {
+        "staff_id": staff.pk,
+        "status": connection.status,
+        "calendar_id": connection.calendar_id,
+        "calendar_name": connection.calendar_name,
+        "last_synced_at": connection.last_synced_at,
+        "last_error": connection.last_error,
+        "last_error_at": connection.last_error_at,
+        "connected_at": connection.connected_at,
+        "pending_changes": CalendarChange.objects.filter(
+            connection=connection, status__in=(ChangeStatus.PENDING, ChangeStatus.SENDING)
+        ).count(),
+        "failed_changes": CalendarChange.objects.filter(connection=connection, status=ChangeStatus.FAILED).count(),
+    }
+
+
+def conflict_list(*, salon_ids: list[int] | None, staff_id: int | None = None) -> QuerySet[BusyConflict]:
+    """Busy events overlapping a booking that still holds the time, soonest first."""
+    conflicts = BusyConflict.objects.filter(booking__status__in=BLOCKING_STATUSES).select_related(
+        "booking", "time_off__staff"
+    )
+    if salon_ids is not None:
+        conflicts = conflicts.filter(booking__salon_id__in=salon_ids)
+    if staff_id is not None:
+        conflicts = conflicts.filter(time_off__staff_id=staff_id)
+    return conflicts.order_by("booking__start", "pk")
