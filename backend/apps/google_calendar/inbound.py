@@ -184,7 +184,7 @@ def _conflict_values(staff: StaffMember, booking: Booking, time_off: TimeOff):
     def values() -> dict[str, str]:
         local = time_off.start.astimezone(ZoneInfo(booking.salon.timezone))
         return {
-            "stylist": staff.name,
+            "staff": staff.name,
             "when": local.strftime("%Y-%m-%d %H:%M"),
             "ref": booking.reference,
             "salon": booking.salon.name,

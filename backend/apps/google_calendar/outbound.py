@@ -13,6 +13,7 @@ patch the stored id; a cancelled or expired booking, or one moved to another sty
 from collections import Counter
 from collections.abc import Collection
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import transaction
@@ -80,13 +81,14 @@ def event_body(booking: Booking) -> dict:
     reference, a link to the booking in the back office, and our mark in `extendedProperties.private`
     (the in-sync skips events that carry it)."""
     tz = booking.salon.timezone
+    zone = ZoneInfo(tz)
     first_name = (booking.customer.first_name or "").strip()
     summary = booking.service.name + (f" – {first_name}" if first_name else "")
     return {
         "summary": summary[:250],
         "description": f"{booking.reference}\n{settings.FRONTEND_URL}/manage/bookings/{booking.pk}",
-        "start": {"dateTime": booking.start.isoformat(), "timeZone": tz},
-        "end": {"dateTime": booking.end.isoformat(), "timeZone": tz},
+        "start": {"dateTime": booking.start.astimezone(zone).isoformat(), "timeZone": tz},
+        "end": {"dateTime": booking.end.astimezone(zone).isoformat(), "timeZone": tz},
         "status": "tentative" if booking.status == BookingStatus.PENDING else "confirmed",
         "transparency": "opaque",
         "extendedProperties": {"private": {"salonBooking": str(booking.pk), "salonReference": booking.reference}},

@@ -11,7 +11,18 @@ from .models import BusyConflict, CalendarChange, ChangeStatus, GoogleConnection
 def connection_status(*, staff: StaffMember) -> dict:
     connection = GoogleConnection.objects.filter(staff=staff).first()
     if connection is None:
-        return {"staff_id": staff.pk, "status": "not_connected"}
+        return {
+            "staff_id": staff.pk,
+            "status": "not_connected",
+            "calendar_id": "",
+            "calendar_name": "",
+            "last_synced_at": None,
+            "last_error": "",
+            "last_error_at": None,
+            "connected_at": None,
+            "pending_changes": 0,
+            "failed_changes": 0,
+        }
     return {
         "staff_id": staff.pk,
         "status": connection.status,

@@ -152,8 +152,8 @@ TEMPLATES: dict[str, Template] = {
         title=_("Google Calendar disconnected"),
     ),
     "calendar_conflict": Template(
-        ar="موعد مشغول في تقويم {stylist} ({when}) يتعارض مع الحجز {ref} في {salon}.",
-        en="A busy event in {stylist}'s calendar ({when}) overlaps booking {ref} at {salon}.",
+        ar="موعد مشغول في تقويم {staff} ({when}) يتعارض مع الحجز {ref} في {salon}.",
+        en="A busy event in {staff}'s calendar ({when}) overlaps booking {ref} at {salon}.",
         title=_("Calendar event overlaps a booking"),
     ),
     # Salon managers: what customers do online, and tomorrow's bookings

@@ -31,14 +31,14 @@ class CalendarSerializer(serializers.Serializer):
 class StatusSerializer(serializers.Serializer):
     staff_id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=["not_connected", "connected", "disconnected"])
-    calendar_id = serializers.CharField(required=False)
-    calendar_name = serializers.CharField(required=False)
-    last_synced_at = serializers.DateTimeField(required=False, allow_null=True)
-    last_error = serializers.CharField(required=False)
-    last_error_at = serializers.DateTimeField(required=False, allow_null=True)
-    connected_at = serializers.DateTimeField(required=False, allow_null=True)
-    pending_changes = serializers.IntegerField(required=False)
-    failed_changes = serializers.IntegerField(required=False)
+    calendar_id = serializers.CharField(allow_blank=True)
+    calendar_name = serializers.CharField(allow_blank=True)
+    last_synced_at = serializers.DateTimeField(allow_null=True)
+    last_error = serializers.CharField(allow_blank=True)
+    last_error_at = serializers.DateTimeField(allow_null=True)
+    connected_at = serializers.DateTimeField(allow_null=True)
+    pending_changes = serializers.IntegerField()
+    failed_changes = serializers.IntegerField()
 
 
 class ConflictSerializer(serializers.Serializer):
