@@ -30,7 +30,7 @@ def _fake_google(settings):
     settings.FRONTEND_URL = "https://salon.example.sa"
 
 
-def make_connection(staff, *, calendar_id: str = "primary", refresh_token: str = "fake-refresh-1", **fields):
+def make_connection(staff, *, calendar_id: str = "primary", refresh_token: str = "fake-refresh-1", **fields):  # noqa: S107
     return GoogleConnection.objects.create(
         staff=staff,
         status=ConnectionStatus.CONNECTED,
@@ -45,7 +45,7 @@ def make_connection(staff, *, calendar_id: str = "primary", refresh_token: str =
 
 
 @pytest.fixture
-def connection(clock, stylist):
+def connection(clock, stylist):  # noqa: F811 (fixtures)
     return make_connection(stylist)
 
 

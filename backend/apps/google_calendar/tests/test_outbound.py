@@ -7,11 +7,10 @@ import pytest
 from apps.bookings import services as booking_services
 from apps.bookings.rescheduling import booking_reschedule
 from apps.bookings.tests.conftest import at
-from apps.google_calendar.models import CalendarChange, ChangeStatus, ConnectionStatus, EventLink
+from apps.google_calendar.models import CalendarChange, ChangeStatus, ConnectionStatus, EventLink, FakeCalendarEvent
 from apps.google_calendar.outbound import changes_send_due, event_id_for
 from apps.google_calendar.providers import GoogleError
 from apps.google_calendar.providers.fake import FakeProvider
-from apps.google_calendar.models import FakeCalendarEvent
 from apps.notifications.models import Notification
 from apps.notifications.tests.conftest import VISIT_DAY
 
