@@ -49,7 +49,7 @@ export const routes: RouteObject[] = [
           { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy"]) },
           {
             path: "staff",
-            lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts"]),
+            lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts", "googleCalendar"]),
           },
           {
             // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
@@ -72,7 +72,10 @@ export const routes: RouteObject[] = [
                   // The catalog's.
                   { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
-                  { path: "team/:staffId", lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice"]) },
+                  {
+                    path: "team/:staffId",
+                    lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice", "googleCalendar"]),
+                  },
                   { path: "salon", lazy: lazyRoute(() => import("./routes/manage-salon"), ["backoffice"]) },
                   { path: "activity", lazy: lazyRoute(() => import("./routes/manage-activity"), ["backoffice"]) },
                   {

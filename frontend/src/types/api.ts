@@ -2240,11 +2240,6 @@ export interface components {
      * @enum {string}
      */
     BookingStatusEnum: "pending" | "confirmed" | "completed" | "cancelled" | "no_show" | "expired";
-    Calendar: {
-      id: string;
-      summary: string;
-      primary: boolean;
-    };
     /**
      * @description * `customer` - Customer
      *     * `salon` - Salon
@@ -2264,11 +2259,6 @@ export interface components {
      * @enum {string}
      */
     ChannelEnum: "sms" | "whatsapp";
-    ChooseCalendarRequest: {
-      /** @description A manager's stylist; empty: my own calendar. */
-      staff_id?: number | null;
-      calendar_id: string;
-    };
     City: {
       /**
        * @description What the salon list's `city` filter takes.
@@ -2294,32 +2284,6 @@ export interface components {
      * @enum {string}
      */
     CityEnum: "riyadh" | "jeddah" | "dammam" | "khobar" | "makkah" | "madinah";
-    Conflict: {
-      id: number;
-      staff_id: number;
-      staff_name: string;
-      /** Format: date-time */
-      busy_start: string;
-      /** Format: date-time */
-      busy_end: string;
-      booking_id: number;
-      booking_reference: string;
-      /** Format: date-time */
-      booking_start: string;
-    };
-    ConnectRequest: {
-      /** @description A manager's stylist; empty: my own calendar. */
-      staff_id?: number | null;
-      /**
-       * @description Where the SPA returns after Google.
-       * @default /
-       */
-      return_path?: string;
-    };
-    ConnectResult: {
-      /** Format: uri */
-      auth_url: string;
-    };
     /**
      * @description * `sms` - SMS
      *     * `whatsapp` - WhatsApp
@@ -2419,7 +2383,65 @@ export interface components {
       | "daily_agenda"
       | "calendar_disconnected"
       | "calendar_conflict";
-    ForStaffRequest: {
+    GoogleCalendar: {
+      id: string;
+      summary: string;
+      primary: boolean;
+    };
+    GoogleCalendarConflict: {
+      id: number;
+      staff_id: number;
+      staff_name: string;
+      /** Format: date-time */
+      busy_start: string;
+      /** Format: date-time */
+      busy_end: string;
+      booking_id: number;
+      booking_reference: string;
+      /** Format: date-time */
+      booking_start: string;
+    };
+    GoogleCalendarStatus: {
+      staff_id: number;
+      status: components["schemas"]["GoogleCalendarStatusStatusEnum"];
+      calendar_id: string;
+      calendar_name: string;
+      /** Format: date-time */
+      last_synced_at: string | null;
+      last_error: string;
+      /** Format: date-time */
+      last_error_at: string | null;
+      /** Format: date-time */
+      connected_at: string | null;
+      pending_changes: number;
+      failed_changes: number;
+    };
+    /**
+     * @description * `not_connected` - not_connected
+     *     * `connected` - connected
+     *     * `disconnected` - disconnected
+     * @enum {string}
+     */
+    GoogleCalendarStatusStatusEnum: "not_connected" | "connected" | "disconnected";
+    GoogleChooseCalendarRequest: {
+      /** @description A manager's stylist; empty: my own calendar. */
+      staff_id?: number | null;
+      calendar_id: string;
+    };
+    GoogleConnectRequest: {
+      /** @description A manager's stylist; empty: my own calendar. */
+      staff_id?: number | null;
+      /**
+       * @description Where the SPA returns after Google.
+       * @default /
+       */
+      return_path?: string;
+    };
+    GoogleConnectResult: {
+      /** Format: uri */
+      auth_url: string;
+    };
+    GoogleForStaffRequest: {
       /** @description A manager's stylist; empty: my own calendar. */
       staff_id?: number | null;
     };
@@ -4032,28 +4054,6 @@ export interface components {
       | "commission_vat_reversal"
       | "payout"
       | "payout_returned";
-    Status: {
-      staff_id: number;
-      status: components["schemas"]["StatusStatusEnum"];
-      calendar_id: string;
-      calendar_name: string;
-      /** Format: date-time */
-      last_synced_at: string | null;
-      last_error: string;
-      /** Format: date-time */
-      last_error_at: string | null;
-      /** Format: date-time */
-      connected_at: string | null;
-      pending_changes: number;
-      failed_changes: number;
-    };
-    /**
-     * @description * `not_connected` - not_connected
-     *     * `connected` - connected
-     *     * `disconnected` - disconnected
-     * @enum {string}
-     */
-    StatusStatusEnum: "not_connected" | "connected" | "disconnected";
     Suggestions: {
       salons: components["schemas"]["SalonSuggestion"][];
       services: components["schemas"]["ServiceSuggestion"][];
@@ -5696,7 +5696,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Calendar"][];
+          "application/json": components["schemas"]["GoogleCalendar"][];
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
@@ -5776,7 +5776,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["ChooseCalendarRequest"];
+        "application/json": components["schemas"]["GoogleChooseCalendarRequest"];
       };
     };
     responses: {
@@ -5785,7 +5785,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Status"];
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
         };
       };
       /**
@@ -5903,7 +5903,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Conflict"][];
+          "application/json": components["schemas"]["GoogleCalendarConflict"][];
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
@@ -5956,7 +5956,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["ConnectRequest"];
+        "application/json": components["schemas"]["GoogleConnectRequest"];
       };
     };
     responses: {
@@ -5965,7 +5965,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ConnectResult"];
+          "application/json": components["schemas"]["GoogleConnectResult"];
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
@@ -6027,7 +6027,7 @@ export interface operations {
     };
     requestBody?: {
       content: {
-        "application/json": components["schemas"]["ForStaffRequest"];
+        "application/json": components["schemas"]["GoogleForStaffRequest"];
       };
     };
     responses: {
@@ -6036,7 +6036,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Status"];
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
@@ -6178,7 +6178,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Status"];
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
         };
       };
       /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */

@@ -7,6 +7,7 @@ import type bookings from "@/locales/ar/bookings.json";
 import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type errors from "@/locales/ar/errors.json";
+import type googleCalendar from "@/locales/ar/googleCalendar.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
@@ -32,6 +33,7 @@ declare module "i18next" {
       invoicing: typeof invoicing;
       ledger: typeof ledger;
       privacy: typeof privacy;
+      googleCalendar: typeof googleCalendar;
     };
   }
 }

@@ -230,3 +230,9 @@ export type PayoutCodeSent = Schemas["PayoutCodeSent"];
 
 // Privacy (the customer's data rights)
 export type AccountDeleted = Schemas["AccountDeleted"];
+
+// --- Google Calendar ----------------------------------------------------------
+
+export type GoogleCalendarStatus = Schemas["GoogleCalendarStatus"];
+export type GoogleCalendar = Schemas["GoogleCalendar"];
+export type GoogleCalendarConflict = Schemas["GoogleCalendarConflict"];

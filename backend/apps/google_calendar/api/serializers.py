@@ -2,33 +2,33 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 
-class ForStaffSerializer(serializers.Serializer):
+class GoogleForStaffSerializer(serializers.Serializer):
     staff_id = serializers.IntegerField(
         required=False, allow_null=True, min_value=1, help_text=_("A manager's stylist; empty: my own calendar.")
     )
 
 
-class ConnectSerializer(ForStaffSerializer):
+class GoogleConnectSerializer(GoogleForStaffSerializer):
     return_path = serializers.CharField(
         required=False, default="/", max_length=200, help_text=_("Where the SPA returns after Google.")
     )
 
 
-class ConnectResultSerializer(serializers.Serializer):
+class GoogleConnectResultSerializer(serializers.Serializer):
     auth_url = serializers.URLField()
 
 
-class ChooseCalendarSerializer(ForStaffSerializer):
+class GoogleChooseCalendarSerializer(GoogleForStaffSerializer):
     calendar_id = serializers.CharField(max_length=1024)
 
 
-class CalendarSerializer(serializers.Serializer):
+class GoogleCalendarSerializer(serializers.Serializer):
     id = serializers.CharField()
     summary = serializers.CharField()
     primary = serializers.BooleanField()
 
 
-class StatusSerializer(serializers.Serializer):
+class GoogleCalendarStatusSerializer(serializers.Serializer):
     staff_id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=["not_connected", "connected", "disconnected"])
     calendar_id = serializers.CharField(allow_blank=True)
@@ -41,7 +41,7 @@ class StatusSerializer(serializers.Serializer):
     failed_changes = serializers.IntegerField()
 
 
-class ConflictSerializer(serializers.Serializer):
+class GoogleCalendarConflictSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     staff_id = serializers.IntegerField(source="time_off.staff_id")
     staff_name = serializers.CharField(source="time_off.staff.name")

@@ -30,13 +30,13 @@ from ..errors import (
 from ..inbound import calendar_sync, push_received
 from ..providers import GoogleError
 from .serializers import (
-    CalendarSerializer,
-    ChooseCalendarSerializer,
-    ConflictSerializer,
-    ConnectResultSerializer,
-    ConnectSerializer,
-    ForStaffSerializer,
-    StatusSerializer,
+    GoogleCalendarConflictSerializer,
+    GoogleCalendarSerializer,
+    GoogleCalendarStatusSerializer,
+    GoogleChooseCalendarSerializer,
+    GoogleConnectResultSerializer,
+    GoogleConnectSerializer,
+    GoogleForStaffSerializer,
 )
 
 TAG = "google-calendar"
@@ -59,11 +59,11 @@ class ConnectView(APIView):
         tags=[TAG],
         summary="Start connecting a Google Calendar",
         description="The URL of Google's consent page (state signed, single use, bound to me; PKCE S256).",
-        request=ConnectSerializer,
-        responses={200: ConnectResultSerializer, **error_responses(INVALID_INPUT, *DOOR)},
+        request=GoogleConnectSerializer,
+        responses={200: GoogleConnectResultSerializer, **error_responses(INVALID_INPUT, *DOOR)},
     )
     def post(self, request):
-        data = _valid(ConnectSerializer, request.data)
+        data = _valid(GoogleConnectSerializer, request.data)
         staff = access.staff_for(user=request.user, staff_id=data.get("staff_id"))
         url = services.connect_start(
             user=request.user, staff=staff, redirect_uri=_redirect_uri(request), return_path=data["return_path"]
@@ -114,12 +114,12 @@ class StatusView(APIView):
         tags=[TAG],
         summary="A stylist's Google Calendar status",
         parameters=[STAFF_PARAM],
-        responses={200: StatusSerializer, **error_responses(INVALID_INPUT, *DOOR)},
+        responses={200: GoogleCalendarStatusSerializer, **error_responses(INVALID_INPUT, *DOOR)},
     )
     def get(self, request):
-        data = _valid(ForStaffSerializer, request.query_params)
+        data = _valid(GoogleForStaffSerializer, request.query_params)
         staff = access.staff_for(user=request.user, staff_id=data.get("staff_id"))
-        return Response(StatusSerializer(selectors.connection_status(staff=staff)).data)
+        return Response(GoogleCalendarStatusSerializer(selectors.connection_status(staff=staff)).data)
 
 
 class CalendarListView(APIView):
@@ -128,44 +128,44 @@ class CalendarListView(APIView):
         summary="The connected account's calendars (to choose one)",
         parameters=[STAFF_PARAM],
         responses={
-            200: CalendarSerializer(many=True),
+            200: GoogleCalendarSerializer(many=True),
             **error_responses(INVALID_INPUT, *DOOR, NotConnected, GoogleUnavailable),
         },
     )
     def get(self, request):
-        data = _valid(ForStaffSerializer, request.query_params)
+        data = _valid(GoogleForStaffSerializer, request.query_params)
         staff = access.staff_for(user=request.user, staff_id=data.get("staff_id"))
         calendars = services.calendars_list(connection=services.connection_get(staff=staff))
-        return Response(CalendarSerializer(calendars, many=True).data)
+        return Response(GoogleCalendarSerializer(calendars, many=True).data)
 
     @extend_schema(
         tags=[TAG],
         summary="Choose the calendar to write bookings to and read busy time from",
-        request=ChooseCalendarSerializer,
+        request=GoogleChooseCalendarSerializer,
         responses={
-            200: StatusSerializer,
+            200: GoogleCalendarStatusSerializer,
             **error_responses(INVALID_INPUT, *DOOR, NotConnected, UnknownCalendar, GoogleUnavailable),
         },
     )
     def post(self, request):
-        data = _valid(ChooseCalendarSerializer, request.data)
+        data = _valid(GoogleChooseCalendarSerializer, request.data)
         staff = access.staff_for(user=request.user, staff_id=data.get("staff_id"))
         services.calendar_choose(connection=services.connection_get(staff=staff), calendar_id=data["calendar_id"])
-        return Response(StatusSerializer(selectors.connection_status(staff=staff)).data)
+        return Response(GoogleCalendarStatusSerializer(selectors.connection_status(staff=staff)).data)
 
 
 class DisconnectView(APIView):
     @extend_schema(
         tags=[TAG],
         summary="Disconnect (revokes the grant at Google)",
-        request=ForStaffSerializer,
-        responses={200: StatusSerializer, **error_responses(INVALID_INPUT, *DOOR, NotConnected)},
+        request=GoogleForStaffSerializer,
+        responses={200: GoogleCalendarStatusSerializer, **error_responses(INVALID_INPUT, *DOOR, NotConnected)},
     )
     def post(self, request):
-        data = _valid(ForStaffSerializer, request.data)
+        data = _valid(GoogleForStaffSerializer, request.data)
         staff = access.staff_for(user=request.user, staff_id=data.get("staff_id"))
         services.connection_disconnect(connection=services.connection_get(staff=staff))
-        return Response(StatusSerializer(selectors.connection_status(staff=staff)).data)
+        return Response(GoogleCalendarStatusSerializer(selectors.connection_status(staff=staff)).data)
 
 
 class ConflictListView(APIView):
@@ -174,16 +174,16 @@ class ConflictListView(APIView):
         summary="Busy events from stylists' calendars that overlap bookings (managers)",
         parameters=[STAFF_PARAM],
         responses={
-            200: ConflictSerializer(many=True),
+            200: GoogleCalendarConflictSerializer(many=True),
             **error_responses(INVALID_INPUT, AUTHENTICATION_ERRORS, StylistsOnly),
         },
     )
     def get(self, request):
-        data = _valid(ForStaffSerializer, request.query_params)
+        data = _valid(GoogleForStaffSerializer, request.query_params)
         conflicts = selectors.conflict_list(
             salon_ids=access.managed_salon_ids(request.user), staff_id=data.get("staff_id")
         )
-        return Response(ConflictSerializer(conflicts[:200], many=True).data)
+        return Response(GoogleCalendarConflictSerializer(conflicts[:200], many=True).data)
 
 
 class PushNotificationView(APIView):
