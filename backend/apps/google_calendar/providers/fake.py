@@ -28,8 +28,20 @@ from .base import (
     TokenSet,
 )
 
-CALENDARS = (CalendarInfo(id="primary", summary="My calendar", primary=True), CalendarInfo(id="work", summary="Work"))
 REVOKED_REFRESH = "fake-refresh-revoked"  # a refresh token the fake refuses with invalid_grant (tests)
+
+
+def _account(token: str) -> str:
+    """Each consent makes a new fake Google account; its tokens carry its name
+    (`fake-access-<account>.<random>`, `fake-refresh-<account>`), so stylists never share calendars."""
+    return token.removeprefix("fake-access-").removeprefix("fake-refresh-").split(".")[0]
+
+
+def fake_calendars(account: str) -> list[CalendarInfo]:
+    return [
+        CalendarInfo(id=f"{account}@fake.calendar", summary="My calendar", primary=True),
+        CalendarInfo(id=f"work.{account}@fake.calendar", summary="Work"),
+    ]
 
 
 def pkce_challenge(verifier: str) -> str:
@@ -72,10 +84,11 @@ class FakeProvider(CalendarProvider):
         _pause()
         if not code.startswith("fake:") or code.removeprefix("fake:") != pkce_challenge(code_verifier):
             raise InvalidGrant("invalid_grant: code or code_verifier does not match")
+        account = secrets.token_hex(4)
         return TokenSet(
-            access_token=f"fake-access-{secrets.token_hex(8)}",
+            access_token=f"fake-access-{account}.{secrets.token_hex(8)}",
             expires_in=3600,
-            refresh_token=f"fake-refresh-{secrets.token_hex(8)}",
+            refresh_token=f"fake-refresh-{account}",
             scope="https://www.googleapis.com/auth/calendar.events",
         )
 
@@ -83,14 +96,14 @@ class FakeProvider(CalendarProvider):
         _pause()
         if refresh_token == REVOKED_REFRESH:
             raise InvalidGrant("invalid_grant: Token has been expired or revoked.")
-        return TokenSet(access_token=f"fake-access-{secrets.token_hex(8)}", expires_in=3600)
+        return TokenSet(access_token=f"fake-access-{_account(refresh_token)}.{secrets.token_hex(8)}", expires_in=3600)
 
     def revoke(self, *, token: str) -> None:
         _pause()
 
     def list_calendars(self, *, access_token: str) -> list[CalendarInfo]:
         _pause()
-        return list(CALENDARS)
+        return fake_calendars(_account(access_token))
 
     def insert_event(self, *, access_token: str, calendar_id: str, body: dict) -> dict:
         _pause()

@@ -38,9 +38,15 @@ def test_a_stylist_connects_picks_a_calendar_and_disconnects(clock, stylist, sty
     assert connection.refresh_token.startswith("gAAAA")  # Fernet, not the token itself
     assert token_decrypt(connection.refresh_token).startswith("fake-refresh-")
 
+    account = token_decrypt(connection.refresh_token).removeprefix("fake-refresh-")
     calendars = client.get("/api/calendar/google/calendars/")
-    assert [item["id"] for item in calendars.json()] == ["primary", "work"]
-    chosen = client.post("/api/calendar/google/calendars/", {"calendar_id": "work"}, format="json")
+    assert calendars.json() == [
+        {"id": f"{account}@fake.calendar", "summary": "My calendar", "primary": True},
+        {"id": f"work.{account}@fake.calendar", "summary": "Work", "primary": False},
+    ]
+    chosen = client.post(
+        "/api/calendar/google/calendars/", {"calendar_id": f"work.{account}@fake.calendar"}, format="json"
+    )
     assert chosen.status_code == 200
     assert chosen.json()["calendar_name"] == "Work"
     assert chosen.json()["status"] == "connected"

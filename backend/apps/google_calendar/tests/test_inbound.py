@@ -195,3 +195,24 @@ def test_a_push_channel_is_opened_and_renewed_before_it_expires(clock, connectio
     connection.refresh_from_db()
     assert connection.channel_id != first
     assert len(connection.channel_token) >= 32
+
+
+def test_the_development_command_adds_a_busy_event_and_syncs(clock, stylist, connection):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command(
+        "google_fake_event",
+        "--staff",
+        str(stylist.pk),
+        "--start",
+        "2026-03-05T10:00:00+03:00",
+        "--end",
+        "2026-03-05T11:00:00+03:00",
+        stdout=out,
+    )
+
+    assert out.getvalue().endswith("sync: synced\n")
+    assert TimeOff.objects.get().start == at(VISIT_DAY, "10:00")
