@@ -16,6 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("--interval", type=float, default=1.0)
 
     def handle(self, *args, loop: bool = False, interval: float = 1.0, **options):
+        if loop:
+            self.stdout.write("sender ready")
+            self.stdout.flush()
         while True:
             outcomes = changes_send_due()
             if outcomes or not loop:
