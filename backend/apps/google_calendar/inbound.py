@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from apps.bookings.models import BLOCKING_STATUSES, Booking
+from apps.notifications.messages import format_when
 from apps.notifications.services import notification_inbox_alert
 from apps.salons.models import StaffMember, TimeOff, TimeOffSource
 from apps.salons.services import time_off_sync_external
@@ -176,16 +178,15 @@ def _flag_conflicts(staff: StaffMember, written: list[TimeOff]) -> None:
                     event="calendar_conflict",
                     occurrence=f"google:{time_off.pk}:{booking.pk}:{int(time_off.start.timestamp())}",
                     template="calendar_conflict",
-                    values=_conflict_values(staff, booking, time_off),
+                    values=_conflict_values(staff, booking),
                 )
 
 
-def _conflict_values(staff: StaffMember, booking: Booking, time_off: TimeOff):
+def _conflict_values(staff: StaffMember, booking: Booking):
     def values() -> dict[str, str]:
-        local = time_off.start.astimezone(ZoneInfo(booking.salon.timezone))
         return {
-            "staff": staff.name,
-            "when": local.strftime("%Y-%m-%d %H:%M"),
+            "stylist": staff.name,
+            "when": format_when(booking.start, ZoneInfo(booking.salon.timezone), (get_language() or "ar")[:2]),
             "ref": booking.reference,
             "salon": booking.salon.name,
         }

@@ -152,8 +152,8 @@ TEMPLATES: dict[str, Template] = {
         title=_("Google Calendar disconnected"),
     ),
     "calendar_conflict": Template(
-        ar="موعد مشغول في تقويم {staff} ({when}) يتعارض مع الحجز {ref} في {salon}.",
-        en="A busy event in {staff}'s calendar ({when}) overlaps booking {ref} at {salon}.",
+        ar="موعد مشغول في تقويم Google يتعارض مع الحجز {ref} في {salon}{with_stylist}، {when}.",
+        en="A busy event in Google Calendar overlaps booking {ref} at {salon}{with_stylist}, {when}.",
         title=_("Calendar event overlaps a booking"),
     ),
     # Salon managers: what customers do online, and tomorrow's bookings

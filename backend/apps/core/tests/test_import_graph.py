@@ -30,6 +30,8 @@ ALLOWED: dict[str, set[str]] = {
     # The customer's data rights reach every app that holds personal data.
     "privacy": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
+    # A stylist's Google Calendar reacts to bookings, writes time off and tells people in their inbox.
+    "google_calendar": _BELOW_BOOKINGS | {"bookings", "notifications"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

@@ -127,7 +127,10 @@ def test_a_busy_event_over_a_booking_is_flagged_to_the_managers(clock, stylist, 
     conflict = BusyConflict.objects.get()
     assert (conflict.booking_id, conflict.time_off.external_id) == (booking.pk, "dentist")
     alert = Notification.objects.get(recipient=manager, event="calendar_conflict")
-    assert booking.reference in alert.body
+    assert alert.body == (
+        f"موعد مشغول في تقويم Google يتعارض مع الحجز {booking.reference} في صالون لمسات الجمال مع Hessa، "
+        "الخميس، ٥ مارس في ٤:٣٠ م."
+    )
     assert alert.channel == "inbox"
     booking.refresh_from_db()
     assert booking.status in ("pending", "confirmed")  # never dropped
