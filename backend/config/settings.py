@@ -537,6 +537,8 @@ GOOGLE_TIMEOUT_SECONDS = env_float("GOOGLE_TIMEOUT_SECONDS", 10.0)
 # Fernet keys (comma-separated, the first encrypts; see apps/google_calendar/crypto.py). Empty: one key
 # derived from SECRET_KEY (development only).
 GOOGLE_TOKEN_KEYS = env_list("GOOGLE_TOKEN_KEYS", "")
+# The OAuth redirect URI registered with Google; empty: built from the request's host.
+GOOGLE_REDIRECT_URI = env_str("GOOGLE_REDIRECT_URI", "")
 # Where Google sends push notifications (must be https in production); empty: no watch channels.
 GOOGLE_WEBHOOK_URL = env_str("GOOGLE_WEBHOOK_URL", "")
 GOOGLE_SYNC_MAX_ATTEMPTS = env_int("GOOGLE_SYNC_MAX_ATTEMPTS", 8)

@@ -233,6 +233,18 @@ def channel_renew(*, connection: GoogleConnection, force: bool = False) -> bool:
     return True
 
 
+def calendar_sync_and_watch(*, connection_id: int) -> str:
+    """A sync, then a push channel when there is none (after a calendar is chosen)."""
+    outcome = calendar_sync(connection_id=connection_id)
+    connection = GoogleConnection.objects.filter(pk=connection_id).first()
+    if outcome == "synced" and connection is not None:
+        try:
+            channel_renew(connection=connection)
+        except GoogleError:
+            pass  # sync_calendars tries again; until then the periodic sync covers it
+    return outcome
+
+
 def push_received(*, channel_id: str, channel_token: str, resource_state: str) -> int | None:
     """A push notification: the connection whose channel it is, when the token matches (else None).
     `sync` (the channel's first message) needs nothing; any other state calls for a sync."""

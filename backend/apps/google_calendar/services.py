@@ -18,7 +18,7 @@ from apps.salons.models import StaffMember
 
 from .crypto import token_decrypt, token_encrypt
 from .errors import GoogleUnavailable, NotConnected, UnknownCalendar
-from .inbound import calendar_sync
+from .inbound import calendar_sync_and_watch
 from .models import CalendarChange, ConnectionStatus, GoogleConnection, OAuthAttempt
 from .outbound import changes_send_due
 from .providers import CalendarInfo, GoogleError, TokenSet, get_calendar_provider
@@ -150,7 +150,7 @@ def calendar_choose(*, connection: GoogleConnection, calendar_id: str) -> Google
             ignore_conflicts=True,
         )
         on_commit_safely(lambda: changes_send_due(connection_id=connection.pk), name="google_calendar.send")
-        on_commit_safely(lambda: calendar_sync(connection_id=connection.pk), name="google_calendar.sync")
+        on_commit_safely(lambda: calendar_sync_and_watch(connection_id=connection.pk), name="google_calendar.sync")
     return connection
 
 

@@ -45,7 +45,8 @@ STAFF_PARAM = OpenApiParameter("staff_id", int, required=False, description="A m
 
 
 def _redirect_uri(request) -> str:
-    return request.build_absolute_uri(reverse("google-calendar:callback"))
+    """Google's redirect target: `GOOGLE_REDIRECT_URI` when set (behind a proxy), else this host's."""
+    return settings.GOOGLE_REDIRECT_URI or request.build_absolute_uri(reverse("google-calendar:callback"))
 
 
 def _valid(serializer_class, data) -> dict:

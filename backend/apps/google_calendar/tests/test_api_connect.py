@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from apps.bookings.tests.conftest import client_for, make_user
-from apps.google_calendar.crypto import token_decrypt
+from apps.google_calendar.crypto import token_decrypt, token_encrypt
 from apps.google_calendar.models import ConnectionStatus, GoogleConnection, OAuthAttempt
 
 from .conftest import make_connection
@@ -213,3 +213,34 @@ def test_manager_only_user_without_salon_is_refused(clock, stylist):
     lonely = make_user(phone_number="+966500000999", role="manager")
 
     assert client_for(lonely).get("/api/calendar/google/conflicts/").status_code == 403
+
+
+def test_choosing_a_calendar_writes_upcoming_bookings_syncs_and_watches(
+    clock, stylist, stylist_user, connection, book, settings, django_capture_on_commit_callbacks
+):
+    from apps.google_calendar.models import CalendarChange, FakeCalendarEvent
+
+    settings.GOOGLE_WEBHOOK_URL = "https://salon.example.sa/api/calendar/google/notifications/"
+    booking = book()
+    GoogleConnection.objects.filter(pk=connection.pk).update(calendar_id="", calendar_name="")
+    CalendarChange.objects.all().delete()
+    connection.refresh_from_db()
+    calendar_id = "fake1@fake.calendar"
+    connection.refresh_token = token_encrypt("fake-refresh-fake1")
+    connection.access_token = token_encrypt("fake-access-fake1.x")
+    connection.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client_for(stylist_user).post(
+            "/api/calendar/google/calendars/", {"calendar_id": calendar_id}, format="json"
+        )
+
+    assert answer.json()["status"] == "connected"
+    assert CalendarChange.objects.get().key == f"backfill:{connection.generation}:{calendar_id[:20]}:{booking.pk}"
+    assert FakeCalendarEvent.objects.get(calendar_id=calendar_id).body["extendedProperties"]["private"] == {
+        "salonBooking": str(booking.pk),
+        "salonReference": booking.reference,
+    }
+    connection.refresh_from_db()
+    assert connection.last_synced_at == clock.now
+    assert connection.channel_id != ""
