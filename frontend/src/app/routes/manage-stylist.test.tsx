@@ -235,6 +235,7 @@ describe("a stylist's time off and special days", () => {
       pending_changes: 0,
       failed_changes: 0,
     });
+    server.on("GET", "/api/calendar/google/conflicts/", []);
     renderRoutes(routes, "/manage/3/team/11");
 
     const section = await screen.findByRole("region", { name: "الإجازات والغياب" });

@@ -27,6 +27,7 @@ export function Component() {
         returnPath={`/manage/${salon.id}/team/${staffId}`}
         outcome={returnOutcome(params.get("google_calendar"))}
         timeZone={salon.timezone}
+        showConflicts
       />
     </>
   );

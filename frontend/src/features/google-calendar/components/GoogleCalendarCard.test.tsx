@@ -116,6 +116,28 @@ describe("the Google Calendar card", () => {
     expect(server.requestsTo("POST", "/api/calendar/google/disconnect/")[0]!.body).toEqual({});
   });
 
+  test("a manager sees busy events that overlap the stylist's bookings", async () => {
+    const server = mockFetch();
+    server.on("GET", "/api/calendar/google/status/", SYNCING);
+    server.on("GET", "/api/calendar/google/conflicts/", [
+      {
+        id: 1,
+        staff_id: 11,
+        staff_name: "العنود",
+        busy_start: "2026-03-05T17:00:00+03:00",
+        busy_end: "2026-03-05T18:00:00+03:00",
+        booking_id: 5,
+        booking_reference: "SLN-7KQ2M",
+        booking_start: "2026-03-05T16:30:00+03:00",
+      },
+    ]);
+    renderCard({ showConflicts: true, timeZone: "Asia/Riyadh" });
+
+    expect(await screen.findByText("مواعيد مشغولة في تقويم Google أثناء حجوزات")).toBeInTheDocument();
+    expect(screen.getByText(/^الحجز SLN-7KQ2M/)).toBeInTheDocument();
+    expect(server.requestsTo("GET", "/api/calendar/google/conflicts/")[0]!.query.get("staff_id")).toBe("11");
+  });
+
   test("in English, with the server's message when the connection is refused", async () => {
     await changeLanguage("en");
     const server = mockFetch();

@@ -16,6 +16,7 @@ import { useDisconnectGoogleCalendar } from "../api/disconnect";
 import { useGoogleCalendarStatus } from "../api/get-status";
 import { useGoogleCalendars } from "../api/list-calendars";
 import type { ReturnOutcome } from "../return-outcome";
+import { ConflictList } from "./ConflictList";
 
 interface CardProps {
   /** A manager's stylist; null: the signed-in stylist's own calendar. */
@@ -27,6 +28,8 @@ interface CardProps {
   timeZone?: string;
   /** Where the browser goes for consent (tests replace it). */
   navigate?: (url: string) => void;
+  /** A manager's view: also list busy events that overlap bookings. */
+  showConflicts?: boolean;
 }
 
 function CalendarPicker({ staffId }: { staffId: number | null }) {
@@ -63,7 +66,14 @@ function CalendarPicker({ staffId }: { staffId: number | null }) {
 }
 
 /** A stylist's Google Calendar: connect, pick the calendar, see the last sync and errors, disconnect. */
-export function GoogleCalendarCard({ staffId, returnPath, outcome = null, timeZone, navigate }: CardProps) {
+export function GoogleCalendarCard({
+  staffId,
+  returnPath,
+  outcome = null,
+  timeZone,
+  navigate,
+  showConflicts = false,
+}: CardProps) {
   const { t } = useTranslation("googleCalendar");
   const language = useLanguage();
   const errorMessage = useErrorMessage();
@@ -112,6 +122,7 @@ export function GoogleCalendarCard({ staffId, returnPath, outcome = null, timeZo
             <p dir="ltr">{state.last_error}</p>
           </Notice>
         )}
+        {connected && showConflicts && staffId !== null && <ConflictList staffId={staffId} timeZone={zone} />}
         {connected && state.failed_changes > 0 && (
           <Notice tone="error" title={t("failedCount", { count: state.failed_changes })} />
         )}
