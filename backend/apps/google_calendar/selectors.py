@@ -1,6 +1,6 @@
 """Reads: a stylist's connection status and the busy events that overlap bookings."""
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from apps.bookings.models import BLOCKING_STATUSES
 from apps.salons.models import StaffMember
@@ -40,10 +40,15 @@ def connection_status(*, staff: StaffMember) -> dict:
 
 
 def conflict_list(*, salon_ids: list[int] | None, staff_id: int | None = None) -> QuerySet[BusyConflict]:
-    """Busy events overlapping a booking that still holds the time, soonest first."""
-    conflicts = BusyConflict.objects.filter(booking__status__in=BLOCKING_STATUSES).select_related(
-        "booking", "time_off__staff"
-    )
+    """Busy events overlapping a booking that still holds the time, soonest first (a conflict resolved by
+    moving or cancelling the booking, or the event, drops out)."""
+    # Still a conflict: the booking holds the time, with the same stylist, and the event still overlaps it.
+    conflicts = BusyConflict.objects.filter(
+        booking__status__in=BLOCKING_STATUSES,
+        booking__staff_id=F("time_off__staff_id"),
+        time_off__start__lt=F("booking__end"),
+        time_off__end__gt=F("booking__start"),
+    ).select_related("booking", "time_off__staff")
     if salon_ids is not None:
         conflicts = conflicts.filter(booking__salon_id__in=salon_ids)
     if staff_id is not None:

@@ -147,6 +147,10 @@ def test_the_conflict_list_shows_the_managers_salon_only(clock, stylist, connect
 
     assert [(item["booking_reference"], item["staff_id"]) for item in listed] == [(booking.reference, stylist.pk)]
 
+    _busy("dentist", "19:00", "20:00")  # moved out of the booking's way in Google
+    calendar_sync(connection_id=connection.pk)
+    assert client_for(manager).get("/api/calendar/google/conflicts/").json() == []
+
 
 def test_a_second_server_does_not_sync_the_same_calendar_meanwhile(clock, connection):
     GoogleConnection.objects.filter(pk=connection.pk).update(sync_lease_until=clock.now + timedelta(minutes=1))
