@@ -223,3 +223,24 @@ def test_the_development_command_adds_a_busy_event_and_syncs(clock, stylist, con
 
     assert out.getvalue().endswith("sync: synced\n")
     assert TimeOff.objects.get().start == at(VISIT_DAY, "10:00")
+
+
+def test_sync_calendars_syncs_every_connected_calendar_and_forgets_old_attempts(clock, stylist, connection):
+    import io
+
+    from django.core.management import call_command
+
+    from apps.google_calendar.models import OAuthAttempt
+
+    _busy("dentist", "10:00", "11:00")
+    old = OAuthAttempt.objects.create(
+        state="old", user=stylist.user, staff=stylist, code_verifier="v", expires_at=clock.now
+    )
+    OAuthAttempt.objects.filter(pk=old.pk).update(created_at=clock.now - timedelta(days=2))
+    out = io.StringIO()
+
+    call_command("sync_calendars", stdout=out)
+
+    assert out.getvalue() == "synced: 1; channels renewed: 0\n"
+    assert TimeOff.objects.get().external_id == "dentist"
+    assert not OAuthAttempt.objects.exists()

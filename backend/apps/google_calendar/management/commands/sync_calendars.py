@@ -1,12 +1,15 @@
 """The safety net of the in-sync (cron, e.g. every 5 minutes): read every connected calendar's changes,
-renew push channels that expire within a day, and with `--rotate-keys` re-encrypt every token with
+renew push channels that expire within a day, forget day-old authorization attempts, and with `--rotate-keys` re-encrypt every token with
 the first of GOOGLE_TOKEN_KEYS. Safe on several servers: a sync takes a lease on its connection."""
 
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from apps.google_calendar.crypto import token_rotate
 from apps.google_calendar.inbound import calendar_sync, channel_renew
-from apps.google_calendar.models import ConnectionStatus, GoogleConnection
+from apps.google_calendar.models import ConnectionStatus, GoogleConnection, OAuthAttempt
 from apps.google_calendar.providers import GoogleError
 
 
@@ -26,6 +29,8 @@ class Command(BaseCommand):
                 )
                 rotated += 1
             self.stdout.write(f"tokens re-encrypted: {rotated}")
+        # Authorization attempts are good for ten minutes; keep a day of them for support, no more.
+        OAuthAttempt.objects.filter(created_at__lt=timezone.now() - timedelta(days=1)).delete()
         outcomes: dict[str, int] = {}
         renewed = 0
         connections = GoogleConnection.objects.filter(status=ConnectionStatus.CONNECTED).exclude(calendar_id="")
