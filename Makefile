@@ -7,7 +7,7 @@ MANAGE := $(PY) backend/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-reports benchmark-load benchmark-soak benchmark-discovery backup restore-test clean
+.PHONY: run test test-backend test-frontend install install-dev spa spa-size migrate seed messages lint format check-migrations benchmark benchmark-race benchmark-calendar benchmark-calendar-sync benchmark-reports benchmark-load benchmark-soak benchmark-discovery backup restore-test clean
 
 ## Install, migrate SQLite, load demo data, build the SPA and serve everything at http://127.0.0.1:8000
 run: install spa
@@ -85,6 +85,9 @@ benchmark-race: install-dev
 
 benchmark-calendar: install-dev
 	$(PY) benchmarks/manage_calendar.py
+
+benchmark-calendar-sync: install-dev
+	$(PY) benchmarks/calendar_sync.py
 
 benchmark-reports: install-dev
 	$(PY) benchmarks/reports.py

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "apps.invoicing",
     "apps.privacy",
     "apps.calendars",
+    "apps.google_calendar",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -536,6 +537,35 @@ if NOTIFICATION_PROVIDER == "authentica" and not (AUTHENTICA_API_KEY and AUTHENT
     raise ImproperlyConfigured(
         "AUTHENTICA_API_KEY and AUTHENTICA_SENDER_NAME are required with NOTIFICATION_PROVIDER=authentica."
     )
+
+# --- Google Calendar (apps.google_calendar; docs/integrations/google-calendar.md) -------------------
+# Without GOOGLE_CLIENT_ID the fake provider is used (development): its consent page is local and its
+# calendars live in the database.
+GOOGLE_CLIENT_ID = env_str("GOOGLE_CLIENT_ID", "")
+GOOGLE_CLIENT_SECRET = env_str("GOOGLE_CLIENT_SECRET", "")
+GOOGLE_CALENDAR_PROVIDER = env_str("GOOGLE_CALENDAR_PROVIDER", "google" if GOOGLE_CLIENT_ID else "fake")
+GOOGLE_TIMEOUT_SECONDS = env_float("GOOGLE_TIMEOUT_SECONDS", 10.0)
+# Fernet keys (comma-separated, the first encrypts; see apps/google_calendar/crypto.py). Empty: one key
+# derived from SECRET_KEY (development only).
+GOOGLE_TOKEN_KEYS = env_list("GOOGLE_TOKEN_KEYS", "")
+# The OAuth redirect URI registered with Google; empty: built from the request's host.
+GOOGLE_REDIRECT_URI = env_str("GOOGLE_REDIRECT_URI", "")
+# Where Google sends push notifications (must be https in production); empty: no watch channels.
+GOOGLE_WEBHOOK_URL = env_str("GOOGLE_WEBHOOK_URL", "")
+GOOGLE_SYNC_MAX_ATTEMPTS = env_int("GOOGLE_SYNC_MAX_ATTEMPTS", 8)
+GOOGLE_SYNC_RETRY_BASE_SECONDS = env_int("GOOGLE_SYNC_RETRY_BASE_SECONDS", 30)
+# Write booking changes to the calendar right after the change commits; off: only the
+# `send_calendar_changes` command writes them.
+GOOGLE_SEND_IMMEDIATELY = env_bool("GOOGLE_SEND_IMMEDIATELY", True)
+# Fake provider only: seconds each call sleeps (benchmarks).
+GOOGLE_FAKE_LATENCY_SECONDS = env_float("GOOGLE_FAKE_LATENCY_SECONDS", 0.0)
+
+if GOOGLE_CALENDAR_PROVIDER not in {"google", "fake"}:
+    raise ImproperlyConfigured("GOOGLE_CALENDAR_PROVIDER must be 'google' or 'fake'.")
+if GOOGLE_CALENDAR_PROVIDER == "google" and not (GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET):
+    raise ImproperlyConfigured("GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET are required with the google provider.")
+if not DEBUG and GOOGLE_CALENDAR_PROVIDER == "google" and not GOOGLE_TOKEN_KEYS:
+    raise ImproperlyConfigured("GOOGLE_TOKEN_KEYS is required in production with the google provider.")
 
 # --- Privacy (PDPL) -----------------------------------------------------------
 # Tax records (invoices, credit notes, receipts) are kept unchanged this many years after issue, even

@@ -692,5 +692,27 @@ export const journeys = [
       await checkAccessibility(page, "the home page");
     },
   },
+  {
+    name: "a stylist connects Google Calendar (fake provider), picks a calendar, sees it synced and disconnects",
+    viewport: PHONE,
+    async run({ page, logPath }) {
+      await page.goto("/staff");
+      await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
+      await signInWithCode(page, logPath, "0500000002");
+      const card = page.getByRole("region", { name: "تقويم Google" });
+      await card.getByRole("button", { name: "ربط تقويم Google" }).click();
+      // The fake consent page approves at once and Google's redirect brings the stylist back.
+      await page.waitForURL(/\/staff\?google_calendar=connected/);
+      await card.getByText("رُبط تقويم Google. اختر التقويم الذي تريد استخدامه.").waitFor();
+      await card.getByLabel("التقويم").selectOption({ label: "My calendar" });
+      await card.getByRole("button", { name: "استخدام هذا التقويم" }).click();
+      await card.getByText("آخر مزامنة").waitFor();
+      await card.getByText("My calendar", { exact: true }).waitFor();
+      await screenshot(page, "google-calendar-connected");
+      await checkAccessibility(page, "the Google Calendar card");
+      await card.getByRole("button", { name: "فك الربط" }).click();
+      await card.getByRole("button", { name: "ربط تقويم Google" }).waitFor();
+    },
+  },
   ...screenTours,
 ];

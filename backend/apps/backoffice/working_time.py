@@ -11,7 +11,7 @@ from django.utils import timezone
 from apps.audit.models import AuditAction
 from apps.audit.services import audit_record, audit_snapshot
 from apps.salons import services as catalog
-from apps.salons.errors import SpecialHoursNotFound, TimeOffNotFound
+from apps.salons.errors import SpecialHoursNotFound, TimeOffNotFound, TimeOffReadOnly
 from apps.salons.models import SpecialHours, StaffMember, TimeOff
 
 from .access import managed_salon_get
@@ -110,6 +110,8 @@ def time_off_delete(*, actor, salon_id: int, staff_id: int, time_off_id: int) ->
         time_off = TimeOff.objects.filter(staff=staff, pk=time_off_id).first()
         if time_off is None:
             raise TimeOffNotFound()
+        if time_off.is_external:
+            raise TimeOffReadOnly()
         before = {"staff": staff.pk, **audit_snapshot(time_off, TIME_OFF_FIELDS)}
         time_off_pk, time_off_repr = time_off.pk, str(time_off)
         catalog.time_off_delete(time_off=time_off)

@@ -145,6 +145,17 @@ TEMPLATES: dict[str, Template] = {
         en="{salon} has added you to its team. Sign in with this number to see your bookings.",
         title=_("You were added to a salon's team"),
     ),
+    # Google Calendar (apps.google_calendar): inbox only
+    "calendar_disconnected": Template(
+        ar="توقف ربط تقويم Google بمواعيدك في {salon}. اربطه من جديد ليستمر ظهور حجوزاتك فيه.",
+        en="Your Google Calendar is no longer linked to your bookings at {salon}. Connect it again to keep them there.",
+        title=_("Google Calendar disconnected"),
+    ),
+    "calendar_conflict": Template(
+        ar="موعد مشغول في تقويم Google يتعارض مع الحجز {ref} في {salon}{with_stylist}، {when}.",
+        en="A busy event in Google Calendar overlaps booking {ref} at {salon}{with_stylist}, {when}.",
+        title=_("Calendar event overlaps a booking"),
+    ),
     # Salon managers: what customers do online, and tomorrow's bookings
     "manager_new_awaiting": Template(
         ar="حجز جديد عبر التطبيق {ref} في {salon} ينتظر تأكيدك: {customer}، {service}{with_stylist}، {when}.",

@@ -26,6 +26,8 @@ class NotificationEvent(models.TextChoices):
     REFUND_ISSUED = "refund_issued", _("Refund issued")
     STAFF_ADDED = "staff_added", _("Added to a salon's team")
     DAILY_AGENDA = "daily_agenda", _("Tomorrow's bookings")
+    CALENDAR_DISCONNECTED = "calendar_disconnected", _("Google Calendar disconnected")
+    CALENDAR_CONFLICT = "calendar_conflict", _("Calendar event overlaps a booking")
 
 
 class Channel(models.TextChoices):

@@ -18,7 +18,7 @@ key and goes through the same claims and retries; the sender hands it to Django'
 
 import logging
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -27,7 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone, translation
 
 from apps.accounts.consents import consent_allows
-from apps.accounts.models import ConsentPurpose
+from apps.accounts.models import ConsentPurpose, User
 from apps.bookings.models import Booking, BookingStatus
 from apps.core.after_commit import on_commit_safely
 from apps.core.observability.metrics import NOTIFICATION_SENDS
@@ -194,6 +194,33 @@ def notification_staff_added(*, staff_id: int) -> None:
     )
     if settings.NOTIFICATION_SEND_IMMEDIATELY:
         on_commit_safely(lambda: notification_send_due(ids=[notification.pk]), name="notifications.send_due")
+
+
+def notification_inbox_alert(
+    *, recipient_id: int, event: str, occurrence: str, template: str, values: Callable[[], dict[str, str]]
+) -> bool:
+    """An alert about no booking that stays in the recipient's inbox (not sent by SMS), once per
+    (recipient, event, occurrence); call it in the transaction that found the reason. `values()` is
+    called in the recipient's language. Returns whether it was added."""
+    user = User.objects.filter(pk=recipient_id).first()
+    if user is None:
+        return False
+    language = language_of(user)
+    with translation.override(language):
+        values = values()
+    _row, created = Notification.objects.get_or_create(
+        recipient=user,
+        booking=None,
+        event=event,
+        occurrence=occurrence,
+        defaults={
+            "template": template,
+            "language": language,
+            "body": render(template, language=language, values=values),
+            **delivery_fields(by_sms=False, now=timezone.now()),
+        },
+    )
+    return created
 
 
 # --- Sending ------------------------------------------------------------------------------------

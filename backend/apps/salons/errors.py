@@ -33,6 +33,11 @@ class TimeOffNotFound(NotFound):
     message = _("Time off not found.")
 
 
+class TimeOffReadOnly(Conflict):
+    code = "time_off_read_only"
+    message = _("This time off comes from the stylist's own calendar: change it there.")
+
+
 class SpecialHoursNotFound(NotFound):
     code = "special_hours_not_found"
     message = _("Special hours not found.")

@@ -21,7 +21,7 @@ from apps.core.locks import lock_name
 from .errors import AlreadyOnTeam, InvalidHours, SalonNotFound, StylistOfAnotherSalon, UnknownServices, UnknownStaff
 from .events import catalog_changed_publish
 from .hours import HoursProblem, special_hours_problems, weekly_hours_problems
-from .models import Favourite, Salon, Service, SpecialHours, StaffMember, TimeOff, WorkingHours
+from .models import Favourite, Salon, Service, SpecialHours, StaffMember, TimeOff, TimeOffSource, WorkingHours
 
 User = get_user_model()
 
@@ -229,6 +229,45 @@ def time_off_delete(*, time_off: TimeOff) -> None:
         times = ((time_off.start, time_off.end),)
         time_off.delete()
         catalog_changed_publish(salon_id=time_off.staff.salon_id, times=times)
+
+
+def time_off_sync_external(
+    *, staff: StaffMember, source: str, upserts: list[tuple[str, datetime, datetime, str]], deletes: list[str]
+) -> tuple[list[TimeOff], int]:
+    """Bring the stylist's time off from an outside calendar (`source`, not manual) in line with it:
+    `upserts` (external id, start, end, reason) are created or moved, `deletes` (external ids) removed.
+    One transaction; the availability hook is told of every old and new range. Returns the rows written
+    and how many were removed."""
+    if source == TimeOffSource.MANUAL:
+        raise ValueError("time_off_sync_external is for outside calendars only")
+    times: list[tuple[datetime, datetime]] = []
+    written: list[TimeOff] = []
+    with transaction.atomic():
+        ids = [external_id for external_id, *_rest in upserts] + list(deletes)
+        existing = {
+            row.external_id: row
+            for row in TimeOff.objects.select_for_update().filter(staff=staff, source=source, external_id__in=ids)
+        }
+        for external_id, start, end, reason in upserts:
+            row = existing.get(external_id)
+            if row is None:
+                row = TimeOff.objects.create(
+                    staff=staff, source=source, external_id=external_id, start=start, end=end, reason=reason[:200]
+                )
+            elif (row.start, row.end, row.reason) != (start, end, reason[:200]):
+                times.append((row.start, row.end))
+                row.start, row.end, row.reason = start, end, reason[:200]
+                row.save(update_fields=["start", "end", "reason"])
+            else:
+                continue
+            times.append((start, end))
+            written.append(row)
+        removed = [existing[external_id] for external_id in deletes if external_id in existing]
+        times.extend((row.start, row.end) for row in removed)
+        TimeOff.objects.filter(pk__in=[row.pk for row in removed]).delete()
+        if times:
+            catalog_changed_publish(salon_id=staff.salon_id, times=tuple(times))
+    return written, len(removed)
 
 
 def special_hours_delete(*, special_hours: SpecialHours) -> None:

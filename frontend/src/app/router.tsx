@@ -52,7 +52,13 @@ export const routes: RouteObject[] = [
           { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email"]) },
           {
             path: "staff",
-            lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts", "calendars"]),
+            lazy: lazyRoute(() => import("./routes/staff-day"), [
+              "bookings",
+              "salons",
+              "accounts",
+              "calendars",
+              "googleCalendar",
+            ]),
           },
           {
             // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
@@ -77,7 +83,7 @@ export const routes: RouteObject[] = [
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
                   {
                     path: "team/:staffId",
-                    lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice", "calendars"]),
+                    lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice", "calendars", "googleCalendar"]),
                   },
                   {
                     path: "salon",

@@ -568,6 +568,152 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/calendar/google/calendars/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The connected account's calendars (to choose one) */
+    get: operations["calendar_google_calendars_list"];
+    put?: never;
+    /** Choose the calendar to write bookings to and read busy time from */
+    post: operations["calendar_google_calendars_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/callback/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Google's redirect after consent
+     * @description Exchanges the code and redirects to the SPA with `google_calendar=connected` or `=error`.
+     */
+    get: operations["calendar_google_callback_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/conflicts/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Busy events from stylists' calendars that overlap bookings (managers) */
+    get: operations["calendar_google_conflicts_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/connect/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start connecting a Google Calendar
+     * @description The URL of Google's consent page (state signed, single use, bound to me; PKCE S256).
+     */
+    post: operations["calendar_google_connect_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/disconnect/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Disconnect (revokes the grant at Google) */
+    post: operations["calendar_google_disconnect_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/fake-consent/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fake provider's consent (development only) */
+    get: operations["calendar_google_fake_consent_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/notifications/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Google's push notification for a watched calendar
+     * @description Verified by `X-Goog-Channel-ID` and `X-Goog-Channel-Token`; a change triggers a sync.
+     */
+    post: operations["calendar_google_notifications_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/calendar/google/status/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A stylist's Google Calendar status */
+    get: operations["calendar_google_status_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/favourites/": {
     parameters: {
       query?: never;
@@ -2481,6 +2627,8 @@ export interface components {
      *     * `refund_issued` - Refund issued
      *     * `staff_added` - Added to a salon's team
      *     * `daily_agenda` - Tomorrow's bookings
+     *     * `calendar_disconnected` - Google Calendar disconnected
+     *     * `calendar_conflict` - Calendar event overlaps a booking
      * @enum {string}
      */
     EventEnum:
@@ -2493,7 +2641,9 @@ export interface components {
       | "payment_received"
       | "refund_issued"
       | "staff_added"
-      | "daily_agenda";
+      | "daily_agenda"
+      | "calendar_disconnected"
+      | "calendar_conflict";
     Feed: {
       kind: components["schemas"]["FeedKindEnum"];
       salon_id: number;
@@ -2528,6 +2678,68 @@ export interface components {
      * @enum {string}
      */
     FeedKindEnum: "staff" | "salon";
+    GoogleCalendar: {
+      id: string;
+      summary: string;
+      primary: boolean;
+    };
+    GoogleCalendarConflict: {
+      id: number;
+      staff_id: number;
+      staff_name: string;
+      /** Format: date-time */
+      busy_start: string;
+      /** Format: date-time */
+      busy_end: string;
+      booking_id: number;
+      booking_reference: string;
+      /** Format: date-time */
+      booking_start: string;
+    };
+    GoogleCalendarStatus: {
+      staff_id: number;
+      status: components["schemas"]["GoogleCalendarStatusStatusEnum"];
+      calendar_id: string;
+      calendar_name: string;
+      /** Format: date-time */
+      last_synced_at: string | null;
+      last_error: string;
+      /** Format: date-time */
+      last_error_at: string | null;
+      /** Format: date-time */
+      connected_at: string | null;
+      pending_changes: number;
+      failed_changes: number;
+    };
+    /**
+     * @description * `not_connected` - not_connected
+     *     * `connected` - connected
+     *     * `disconnected` - disconnected
+     * @enum {string}
+     */
+    GoogleCalendarStatusStatusEnum: "not_connected" | "connected" | "disconnected";
+    GoogleChooseCalendarRequest: {
+      /** @description A manager's stylist; empty: my own calendar. */
+      staff_id?: number | null;
+      calendar_id: string;
+    };
+    GoogleConnectRequest: {
+      /** @description A manager's stylist; empty: my own calendar. */
+      staff_id?: number | null;
+      /**
+       * @description Where the SPA returns after Google.
+       * @default /
+       */
+      return_path?: string;
+    };
+    GoogleConnectResult: {
+      /** Format: uri */
+      auth_url: string;
+    };
+    GoogleForStaffRequest: {
+      /** @description A manager's stylist; empty: my own calendar. */
+      staff_id?: number | null;
+    };
     Health: {
       status: string;
     };
@@ -3067,6 +3279,7 @@ export interface components {
       /** Format: date-time */
       readonly end: string;
       readonly reason: string;
+      readonly source: components["schemas"]["ManageTimeOffSourceEnum"];
     };
     ManageTimeOffCreateRequest: {
       /** Format: date-time */
@@ -3089,6 +3302,12 @@ export interface components {
        */
       cancel_reason?: string;
     };
+    /**
+     * @description * `manual` - Entered in the back office
+     *     * `google` - Google Calendar
+     * @enum {string}
+     */
+    ManageTimeOffSourceEnum: "manual" | "google";
     ManageWorkingHours: {
       /**
        * @description 0 = Monday … 6 = Sunday.
@@ -6189,6 +6408,558 @@ export interface operations {
         };
       };
       /** @description - `staff_not_found`: Staff member not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_calendars_list: {
+    parameters: {
+      query?: {
+        /** @description A manager's stylist; empty: mine. */
+        staff_id?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleCalendar"][];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_staff_not_found`: Staff member not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_not_connected`: This stylist has no Google Calendar connected. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `calendar_google_unavailable`: Google Calendar did not answer. Please try again shortly. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  calendar_google_calendars_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GoogleChooseCalendarRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `calendar_unknown`: That calendar is not one of this Google account's calendars.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_staff_not_found`: Staff member not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_not_connected`: This stylist has no Google Calendar connected. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `calendar_google_unavailable`: Google Calendar did not answer. Please try again shortly. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  calendar_google_callback_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_conflicts_list: {
+    parameters: {
+      query?: {
+        /** @description A manager's stylist; empty: mine. */
+        staff_id?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleCalendarConflict"][];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_connect_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["GoogleConnectRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleConnectResult"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_staff_not_found`: Staff member not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_disconnect_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["GoogleForStaffRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_staff_not_found`: Staff member not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_not_connected`: This stylist has no Google Calendar connected. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_fake_consent_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_notifications_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description No response body */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `calendar_channel_token_invalid`: Unknown push channel or wrong channel token. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  calendar_google_status_retrieve: {
+    parameters: {
+      query?: {
+        /** @description A manager's stylist; empty: mine. */
+        staff_id?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GoogleCalendarStatus"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_stylists_only`: Only a salon's stylists and managers can connect a calendar. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `calendar_staff_not_found`: Staff member not found. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -10306,6 +11077,15 @@ export interface operations {
        *     - `time_off_not_found`: Time off not found.
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `time_off_read_only`: This time off comes from the stylist's own calendar: change it there. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -9,6 +9,7 @@ import type common from "@/locales/ar/common.json";
 import type desk from "@/locales/ar/desk.json";
 import type email from "@/locales/ar/email.json";
 import type errors from "@/locales/ar/errors.json";
+import type googleCalendar from "@/locales/ar/googleCalendar.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
@@ -36,6 +37,7 @@ declare module "i18next" {
       privacy: typeof privacy;
       calendars: typeof calendars;
       email: typeof email;
+      googleCalendar: typeof googleCalendar;
     };
   }
 }

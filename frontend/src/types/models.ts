@@ -235,3 +235,8 @@ export type AccountDeleted = Schemas["AccountDeleted"];
 
 /** A private iCalendar feed's links (https, webcal://, Google Calendar's) and its QR code. */
 export type CalendarFeed = Schemas["Feed"];
+// --- Google Calendar ----------------------------------------------------------
+
+export type GoogleCalendarStatus = Schemas["GoogleCalendarStatus"];
+export type GoogleCalendar = Schemas["GoogleCalendar"];
+export type GoogleCalendarConflict = Schemas["GoogleCalendarConflict"];

@@ -151,7 +151,7 @@ class ManageWorkingWeekSerializer(AffectedOptionsSerializer):
 class ManageTimeOffSerializer(serializers.ModelSerializer):
     class Meta:
         model = TimeOff
-        fields = ["id", "start", "end", "reason"]
+        fields = ["id", "start", "end", "reason", "source"]
         read_only_fields = fields
 
 

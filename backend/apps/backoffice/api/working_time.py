@@ -6,7 +6,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from apps.core.openapi import INVALID_INPUT, error_responses
-from apps.salons.errors import SalonNotFound, SpecialHoursNotFound, StaffNotFound, TimeOffNotFound
+from apps.salons.errors import SalonNotFound, SpecialHoursNotFound, StaffNotFound, TimeOffNotFound, TimeOffReadOnly
 
 from .. import working_time
 from ..errors import BookingsAffected, ManagersOnly
@@ -125,7 +125,7 @@ class TimeOffDetailView(ManageView):
         tags=[TAG],
         summary="Remove time off",
         request=None,
-        responses={204: None, **error_responses(DOOR, TimeOffNotFound)},
+        responses={204: None, **error_responses(DOOR, TimeOffNotFound, TimeOffReadOnly)},
     )
     def delete(self, request, salon_id: int, staff_id: int, time_off_id: int):
         working_time.time_off_delete(actor=request.user, salon_id=salon_id, staff_id=staff_id, time_off_id=time_off_id)

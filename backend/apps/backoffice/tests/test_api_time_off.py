@@ -34,7 +34,7 @@ def test_time_off_is_added_in_the_salons_zone_and_audited(manager_client, manage
 
     assert response.status_code == 201
     time_off = TimeOff.objects.get()
-    assert response.json() == {"id": time_off.pk, **body}
+    assert response.json() == {"id": time_off.pk, **body, "source": "manual"}
     assert response.json()["start"].endswith("+03:00")
     entry = AuditEntry.objects.get()
     assert (entry.actor, entry.object_type, entry.action, entry.changes["reason"]) == (

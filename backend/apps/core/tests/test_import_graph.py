@@ -32,6 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
     # Calendar feeds publish bookings; `calendars.ics` is shared with whoever else publishes them.
     "calendars": _BELOW_BOOKINGS | {"bookings"},
+    # A stylist's Google Calendar reacts to bookings, writes time off and tells people in their inbox.
+    "google_calendar": _BELOW_BOOKINGS | {"bookings", "notifications"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

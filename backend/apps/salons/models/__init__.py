@@ -8,7 +8,7 @@ Working hours are local wall-clock times in the salon's time zone.
 from .catalog import Service, ServiceCategory, StaffMember
 from .favourite import Favourite
 from .salon import Audience, City, Salon, SalonPhoto, UnconfirmedPolicy, validate_timezone, vat_number_validator
-from .schedule import SpecialHours, TimeOff, Weekday, WorkingHours
+from .schedule import SpecialHours, TimeOff, TimeOffSource, Weekday, WorkingHours
 
 __all__ = [
     "Audience",
@@ -21,6 +21,7 @@ __all__ = [
     "SpecialHours",
     "StaffMember",
     "TimeOff",
+    "TimeOffSource",
     "UnconfirmedPolicy",
     "Weekday",
     "WorkingHours",

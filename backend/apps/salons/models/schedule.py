@@ -97,8 +97,15 @@ class SpecialHours(models.Model):
             raise ValidationError({"end_time": _("An interval cannot start and end at the same time.")})
 
 
+class TimeOffSource(models.TextChoices):
+    MANUAL = "manual", _("Entered in the back office")
+    GOOGLE = "google", _("Google Calendar")
+
+
 class TimeOff(models.Model):
-    """A range of time a staff member is away (vacation, a doctor's appointment)."""
+    """A range of time a staff member is away (vacation, a doctor's appointment). Rows from an outside
+    calendar (`source` other than manual) carry the event's id there and are written only by that
+    calendar's sync (`services.time_off_sync_external`)."""
 
     staff = models.ForeignKey(
         StaffMember, on_delete=models.CASCADE, related_name="time_off", verbose_name=_("staff member")
@@ -106,16 +113,29 @@ class TimeOff(models.Model):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     reason = models.CharField(_("reason"), max_length=200, blank=True)
+    source = models.CharField(_("source"), max_length=16, choices=TimeOffSource.choices, default=TimeOffSource.MANUAL)
+    external_id = models.CharField(_("id in the outside calendar"), max_length=1024, blank=True, default="")
 
     class Meta:
         verbose_name = _("time off")
         verbose_name_plural = _("time off")
         ordering = ["staff", "start"]
         indexes = [models.Index(fields=["staff", "start", "end"])]
-        constraints = [models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="time_off_end_after_start")]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=models.F("start")), name="time_off_end_after_start"),
+            models.UniqueConstraint(
+                fields=["staff", "source", "external_id"],
+                condition=~Q(source="manual"),
+                name="time_off_once_per_external_event",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.staff.display_name}: {self.start:%Y-%m-%d %H:%M} – {self.end:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_external(self) -> bool:
+        return self.source != TimeOffSource.MANUAL
 
     def clean(self):
         super().clean()

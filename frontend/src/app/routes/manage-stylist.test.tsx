@@ -217,6 +217,35 @@ describe("a stylist's time off and special days", () => {
     await vi.waitFor(() => expect(within(section).queryByText("إجازة")).not.toBeInTheDocument());
   });
 
+  test("time off from the stylist's Google Calendar is shown as such and cannot be removed here", async () => {
+    const server = mockFetch();
+    serveStylist(server);
+    server.on("GET", "/api/manage/salons/3/staff/11/time-off/", [
+      { id: 9, start: "2026-12-01T10:00:00+03:00", end: "2026-12-01T11:00:00+03:00", reason: "", source: "google" },
+    ]);
+    server.on("GET", "/api/calendar/google/status/", {
+      staff_id: 11,
+      status: "connected",
+      calendar_id: "primary",
+      calendar_name: "العنود",
+      last_synced_at: "2026-11-22T08:55:00+03:00",
+      last_error: "",
+      last_error_at: null,
+      connected_at: "2026-11-20T08:00:00+03:00",
+      pending_changes: 0,
+      failed_changes: 0,
+    });
+    server.on("GET", "/api/calendar/google/conflicts/", []);
+    renderRoutes(routes, "/manage/3/team/11");
+
+    const section = await screen.findByRole("region", { name: "الإجازات والغياب" });
+    expect(await within(section).findByText("من تقويم Google: تُعدَّل هناك.")).toBeInTheDocument();
+    expect(within(section).queryByRole("button", { name: /^حذف/ })).not.toBeInTheDocument();
+    const card = await screen.findByRole("region", { name: "تقويم Google" });
+    expect(within(card).getByRole("button", { name: "فك الربط" })).toBeInTheDocument();
+    expect(server.requestsTo("GET", "/api/calendar/google/status/")[0]?.query.get("staff_id")).toBe("11");
+  });
+
   test("a special day off is added for a date", async () => {
     const server = mockFetch();
     serveStylist(server);

@@ -11,6 +11,8 @@ import { useStaffOverview } from "@/features/bookings/api/get-staff-overview";
 import { useStaffSchedule } from "@/features/bookings/api/get-staff-schedule";
 import { ScheduleView } from "@/features/bookings/components/ScheduleView";
 import { CalendarFeedCard } from "@/features/calendar-feeds/components/CalendarFeedCard";
+import { GoogleCalendarCard } from "@/features/google-calendar/components/GoogleCalendarCard";
+import { returnOutcome } from "@/features/google-calendar/return-outcome";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
 import { addDays, DEFAULT_TIME_ZONE, isIsoDate, todayIn } from "@/lib/calendar-date";
@@ -132,6 +134,10 @@ export function Component() {
       {overview.data.staff_member && <CalendarFeedCard owner={{ kind: "me" }} />}
       {walkIn && (
         <WalkInDialog stylist={stylist} onBooked={(day) => update({ date: day })} onClose={() => setWalkIn(false)} />
+      )}
+      {overview.data.staff_member && (
+        // The signed-in stylist's own calendar (a manager connects a stylist's from the team page).
+        <GoogleCalendarCard staffId={null} returnPath="/staff" outcome={returnOutcome(params.get("google_calendar"))} />
       )}
     </div>
   );

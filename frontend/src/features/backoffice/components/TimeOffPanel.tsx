@@ -159,24 +159,30 @@ export function TimeOffPanel({ salonId, staffId, stylistName, timeZone }: PanelP
             <li key={entry.id} className="card manage-item">
               <div className="manage-item__main">
                 <p className="manage-item__title">{range(entry)}</p>
-                {entry.reason && (
-                  <p className="manage-item__meta" dir="auto">
-                    {entry.reason}
-                  </p>
+                {entry.source === "google" ? (
+                  <p className="manage-item__meta">{t("timeOff.fromGoogle")}</p>
+                ) : (
+                  entry.reason && (
+                    <p className="manage-item__meta" dir="auto">
+                      {entry.reason}
+                    </p>
+                  )
                 )}
               </div>
-              <button
-                type="button"
-                className="button button--ghost-danger button--small"
-                onClick={() => {
-                  remove.reset();
-                  setRemoving(entry);
-                }}
-              >
-                <Icon name="trash" size={18} />
-                {t("actions.delete")}
-                <span className="visually-hidden"> {range(entry)}</span>
-              </button>
+              {entry.source !== "google" && (
+                <button
+                  type="button"
+                  className="button button--ghost-danger button--small"
+                  onClick={() => {
+                    remove.reset();
+                    setRemoving(entry);
+                  }}
+                >
+                  <Icon name="trash" size={18} />
+                  {t("actions.delete")}
+                  <span className="visually-hidden"> {range(entry)}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
