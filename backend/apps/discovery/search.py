@@ -13,7 +13,14 @@ from apps.salons.models import Salon
 from apps.salons.search_backend import fts_available
 from apps.salons.search_index import fold_text, search_terms
 
-__all__ = ["fold_text", "search_backend_filter", "search_relevance", "search_terms", "typo_of_a_word"]
+__all__ = [
+    "TYPO_MIN_LENGTH",
+    "fold_text",
+    "search_backend_filter",
+    "search_relevance",
+    "search_terms",
+    "typo_of_a_word",
+]
 
 # FTS5's trigram tokenizer cannot match a string shorter than a trigram.
 _FTS_MIN_LENGTH = 3
@@ -39,7 +46,7 @@ def search_backend_filter(salons: QuerySet[Salon], terms: list[str]) -> tuple[Qu
     fuzzy_terms = {
         term
         for term in terms
-        if len(term) >= _TYPO_MIN_LENGTH
+        if len(term) >= TYPO_MIN_LENGTH
         and (connection.vendor == "postgresql" or fts)
         and not _common_term(salons.db, _exact_match(term, fts=fts))
     }
@@ -75,7 +82,7 @@ _FTS_MATCH = "SELECT rowid FROM salons_salon_search WHERE salons_salon_search MA
 # and one after, and a match when the Jaccard similarity of a term's and a word's trigrams reaches
 # the threshold PostgreSQL uses (settings.SEARCH_TYPO_THRESHOLD). Candidates are the rows sharing
 # one of the term's trigrams (the FTS5 index), at most `_TYPO_CANDIDATES` of them.
-_TYPO_MIN_LENGTH = 4
+TYPO_MIN_LENGTH = 4
 _TYPO_CANDIDATES = 2000
 
 
@@ -90,7 +97,7 @@ def trigram_similarity(first: str, second: str) -> float:
 
 
 def _sqlite_typo_matches(term: str) -> list[int]:
-    if len(term) < _TYPO_MIN_LENGTH:
+    if len(term) < TYPO_MIN_LENGTH:
         return []
     inner = sorted({term[index : index + 3] for index in range(len(term) - 2)})
     query = " OR ".join(_fts_phrase(trigram) for trigram in inner)
@@ -101,7 +108,7 @@ def _sqlite_typo_matches(term: str) -> list[int]:
 
 def typo_of_a_word(term: str, text: str) -> bool:
     """Whether `term` is within a typo of one of the words of `text` (both folded), as on SQLite."""
-    if len(term) < _TYPO_MIN_LENGTH:
+    if len(term) < TYPO_MIN_LENGTH:
         return False
     threshold = settings.SEARCH_TYPO_THRESHOLD
     return any(trigram_similarity(term, word) >= threshold for word in text.split())

@@ -18,7 +18,7 @@ from apps.core.i18n import current_language
 from apps.salons.models import Salon, Service
 from apps.salons.search_index import search_terms
 
-from .search import typo_of_a_word
+from .search import TYPO_MIN_LENGTH, typo_of_a_word
 
 SUGGESTION_LIMIT = 5
 
@@ -72,7 +72,9 @@ def _matching(queryset: QuerySet, field: str, terms: list[str], *, typos: bool) 
     values = None
     for term in terms:
         condition = Q(**{f"{field}__contains": term})
-        if typos and postgresql:
+        if len(term) < TYPO_MIN_LENGTH:
+            pass  # a typo in a word this short is no match worth showing (and no index serves it)
+        elif typos and postgresql:
             condition |= Q(**{f"{field}__trigram_word_similar": term})
         elif typos:
             if values is None:
@@ -85,12 +87,14 @@ def _matching(queryset: QuerySet, field: str, terms: list[str], *, typos: bool) 
 
 
 def _closeness(queryset: QuerySet, field: str, terms: list[str]):
-    """Trigram closeness of the terms to `field` on PostgreSQL; 0 on SQLite (then the tie-breaks decide)."""
+    """Trigram closeness of the terms (of a typo's length) to `field` on PostgreSQL; 0 on SQLite (then
+    the tie-breaks decide)."""
     if not _is_postgresql(queryset):
         return Value(0.0, output_field=FloatField())
     score = Value(0.0, output_field=FloatField())
     for term in terms:
-        score = score + TrigramWordSimilarity(Value(term), F(field))
+        if len(term) >= TYPO_MIN_LENGTH:  # shorter ones are substrings of every match alike
+            score = score + TrigramWordSimilarity(Value(term), F(field))
     return score
 
 
