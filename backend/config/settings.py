@@ -165,6 +165,8 @@ TEMPLATES = [
 
 
 SEARCH_TYPO_THRESHOLD = 0.4
+# How long the words of service names are kept for typo matching (apps/discovery/search.py).
+SEARCH_VOCABULARY_SECONDS = env_int("SEARCH_VOCABULARY_SECONDS", 600)
 
 
 def database_config(url: str) -> dict:

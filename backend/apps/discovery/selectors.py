@@ -75,13 +75,13 @@ def salon_search(salons: QuerySet[Salon], *, query: str) -> QuerySet[Salon]:
     PostgreSQL both served by GIN trigram indexes, on SQLite by the FTS5 trigram mirror (see
     `search`); a word found as spelt in a page of salons or more is not searched for typos. Relevance
     sums over the words: a match in the salon's names counts twice as much as one elsewhere (a
-    service), and after a typo match on PostgreSQL a closer spelling counts more.
+    service), and a match within a typo a little less than the same match as spelt.
     """
     terms = search_terms(query)
     if not terms:
         return salons.annotate(relevance=Value(0.0, output_field=FloatField()))
     matched, typos = search_backend_filter(salons, terms)
-    return matched.annotate(relevance=search_relevance(salons.db, terms, graded=typos))
+    return matched.annotate(relevance=search_relevance(terms, typos))
 
 
 def salon_filter_district(salons: QuerySet[Salon], *, district: str) -> QuerySet[Salon]:
