@@ -12,6 +12,7 @@ import type errors from "@/locales/ar/errors.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
+import type passkeys from "@/locales/ar/passkeys.json";
 import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
@@ -36,6 +37,7 @@ declare module "i18next" {
       privacy: typeof privacy;
       calendars: typeof calendars;
       email: typeof email;
+      passkeys: typeof passkeys;
     };
   }
 }

@@ -32,6 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
     # Calendar feeds publish bookings; `calendars.ics` is shared with whoever else publishes them.
     "calendars": _BELOW_BOOKINGS | {"bookings"},
+    # Passkeys sign in to the phone account and answer like a phone sign-in.
+    "passkeys": {"core", "accounts"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }
