@@ -20,10 +20,9 @@ export function PasskeyOffer() {
   // Someone who already has a passkey is not asked again.
   if (!signedIn || !passkeys.isSuccess || passkeys.data.length > 0) return null;
   return (
-    <section className="notice notice--info stack" aria-labelledby="passkey-offer-title">
-      <h2 id="passkey-offer-title" className="notice__title">
-        {t("offer.title")}
-      </h2>
+    // A region, not a heading: it sits above the page's own h1.
+    <section className="notice notice--info stack" aria-label={t("offer.title")}>
+      <p className="notice__title">{t("offer.title")}</p>
       <p>{t("offer.body")}</p>
       {add.isError && (
         <Notice tone="error" live>
