@@ -34,6 +34,7 @@ from .errors import (
     PasskeyExists,
     PasskeyPhoneUnverified,
     PasskeyRemoved,
+    PasskeyResponseInvalid,
     PasskeyUnknown,
 )
 from .models import ChallengePurpose, Passkey, PasskeyChallenge
@@ -140,6 +141,10 @@ def passkey_login_verify(*, credential: object) -> PhoneSignIn:
             raise PasskeyRemoved()
         if passkey.cloned_at is not None:
             raise PasskeyCloned()
+        # A discoverable credential names its user: it must be the passkey's owner.
+        handle = answer.raw["response"].get("userHandle")
+        if handle and handle != passkey.user_handle:
+            raise PasskeyResponseInvalid()
         new_count = ceremony.verify_authentication(
             answer=answer, expected_challenge=answer.challenge, public_key=bytes(passkey.public_key)
         )

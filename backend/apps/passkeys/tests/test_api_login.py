@@ -185,3 +185,13 @@ def test_a_disabled_account_cannot_sign_in_with_its_passkey(registered, customer
 
     assert response.status_code == 403
     assert response.json()["code"] == "account_disabled"
+
+
+def test_an_answer_naming_another_user_is_refused(registered):
+    registered.user_handle = b"someone else"
+
+    response = login(registered)
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "passkey_invalid"
+    assert Passkey.objects.get().last_used_at is None
