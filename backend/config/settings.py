@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "apps.privacy",
     "apps.calendars",
     "apps.google_calendar",
+    "apps.passkeys",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -488,6 +489,12 @@ MOYASAR_TIMEOUT_SECONDS = env_float("MOYASAR_TIMEOUT_SECONDS", 15.0)
 PAYMENT_METHODS = env_list("PAYMENT_METHODS", "creditcard,applepay,stcpay")
 # Public address of the web app: payment callbacks return the browser there.
 FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
+# Passkeys (WebAuthn, ADR 0013): the relying party is the web app's host; answers are accepted from these
+# origins only. Browsers refuse an IP address as rp id: use a host name (`localhost` in development).
+_FRONTEND = urlsplit(FRONTEND_URL)
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID", _FRONTEND.hostname or "localhost")
+WEBAUTHN_RP_NAME = env_str("WEBAUTHN_RP_NAME", "Salon")
+WEBAUTHN_ORIGINS = env_list("WEBAUTHN_ORIGINS", f"{_FRONTEND.scheme}://{_FRONTEND.netloc}")
 # The key private calendar feeds' links are derived from (apps/calendars/tokens.py, ADR 0010); the
 # SECRET_KEY when empty. Changing it changes every feed's link (the old ones stop at once).
 CALENDAR_FEED_KEY = env_str("CALENDAR_FEED_KEY", "")

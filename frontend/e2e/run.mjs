@@ -10,6 +10,7 @@ import { ensureBuilt } from "./build.mjs";
 import { calendarFeedJourneys } from "./calendar-feeds.mjs";
 import { screenshot, stubMapTiles } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
+import { passkeyJourneys } from "./passkeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
@@ -80,9 +81,13 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = [...journeys, ...performanceJourneys, ...adminJourneys, ...calendarFeedJourneys].filter((journey) =>
-      journey.name.includes(process.env.E2E_GREP ?? ""),
-    );
+    const chosen = [
+      ...journeys,
+      ...performanceJourneys,
+      ...adminJourneys,
+      ...calendarFeedJourneys,
+      ...passkeyJourneys,
+    ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();
       try {

@@ -61,6 +61,9 @@ export async function startBackend({ logPath }) {
     PAYMENT_PROVIDER: "fake",
     NOTIFICATION_PROVIDER: "console",
     FRONTEND_URL: baseUrl,
+    // Passkeys need a host name (browsers refuse an IP address): the passkey journey uses localhost.
+    WEBAUTHN_RP_ID: "localhost",
+    WEBAUTHN_ORIGINS: `${baseUrl},http://localhost:${port}`,
     OTP_RESEND_COOLDOWN_SECONDS: "0",
     // The journeys sign the same demo people in many times within minutes.
     OTP_MAX_PER_WINDOW: "50",

@@ -167,6 +167,120 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/passkeys/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My passkeys */
+    get: operations["auth_passkeys_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/passkeys/{passkey_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a passkey
+     * @description It can no longer sign in (an attempt is refused as `passkey_removed`).
+     */
+    delete: operations["auth_passkeys_remove"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/passkeys/login/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start signing in with a passkey
+     * @description Options for `navigator.credentials.get()` with no allowed list (discoverable credentials: no phone number to type) and user verification required.
+     */
+    post: operations["auth_passkeys_login_options"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/passkeys/login/verify/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with a passkey
+     * @description Checks the assertion and returns the same answer as a phone sign-in (`created` is false). With `X-Auth-Cookie: 1` the refresh token is set as an httpOnly cookie.
+     */
+    post: operations["auth_passkeys_login_verify"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/passkeys/register/options/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start adding a passkey
+     * @description Options for `navigator.credentials.create()`: a discoverable credential with user verification; the challenge can be used once within 5 minutes. Needs a verified phone.
+     */
+    post: operations["auth_passkeys_register_options"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/passkeys/register/verify/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Finish adding a passkey */
+    post: operations["auth_passkeys_register_verify"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/phone/request/": {
     parameters: {
       query?: never;
@@ -2861,6 +2975,9 @@ export interface components {
      * @enum {string}
      */
     ListEnum: "booking" | "agenda";
+    LoginVerifyRequest: {
+      credential: unknown;
+    };
     ManageAffectedBooking: {
       id: number;
       reference: string;
@@ -3533,6 +3650,15 @@ export interface components {
       previous?: string | null;
       results: components["schemas"]["SalonList"][];
     };
+    Passkey: {
+      readonly id: number;
+      readonly name: string;
+      /** Format: date-time */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly last_used_at: string | null;
+      readonly backed_up: boolean;
+    };
     PatchedConsentsPatchRequest: {
       reminders?: components["schemas"]["ConsentChannelsPatchRequest"];
       marketing?: components["schemas"]["ConsentChannelsPatchRequest"];
@@ -3973,6 +4099,11 @@ export interface components {
     };
     RefreshTokenRequest: {
       refresh: string;
+    };
+    RegisterVerifyRequest: {
+      credential: unknown;
+      /** @default  */
+      name?: string;
     };
     ReportBreakdown: {
       id: number;
@@ -5013,6 +5144,340 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_passkeys_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Passkey"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_passkeys_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        passkey_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `passkey_not_found`: Passkey not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_passkeys_login_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description WebAuthn options as JSON (binary fields base64url), for `navigator.credentials` after decoding `challenge`, `user.id` and the credential ids. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_passkeys_login_verify: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `1`: the refresh token is read from and written to the httpOnly `salon_refresh` cookie instead of the JSON body. */
+        "X-Auth-Cookie"?: "1";
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["LoginVerifyRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PhoneSignIn"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `passkey_invalid`: The passkey's answer could not be verified. Please try again.
+       *     - `passkey_challenge_invalid`: This passkey request is not valid. Please start again.
+       *     - `passkey_challenge_used`: This passkey request was already used. Please start again.
+       *     - `passkey_challenge_expired`: This passkey request has expired. Please start again.
+       *     - `passkey_origin_mismatch`: This passkey answer comes from a website we do not recognise.
+       *     - `passkey_rp_id_mismatch`: This passkey belongs to another website.
+       *     - `passkey_user_not_verified`: Unlock your passkey with your face, fingerprint or screen lock.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `passkey_unknown`: This passkey is not registered with us. Sign in with your phone number.
+       *     - `passkey_removed`: This passkey was removed from your account. Sign in with your phone number.
+       *     - `passkey_cloned`: This passkey can no longer be used for security reasons. Sign in with your phone number.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `account_disabled`: This account has been disabled. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_passkeys_register_options: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description WebAuthn options as JSON (binary fields base64url), for `navigator.credentials` after decoding `challenge`, `user.id` and the credential ids. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            [key: string]: unknown;
+          };
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `passkey_phone_unverified`: Verify your phone number before adding a passkey.
+       *     - `account_disabled`: This account has been disabled.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_passkeys_register_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["RegisterVerifyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Passkey"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `passkey_invalid`: The passkey's answer could not be verified. Please try again.
+       *     - `passkey_challenge_invalid`: This passkey request is not valid. Please start again.
+       *     - `passkey_challenge_used`: This passkey request was already used. Please start again.
+       *     - `passkey_challenge_expired`: This passkey request has expired. Please start again.
+       *     - `passkey_origin_mismatch`: This passkey answer comes from a website we do not recognise.
+       *     - `passkey_rp_id_mismatch`: This passkey belongs to another website.
+       *     - `passkey_user_not_verified`: Unlock your passkey with your face, fingerprint or screen lock.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `passkey_phone_unverified`: Verify your phone number before adding a passkey.
+       *     - `account_disabled`: This account has been disabled.
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `passkey_exists`: This passkey is already registered. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
         };
       };
     };

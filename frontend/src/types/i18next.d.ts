@@ -13,6 +13,7 @@ import type googleCalendar from "@/locales/ar/googleCalendar.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
+import type passkeys from "@/locales/ar/passkeys.json";
 import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
@@ -38,6 +39,7 @@ declare module "i18next" {
       calendars: typeof calendars;
       email: typeof email;
       googleCalendar: typeof googleCalendar;
+      passkeys: typeof passkeys;
     };
   }
 }

@@ -34,6 +34,8 @@ ALLOWED: dict[str, set[str]] = {
     "calendars": _BELOW_BOOKINGS | {"bookings"},
     # A stylist's Google Calendar reacts to bookings, writes time off and tells people in their inbox.
     "google_calendar": _BELOW_BOOKINGS | {"bookings", "notifications"},
+    # Passkeys sign in to the phone account and answer like a phone sign-in.
+    "passkeys": {"core", "accounts"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

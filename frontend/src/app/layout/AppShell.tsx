@@ -1,9 +1,10 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { Suspense, useEffect, useEffectEvent } from "react";
+import { lazy, Suspense, useEffect, useEffectEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from "react-router";
 
 import { LoadingState } from "@/components/LoadingState";
+import { usePasskeyOfferDue } from "@/features/passkeys/offer";
 import { useSession } from "@/hooks/use-session";
 import { session } from "@/lib/auth/session";
 import { i18next } from "@/lib/i18n";
@@ -11,6 +12,9 @@ import { forgetPrivateData } from "@/lib/query-client";
 import { signInPath } from "@/lib/safe-redirect";
 
 import { Header } from "./Header";
+
+// Loaded (with its namespace) only when a passkey is to be offered, never with the home page.
+const PasskeyOffer = lazy(() => import("@/features/passkeys/components/PasskeyOffer"));
 
 /** When the server refuses our session, go to sign-in and come back to this page afterwards. */
 function useSignInWhenSessionExpires() {
@@ -49,6 +53,7 @@ export function AppShell() {
   useSignInWhenSessionExpires();
   useForgetPrivateDataOnSignOut();
   useRefetchOnLanguageChange();
+  const passkeyOfferDue = usePasskeyOfferDue();
 
   return (
     <div className="app">
@@ -58,6 +63,11 @@ export function AppShell() {
       <Header />
       {navigation.state === "loading" && <div className="progress" role="progressbar" aria-label={t("loading")} />}
       <main className="page" id="main" tabIndex={-1}>
+        {passkeyOfferDue && (
+          <Suspense fallback={null}>
+            <PasskeyOffer />
+          </Suspense>
+        )}
         <Suspense fallback={<LoadingState />}>
           <Outlet />
         </Suspense>

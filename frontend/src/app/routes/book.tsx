@@ -12,6 +12,8 @@ import { BookingReview } from "@/features/bookings/components/BookingReview";
 import { BookingStepper } from "@/features/bookings/components/BookingStepper";
 import { SelectionSummary } from "@/features/bookings/components/SelectionSummary";
 import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
+import { PasskeySignIn } from "@/features/passkeys/components/PasskeySignIn";
+import { offerPasskeyAfterPhoneSignIn } from "@/features/passkeys/offer";
 import {
   backTo,
   deriveStep,
@@ -151,8 +153,10 @@ export function Component() {
               <PhoneSignIn
                 onVerified={(result) => {
                   if (result.created || !result.user.first_name) setCompletingProfile(true);
+                  offerPasskeyAfterPhoneSignIn();
                 }}
                 onComplete={() => setCompletingProfile(false)}
+                alternatives={<PasskeySignIn />}
               />
             </>
           ))}

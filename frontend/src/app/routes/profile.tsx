@@ -11,6 +11,7 @@ import { ChangePhone } from "@/features/accounts/components/ChangePhone";
 import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { EmailSettings } from "@/features/email/components/EmailSettings";
+import { PasskeyList } from "@/features/passkeys/components/PasskeyList";
 import { DataRights } from "@/features/privacy/components/DataRights";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
@@ -42,6 +43,8 @@ export function Component() {
             onChange={(changes) => updateEmailPreferences.mutate(changes)}
           />
           <ChangePhone />
+          <hr className="divider" />
+          <PasskeyList />
           <hr className="divider" />
           <DataRights
             phoneNumber={me.data.phone_number}

@@ -4,6 +4,8 @@ import { Navigate, useLocation, useNavigate, useSearchParams } from "react-route
 
 import { Notice } from "@/components/Notice";
 import { PhoneSignIn } from "@/features/accounts/components/PhoneSignIn";
+import { PasskeySignIn } from "@/features/passkeys/components/PasskeySignIn";
+import { offerPasskeyAfterPhoneSignIn } from "@/features/passkeys/offer";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useSession } from "@/hooks/use-session";
 import { safeNextPath } from "@/lib/safe-redirect";
@@ -29,8 +31,17 @@ export function Component() {
       <p>{t("signIn.intro")}</p>
       {sessionExpired && <Notice tone="info" live title={t("signIn.sessionExpired")} />}
       <PhoneSignIn
-        onVerified={() => setSigningInHere(true)}
+        onVerified={() => {
+          setSigningInHere(true);
+          offerPasskeyAfterPhoneSignIn();
+        }}
         onComplete={() => void navigate(next, { replace: true })}
+        alternatives={
+          <PasskeySignIn
+            onVerified={() => setSigningInHere(true)}
+            onComplete={() => void navigate(next, { replace: true })}
+          />
+        }
       />
     </div>
   );

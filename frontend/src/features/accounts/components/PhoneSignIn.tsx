@@ -1,6 +1,6 @@
 import "../accounts.css";
 
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 
 import { useLanguage } from "@/hooks/use-language";
 import { session } from "@/lib/auth/session";
@@ -17,20 +17,29 @@ interface PhoneSignInProps {
   onVerified?: (result: SignIn) => void;
   /** Signed in, and the name given for a new account. */
   onComplete?: () => void;
+  /** Other ways to sign in (a passkey), shown above the phone number. */
+  alternatives?: ReactNode;
 }
 
 /**
  * Sign in with a one-time code sent by SMS or WhatsApp, in place (the page around it stays):
  * the phone number, then the code, then the name when the account has none.
  */
-export function PhoneSignIn({ onVerified, onComplete }: PhoneSignInProps) {
+export function PhoneSignIn({ onVerified, onComplete, alternatives }: PhoneSignInProps) {
   const language = useLanguage();
   const saveAccountLanguage = useSaveAccountLanguage();
   const sentCode = useSentCode();
   const [askName, setAskName] = useState(false);
 
   if (askName) return <NameStep onDone={() => onComplete?.()} />;
-  if (!sentCode.sent) return <PhoneStep onSent={sentCode.remember} />;
+  if (!sentCode.sent) {
+    return (
+      <>
+        {alternatives}
+        <PhoneStep onSent={sentCode.remember} />
+      </>
+    );
+  }
   return (
     <CodeStep
       sent={sentCode.sent}
