@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "apps.invoicing",
     "apps.privacy",
     "apps.calendars",
+    "apps.social_auth",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -450,6 +451,19 @@ if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
 # containing "change-me") and with console providers, unless this is set explicitly (staging and
 # black-box test servers; the start-up log then warns).
 ALLOW_CONSOLE_PROVIDERS = env_bool("DJANGO_ALLOW_CONSOLE_PROVIDERS", False)
+
+# --- Google and Apple sign-in (apps/social_auth; docs/integrations/social-sign-in.md) ---
+# Our OAuth client ids (comma-separated): the `aud` an ID token must carry. A provider without one is
+# off (404 `provider_not_configured`), except that with SOCIAL_SIGNIN_DEVELOPMENT (default: DEBUG) a
+# local development stand-in takes its place; that stand-in is refused with DJANGO_DEBUG=0 unless
+# DJANGO_ALLOW_CONSOLE_PROVIDERS=1 (apps/core/checks.py).
+GOOGLE_SIGNIN_CLIENT_IDS = env_list("GOOGLE_SIGNIN_CLIENT_IDS", "")
+APPLE_SIGNIN_CLIENT_IDS = env_list("APPLE_SIGNIN_CLIENT_IDS", "")
+SOCIAL_SIGNIN_DEVELOPMENT = env_bool("SOCIAL_SIGNIN_DEVELOPMENT", DEBUG)
+SOCIAL_SIGNIN_JWKS_TIMEOUT_SECONDS = env_float("SOCIAL_SIGNIN_JWKS_TIMEOUT_SECONDS", 5.0)
+SOCIAL_SIGNIN_LEEWAY_SECONDS = env_int("SOCIAL_SIGNIN_LEEWAY_SECONDS", 60)
+SOCIAL_NONCE_MINUTES = env_int("SOCIAL_NONCE_MINUTES", 10)
+SOCIAL_LINK_TOKEN_MINUTES = env_int("SOCIAL_LINK_TOKEN_MINUTES", 10)
 
 # --- Email (profile email verification codes; apps/accounts/email_change.py) ------
 # console in development; SMTP otherwise (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,

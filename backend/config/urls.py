@@ -19,6 +19,7 @@ api_patterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("apps.privacy.api.urls")),
     path("auth/", include("apps.accounts.api.urls")),
+    path("auth/social/", include("apps.social_auth.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
     path("map-config/", discovery_views.MapConfigView.as_view(), name="map-config"),
     path("salons/", include("apps.salons.api.urls")),
