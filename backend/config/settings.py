@@ -420,6 +420,7 @@ SPECTACULAR_SETTINGS = {
         "ConsentPurposeEnum": "apps.accounts.models.ConsentPurpose",
         "ConsentSourceEnum": "apps.accounts.models.ConsentSource",
         "CityEnum": "apps.salons.models.City",
+        "SocialProviderEnum": "apps.social_auth.models.SocialProvider",
     },
 }
 

@@ -21,9 +21,9 @@ export const routes: RouteObject[] = [
       { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons"]) },
       {
         path: "salons/:salonId/book",
-        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts"]),
+        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts", "social"]),
       },
-      { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts"]) },
+      { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "social"]) },
       // The links of our emails: no sign-in needed (the signed token is the proof).
       { path: "email/unsubscribe", lazy: lazyRoute(() => import("./routes/email-unsubscribe"), ["email"]) },
       { path: "email/verify", lazy: lazyRoute(() => import("./routes/email-verify"), ["email"]) },
@@ -49,7 +49,7 @@ export const routes: RouteObject[] = [
           },
           { path: "inbox", lazy: lazyRoute(() => import("./routes/inbox"), ["notifications"]) },
           { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
-          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email"]) },
+          { path: "profile", lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email", "social"]) },
           {
             path: "staff",
             lazy: lazyRoute(() => import("./routes/staff-day"), ["bookings", "salons", "accounts", "calendars"]),

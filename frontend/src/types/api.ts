@@ -3343,17 +3343,6 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
-    /**
-     * @description * `google` - google
-     *     * `apple` - apple
-     * @enum {string}
-     */
-    NameEnum: "google" | "apple";
-    Nonce: {
-      nonce: string;
-      /** Format: date-time */
-      expires_at: string;
-    };
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -3887,7 +3876,7 @@ export interface components {
       link_token: string;
       /** @description Seconds. */
       link_token_expires_in: number;
-      provider: string;
+      provider: components["schemas"]["SocialProviderEnum"];
       /** @description The provider's verified email, for display (may be empty). */
       email: string;
     };
@@ -3922,16 +3911,6 @@ export interface components {
       /** @description Halalas, VAT included. */
       max: number;
       readonly currency: string;
-    };
-    Provider: {
-      name: components["schemas"]["NameEnum"];
-      /** @description The client id the provider's button is initialised with. */
-      client_id: string;
-      /** @description The development stand-in (no real provider). */
-      development: boolean;
-    };
-    ProviderList: {
-      providers: components["schemas"]["Provider"][];
     };
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
@@ -4286,30 +4265,46 @@ export interface components {
     SocialIdentity: {
       /** Format: uuid */
       readonly id: string;
-      provider: components["schemas"]["SocialIdentityProviderEnum"];
-      email?: string;
+      readonly provider: components["schemas"]["SocialProviderEnum"];
+      /** Format: email */
+      readonly email: string;
       /** Private relay email */
-      is_private_relay?: boolean;
+      readonly is_private_relay: boolean;
       /**
        * Linked at
        * Format: date-time
        */
-      created_at?: string;
+      readonly created_at: string;
       /** Format: date-time */
-      last_used_at?: string | null;
+      readonly last_used_at: string | null;
     };
-    /**
-     * @description * `google` - Google
-     *     * `apple` - Apple
-     * @enum {string}
-     */
-    SocialIdentityProviderEnum: "google" | "apple";
     SocialLinkRequest: {
       link_token: string;
       /** @description The id answered by POST /api/auth/phone/request/. */
       request_id: string;
       /** @description The code sent to the phone. */
       code: string;
+    };
+    SocialNonce: {
+      nonce: string;
+      /** Format: date-time */
+      expires_at: string;
+    };
+    SocialProvider: {
+      name: components["schemas"]["SocialProviderEnum"];
+      /** @description The client id the provider's button is initialised with. */
+      client_id: string;
+      /** @description The development stand-in (no real provider). */
+      development: boolean;
+    };
+    /**
+     * @description * `google` - Google
+     *     * `apple` - Apple
+     * @enum {string}
+     */
+    SocialProviderEnum: "google" | "apple";
+    SocialProviderList: {
+      providers: components["schemas"]["SocialProvider"][];
     };
     SocialSignInRequestRequest: {
       /** @description The provider's ID token (a JWT). */
@@ -5640,7 +5635,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["Nonce"];
+          "application/json": components["schemas"]["SocialNonce"];
         };
       };
       /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
@@ -5668,7 +5663,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ProviderList"];
+          "application/json": components["schemas"]["SocialProviderList"];
         };
       };
       /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */

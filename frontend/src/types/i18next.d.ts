@@ -16,6 +16,7 @@ import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
 import type salons from "@/locales/ar/salons.json";
+import type social from "@/locales/ar/social.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -36,6 +37,7 @@ declare module "i18next" {
       privacy: typeof privacy;
       calendars: typeof calendars;
       email: typeof email;
+      social: typeof social;
     };
   }
 }

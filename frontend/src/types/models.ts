@@ -235,3 +235,9 @@ export type AccountDeleted = Schemas["AccountDeleted"];
 
 /** A private iCalendar feed's links (https, webcal://, Google Calendar's) and its QR code. */
 export type CalendarFeed = Schemas["Feed"];
+
+// Google and Apple sign-in (features/social-sign-in).
+export type SocialProvider = Schemas["SocialProvider"];
+export type SocialIdentity = Schemas["SocialIdentity"];
+export type PhoneRequired = Schemas["PhoneRequired"];
+export type SocialNonce = Schemas["SocialNonce"];

@@ -3,22 +3,22 @@ from rest_framework import serializers
 
 from apps.accounts.api.serializers import UserSerializer
 
-from ..models import SocialIdentity
+from ..models import SocialIdentity, SocialProvider
 
 _TOKEN_MAX_LENGTH = 8192
 
 
-class ProviderSerializer(serializers.Serializer):
-    name = serializers.ChoiceField(choices=["google", "apple"])
+class SocialProviderSerializer(serializers.Serializer):
+    name = serializers.ChoiceField(choices=SocialProvider.choices)
     client_id = serializers.CharField(help_text=_("The client id the provider's button is initialised with."))
     development = serializers.BooleanField(help_text=_("The development stand-in (no real provider)."))
 
 
-class ProviderListSerializer(serializers.Serializer):
-    providers = ProviderSerializer(many=True)
+class SocialProviderListSerializer(serializers.Serializer):
+    providers = SocialProviderSerializer(many=True)
 
 
-class NonceSerializer(serializers.Serializer):
+class SocialNonceSerializer(serializers.Serializer):
     nonce = serializers.CharField(source="value")
     expires_at = serializers.DateTimeField()
 
@@ -53,7 +53,7 @@ class PhoneRequiredSerializer(serializers.Serializer):
     detail = serializers.CharField()
     link_token = serializers.CharField(help_text=_("Pass it to POST /api/auth/social/link/ with the phone's code."))
     link_token_expires_in = serializers.IntegerField(help_text=_("Seconds."))
-    provider = serializers.CharField()
+    provider = serializers.ChoiceField(choices=SocialProvider.choices)
     email = serializers.CharField(help_text=_("The provider's verified email, for display (may be empty)."))
 
 
@@ -67,6 +67,7 @@ class SocialIdentitySerializer(serializers.ModelSerializer):
     class Meta:
         model = SocialIdentity
         fields = ["id", "provider", "email", "is_private_relay", "created_at", "last_used_at"]
+        read_only_fields = fields
 
 
 class DevelopmentTokenRequestSerializer(serializers.Serializer):

@@ -45,9 +45,9 @@ from ..services import SocialSignIn, social_identity_unlink, social_link_complet
 from .serializers import (
     DevelopmentTokenRequestSerializer,
     DevelopmentTokenSerializer,
-    NonceSerializer,
+    SocialNonceSerializer,
     PhoneRequiredSerializer,
-    ProviderListSerializer,
+    SocialProviderListSerializer,
     SocialIdentitySerializer,
     SocialLinkSerializer,
     SocialSignedInSerializer,
@@ -70,11 +70,11 @@ class ProviderListView(APIView):
     @extend_schema(
         operation_id="auth_social_providers",
         summary="The sign-in providers that are on",
-        responses={200: ProviderListSerializer},
+        responses={200: SocialProviderListSerializer},
         tags=["auth"],
     )
     def get(self, request: Request) -> Response:
-        return Response(ProviderListSerializer({"providers": selectors.provider_list()}).data)
+        return Response(SocialProviderListSerializer({"providers": selectors.provider_list()}).data)
 
 
 class NonceView(APIView):
@@ -88,11 +88,11 @@ class NonceView(APIView):
         summary="A single-use nonce for a Google or Apple sign-in",
         description="Give it to Google Identity Services or Sign in with Apple, then send it with the ID token.",
         request=None,
-        responses={201: NonceSerializer},
+        responses={201: SocialNonceSerializer},
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
-        return Response(NonceSerializer(social_nonce_issue()).data, status=status.HTTP_201_CREATED)
+        return Response(SocialNonceSerializer(social_nonce_issue()).data, status=status.HTTP_201_CREATED)
 
 
 class SocialSignInView(APIView):

@@ -12,6 +12,7 @@ import { ConsentSettings } from "@/features/accounts/components/ConsentSettings"
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { EmailSettings } from "@/features/email/components/EmailSettings";
 import { DataRights } from "@/features/privacy/components/DataRights";
+import { LinkedAccounts } from "@/features/social-sign-in/components/LinkedAccounts";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
 export function Component() {
@@ -53,6 +54,8 @@ export function Component() {
           />
         </>
       )}
+      <hr className="divider" />
+      <LinkedAccounts />
       <hr className="divider" />
       <ConsentSettings />
       <hr className="divider" />
