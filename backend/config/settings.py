@@ -465,6 +465,17 @@ SOCIAL_SIGNIN_JWKS_TIMEOUT_SECONDS = env_float("SOCIAL_SIGNIN_JWKS_TIMEOUT_SECON
 SOCIAL_SIGNIN_LEEWAY_SECONDS = env_int("SOCIAL_SIGNIN_LEEWAY_SECONDS", 60)
 SOCIAL_NONCE_MINUTES = env_int("SOCIAL_NONCE_MINUTES", 10)
 SOCIAL_LINK_TOKEN_MINUTES = env_int("SOCIAL_LINK_TOKEN_MINUTES", 10)
+# The providers' own sign-in scripts (loaded by the SPA on a click), only for a configured provider:
+# Google Identity Services (script, its styles, its iframe and calls under /gsi/); Sign in with Apple JS
+# (script; its popup window needs no directive).
+_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+if GOOGLE_SIGNIN_CLIENT_IDS:
+    _CSP["script-src"].append("https://accounts.google.com/gsi/client")
+    _CSP["style-src"].append("https://accounts.google.com/gsi/style")
+    _CSP["connect-src"].append("https://accounts.google.com/gsi/")
+    _CSP["frame-src"] = ["https://accounts.google.com/gsi/"]
+if APPLE_SIGNIN_CLIENT_IDS:
+    _CSP["script-src"].append("https://appleid.cdn-apple.com")
 
 # --- Email (profile email verification codes; apps/accounts/email_change.py) ------
 # console in development; SMTP otherwise (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,

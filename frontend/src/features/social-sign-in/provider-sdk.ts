@@ -90,7 +90,14 @@ async function appleCredential(clientId: string, nonce: string): Promise<Provide
   await loadScript(APPLE_SCRIPT);
   const apple = window.AppleID;
   if (!apple) throw new Error("Sign in with Apple did not start");
-  apple.auth.init({ clientId, scope: "name email", redirectURI: window.location.href, usePopup: true, nonce });
+  // Popup mode: the redirect URI must still be one registered for the Services ID (see the docs).
+  apple.auth.init({
+    clientId,
+    scope: "name email",
+    redirectURI: `${window.location.origin}/sign-in`,
+    usePopup: true,
+    nonce,
+  });
   try {
     const response = await apple.auth.signIn();
     return { idToken: response.authorization.id_token, user: response.user };
