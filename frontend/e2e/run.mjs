@@ -13,6 +13,7 @@ import { journeys } from "./journeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
+import { socialSignInJourneys } from "./social-sign-in.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Each accessibility checkpoint checks the screen twice (Arabic, then English): room for that on a busy machine.
@@ -80,9 +81,13 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
     // E2E_GREP=<words> runs only the journeys whose name has them (while working on one).
-    const chosen = [...journeys, ...performanceJourneys, ...adminJourneys, ...calendarFeedJourneys].filter((journey) =>
-      journey.name.includes(process.env.E2E_GREP ?? ""),
-    );
+    const chosen = [
+      ...journeys,
+      ...performanceJourneys,
+      ...adminJourneys,
+      ...calendarFeedJourneys,
+      ...socialSignInJourneys,
+    ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();
       try {
