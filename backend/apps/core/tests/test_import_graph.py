@@ -32,6 +32,8 @@ ALLOWED: dict[str, set[str]] = {
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing"},
     # Calendar feeds publish bookings; `calendars.ics` is shared with whoever else publishes them.
     "calendars": _BELOW_BOOKINGS | {"bookings"},
+    # Google and Apple sign-in: identities linked to accounts, signed in with accounts' sessions.
+    "social_auth": {"core", "accounts"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }
