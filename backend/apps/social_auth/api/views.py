@@ -45,11 +45,11 @@ from ..services import SocialSignIn, social_identity_unlink, social_link_complet
 from .serializers import (
     DevelopmentTokenRequestSerializer,
     DevelopmentTokenSerializer,
-    SocialNonceSerializer,
     PhoneRequiredSerializer,
-    SocialProviderListSerializer,
     SocialIdentitySerializer,
     SocialLinkSerializer,
+    SocialNonceSerializer,
+    SocialProviderListSerializer,
     SocialSignedInSerializer,
     SocialSignInRequestSerializer,
 )
