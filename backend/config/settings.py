@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "apps.calendars",
     "apps.google_calendar",
     "apps.passkeys",
+    "apps.social_auth",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -423,6 +424,7 @@ SPECTACULAR_SETTINGS = {
         "ConsentPurposeEnum": "apps.accounts.models.ConsentPurpose",
         "ConsentSourceEnum": "apps.accounts.models.ConsentSource",
         "CityEnum": "apps.salons.models.City",
+        "SocialProviderEnum": "apps.social_auth.models.SocialProvider",
     },
 }
 
@@ -454,6 +456,30 @@ if OTP_PROVIDER == "authentica" and not AUTHENTICA_API_KEY:
 # containing "change-me") and with console providers, unless this is set explicitly (staging and
 # black-box test servers; the start-up log then warns).
 ALLOW_CONSOLE_PROVIDERS = env_bool("DJANGO_ALLOW_CONSOLE_PROVIDERS", False)
+
+# --- Google and Apple sign-in (apps/social_auth; docs/integrations/social-sign-in.md) ---
+# Our OAuth client ids (comma-separated): the `aud` an ID token must carry. A provider without one is
+# off (404 `provider_not_configured`), except that with SOCIAL_SIGNIN_DEVELOPMENT (default: DEBUG) a
+# local development stand-in takes its place; that stand-in is refused with DJANGO_DEBUG=0 unless
+# DJANGO_ALLOW_CONSOLE_PROVIDERS=1 (apps/core/checks.py).
+GOOGLE_SIGNIN_CLIENT_IDS = env_list("GOOGLE_SIGNIN_CLIENT_IDS", "")
+APPLE_SIGNIN_CLIENT_IDS = env_list("APPLE_SIGNIN_CLIENT_IDS", "")
+SOCIAL_SIGNIN_DEVELOPMENT = env_bool("SOCIAL_SIGNIN_DEVELOPMENT", DEBUG)
+SOCIAL_SIGNIN_JWKS_TIMEOUT_SECONDS = env_float("SOCIAL_SIGNIN_JWKS_TIMEOUT_SECONDS", 5.0)
+SOCIAL_SIGNIN_LEEWAY_SECONDS = env_int("SOCIAL_SIGNIN_LEEWAY_SECONDS", 60)
+SOCIAL_NONCE_MINUTES = env_int("SOCIAL_NONCE_MINUTES", 10)
+SOCIAL_LINK_TOKEN_MINUTES = env_int("SOCIAL_LINK_TOKEN_MINUTES", 10)
+# The providers' own sign-in scripts (loaded by the SPA on a click), only for a configured provider:
+# Google Identity Services (script, its styles, its iframe and calls under /gsi/); Sign in with Apple JS
+# (script; its popup window needs no directive).
+_CSP = CONTENT_SECURITY_POLICY["DIRECTIVES"]
+if GOOGLE_SIGNIN_CLIENT_IDS:
+    _CSP["script-src"].append("https://accounts.google.com/gsi/client")
+    _CSP["style-src"].append("https://accounts.google.com/gsi/style")
+    _CSP["connect-src"].append("https://accounts.google.com/gsi/")
+    _CSP["frame-src"] = ["https://accounts.google.com/gsi/"]
+if APPLE_SIGNIN_CLIENT_IDS:
+    _CSP["script-src"].append("https://appleid.cdn-apple.com")
 
 # --- Email (profile email verification codes; apps/accounts/email_change.py) ------
 # console in development; SMTP otherwise (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,

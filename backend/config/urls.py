@@ -20,6 +20,7 @@ api_patterns = [
     path("auth/", include("apps.privacy.api.urls")),
     path("auth/", include("apps.accounts.api.urls")),
     path("auth/passkeys/", include("apps.passkeys.api.urls")),
+    path("auth/social/", include("apps.social_auth.api.urls")),
     path("salons/", include("apps.discovery.api.urls")),
     path("map-config/", discovery_views.MapConfigView.as_view(), name="map-config"),
     path("salons/", include("apps.salons.api.urls")),

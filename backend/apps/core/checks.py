@@ -53,6 +53,8 @@ def _console_providers() -> list[str]:
     found = [f"{name}=console" for name in CONSOLE_PROVIDER_SETTINGS if getattr(settings, name, "") == "console"]
     if getattr(settings, "EMAIL_BACKEND", "") in CONSOLE_EMAIL_BACKENDS:
         found.append(f"EMAIL_BACKEND={settings.EMAIL_BACKEND}")
+    if getattr(settings, "SOCIAL_SIGNIN_DEVELOPMENT", False):  # the development Google/Apple stand-in
+        found.append("SOCIAL_SIGNIN_DEVELOPMENT=on")
     return found
 
 

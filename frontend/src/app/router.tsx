@@ -21,9 +21,9 @@ export const routes: RouteObject[] = [
       { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons"]) },
       {
         path: "salons/:salonId/book",
-        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts", "passkeys"]),
+        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts", "passkeys", "social"]),
       },
-      { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "passkeys"]) },
+      { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "passkeys", "social"]) },
       // The links of our emails: no sign-in needed (the signed token is the proof).
       { path: "email/unsubscribe", lazy: lazyRoute(() => import("./routes/email-unsubscribe"), ["email"]) },
       { path: "email/verify", lazy: lazyRoute(() => import("./routes/email-verify"), ["email"]) },
@@ -51,7 +51,7 @@ export const routes: RouteObject[] = [
           { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
           {
             path: "profile",
-            lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email", "passkeys"]),
+            lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email", "passkeys", "social"]),
           },
           {
             path: "staff",

@@ -321,6 +321,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/auth/social/apple/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with Apple
+     * @description Checks the provider's ID token (signature by the provider's published keys, issuer, audience, expiry, and our single-use nonce). A linked identity signs in: 200 with the same tokens as a phone sign-in (`X-Auth-Cookie: 1` sets the refresh cookie). A new identity: 202 `phone_required` with a link token for POST /api/auth/social/link/.
+     */
+    post: operations["auth_social_apple"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/development/{provider}/token/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Development only: an ID token from the stand-in provider
+     * @description DEVELOPMENT ONLY: the stand-in provider's sign-in (404 when the provider is real or off).
+     */
+    post: operations["auth_social_development_token"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/google/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with Google
+     * @description Checks the provider's ID token (signature by the provider's published keys, issuer, audience, expiry, and our single-use nonce). A linked identity signs in: 200 with the same tokens as a phone sign-in (`X-Auth-Cookie: 1` sets the refresh cookie). A new identity: 202 `phone_required` with a link token for POST /api/auth/social/link/.
+     */
+    post: operations["auth_social_google"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/identities/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My linked Google and Apple sign-ins */
+    get: operations["auth_social_identities_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/identities/{identity_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Unlink a Google or Apple sign-in
+     * @description Allowed while the account has a verified phone (it always signs in by SMS).
+     */
+    delete: operations["auth_social_identities_destroy"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/link/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Link a Google or Apple identity to a verified phone
+     * @description After `phone_required`: request a sign-in code for the phone (POST /api/auth/phone/request/), then send its `request_id` and code with the link token. The phone's account (created if new) gets the identity and is signed in. 409 `identity_already_linked` when the identity belongs to an account.
+     */
+    post: operations["auth_social_link"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/nonce/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A single-use nonce for a Google or Apple sign-in
+     * @description Give it to Google Identity Services or Sign in with Apple, then send it with the ID token.
+     */
+    post: operations["auth_social_nonce"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/auth/social/providers/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The sign-in providers that are on */
+    get: operations["auth_social_providers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/auth/token/refresh/": {
     parameters: {
       query?: never;
@@ -2346,6 +2500,14 @@ export interface components {
      * @enum {string}
      */
     AllowedActionsEnum: "cancel" | "reschedule" | "confirm" | "complete" | "no_show" | "review" | "pay";
+    AppleNameRequest: {
+      firstName?: string;
+      lastName?: string;
+    };
+    AppleUserRequest: {
+      name?: components["schemas"]["AppleNameRequest"];
+      email?: string;
+    };
     /**
      * @description * `women` - Women
      *     * `men` - Men
@@ -2661,6 +2823,19 @@ export interface components {
       marketing: components["schemas"]["ConsentChannels"];
       /** @description Every choice, newest first. */
       history: components["schemas"]["ConsentChoice"][];
+    };
+    DevelopmentToken: {
+      id_token: string;
+    };
+    DevelopmentTokenRequestRequest: {
+      nonce: string;
+      /** @default development-user */
+      subject?: string;
+      /**
+       * Format: email
+       * @default dev@example.com
+       */
+      email?: string;
     };
     DistrictSuggestion: {
       /** @description In the request's language; the salon list's `district` takes it. */
@@ -3870,7 +4045,7 @@ export interface components {
       readonly created_at: string;
     };
     PaymentConfig: {
-      provider: components["schemas"]["ProviderEnum"];
+      provider: components["schemas"]["PaymentConfigProviderEnum"];
       /** @description True when the offline stand-in is active (development). */
       fake: boolean;
       /** @description Moyasar's publishable key, to tokenize cards in the browser. */
@@ -3879,6 +4054,12 @@ export interface components {
       currency: string;
       supported_networks: string[];
     };
+    /**
+     * @description * `fake` - fake
+     *     * `moyasar` - moyasar
+     * @enum {string}
+     */
+    PaymentConfigProviderEnum: "fake" | "moyasar";
     PaymentCreateInputRequest: {
       /**
        * Format: int64
@@ -4033,6 +4214,22 @@ export interface components {
       /** @default  */
       last_name?: string;
     };
+    PhoneRequired: {
+      code: components["schemas"]["PhoneRequiredCodeEnum"];
+      detail: string;
+      /** @description Pass it to POST /api/auth/social/link/ with the phone's code. */
+      link_token: string;
+      /** @description Seconds. */
+      link_token_expires_in: number;
+      provider: components["schemas"]["SocialProviderEnum"];
+      /** @description The provider's verified email, for display (may be empty). */
+      email: string;
+    };
+    /**
+     * @description * `phone_required` - phone_required
+     * @enum {string}
+     */
+    PhoneRequiredCodeEnum: "phone_required";
     PhoneSignIn: {
       access: string;
       refresh: string;
@@ -4060,12 +4257,6 @@ export interface components {
       max: number;
       readonly currency: string;
     };
-    /**
-     * @description * `fake` - fake
-     *     * `moyasar` - moyasar
-     * @enum {string}
-     */
-    ProviderEnum: "fake" | "moyasar";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
       /** @description A message in the request's language. */
@@ -4420,6 +4611,65 @@ export interface components {
       name: string;
       /** @description Active salons offering a service of this name. */
       salon_count: number;
+    };
+    SocialIdentity: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly provider: components["schemas"]["SocialProviderEnum"];
+      /** Format: email */
+      readonly email: string;
+      /** Private relay email */
+      readonly is_private_relay: boolean;
+      /**
+       * Linked at
+       * Format: date-time
+       */
+      readonly created_at: string;
+      /** Format: date-time */
+      readonly last_used_at: string | null;
+    };
+    SocialLinkRequest: {
+      link_token: string;
+      /** @description The id answered by POST /api/auth/phone/request/. */
+      request_id: string;
+      /** @description The code sent to the phone. */
+      code: string;
+    };
+    SocialNonce: {
+      nonce: string;
+      /** Format: date-time */
+      expires_at: string;
+    };
+    SocialProvider: {
+      name: components["schemas"]["SocialProviderEnum"];
+      /** @description The client id the provider's button is initialised with. */
+      client_id: string;
+      /** @description The development stand-in (no real provider). */
+      development: boolean;
+    };
+    /**
+     * @description * `google` - Google
+     *     * `apple` - Apple
+     * @enum {string}
+     */
+    SocialProviderEnum: "google" | "apple";
+    SocialProviderList: {
+      providers: components["schemas"]["SocialProvider"][];
+    };
+    SocialSignInRequestRequest: {
+      /** @description The provider's ID token (a JWT). */
+      id_token: string;
+      /** @description The nonce from POST /api/auth/social/nonce/. */
+      nonce: string;
+      /** @description Apple only: the `user` object of Apple's JS response (first sign-in only). */
+      user?: components["schemas"]["AppleUserRequest"];
+    };
+    SocialSignedIn: {
+      access: string;
+      refresh: string;
+      user: components["schemas"]["User"];
+      /** @description Whether this sign-in created the account. */
+      created: boolean;
     };
     /** @description Expects staff from `selectors` (with `active_services`). */
     Staff: {
@@ -5645,6 +5895,468 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_social_apple: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `1`: the refresh token is read from and written to the httpOnly `salon_refresh` cookie instead of the JSON body. */
+        "X-Auth-Cookie"?: "1";
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SocialSignInRequestRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialSignedIn"];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PhoneRequired"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `id_token_invalid`: The sign-in could not be verified. Please try again.
+       *     - `id_token_expired`: The sign-in has expired. Please try again.
+       *     - `id_token_wrong_audience`: The sign-in was made for another application.
+       *     - `id_token_wrong_issuer`: The sign-in was not issued by the expected provider.
+       *     - `nonce_invalid`: The sign-in attempt is unknown, expired or already used. Please try again.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `account_disabled`: This account has been disabled. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `provider_not_configured`: This sign-in provider is not available. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `social_provider_unavailable`: We could not reach the sign-in provider. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_social_development_token: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        provider: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["DevelopmentTokenRequestRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DevelopmentToken"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `provider_not_configured`: This sign-in provider is not available. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_social_google: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `1`: the refresh token is read from and written to the httpOnly `salon_refresh` cookie instead of the JSON body. */
+        "X-Auth-Cookie"?: "1";
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SocialSignInRequestRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialSignedIn"];
+        };
+      };
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PhoneRequired"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `id_token_invalid`: The sign-in could not be verified. Please try again.
+       *     - `id_token_expired`: The sign-in has expired. Please try again.
+       *     - `id_token_wrong_audience`: The sign-in was made for another application.
+       *     - `id_token_wrong_issuer`: The sign-in was not issued by the expected provider.
+       *     - `nonce_invalid`: The sign-in attempt is unknown, expired or already used. Please try again.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `account_disabled`: This account has been disabled. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `provider_not_configured`: This sign-in provider is not available. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `social_provider_unavailable`: We could not reach the sign-in provider. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_social_identities_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialIdentity"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_social_identities_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        identity_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unlinked. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_found`: Not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `last_sign_in_method`: This is your only way to sign in; verify a phone number before removing it. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_social_link: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description `1`: the refresh token is read from and written to the httpOnly `salon_refresh` cookie instead of the JSON body. */
+        "X-Auth-Cookie"?: "1";
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["SocialLinkRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialSignedIn"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `link_token_invalid`: The link has expired or is invalid. Sign in with the provider again.
+       *     - `otp_invalid`: The code is incorrect.
+       *     - `otp_expired`: The code has expired. Request a new one.
+       *     - `otp_used`: The code has already been used. Request a new one.
+       *     - `otp_superseded`: A newer code was sent to this number. Enter the latest code.
+       *     - `otp_attempts_exceeded`: Too many wrong attempts. Request a new code.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `account_disabled`: This account has been disabled. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `identity_already_linked`: This account is already linked to another phone number. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `otp_verify_throttled`: Too many wrong codes for this number. Please wait before trying again.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `otp_provider_unavailable`: We could not check the code right now. Please try again shortly. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  auth_social_nonce: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialNonce"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  auth_social_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SocialProviderList"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
         };
       };
     };

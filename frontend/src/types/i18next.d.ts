@@ -18,6 +18,7 @@ import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
 import type salons from "@/locales/ar/salons.json";
+import type social from "@/locales/ar/social.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -40,6 +41,7 @@ declare module "i18next" {
       email: typeof email;
       googleCalendar: typeof googleCalendar;
       passkeys: typeof passkeys;
+      social: typeof social;
     };
   }
 }

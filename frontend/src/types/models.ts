@@ -240,3 +240,9 @@ export type CalendarFeed = Schemas["Feed"];
 export type GoogleCalendarStatus = Schemas["GoogleCalendarStatus"];
 export type GoogleCalendar = Schemas["GoogleCalendar"];
 export type GoogleCalendarConflict = Schemas["GoogleCalendarConflict"];
+
+// Google and Apple sign-in (features/social-sign-in).
+export type SocialProvider = Schemas["SocialProvider"];
+export type SocialIdentity = Schemas["SocialIdentity"];
+export type PhoneRequired = Schemas["PhoneRequired"];
+export type SocialNonce = Schemas["SocialNonce"];

@@ -36,6 +36,8 @@ ALLOWED: dict[str, set[str]] = {
     "google_calendar": _BELOW_BOOKINGS | {"bookings", "notifications"},
     # Passkeys sign in to the phone account and answer like a phone sign-in.
     "passkeys": {"core", "accounts"},
+    # Google and Apple sign-in: identities linked to accounts, signed in with accounts' sessions.
+    "social_auth": {"core", "accounts"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

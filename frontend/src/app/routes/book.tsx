@@ -6,7 +6,6 @@ import { ErrorState } from "@/components/ErrorState";
 import { Icon } from "@/components/Icon";
 import { LoadingState } from "@/components/LoadingState";
 import { NotFound } from "@/components/NotFound";
-import { PhoneSignIn } from "@/features/accounts/components/PhoneSignIn";
 import type { TimeUnavailableCode } from "@/features/bookings/api/booking-cache";
 import { BookingReview } from "@/features/bookings/components/BookingReview";
 import { BookingStepper } from "@/features/bookings/components/BookingStepper";
@@ -32,6 +31,8 @@ import { useSession } from "@/hooks/use-session";
 import { isApiError } from "@/lib/api-client";
 import { parseId } from "@/lib/route-params";
 import type { Booking } from "@/types/models";
+
+import { SignInChoices } from "../compositions/SignInChoices";
 
 interface FlowNavigationState {
   /** The start that could not be booked any more while the customer was confirming it. */
@@ -150,7 +151,7 @@ export function Component() {
           ) : (
             <>
               <p className="booking-flow__hint">{t("flow.signInHint")}</p>
-              <PhoneSignIn
+              <SignInChoices
                 onVerified={(result) => {
                   if (result.created || !result.user.first_name) setCompletingProfile(true);
                   offerPasskeyAfterPhoneSignIn();

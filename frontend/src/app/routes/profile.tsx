@@ -13,6 +13,7 @@ import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { EmailSettings } from "@/features/email/components/EmailSettings";
 import { PasskeyList } from "@/features/passkeys/components/PasskeyList";
 import { DataRights } from "@/features/privacy/components/DataRights";
+import { LinkedAccounts } from "@/features/social-sign-in/components/LinkedAccounts";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
 export function Component() {
@@ -56,6 +57,8 @@ export function Component() {
           />
         </>
       )}
+      <hr className="divider" />
+      <LinkedAccounts />
       <hr className="divider" />
       <ConsentSettings />
       <hr className="divider" />

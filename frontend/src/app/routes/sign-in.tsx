@@ -3,12 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 
 import { Notice } from "@/components/Notice";
-import { PhoneSignIn } from "@/features/accounts/components/PhoneSignIn";
 import { PasskeySignIn } from "@/features/passkeys/components/PasskeySignIn";
 import { offerPasskeyAfterPhoneSignIn } from "@/features/passkeys/offer";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useSession } from "@/hooks/use-session";
 import { safeNextPath } from "@/lib/safe-redirect";
+
+import { SignInChoices } from "../compositions/SignInChoices";
 
 export function Component() {
   const { t } = useTranslation("accounts");
@@ -30,7 +31,7 @@ export function Component() {
       <h1>{t("signIn.title")}</h1>
       <p>{t("signIn.intro")}</p>
       {sessionExpired && <Notice tone="info" live title={t("signIn.sessionExpired")} />}
-      <PhoneSignIn
+      <SignInChoices
         onVerified={() => {
           setSigningInHere(true);
           offerPasskeyAfterPhoneSignIn();

@@ -23,10 +23,13 @@ export function verifyCode({ requestId, code }: VerifyCodeInput): Promise<SignIn
   );
 }
 
-export function useVerifyCode() {
+/** How a code is checked: a phone sign-in, or (from a composition) another sign-in the code completes. */
+export type VerifyCode = (input: VerifyCodeInput) => Promise<SignIn>;
+
+export function useVerifyCode(verify: VerifyCode = verifyCode) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: verifyCode,
+    mutationFn: verify,
     // The caller starts the session (session.signIn) once it has decided what to show next.
     onSuccess: (result) => queryClient.setQueryData(meQueryKey, result.user),
   });

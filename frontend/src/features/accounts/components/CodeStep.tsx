@@ -12,7 +12,7 @@ import { formatPhoneForDisplay, toLatinDigits } from "@/lib/phone";
 import type { SignIn } from "@/types/models";
 
 import { useRequestCode } from "../api/request-code";
-import { useVerifyCode } from "../api/verify-code";
+import { useVerifyCode, type VerifyCode } from "../api/verify-code";
 import { useRateLimit } from "../hooks/use-rate-limit";
 import type { SentCode } from "../hooks/use-sent-code";
 
@@ -24,14 +24,16 @@ interface CodeStepProps {
   onResent: (sent: SentCode) => void;
   onChangeNumber: () => void;
   onVerified: (result: SignIn) => void;
+  /** Checks the code (default: the phone sign-in). */
+  verify?: VerifyCode;
 }
 
 /** Sign-in, second step: the code that was sent, a new one after the cooldown, or another number. */
-export function CodeStep({ sent, onResent, onChangeNumber, onVerified }: CodeStepProps) {
+export function CodeStep({ sent, onResent, onChangeNumber, onVerified, verify: checkCode }: CodeStepProps) {
   const { t } = useTranslation("accounts");
   const language = useLanguage();
   const errorMessage = useErrorMessage();
-  const verify = useVerifyCode();
+  const verify = useVerifyCode(checkCode);
   const resend = useRequestCode();
   const rateLimit = useRateLimit();
   const resendIn = useCountdown(sent.resend_available_at);
