@@ -529,7 +529,7 @@ export const journeys = [
       await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
       await signInWithCode(page, logPath, phone);
       await page.getByLabel("الاسم الأول").fill("هيفاء");
-      await page.getByRole("button", { name: "متابعة" }).click();
+      await page.getByRole("button", { name: "متابعة", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "حسابي" }).waitFor();
       await page.getByRole("button", { name: "تنزيل بياناتي" }).waitFor();
       await checkAccessibility(page, "the profile with the data rights");

@@ -42,7 +42,7 @@ export const passkeyJourneys = [
       await page.getByRole("heading", { level: 1, name: "تسجيل الدخول" }).waitFor();
       await signInWithCode(page, logPath, "0500000888");
       await page.getByLabel("الاسم الأول").fill("لمى");
-      await page.getByRole("button", { name: "متابعة" }).click();
+      await page.getByRole("button", { name: "متابعة", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: "حسابي" }).waitFor();
 
       // The offer after a phone sign-in.
