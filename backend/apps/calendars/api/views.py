@@ -92,10 +92,10 @@ _SALON = error_responses(FeedForbidden, SalonNotFound, AUTHENTICATION_ERRORS)
 
 
 class _FeedLinkView(APIView):
-    rotate = False
+    """A feed's link (or, with `rotate`, a new one). Each view defines `owner(request, **kwargs)`: the
+    feed's salon and stylist (None for the salon's feed), refusing a caller who may not see them."""
 
-    def owner(self, request: Request, **kwargs) -> dict:
-        raise NotImplementedError
+    rotate = False
 
     def _answer(self, request: Request, **kwargs) -> Response:
         service = calendar_feed_rotate if self.rotate else calendar_feed_get_or_create
