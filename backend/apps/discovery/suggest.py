@@ -1,24 +1,27 @@
 """Typeahead suggestions for the salon search: salons, services and districts whose folded names
 contain every word typed, or salons and services within a typo of it (as the search), at most `limit`
-of each, in three indexed queries whatever the number of salons (on PostgreSQL; SQLite, for
-development, compares the names in Python).
+of each. Salons come from one indexed query whatever the number of salons (on PostgreSQL; SQLite, for
+development, compares the names in Python); services and districts from the tallies of offered names
+(`tallies`), matched in memory.
 
 A service suggestion is a service name as salons list it in the request's language, with how many
-active salons offer a service of that name; a district suggestion is a district with the number of active salons in it.
+active salons offer a service of that name (a salon listing two services that both show the same name
+counts twice); a district suggestion is a district with the number of active salons in it.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connections
-from django.db.models import Count, F, FloatField, Max, Min, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import F, FloatField, Q, QuerySet, Value
 
 from apps.core.i18n import current_language
-from apps.salons.models import Salon, Service
+from apps.salons.models import Salon
 from apps.salons.search_index import search_terms
 
-from .search import TYPO_MIN_LENGTH, typo_of_a_word
+from .search import TYPO_MIN_LENGTH, trigram_similarity, typo_of_a_word
+from .tallies import NameTally, catalog_tallies
 
 SUGGESTION_LIMIT = 5
 
@@ -49,14 +52,16 @@ def suggestion_list(*, query: str, city: str | None = None, limit: int = SUGGEST
     if not terms:
         return Suggestions(salons=[], services=[], districts=[])
     salons = Salon.objects.filter(is_active=True)
-    services = Service.objects.filter(is_active=True, salon__is_active=True)
+    tallies = catalog_tallies(salons.db)
+    services, districts = tallies.services, tallies.districts
     if city:
         salons = salons.filter(city=city)
-        services = services.filter(salon__city=city)
+        services = tuple(tally for tally in services if tally.city == city)
+        districts = tuple(tally for tally in districts if tally.city == city)
     return Suggestions(
         salons=_salon_suggestions(salons, terms, limit),
         services=_service_suggestions(services, terms, limit),
-        districts=_district_suggestions(salons, terms, limit),
+        districts=_district_suggestions(districts, terms, limit),
     )
 
 
@@ -107,39 +112,44 @@ def _salon_suggestions(salons: QuerySet[Salon], terms: list[str], limit: int) ->
     )
 
 
-def _service_suggestions(services: QuerySet[Service], terms: list[str], limit: int) -> list[ServiceSuggestion]:
-    """Service names as shown in the request's language (the other one when blank), grouped."""
+def _service_suggestions(services: tuple[NameTally, ...], terms: list[str], limit: int) -> list[ServiceSuggestion]:
+    """Service names as shown in the request's language (the other one when blank), grouped, closest
+    to what was typed first, then the most offered."""
     language = current_language()
-    other = "en" if language == "ar" else "ar"
-    label = Coalesce(NullIf(F(f"name_{language}"), Value("")), F(f"name_{other}"))
-    matches = _matching(services, "search_name", terms, typos=True)
-    rows = (
-        matches.order_by()
-        .annotate(label=label)
-        .values("label")
-        .annotate(
-            salon_count=Count("salon_id", distinct=True),
-            closeness=Max(_closeness(services, "search_name", terms)),
-        )
-        .order_by("-closeness", "-salon_count", "label")[:limit]
-    )
-    return [ServiceSuggestion(name=row["label"], salon_count=row["salon_count"]) for row in rows]
+    counts: dict[str, int] = defaultdict(int)
+    closeness: dict[str, float] = defaultdict(float)
+    for tally in services:
+        if not _tally_matches(tally.search, terms):
+            continue
+        label = (tally.name_ar if language == "ar" else tally.name_en) or tally.name_ar or tally.name_en
+        counts[label] += tally.salon_count
+        closeness[label] = max(closeness[label], _text_closeness(tally.search, terms))
+    ranked = sorted(counts, key=lambda label: (-closeness[label], -counts[label], label))
+    return [ServiceSuggestion(name=label, salon_count=counts[label]) for label in ranked[:limit]]
 
 
-def _district_suggestions(salons: QuerySet[Salon], terms: list[str], limit: int) -> list[DistrictSuggestion]:
-    rows = (
-        _matching(salons.exclude(search_district=""), "search_district", terms, typos=False)
-        .order_by()
-        .values("city", "search_district")
-        .annotate(salon_count=Count("id"), district_ar=Min("district_ar"), district_en=Min("district_en"))
-        .order_by("-salon_count", "search_district")[:limit]
-    )
+def _district_suggestions(districts: tuple[NameTally, ...], terms: list[str], limit: int) -> list[DistrictSuggestion]:
+    matches = [tally for tally in districts if all(term in tally.search for term in terms)]
+    matches.sort(key=lambda tally: (-tally.salon_count, tally.search, tally.city))
     return [
         DistrictSuggestion(
-            city=row["city"],
-            district_ar=row["district_ar"],
-            district_en=row["district_en"],
-            salon_count=row["salon_count"],
+            city=tally.city, district_ar=tally.name_ar, district_en=tally.name_en, salon_count=tally.salon_count
         )
-        for row in rows
+        for tally in matches[:limit]
     ]
+
+
+def _tally_matches(text: str, terms: list[str]) -> bool:
+    """Every term is in `text`, as typed or (from `TYPO_MIN_LENGTH` letters) within a typo of a word."""
+    return all(term in text or typo_of_a_word(term, text) for term in terms)
+
+
+def _text_closeness(text: str, terms: list[str]) -> float:
+    """How close the words of `text` are to the terms of a typo's length (shorter ones are substrings
+    of every match alike)."""
+    words = text.split()
+    return sum(
+        max((trigram_similarity(term, word) for word in words), default=0.0)
+        for term in terms
+        if len(term) >= TYPO_MIN_LENGTH
+    )

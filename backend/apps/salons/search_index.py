@@ -21,9 +21,11 @@ district changes (`Salon.save`, `Service.save`/`delete` call in here; bulk write
 A service holds `search_name`, its folded names, for the typeahead.
 """
 
+import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
@@ -45,6 +47,17 @@ _FOLDS = str.maketrans(
         **{chr(0x06F0 + digit): str(digit) for digit in range(10)},  # Persian (Eastern Arabic-Indic)
     }
 )
+
+
+# The typeahead's tallies of offered service names and districts (`apps.discovery.tallies`) are kept
+# under this version: a write that can change them sets a new one when it commits.
+TALLIES_VERSION_KEY = "search:tallies-version"
+
+
+def tallies_changed() -> None:
+    """The active salons' service names, districts or cities may have changed: once the transaction
+    commits, the typeahead's tallies are counted again on their next read."""
+    transaction.on_commit(lambda: cache.set(TALLIES_VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def fold_text(text: str) -> str:
@@ -110,6 +123,8 @@ def salon_search_rebuild(
     while True:
         batch = list(salons.filter(id__gt=last_id)[:batch_size])
         if not batch:
+            if salon_model is None:  # a migration's historical models: the cache may not exist yet
+                tallies_changed()
             return written
         last_id = batch[-1].id
         with transaction.atomic():
@@ -135,6 +150,7 @@ def salon_search_text_refresh(*, salon_id: int) -> None:
     salon = Salon.objects.filter(id=salon_id).only("name_ar", "name_en", "district_ar", "district_en", "city").first()
     if salon is None:
         return
+    tallies_changed()
     names = Service.objects.filter(salon_id=salon_id, is_active=True).order_by("id").values_list("name_ar", "name_en")
     text = salon_search_text(salon, [name for pair in names for name in pair])
     Salon.objects.filter(id=salon_id).update(search_text=text)

@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.core.i18n import localized
 
-from ..search_index import salon_own_search_fields, salon_search_text, salon_search_text_refresh
+from ..search_index import salon_own_search_fields, salon_search_text, salon_search_text_refresh, tallies_changed
 
 # Fields whose change rewrites a salon's search texts.
 _SALON_SEARCHED_FIELDS = frozenset({"name_ar", "name_en", "district_ar", "district_en", "city"})
+# Fields whose change changes the typeahead's tallies of offered names and districts.
+_SALON_TALLIED_FIELDS = frozenset({"is_active", "city", "district_ar", "district_en"})
 
 
 def validate_timezone(value: str) -> None:
@@ -175,6 +177,8 @@ class Salon(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         update_fields = kwargs.get("update_fields")
+        if update_fields is None or not _SALON_TALLIED_FIELDS.isdisjoint(update_fields):
+            tallies_changed()
         if update_fields is not None and _SALON_SEARCHED_FIELDS.isdisjoint(update_fields):
             return super().save(*args, **kwargs)
         own = salon_own_search_fields(self)
