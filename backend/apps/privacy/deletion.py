@@ -6,7 +6,8 @@ What happens (docs/adr/0008-personal-data-rights.md):
 2. Free text that may name the person, kept for others (booking events, review comments, refund notes,
    messages sent to the salon about their bookings), has their name, phone and email replaced.
 3. What is only about them is deleted: the salons' records (notes, tags), their own messages, their
-   favourite salons, their one-time codes, their idempotency keys.
+   favourite salons, their one-time codes, their idempotency keys, their passkeys and the Google or
+   Apple accounts linked to sign in.
 4. Financial records keep their amounts and the gateway's payment id (needed to reconcile and refund)
    but lose the gateway's payload, the card's last digits and the receipt link. Tax documents are kept
    unchanged (PRIVACY_TAX_RECORD_YEARS).
@@ -32,8 +33,10 @@ from apps.audit.models import AuditEntry
 from apps.bookings.models import Booking, BookingEvent, BookingStatus, Review, SalonCustomer
 from apps.bookings.services import booking_cancel
 from apps.notifications.models import Notification
+from apps.passkeys.models import Passkey, PasskeyChallenge
 from apps.payments.models import IdempotencyKey, Payment, PaymentEvent, Refund
 from apps.salons.models import Favourite, StaffMember
+from apps.social_auth.models import SocialIdentity
 
 from .errors import StaffAccount
 from .models import RequestKind
@@ -110,6 +113,9 @@ def _erase_personal_data(*, user, scrub: _Scrubber) -> None:
     _scrub_rows(Refund.objects.filter(payment__customer=user), ["note", "last_error"], scrub)
     IdempotencyKey.objects.filter(user=user).delete()
     OTPRequest.objects.filter(phone_number=user.phone_number).delete()
+    Passkey.objects.filter(user=user).delete()
+    PasskeyChallenge.objects.filter(user=user).delete()
+    SocialIdentity.objects.filter(user=user).delete()
     _scrub_audit_entries(user=user, booking_ids=list(bookings.values_list("pk", flat=True)), scrub=scrub)
 
 

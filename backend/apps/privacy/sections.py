@@ -9,8 +9,10 @@ from apps.accounts.models import OTPRequest
 from apps.bookings.models import Booking, BookingEvent, Review, SalonCustomer
 from apps.invoicing.models import Document
 from apps.notifications.models import Notification
+from apps.passkeys.models import Passkey
 from apps.payments.models import Payment, Refund
 from apps.salons.models import Favourite
+from apps.social_auth.models import SocialIdentity
 
 from .exporter import export_section, iso
 
@@ -234,4 +236,36 @@ def salon_notes(user) -> list[dict]:
             "updated_at": iso(record.updated_at),
         }
         for record in rows
+    ]
+
+
+@export_section("passkeys")
+def passkeys(user) -> list[dict]:
+    """The passkeys the person added (name, when added, last used, removed); never a key or its id."""
+    rows = Passkey.objects.filter(user=user).order_by("created_at", "pk")
+    return [
+        {
+            "name": passkey.name,
+            "created_at": iso(passkey.created_at),
+            "last_used_at": iso(passkey.last_used_at),
+            "removed_at": iso(passkey.removed_at),
+        }
+        for passkey in rows
+    ]
+
+
+@export_section("linked_accounts")
+def linked_accounts(user) -> list[dict]:
+    """Google and Apple accounts linked for signing in, with what those providers told us."""
+    rows = SocialIdentity.objects.filter(user=user).order_by("created_at", "pk")
+    return [
+        {
+            "provider": identity.provider,
+            "email": identity.email,
+            "first_name": identity.first_name,
+            "last_name": identity.last_name,
+            "linked_at": iso(identity.created_at),
+            "last_used_at": iso(identity.last_used_at),
+        }
+        for identity in rows
     ]

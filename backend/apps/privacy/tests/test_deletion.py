@@ -246,3 +246,20 @@ def test_deletion_removes_the_persons_favourite_salons(stylist, person, otp_outb
     assert client.post(DELETE, {"request_id": request_id, "code": code}, format="json").status_code == 200
 
     assert list(Favourite.objects.values_list("pk", flat=True)) == [kept.pk]
+
+
+def test_deletion_removes_the_persons_passkeys_and_linked_sign_in_accounts(stylist, person, otp_outbox):
+    from apps.passkeys.models import Passkey
+    from apps.social_auth.models import SocialIdentity
+
+    other = make_user(first_name="Other")
+    for user, handle in ((person, "p"), (other, "o")):
+        Passkey.objects.create(user=user, credential_id=f"cred-{handle}", public_key=b"k", user_handle=handle)
+        SocialIdentity.objects.create(user=user, provider="google", subject=f"sub-{handle}", email=f"{handle}@ex.com")
+    client = client_for(person)
+
+    request_id, code = _code(client, otp_outbox)
+    assert client.post(DELETE, {"request_id": request_id, "code": code}, format="json").status_code == 200
+
+    assert list(Passkey.objects.values_list("user_id", flat=True)) == [other.pk]
+    assert list(SocialIdentity.objects.values_list("user_id", flat=True)) == [other.pk]

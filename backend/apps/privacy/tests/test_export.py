@@ -86,6 +86,22 @@ def test_the_invoices_of_paid_bookings_are_in_it(stylist, customer):
     assert made["paid"].booking.reference in {invoice["booking_reference"] for invoice in document["invoices"]}
 
 
+def test_passkeys_and_linked_sign_in_accounts_are_in_it_without_keys(customer):
+    from apps.passkeys.models import Passkey
+    from apps.social_auth.models import SocialIdentity
+
+    Passkey.objects.create(user=customer, credential_id="secret-cred", public_key=b"k", user_handle="h", name="iPhone")
+    SocialIdentity.objects.create(user=customer, provider="google", subject="sub-1", email="me@example.com")
+    Passkey.objects.create(user=make_user(first_name="Other"), credential_id="other", public_key=b"k", user_handle="o")
+
+    response = client_for(customer).get(URL)
+
+    document = json.loads(response.content)
+    assert [passkey["name"] for passkey in document["passkeys"]] == ["iPhone"]
+    assert [(row["provider"], row["email"]) for row in document["linked_accounts"]] == [("google", "me@example.com")]
+    assert "secret-cred" not in response.content.decode()
+
+
 def test_the_export_needs_a_signed_in_person():
     response = APIClient().get(URL)
     assert response.status_code == 401
