@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "apps.google_calendar",
     "apps.passkeys",
     "apps.social_auth",
+    "apps.zatca",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
