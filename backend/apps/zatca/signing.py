@@ -30,6 +30,7 @@ class StampedDocument:
     invoice_hash: str
     qr: str
     signature: str
+    uuid: str
 
 
 def certificate_text(certificate: x509.Certificate) -> str:
@@ -89,4 +90,4 @@ def sign_document(
     body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     start_tag_end = body.index(b">") + 1
     xml = XML_DECLARATION + body[:start_tag_end] + stamp.encode("utf-8") + body[start_tag_end:]
-    return StampedDocument(xml=xml, invoice_hash=invoice_hash, qr=qr, signature=signature)
+    return StampedDocument(xml=xml, invoice_hash=invoice_hash, qr=qr, signature=signature, uuid=str(document.uuid))
