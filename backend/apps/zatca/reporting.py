@@ -17,13 +17,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from .alerts import unit_alert
 from .credentials import production_credentials
 from .models import EgsUnit, UnitState
 from .providers import Message, get_provider
 from .signing import StampedDocument
 
 logger = logging.getLogger(__name__)
+UNAUTHORIZED_REASON = _(
+    "ZATCA refused its certificate. Renew it, or onboard the unit again, with a new one-time password."
+)
 
 
 class OutcomeKind(StrEnum):
@@ -70,6 +75,12 @@ def report(*, unit: EgsUnit, stamped: StampedDocument) -> ReportOutcome:
             last_message="ZATCA refused the unit's credentials (401) while reporting.",
             last_http_status=401,
             updated_at=timezone.now(),
+        )
+        unit_alert(
+            unit=unit,
+            event="zatca_unit_failed",
+            occurrence=f"unauthorized:{unit.certificate_serial}",
+            values={"reason": str(UNAUTHORIZED_REASON)},
         )
     else:
         kind = OutcomeKind.RETRY
