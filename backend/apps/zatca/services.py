@@ -197,3 +197,11 @@ def unit_renew(*, salon_id: int | None, otp: str, actor=None) -> EgsUnit:
     EgsUnit.objects.filter(pk=unit.pk).update(expiry_notice_sent_for=None)
     unit.expiry_notice_sent_for = None
     return unit
+
+
+def unit_onboard_or_renew(*, salon_id: int | None, otp: str, actor=None) -> EgsUnit:
+    """What the back office's one button does: renew an active or expiring unit, onboard any other."""
+    unit = EgsUnit.objects.filter(salon_id=salon_id).first()
+    if unit is not None and unit.state in SIGNING_STATES:
+        return unit_renew(salon_id=salon_id, otp=otp, actor=actor)
+    return unit_onboard(salon_id=salon_id, otp=otp, actor=actor)
