@@ -158,9 +158,8 @@ TEMPLATES: dict[str, Template] = {
     ),
     # ZATCA e-invoicing (apps.zatca): inbox only, to the salon's managers
     "zatca_certificate_expiring": Template(
-        ar="تنتهي شهادة الفوترة الإلكترونية لـ {salon} في {date}. جدّدها من الإعدادات برمز جديد من بوابة فاتورة.",
-        en="The e-invoicing certificate of {salon} expires on {date}. Renew it in the settings with a new "
-        "one-time password from the Fatoora portal.",
+        ar="تنتهي شهادة الفوترة الإلكترونية لـ {salon} {when}. جدّدها من الإعدادات برمز من بوابة فاتورة.",
+        en="The e-invoicing certificate of {salon} expires {when}. Renew it in the settings with a Fatoora code.",
         title=_("E-invoicing certificate expiring"),
     ),
     "zatca_unit_failed": Template(

@@ -1,9 +1,13 @@
 """Telling people about a unit: its salon's managers (the platform's unit: the platform's staff users),
 in their inbox, once per occurrence."""
 
+from zoneinfo import ZoneInfo
+
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import translation
 
+from apps.notifications.messages import format_when
 from apps.notifications.services import notification_inbox_alert
 
 from .models import EgsUnit
@@ -19,8 +23,15 @@ def _issuer(unit: EgsUnit) -> str:
     return unit.salon.name if unit.salon_id else "Salon"
 
 
-def unit_alert(*, unit: EgsUnit, event: str, occurrence: str, values: dict[str, str]) -> int:
-    """Inbox alerts `event` (also the template) to the unit's people; returns how many were added."""
+def unit_alert(*, unit: EgsUnit, event: str, occurrence: str, values: dict[str, str], when=None) -> int:
+    """Inbox alerts `event` (also the template) to the unit's people; returns how many were added.
+    `when` (an instant) is written as `{when}` in each recipient's language and the salon's zone."""
+    tz = unit.salon.tz if unit.salon_id else ZoneInfo("Asia/Riyadh")
+
+    def filled() -> dict[str, str]:
+        extra = {"when": format_when(when, tz, translation.get_language() or "ar")} if when else {}
+        return {"salon": _issuer(unit), **values, **extra}
+
     added = 0
     with transaction.atomic():
         for recipient_id in _recipients(unit):
@@ -29,6 +40,6 @@ def unit_alert(*, unit: EgsUnit, event: str, occurrence: str, values: dict[str, 
                 event=event,
                 occurrence=f"zatca:{unit.pk}:{occurrence}",
                 template=event,
-                values=lambda: {"salon": _issuer(unit), **values},
+                values=filled,
             )
     return added

@@ -40,13 +40,10 @@ def unit_check_certificates(*, now: datetime | None = None) -> Counter:
                     unit=unit,
                     event="zatca_certificate_expiring",
                     occurrence=expires.isoformat(),
-                    values={"date": _date(expires)},
+                    values={},
+                    when=expires,
                 )
                 unit.expiry_notice_sent_for = expires
                 unit.save(update_fields=["expiry_notice_sent_for", "updated_at"])
                 counts["told"] += 1
     return counts
-
-
-def _date(instant: datetime) -> str:
-    return timezone.localtime(instant).date().isoformat()

@@ -64,7 +64,7 @@ def test_managers_are_told_once_30_days_before_expiry_and_the_unit_expires(activ
     assert unit.state == UnitState.EXPIRING
     alerts = Notification.objects.filter(recipient=manager, event="zatca_certificate_expiring")
     assert alerts.count() == 1
-    assert "Renew it" in alerts.get().body or "جدّدها" in alerts.get().body
+    assert "Fatoora" in alerts.get().body or "فاتورة" in alerts.get().body
 
     EgsUnit.objects.filter(pk=active_unit.pk).update(certificate_expires_at=timezone.now() - timedelta(seconds=1))
     call_command("zatca_certificates")
