@@ -22,7 +22,7 @@ def unit_check_certificates(*, now: datetime | None = None) -> Counter:
     )
     for unit_id in due:
         with transaction.atomic():
-            unit = EgsUnit.objects.select_for_update().select_related("salon").get(pk=unit_id)
+            unit = EgsUnit.objects.select_for_update().get(pk=unit_id)
             if unit.state not in SIGNING_STATES:
                 continue
             if unit.certificate_expires_at <= now:
