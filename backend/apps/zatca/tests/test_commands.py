@@ -8,6 +8,11 @@ from django.utils import timezone
 
 from apps.notifications.models import Notification
 from apps.zatca.models import EgsUnit, UnitState
+from apps.zatca.providers import FakeZatca
+from apps.zatca.reporting import report
+from apps.zatca.stamping import stamp
+
+from .samples import invoice
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +78,6 @@ def test_managers_are_told_once_30_days_before_expiry_and_the_unit_expires(activ
 
 
 def test_refused_credentials_while_reporting_tell_the_managers(active_unit, manager):
-    from apps.zatca.providers import FakeZatca
-    from apps.zatca.reporting import report
-    from apps.zatca.stamping import stamp
-
-    from .samples import invoice
-
     FakeZatca.script("reporting", 401)
     report(unit=active_unit, stamped=stamp(unit=active_unit, document=invoice()))
 

@@ -3,6 +3,8 @@ runs the SDK's XSD, EN 16931 and KSA stylesheets and the signature, QR and chain
 
 import pytest
 
+from apps.core.money import vat_included
+from apps.zatca.document import Line
 from apps.zatca.hashing import INITIAL_PREVIOUS_HASH
 from apps.zatca.signing import sign_document
 
@@ -40,3 +42,11 @@ def test_a_chained_second_document_passes_and_a_forked_one_does_not():
 
     assert chained["is_valid"] is True
     assert forked["is_valid"] is False
+
+
+@pytest.mark.parametrize("total", [1, 2, 3, 7, 13, 20, 46, 99, 101, 1999, 4999, 12345, 33333, 123457, 1000001])
+def test_amounts_split_as_invoicing_stores_them_reconcile_for_any_total(total):
+    line = Line.from_inclusive(name="قص شعر | Haircut", total=total, vat=vat_included(total))
+    _, report = _report(invoice(lines=(line,)), INITIAL_PREVIOUS_HASH)
+
+    assert (report["is_valid"], _findings(report)) == (True, [])
