@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "apps.google_calendar",
     "apps.passkeys",
     "apps.social_auth",
+    "apps.zatca",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -685,6 +686,31 @@ LOGGING = {
         "apps": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
     },
 }
+
+# --- ZATCA phase 2 e-invoicing (apps.zatca; ADR 0019, docs/runbooks/zatca.md) ---------------------
+ZATCA_SANDBOX_URL = "https://gw-fatoora.zatca.gov.sa/e-invoicing/developer-portal"
+ZATCA_PRODUCTION_URL = "https://gw-fatoora.zatca.gov.sa/e-invoicing/core"
+# `fake`: an offline stand-in (certificates from a local test CA); `fatoora`: ZATCA's API.
+ZATCA_PROVIDER = env_str("ZATCA_PROVIDER", "fake" if DEBUG else "fatoora")
+# The sandbox with DJANGO_DEBUG, production without; the simulation is …/e-invoicing/simulation.
+ZATCA_BASE_URL = env_str("ZATCA_BASE_URL", ZATCA_SANDBOX_URL if DEBUG else ZATCA_PRODUCTION_URL).rstrip("/")
+ZATCA_TIMEOUT_SECONDS = env_float("ZATCA_TIMEOUT_SECONDS", 15.0)
+# A Fernet key that encrypts units' private keys and certificate secrets at rest. Required to onboard
+# when DJANGO_DEBUG is off; with DJANGO_DEBUG and none, a development key derived from SECRET_KEY.
+ZATCA_KEY_ENCRYPTION_KEY = env_str("ZATCA_KEY_ENCRYPTION_KEY", "")
+# Tell the unit's managers this many days before its certificate expires.
+ZATCA_EXPIRY_NOTICE_DAYS = env_int("ZATCA_EXPIRY_NOTICE_DAYS", 30)
+# The platform's own unit (deemed supplier): its seller details on the invoices it issues.
+PLATFORM_LEGAL_NAME = env_str("PLATFORM_LEGAL_NAME", "")
+PLATFORM_VAT_NUMBER = env_str("PLATFORM_VAT_NUMBER", "")
+PLATFORM_CR_NUMBER = env_str("PLATFORM_CR_NUMBER", "")
+PLATFORM_BUILDING_NUMBER = env_str("PLATFORM_BUILDING_NUMBER", "")
+PLATFORM_STREET = env_str("PLATFORM_STREET", "")
+PLATFORM_DISTRICT = env_str("PLATFORM_DISTRICT", "")
+PLATFORM_CITY = env_str("PLATFORM_CITY", "")
+PLATFORM_POSTAL_CODE = env_str("PLATFORM_POSTAL_CODE", "")
+if ZATCA_PROVIDER not in {"fake", "fatoora"}:
+    raise ImproperlyConfigured("ZATCA_PROVIDER must be 'fake' or 'fatoora'.")
 
 # /metrics (Prometheus): readable with `Authorization: Bearer <METRICS_TOKEN>`, or from the host itself
 # when no token is set. PROMETHEUS_MULTIPROC_DIR (an empty directory) is needed with several workers.

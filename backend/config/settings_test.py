@@ -48,3 +48,7 @@ SERVE_MEDIA = True
 # unless a test sets a rate (`settings.THROTTLE_RATES = {...}`).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "salon-tests"}}
 THROTTLE_RATES = {scope: "" for scope in THROTTLE_RATES}  # noqa: F405
+# ZATCA: the offline fake and a fixed test key (never a production key).
+ZATCA_PROVIDER = "fake"
+ZATCA_BASE_URL = ZATCA_SANDBOX_URL  # noqa: F405
+ZATCA_KEY_ENCRYPTION_KEY = "dGVzdC16YXRjYS1rZXktZW5jcnlwdGlvbi1rZXktMzI="  # noqa: S105

@@ -33,6 +33,7 @@ api_patterns = [
     path("manage/", include("apps.reports.api.urls")),
     path("manage/", include("apps.invoicing.api.manage")),
     path("manage/", include("apps.ledger.api.urls")),
+    path("manage/", include("apps.zatca.api.urls")),
     path("calendar/google/", include("apps.google_calendar.api.urls")),
     path("calendar/", include("apps.calendars.api.urls")),
 ]

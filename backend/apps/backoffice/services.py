@@ -39,7 +39,9 @@ SALON_POLICY_FIELDS = (
     "confirmation_window_hours",
     "unconfirmed_policy",
 )
-SALON_EDITABLE_FIELDS = SALON_PROFILE_FIELDS + SALON_POLICY_FIELDS
+# The seller's national address on ZATCA phase-2 invoices (the legal name is edited with the payout details).
+SALON_LEGAL_FIELDS = ("cr_number", "building_number", "street", "district_name", "city_name", "postal_code")
+SALON_EDITABLE_FIELDS = SALON_PROFILE_FIELDS + SALON_POLICY_FIELDS + SALON_LEGAL_FIELDS
 # The fields that change which times are free (the availability hook runs when one changes).
 AVAILABILITY_FIELDS = {"is_active", "lead_time_minutes", "booking_horizon_days", "slot_step_minutes", "timezone"}
 SALON_CUSTOMER_FIELDS = ("notes", "tags", "blocked")

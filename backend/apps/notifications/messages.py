@@ -156,6 +156,17 @@ TEMPLATES: dict[str, Template] = {
         en="A busy event in Google Calendar overlaps booking {ref} at {salon}{with_stylist}, {when}.",
         title=_("Calendar event overlaps a booking"),
     ),
+    # ZATCA e-invoicing (apps.zatca): inbox only, to the salon's managers
+    "zatca_certificate_expiring": Template(
+        ar="تنتهي شهادة الفوترة الإلكترونية لـ {salon} {when}. جدّدها من الإعدادات برمز من بوابة فاتورة.",
+        en="The e-invoicing certificate of {salon} expires {when}. Renew it in the settings with a Fatoora code.",
+        title=_("E-invoicing certificate expiring"),
+    ),
+    "zatca_unit_failed": Template(
+        ar="تحتاج وحدة الفوترة الإلكترونية لـ {salon} إلى انتباهك: {reason}",
+        en="The e-invoicing unit of {salon} needs your attention: {reason}",
+        title=_("E-invoicing unit needs attention"),
+    ),
     # Salon managers: what customers do online, and tomorrow's bookings
     "manager_new_awaiting": Template(
         ar="حجز جديد عبر التطبيق {ref} في {salon} ينتظر تأكيدك: {customer}، {service}{with_stylist}، {when}.",

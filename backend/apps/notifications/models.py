@@ -28,6 +28,8 @@ class NotificationEvent(models.TextChoices):
     DAILY_AGENDA = "daily_agenda", _("Tomorrow's bookings")
     CALENDAR_DISCONNECTED = "calendar_disconnected", _("Google Calendar disconnected")
     CALENDAR_CONFLICT = "calendar_conflict", _("Calendar event overlaps a booking")
+    ZATCA_CERTIFICATE_EXPIRING = "zatca_certificate_expiring", _("E-invoicing certificate expiring")
+    ZATCA_UNIT_FAILED = "zatca_unit_failed", _("E-invoicing unit needs attention")
 
 
 class Channel(models.TextChoices):

@@ -139,6 +139,10 @@ class SalonAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
             },
         ),
         (
+            _("Seller's national address (tax invoices)"),
+            {"fields": ["cr_number", "building_number", "street", "district_name", "city_name", "postal_code"]},
+        ),
+        (
             _("Location"),
             {
                 "fields": [

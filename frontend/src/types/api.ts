@@ -1962,6 +1962,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/zatca/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's e-invoicing unit (ZATCA)
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_zatca_retrieve"];
+    put?: never;
+    /**
+     * Onboard the salon's e-invoicing unit, or renew its certificate
+     * @description With a one-time password from the Fatoora portal: onboards a unit that is not active (key, CSR, compliance certificate and checks, production certificate), renews the certificate of an active or expiring one. Answers the unit as `GET` does.
+     */
+    post: operations["manage_salons_zatca_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/map-config/": {
     parameters: {
       query?: never;
@@ -2918,6 +2943,8 @@ export interface components {
      *     * `daily_agenda` - Tomorrow's bookings
      *     * `calendar_disconnected` - Google Calendar disconnected
      *     * `calendar_conflict` - Calendar event overlaps a booking
+     *     * `zatca_certificate_expiring` - E-invoicing certificate expiring
+     *     * `zatca_unit_failed` - E-invoicing unit needs attention
      * @enum {string}
      */
     EventEnum:
@@ -2932,7 +2959,9 @@ export interface components {
       | "staff_added"
       | "daily_agenda"
       | "calendar_disconnected"
-      | "calendar_conflict";
+      | "calendar_conflict"
+      | "zatca_certificate_expiring"
+      | "zatca_unit_failed";
     Feed: {
       kind: components["schemas"]["FeedKindEnum"];
       salon_id: number;
@@ -3143,6 +3172,16 @@ export interface components {
       name: string;
       /** @description Empty on a receipt. */
       vat_number: string;
+    };
+    LegalDetails: {
+      legal_name: string;
+      vat_number: string;
+      cr_number: string;
+      building_number: string;
+      street: string;
+      district_name: string;
+      city_name: string;
+      postal_code: string;
     };
     /**
      * @description * `booking` - Booking messages
@@ -3399,6 +3438,15 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** Commercial registration number */
+      cr_number?: string;
+      building_number?: string;
+      street?: string;
+      /** District (national address) */
+      district_name?: string;
+      /** City (national address) */
+      city_name?: string;
+      postal_code?: string;
     };
     ManageSalonSummary: {
       readonly id: number;
@@ -3919,6 +3967,15 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** Commercial registration number */
+      cr_number?: string;
+      building_number?: string;
+      street?: string;
+      /** District (national address) */
+      district_name?: string;
+      /** City (national address) */
+      city_name?: string;
+      postal_code?: string;
     };
     /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
     PatchedManageServiceInputRequest: {
@@ -4704,6 +4761,16 @@ export interface components {
       /** @description In the request's language. */
       display_name: string;
     };
+    /**
+     * @description * `not_started` - Not started
+     *     * `compliance` - Compliance checks
+     *     * `active` - Active
+     *     * `expiring` - Certificate expiring
+     *     * `expired` - Certificate expired
+     *     * `failed` - Failed
+     * @enum {string}
+     */
+    StateEnum: "not_started" | "compliance" | "active" | "expiring" | "expired" | "failed";
     Statement: {
       currency: string;
       /** Format: date */
@@ -4837,6 +4904,28 @@ export interface components {
      * @enum {integer}
      */
     WeekdayEnum: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+    ZatcaOnboardRequest: {
+      /** @description The one-time password from the Fatoora portal (Onboard new solution unit/device). */
+      otp: string;
+    };
+    /** @description Expects `selectors.unit_status`. No key, certificate or secret is ever part of it. */
+    ZatcaUnit: {
+      state: components["schemas"]["StateEnum"];
+      /** @description ZATCA's last answer (e.g. why onboarding failed). */
+      last_message: string;
+      /** Format: date-time */
+      certificate_expires_at: string | null;
+      /** Format: date-time */
+      onboarded_at: string | null;
+      /** @description Edited with `PATCH /api/manage/salons/{id}/` (the legal name with the payout details). */
+      legal_details: components["schemas"]["LegalDetails"];
+      /** @description The legal details that stop the unit from being onboarded, with why; empty when none. */
+      missing: {
+        [key: string]: string[];
+      };
+      can_onboard: boolean;
+      can_renew: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -12277,6 +12366,172 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_zatca_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ZatcaUnit"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_zatca_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ZatcaOnboardRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ZatcaUnit"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `zatca_no_vat_number`: The salon has no VAT number: it has no e-invoicing unit to onboard.
+       *     - `zatca_legal_details_incomplete`: The legal details the invoices need are incomplete or invalid.
+       *     - `zatca_otp_refused`: ZATCA refused the one-time password. Create a new one on the Fatoora portal.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `zatca_unit_already_active`: The e-invoicing unit is already active; renew its certificate instead.
+       *     - `zatca_onboarding_in_progress`: The e-invoicing unit is being onboarded. Please wait a moment.
+       *     - `zatca_unit_not_active`: The e-invoicing unit has no valid certificate.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `zatca_onboarding_failed`: ZATCA did not accept the e-invoicing unit. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `zatca_unavailable`: ZATCA's platform did not answer. Please try again shortly.
+       *     - `zatca_key_encryption_key_missing`: E-invoicing is not configured on this server (no key encryption key).
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };

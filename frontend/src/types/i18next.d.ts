@@ -19,6 +19,7 @@ import type privacy from "@/locales/ar/privacy.json";
 import type reports from "@/locales/ar/reports.json";
 import type salons from "@/locales/ar/salons.json";
 import type social from "@/locales/ar/social.json";
+import type zatca from "@/locales/ar/zatca.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -42,6 +43,7 @@ declare module "i18next" {
       googleCalendar: typeof googleCalendar;
       passkeys: typeof passkeys;
       social: typeof social;
+      zatca: typeof zatca;
     };
   }
 }

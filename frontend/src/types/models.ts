@@ -246,3 +246,10 @@ export type SocialProvider = Schemas["SocialProvider"];
 export type SocialIdentity = Schemas["SocialIdentity"];
 export type PhoneRequired = Schemas["PhoneRequired"];
 export type SocialNonce = Schemas["SocialNonce"];
+
+// --- ZATCA e-invoicing (/api/manage/salons/{id}/zatca/) --------------------
+
+/** The salon's e-invoicing unit: state, ZATCA's last message, legal details and what is missing. */
+export type ZatcaUnit = Schemas["ZatcaUnit"];
+export type ZatcaUnitState = ZatcaUnit["state"];
+export type ZatcaLegalDetails = Schemas["LegalDetails"];

@@ -8,7 +8,7 @@ from apps.audit.models import AuditEntry
 from apps.bookings.api.serializers import DateOrDateTimeField
 from apps.salons.models import Salon
 
-from ..services import SALON_EDITABLE_FIELDS, SALON_POLICY_FIELDS, SALON_PROFILE_FIELDS
+from ..services import SALON_EDITABLE_FIELDS, SALON_LEGAL_FIELDS, SALON_POLICY_FIELDS, SALON_PROFILE_FIELDS
 
 
 class ManageSalonSummarySerializer(serializers.ModelSerializer):
@@ -35,7 +35,7 @@ class ManageSalonSerializer(serializers.ModelSerializer):
         return attrs
 
 
-SALON_GROUPS = {"profile": SALON_PROFILE_FIELDS, "policy": SALON_POLICY_FIELDS}
+SALON_GROUPS = {"profile": SALON_PROFILE_FIELDS, "policy": SALON_POLICY_FIELDS, "legal": SALON_LEGAL_FIELDS}
 
 
 class AuditActorSerializer(serializers.Serializer):

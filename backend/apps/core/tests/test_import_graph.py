@@ -38,6 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     "passkeys": {"core", "accounts"},
     # Google and Apple sign-in: identities linked to accounts, signed in with accounts' sessions.
     "social_auth": {"core", "accounts"},
+    # ZATCA phase 2: e-invoicing units, signed UBL documents, the Fatoora API; invoicing will import it.
+    "zatca": _BELOW_BOOKINGS | {"audit", "backoffice", "notifications"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

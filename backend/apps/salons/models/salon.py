@@ -26,6 +26,13 @@ def validate_timezone(value: str) -> None:
         raise ValidationError(_("Unknown time zone."), code="invalid_timezone") from None
 
 
+cr_number_validator = RegexValidator(
+    r"^\d{10}$", _("A commercial registration number has 10 digits."), code="invalid_cr_number"
+)
+building_number_validator = RegexValidator(
+    r"^\d{4}$", _("A building number has 4 digits."), code="invalid_building_number"
+)
+postal_code_validator = RegexValidator(r"^\d{5}$", _("A postal code has 5 digits."), code="invalid_postal_code")
 vat_number_validator = RegexValidator(
     r"^3\d{13}3$", _("A Saudi VAT number has 15 digits and starts and ends with 3."), code="invalid_vat_number"
 )
@@ -91,6 +98,17 @@ class Salon(models.Model):
         blank=True,
         help_text=_("The name registered with the Ministry of Commerce; the seller on tax invoices."),
     )
+    # The seller's details a ZATCA phase-2 invoice carries (national address), edited by the manager.
+    cr_number = models.CharField(
+        _("commercial registration number"), max_length=10, blank=True, validators=[cr_number_validator]
+    )
+    building_number = models.CharField(
+        _("building number"), max_length=4, blank=True, validators=[building_number_validator]
+    )
+    street = models.CharField(_("street"), max_length=120, blank=True)
+    district_name = models.CharField(_("district (national address)"), max_length=120, blank=True)
+    city_name = models.CharField(_("city (national address)"), max_length=120, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True, validators=[postal_code_validator])
     is_active = models.BooleanField(_("active"), default=True)
     rating_average = models.DecimalField(_("rating average"), max_digits=3, decimal_places=2, default=0)
     rating_count = models.PositiveIntegerField(_("rating count"), default=0)

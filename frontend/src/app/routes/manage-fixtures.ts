@@ -4,7 +4,7 @@ import type { RouteObject } from "react-router";
 
 import type { ManagedService, ManagedStaff } from "@/types/models";
 import type { mockFetch } from "@/testing/fetch-mock";
-import type { ManageSalon, ManageSalonSummary } from "@/types/models";
+import type { ManageSalon, ManageSalonSummary, ZatcaUnit } from "@/types/models";
 
 import { Component as ManageLayout } from "./manage-layout";
 
@@ -121,3 +121,24 @@ export function serveManagedSalons(
 ): void {
   server.on("GET", "/api/manage/salons/", salons);
 }
+
+/** The salon's e-invoicing unit before onboarding, with complete legal details. */
+export const zatcaUnit: ZatcaUnit = {
+  state: "not_started",
+  last_message: "",
+  certificate_expires_at: null,
+  onboarded_at: null,
+  legal_details: {
+    legal_name: "مؤسسة دلال التجارية",
+    vat_number: "310000000000003",
+    cr_number: "1010010000",
+    building_number: "2322",
+    street: "طريق عثمان بن عفان",
+    district_name: "النرجس",
+    city_name: "الرياض",
+    postal_code: "13327",
+  },
+  missing: {},
+  can_onboard: true,
+  can_renew: false,
+};

@@ -6,7 +6,7 @@ import { accessibilityViolations } from "@/testing/axe";
 import { apiError, json, mockFetch } from "@/testing/fetch-mock";
 import { renderRoutes } from "@/testing/render";
 
-import { managedSalon, manageRoutes, salonProfile, serveManagedSalons } from "./manage-fixtures";
+import { managedSalon, manageRoutes, salonProfile, serveManagedSalons, zatcaUnit } from "./manage-fixtures";
 import { Component as SalonPage } from "./manage-salon";
 
 const routes = manageRoutes("salon", SalonPage);
@@ -15,6 +15,7 @@ function serveSalon(server: ReturnType<typeof mockFetch>) {
   serveManagedSalons(server);
   server.on("GET", "/api/manage/salons/3/", salonProfile);
   server.on("GET", "/api/manage/salons/3/photos/", []);
+  server.on("GET", "/api/manage/salons/3/zatca/", zatcaUnit);
 }
 
 beforeEach(() => {

@@ -7,11 +7,15 @@ import { BookingPolicyForm } from "@/features/backoffice/components/BookingPolic
 import { PhotoManager } from "@/features/backoffice/components/PhotoManager";
 import { SalonProfileForm } from "@/features/backoffice/components/SalonProfileForm";
 import { CalendarFeedCard } from "@/features/calendar-feeds/components/CalendarFeedCard";
+import { ZatcaCard } from "@/features/zatca/components/ZatcaCard";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
 import { useManageContext } from "../layout/manage-context";
 
-/** `/manage/:salonId/salon`: the profile, the booking policy, the photos and the salon's calendar feed. */
+/**
+ * `/manage/:salonId/salon`: the profile, the booking policy, the photos, the salon's calendar feed and
+ * its e-invoicing unit (ZATCA).
+ */
 export function Component() {
   const { t } = useTranslation("backoffice");
   const { salon: current } = useManageContext();
@@ -37,6 +41,7 @@ export function Component() {
       )}
       <PhotoManager key={current.id} salonId={current.id} />
       <CalendarFeedCard key={`feed-${current.id}`} owner={{ kind: "salon", salonId: current.id }} />
+      <ZatcaCard key={`zatca-${current.id}`} salonId={current.id} timeZone={current.timezone} />
     </div>
   );
 }
