@@ -44,6 +44,7 @@ SIDES = {
     AccountKind.COMMISSION_VAT: -1,
     AccountKind.REFUNDS_CLEARING: -1,
     AccountKind.PAYOUTS_IN_TRANSIT: -1,
+    AccountKind.CUSTOMER_PREPAID: -1,
 }
 
 
