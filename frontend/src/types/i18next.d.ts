@@ -13,6 +13,7 @@ import type googleCalendar from "@/locales/ar/googleCalendar.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
+import type packages from "@/locales/ar/packages.json";
 import type passkeys from "@/locales/ar/passkeys.json";
 import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
@@ -42,6 +43,7 @@ declare module "i18next" {
       googleCalendar: typeof googleCalendar;
       passkeys: typeof passkeys;
       social: typeof social;
+      packages: typeof packages;
     };
   }
 }
