@@ -1,9 +1,11 @@
 """The packages API's shapes. Money is integer halalas with `currency`; datetimes ISO 8601."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from apps.accounts.phone import normalize_phone_number
 from apps.payments.api.serializers import PaymentSourceSerializer
 
 from ..codes import display_code
@@ -79,6 +81,15 @@ class GiftCardBuySerializer(serializers.Serializer):
     recipient_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     recipient_phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
     source = PaymentSourceSerializer()
+
+    def validate_recipient_phone(self, value: str) -> str:
+        """A Saudi mobile number, stored E.164 so the card shows in the recipient's profile."""
+        if not value.strip():
+            return ""
+        try:
+            return normalize_phone_number(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages, code="invalid_phone") from exc
 
 
 class MyPackageSerializer(serializers.ModelSerializer):

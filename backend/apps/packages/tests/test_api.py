@@ -7,7 +7,7 @@ from apps.audit.models import AuditEntry
 from apps.bookings.redemptions import RedemptionRequest
 from apps.bookings.tests.conftest import at, client_for, make_user
 from apps.packages.codes import display_code
-from apps.packages.models import Package, Purchase, PurchaseStatus
+from apps.packages.models import GiftCard, Package, Purchase, PurchaseStatus
 from apps.payments.models import FakeGatewayPayment
 from apps.salons.tests.factories import make_salon
 
@@ -95,6 +95,17 @@ def test_a_customer_buys_a_gift_card_through_the_api(salon, customer):
 
     assert (response.status_code, response.json()["kind"], response.json()["status"]) == (201, "gift_card", "paid")
     assert (too_small.status_code, too_small.json()["code"]) == (400, "gift_card_amount_invalid")
+
+
+def test_a_gift_card_for_someone_keeps_their_number_in_e164(salon, customer):
+    body = {"salon": salon.pk, "amount": 10000, "source": APPLE_PAY, "recipient_phone": "0551234567"}
+
+    response = client_for(customer).post("/api/gift-cards/", body, format="json")
+    wrong = client_for(customer).post("/api/gift-cards/", {**body, "recipient_phone": "12"}, format="json")
+
+    assert response.status_code == 201
+    assert GiftCard.objects.get().recipient_phone == "+966551234567"
+    assert (wrong.status_code, wrong.json()["code"]) == (400, "invalid_phone")
 
 
 def test_a_code_shows_its_balance_and_an_unknown_code_is_a_404(customer, buy_gift_card):
