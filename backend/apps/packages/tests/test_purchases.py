@@ -4,13 +4,17 @@ from datetime import timedelta
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
+from apps.bookings.redemptions import RedemptionRequest
 from apps.core.exceptions import AppError
+from apps.ledger.checks import ledger_check
 from apps.ledger.models import AccountKind, LedgerTransaction
 from apps.packages import purchases
 from apps.packages.books import session_value
 from apps.packages.codes import ALPHABET, LENGTH
 from apps.packages.models import GiftCard, InstrumentStatus, PackagePurchase, Purchase, PurchaseStatus
+from apps.packages.refunds import purchase_refund
 from apps.payments.providers.fake import fake_checkout_complete
 
 from .conftest import APPLE_PAY, CARD, balance, prepaid
@@ -104,3 +108,14 @@ def test_the_sessions_of_a_package_are_worth_exactly_its_price():
 
     assert values == [3333, 3334, 3333]
     assert sum(values) == 10000
+
+
+def test_the_books_check_finds_nothing_wrong_after_a_sale_a_use_and_a_refund(package, customer, book, buy_package):
+    bought = buy_package()
+    book(redemption=RedemptionRequest(package=bought.pk))
+    purchase_refund(actor=customer, salon_id=package.salon_id, purchase_id=bought.purchase_id)
+
+    report = ledger_check(gateway_day=timezone.localdate())
+
+    assert report.problems == []
+    assert balance(AccountKind.CUSTOMER_PREPAID) == 0
