@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { ManagePackages } from "@/features/packages/components/ManagePackages";
+import { SoldPurchases } from "@/features/packages/components/SoldPurchases";
 import { useSalon } from "@/features/salons/api/get-salon";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 
@@ -20,5 +21,10 @@ export function Component() {
   const services = detail.data.categories.flatMap((group) =>
     group.services.map((service) => ({ id: service.id, name: service.name })),
   );
-  return <ManagePackages key={salon.id} salonId={salon.id} services={services} />;
+  return (
+    <div className="stack" key={salon.id}>
+      <ManagePackages salonId={salon.id} services={services} />
+      <SoldPurchases salonId={salon.id} />
+    </div>
+  );
 }
