@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "apps.reports",
     "apps.ledger",
     "apps.invoicing",
+    "apps.packages",
     "apps.privacy",
     "apps.calendars",
     "apps.google_calendar",
@@ -355,6 +356,8 @@ THROTTLE_RATES = {
     "reports": env_str("THROTTLE_REPORTS", "120/m"),
     # Private calendar feeds (no sign-in), per client address: calendar apps poll every hour or so.
     "calendar_feeds": env_str("THROTTLE_CALENDAR_FEEDS", "60/m"),
+    # Gift card balance checks by code, per user: codes must not be guessable by trying.
+    "gift_card_check": env_str("THROTTLE_GIFT_CARD_CHECK", "10/m"),
 }
 
 # --- Admin sign-in lock-out (apps/accounts/admin_login.py) -----------------------
@@ -426,6 +429,9 @@ SPECTACULAR_SETTINGS = {
         "ConsentSourceEnum": "apps.accounts.models.ConsentSource",
         "CityEnum": "apps.salons.models.City",
         "SocialProviderEnum": "apps.social_auth.models.SocialProvider",
+        "PurchaseStatusEnum": "apps.packages.models.PurchaseStatus",
+        "PurchaseKindEnum": "apps.packages.models.PurchaseKind",
+        "InstrumentStatusEnum": "apps.packages.models.InstrumentStatus",
     },
 }
 
@@ -516,6 +522,10 @@ MOYASAR_TIMEOUT_SECONDS = env_float("MOYASAR_TIMEOUT_SECONDS", 15.0)
 PAYMENT_METHODS = env_list("PAYMENT_METHODS", "creditcard,applepay,stcpay")
 # Public address of the web app: payment callbacks return the browser there.
 FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
+# Gift cards (ADR 0018): the amounts a customer may buy, in halalas, and how long a card stays valid.
+GIFT_CARD_MIN_AMOUNT = env_int("GIFT_CARD_MIN_AMOUNT", 5_000)
+GIFT_CARD_MAX_AMOUNT = env_int("GIFT_CARD_MAX_AMOUNT", 200_000)
+GIFT_CARD_VALIDITY_DAYS = env_int("GIFT_CARD_VALIDITY_DAYS", 365)
 # Passkeys (WebAuthn, ADR 0013): the relying party is the web app's host; answers are accepted from these
 # origins only. Browsers refuse an IP address as rp id: use a host name (`localhost` in development).
 _FRONTEND = urlsplit(FRONTEND_URL)

@@ -27,6 +27,7 @@ api_patterns = [
     path("favourites/", include("apps.salons.api.favourite_urls")),
     path("payments/", include("apps.payments.api.urls")),
     path("", include("apps.bookings.api.urls")),
+    path("", include("apps.packages.api.urls")),
     path("", include("apps.invoicing.api.views")),
     path("notifications/", include("apps.notifications.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
@@ -34,6 +35,7 @@ api_patterns = [
     path("manage/", include("apps.invoicing.api.manage")),
     path("manage/", include("apps.ledger.api.urls")),
     path("manage/", include("apps.zatca.api.urls")),
+    path("manage/", include("apps.packages.api.manage_urls")),
     path("calendar/google/", include("apps.google_calendar.api.urls")),
     path("calendar/", include("apps.calendars.api.urls")),
 ]

@@ -55,6 +55,7 @@ from .errors import (
 )
 from .events import BookingEventKind
 from .models import Booking, BookingStatus, SalonCustomer, blocking_q
+from .redemptions import RedemptionRequest, booking_redeem
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
@@ -111,6 +112,7 @@ def booking_create(
     note: str = "",
     customer_phone: str | None = None,
     customer_name: str = "",
+    redemption: RedemptionRequest | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
@@ -118,7 +120,9 @@ def booking_create(
     qualified stylist is chosen. A customer the salon has blocked cannot book there online, nor
     past the caps on upcoming bookings (`check_customer_can_book`); a salon member books for customers
     within the on-behalf limits (`check_on_behalf_limits`). A booking awaiting the salon's
-    confirmation records until when (`confirm_by`: the salon's window, at most its start)."""
+    confirmation records until when (`confirm_by`: the salon's window, at most its start).
+    `redemption`: a package session or a gift card takes its value off the price (`redemptions`); a
+    booking it pays in full needs no payment, so a prepaying salon's booking is confirmed at once."""
     now = now or timezone.now()
     # The service, its salon and whether the salon blocked the caller, in one query.
     blocked = SalonCustomer.objects.filter(salon_id=OuterRef("salon_id"), customer_id=actor.pk, blocked=True)
@@ -192,8 +196,17 @@ def booking_create(
             created_by=actor,
         )
         _insert_with_reference(booking)
+        if redemption is not None:
+            _apply_redemption(booking, redemption, now=now)
         record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
     return booking
+
+
+def _apply_redemption(booking: Booking, redemption: RedemptionRequest, *, now: datetime) -> None:
+    booking.price_amount -= booking_redeem(booking=booking, request=redemption, now=now)
+    if booking.price_amount == 0 and booking.hold_expires_at is not None:
+        booking.status, booking.hold_expires_at = BookingStatus.CONFIRMED, None
+    booking.save(update_fields=["price_amount", "status", "hold_expires_at", "updated_at"])
 
 
 # --- Status changes ---------------------------------------------------------------------------

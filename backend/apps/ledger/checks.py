@@ -44,6 +44,7 @@ SIDES = {
     AccountKind.COMMISSION_VAT: -1,
     AccountKind.REFUNDS_CLEARING: -1,
     AccountKind.PAYOUTS_IN_TRANSIT: -1,
+    AccountKind.CUSTOMER_PREPAID: -1,
 }
 
 
@@ -151,8 +152,10 @@ def _check_commission_and_salons(report: CheckReport) -> None:
     ):
         expected[salon_id] -= total
     salon_entries = LedgerEntry.objects.filter(account__kind=AccountKind.SALON_PAYABLE)
+    # Corrections, and prepaid value used at bookings (packages and gift cards, ADR 0018; their own
+    # reversals are corrections), are taken as the books have them.
     for salon_id, total in (
-        salon_entries.filter(transaction__cause=Cause.CORRECTION)
+        salon_entries.filter(transaction__cause__in=(Cause.CORRECTION, Cause.PREPAID_REDEEMED))
         .values_list("account__salon_id")
         .annotate(t=Sum("amount"))
     ):
@@ -246,6 +249,8 @@ def _check_gateway_day(report: CheckReport, day: date) -> None:
     refunded_in_books = {str(key): -total for key, total in _cash_by("payment_id", REFUND_KINDS).items()}
     totals = defaultdict(int)
     for payment in remote:
+        if payment.metadata.get("purchase_id"):
+            continue  # a package's or gift card's payment (ADR 0018): no booking payment of ours
         pid = payment.id.lower()
         received = (payment.captured or payment.amount) if payment.status in _MONEY_STATUSES else 0
         refunded = payment.refunded if payment.status in _MONEY_STATUSES else 0

@@ -61,6 +61,8 @@ class AccountKind(models.TextChoices):
     COMMISSION_VAT = "commission_vat", _("VAT on commission")
     REFUNDS_CLEARING = "refunds_clearing", _("Refunds clearing")
     PAYOUTS_IN_TRANSIT = "payouts_in_transit", _("Payouts in transit")
+    # Packages and gift cards paid and not used yet (deferred revenue; ADR 0018).
+    CUSTOMER_PREPAID = "customer_prepaid", _("Prepaid by customers (packages, gift cards)")
 
 
 class LedgerAccount(models.Model):
@@ -111,6 +113,9 @@ class Cause(models.TextChoices):
     PAYOUT_SENT = "payout_sent", _("Payout sent")
     PAYOUT_RETURNED = "payout_returned", _("Payout returned")
     CORRECTION = "correction", _("Correction (reversal)")
+    PREPAID_SOLD = "prepaid_sold", _("Package or gift card sold")
+    PREPAID_REDEEMED = "prepaid_redeemed", _("Package session or gift card used")
+    PREPAID_REFUNDED = "prepaid_refunded", _("Package or gift card refunded")
 
 
 class EntryKind(models.TextChoices):
@@ -127,6 +132,9 @@ class EntryKind(models.TextChoices):
     PAYOUT_SENT = "payout_sent", _("Payout sent")
     DUPLICATE_PAYMENT = "duplicate_payment", _("Duplicate payment")
     DUPLICATE_REFUND = "duplicate_refund", _("Duplicate payment refunded")
+    PREPAID_SALE = "prepaid_sale", _("Package or gift card sold")
+    PREPAID_REDEEMED = "prepaid_redeemed", _("Package session or gift card used")
+    PREPAID_REFUND = "prepaid_refund", _("Package or gift card refunded")
 
 
 class LedgerTransaction(AppendOnlyModel):

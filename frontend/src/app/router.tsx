@@ -18,10 +18,13 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       { index: true, lazy: lazyRoute(() => import("./routes/home"), ["salons"]) },
-      { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons"]) },
+      { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons", "packages"]) },
       {
         path: "salons/:salonId/book",
-        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts", "passkeys", "social"]),
+        lazy: lazyRoute(
+          () => import("./routes/book"),
+          ["salons", "bookings", "accounts", "passkeys", "social", "packages"],
+        ),
       },
       { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "passkeys", "social"]) },
       // The links of our emails: no sign-in needed (the signed token is the proof).
@@ -44,6 +47,15 @@ export const routes: RouteObject[] = [
             lazy: lazyRoute(() => import("./routes/pay"), ["payments", "bookings"]),
           },
           {
+            path: "salons/:salonId/packages/:packageId/buy",
+            lazy: lazyRoute(() => import("./routes/package-buy"), ["packages", "payments"]),
+          },
+          {
+            path: "salons/:salonId/gift-card",
+            lazy: lazyRoute(() => import("./routes/gift-card-buy"), ["packages", "payments"]),
+          },
+          { path: "purchases/return", lazy: lazyRoute(() => import("./routes/purchase-return"), ["packages"]) },
+          {
             path: "payments/return",
             lazy: lazyRoute(() => import("./routes/payment-return"), ["payments", "bookings"]),
           },
@@ -51,17 +63,17 @@ export const routes: RouteObject[] = [
           { path: "favourites", lazy: lazyRoute(() => import("./routes/favourites"), ["salons"]) },
           {
             path: "profile",
-            lazy: lazyRoute(() => import("./routes/profile"), ["accounts", "privacy", "email", "passkeys", "social"]),
+            lazy: lazyRoute(
+              () => import("./routes/profile"),
+              ["accounts", "privacy", "email", "passkeys", "social", "packages"],
+            ),
           },
           {
             path: "staff",
-            lazy: lazyRoute(() => import("./routes/staff-day"), [
-              "bookings",
-              "salons",
-              "accounts",
-              "calendars",
-              "googleCalendar",
-            ]),
+            lazy: lazyRoute(
+              () => import("./routes/staff-day"),
+              ["bookings", "salons", "accounts", "calendars", "googleCalendar"],
+            ),
           },
           {
             // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
@@ -83,10 +95,17 @@ export const routes: RouteObject[] = [
                   },
                   // The catalog's.
                   { path: "services", lazy: lazyRoute(() => import("./routes/manage-services"), ["backoffice"]) },
+                  {
+                    path: "packages",
+                    lazy: lazyRoute(() => import("./routes/manage-packages"), ["backoffice", "packages"]),
+                  },
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
                   {
                     path: "team/:staffId",
-                    lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice", "calendars", "googleCalendar"]),
+                    lazy: lazyRoute(
+                      () => import("./routes/manage-stylist"),
+                      ["backoffice", "calendars", "googleCalendar"],
+                    ),
                   },
                   {
                     path: "salon",

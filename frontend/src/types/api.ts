@@ -510,7 +510,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user.
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. `package` (one of the customer's package purchases) or `gift_card` (a card's code) pays the price in full (a session) or up to the card's balance; a booking paid in full is `confirmed` at once at a salon that requires prepayment. Their refusals (`package_used_up`, `gift_card_empty`, …) are listed at the packages' operations; cancelling the booking gives the session or the amount back.
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -1015,6 +1015,67 @@ export interface paths {
     post?: never;
     /** Stop keeping a salon as a favourite */
     delete: operations["favourites_remove"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/gift-cards/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My gift cards
+     * @description The paid cards the caller bought, and those bought for the caller's verified mobile number: code, balance and expiry.
+     */
+    get: operations["gift_cards_list"];
+    put?: never;
+    /**
+     * Buy a gift card
+     * @description Starts paying for a gift card of `amount` at a salon (paid like a package). Once paid, the card has a 12-character code; its balance pays bookings at that salon until it expires.
+     */
+    post: operations["gift_cards_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/gift-cards/{code}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A gift card's balance
+     * @description Where a code can be spent, what is left on it and until when. Throttled per user.
+     */
+    get: operations["gift_cards_check"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/gift-cards/config/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gift card amounts and validity */
+    get: operations["gift_cards_config"];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1560,6 +1621,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/packages/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's packages
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_packages_list"];
+    put?: never;
+    /**
+     * Add a package
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    post: operations["manage_salons_packages_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/packages/{package_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a package
+     * @description A package nobody bought is deleted (204); one that was bought is taken off sale (200).
+     */
+    delete: operations["manage_salons_packages_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a package
+     * @description What customers already bought keeps the sessions and the price they paid for.
+     */
+    patch: operations["manage_salons_packages_partial_update"];
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/payout-details/": {
     parameters: {
       query?: never;
@@ -1671,6 +1782,46 @@ export interface paths {
      *     `salon_not_found` for a salon the caller does not manage.
      */
     patch: operations["manage_salons_photos_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/purchases/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Packages and gift cards sold
+     * @description The salon's paid purchases, newest first, with the sessions or balance left.
+     */
+    get: operations["manage_salons_purchases_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/purchases/{purchase_id}/refund/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund what is left of a purchase
+     * @description Refunds the unused sessions of a package (pro rata) or the balance of a gift card, through the gateway; used sessions and spent amounts stay the salon's. The package or card cannot be used afterwards.
+     */
+    post: operations["manage_salons_purchases_refund"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/reports/heatmap/": {
@@ -2166,6 +2317,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/packages/purchases/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My packages
+     * @description The caller's paid packages: sessions left and until when they can be booked. When a booking uses a session (`package` in the booking's body), one fewer is left; cancelling it gives the session back.
+     */
+    get: operations["packages_purchases_list"];
+    put?: never;
+    /**
+     * Buy a package
+     * @description Starts paying for a package like a booking's payment: the answer is `initiated` with a `transaction_url` to send the browser to, `paid`, or `failed`. After the gateway sends the browser back to `/purchases/return`, `POST /api/purchases/{id}/refresh/` applies the gateway's report. The package's validity starts when it is paid.
+     */
+    post: operations["packages_purchases_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/payments/": {
     parameters: {
       query?: never;
@@ -2270,6 +2445,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/purchases/{purchase_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my purchases */
+    get: operations["purchases_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/purchases/{purchase_id}/refresh/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the gateway how my purchase stands */
+    post: operations["purchases_refresh"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/salons/": {
     parameters: {
       query?: never;
@@ -2322,6 +2531,23 @@ export interface paths {
      * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots.
      */
     get: operations["salon_availability"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/salons/{salon_id}/packages/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The packages a salon sells */
+    get: operations["salons_packages_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2678,6 +2904,13 @@ export interface components {
       customer_phone?: string;
       /** @default  */
       customer_name?: string;
+      /**
+       * Format: int64
+       * @description One of your package purchases: a session pays the price.
+       */
+      package?: number | null;
+      /** @description A gift card's code: its balance pays the price. */
+      gift_card?: string;
     };
     BookingCustomer: {
       id: number;
@@ -2996,6 +3229,67 @@ export interface components {
      * @enum {string}
      */
     FeedKindEnum: "staff" | "salon";
+    GiftCard: {
+      readonly id: number;
+      readonly code: string;
+      salon: number;
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Amount (halalas)
+       * Format: int64
+       */
+      initial_amount: number;
+      /**
+       * Balance (halalas)
+       * Format: int64
+       */
+      balance: number;
+      currency: string;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      /** Recipient's name */
+      recipient_name?: string;
+      status: components["schemas"]["InstrumentStatusEnum"];
+      readonly bought_by_me: boolean;
+    };
+    GiftCardBuyRequest: {
+      salon: number;
+      /** @description Halalas, within GIFT_CARD_MIN_AMOUNT and GIFT_CARD_MAX_AMOUNT (see the config endpoint). */
+      amount: number;
+      /** @default  */
+      recipient_name?: string;
+      /** @default  */
+      recipient_phone?: string;
+      source: components["schemas"]["PaymentSourceRequest"];
+    };
+    /** @description What a code's holder may know: where, how much is left, until when. */
+    GiftCardCheck: {
+      salon: number;
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Balance (halalas)
+       * Format: int64
+       */
+      balance: number;
+      currency: string;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      status: components["schemas"]["InstrumentStatusEnum"];
+    };
+    GiftCardConfig: {
+      min_amount: number;
+      max_amount: number;
+      validity_days: number;
+      currency: string;
+    };
     GoogleCalendar: {
       id: string;
       summary: string;
@@ -3072,6 +3366,13 @@ export interface components {
     InboundResult: {
       received: boolean;
     };
+    /**
+     * @description * `pending` - Awaiting payment
+     *     * `active` - Active
+     *     * `refunded` - Refunded
+     * @enum {string}
+     */
+    InstrumentStatusEnum: "pending" | "active" | "refunded";
     Invoice: {
       kind: components["schemas"]["InvoiceKindEnum"];
       number: string;
@@ -3727,6 +4028,32 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
+    MyPackage: {
+      readonly id: number;
+      package: components["schemas"]["Package"];
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Sessions bought
+       * Format: int64
+       */
+      sessions_total: number;
+      /** Format: int64 */
+      sessions_used?: number;
+      sessions_left: number;
+      /**
+       * Price paid (halalas)
+       * Format: int64
+       */
+      price_amount: number;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      status: components["schemas"]["InstrumentStatusEnum"];
+      readonly usable: boolean;
+    };
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -3767,6 +4094,47 @@ export interface components {
       end: string;
       /** @description The end is on the next day (the interval ends at or after midnight). */
       overnight: boolean;
+    };
+    Package: {
+      readonly id: number;
+      salon: number;
+      service: number;
+      service_name_ar: string;
+      service_name_en: string;
+      /** Name (Arabic) */
+      name_ar: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Format: int64 */
+      sessions: number;
+      /**
+       * Valid for (days)
+       * Format: int64
+       */
+      validity_days: number;
+      /**
+       * Price (halalas, VAT included)
+       * Format: int64
+       */
+      price_amount: number;
+      currency?: string;
+      /** On sale */
+      is_active?: boolean;
+    };
+    PackageBuyRequest: {
+      package: number;
+      source: components["schemas"]["PaymentSourceRequest"];
+    };
+    PackageWriteRequest: {
+      service: number;
+      name_ar: string;
+      /** @default  */
+      name_en?: string;
+      sessions: number;
+      validity_days: number;
+      price_amount: number;
+      /** @default true */
+      is_active?: boolean;
     };
     PaginatedAuditEntryList: {
       /** @example 123 */
@@ -4052,6 +4420,17 @@ export interface components {
        */
       reason?: string;
     };
+    PatchedPackageWriteRequest: {
+      service?: number;
+      name_ar?: string;
+      /** @default  */
+      name_en?: string;
+      sessions?: number;
+      validity_days?: number;
+      price_amount?: number;
+      /** @default true */
+      is_active?: boolean;
+    };
     PatchedPayoutDetailsUpdateRequest: {
       legal_name?: string;
       /** @description A Saudi IBAN (SA and 22 characters); spaces and lower case are accepted. */
@@ -4314,6 +4693,45 @@ export interface components {
       max: number;
       readonly currency: string;
     };
+    Purchase: {
+      /** Format: uuid */
+      readonly id: string;
+      kind: components["schemas"]["PurchaseKindEnum"];
+      salon: number;
+      status: components["schemas"]["PurchaseStatusEnum"];
+      /**
+       * Amount (halalas, VAT included)
+       * Format: int64
+       */
+      amount: number;
+      currency: string;
+      transaction_url?: string;
+      failure_message?: string;
+      /**
+       * Refunded (halalas)
+       * Format: int64
+       */
+      refunded_amount?: number;
+      /** Format: date-time */
+      paid_at?: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    /**
+     * @description * `package` - Package
+     *     * `gift_card` - Gift card
+     * @enum {string}
+     */
+    PurchaseKindEnum: "package" | "gift_card";
+    /**
+     * @description * `initiated` - Awaiting payment
+     *     * `paid` - Paid
+     *     * `failed` - Payment failed
+     *     * `refunding` - Being refunded
+     *     * `refunded` - Refunded
+     * @enum {string}
+     */
+    PurchaseStatusEnum: "initiated" | "paid" | "failed" | "refunding" | "refunded";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
       /** @description A message in the request's language. */
@@ -4625,6 +5043,34 @@ export interface components {
       /** @description The photo in several widths for an <img srcset>; null without smaller copies. */
       readonly srcset: string | null;
       caption: string;
+    };
+    SalonPurchase: {
+      /** Format: uuid */
+      readonly id: string;
+      kind: components["schemas"]["PurchaseKindEnum"];
+      salon: number;
+      status: components["schemas"]["PurchaseStatusEnum"];
+      /**
+       * Amount (halalas, VAT included)
+       * Format: int64
+       */
+      amount: number;
+      currency: string;
+      transaction_url?: string;
+      failure_message?: string;
+      /**
+       * Refunded (halalas)
+       * Format: int64
+       */
+      refunded_amount?: number;
+      /** Format: date-time */
+      paid_at?: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+      customer_phone: string;
+      customer_name: string;
+      readonly sessions_left: number | null;
+      readonly balance: number | null;
     };
     SalonSuggestion: {
       id: number;
@@ -6602,6 +7048,7 @@ export interface operations {
        *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
        *     - `slot_not_on_grid`: Choose one of the offered start times.
        *     - `invalid_phone`: `customer_phone` is not a mobile number we accept. `detail` and `errors.customer_phone` say why.
+       *     - `redemption_unavailable`: Packages and gift cards cannot be used here.
        */
       400: {
         headers: {
@@ -8381,6 +8828,213 @@ export interface operations {
       };
       /** @description `not_found`: nothing of that id (or not an id at all). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  gift_cards_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCard"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  gift_cards_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GiftCardBuyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `purchase_rejected`: The payment was declined.
+       *     - `gift_card_amount_invalid`: Choose an amount within the allowed range.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  gift_cards_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCardCheck"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `gift_card_not_found`: No gift card has this code. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `throttled`: Request was throttled.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  gift_cards_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCardConfig"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -10289,6 +10943,279 @@ export interface operations {
       };
     };
   };
+  manage_salons_packages_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PackageWriteRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        package_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `package_not_found`: Package not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        package_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedPackageWriteRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `package_not_found`: Package not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   manage_salons_payout_details: {
     parameters: {
       query?: never;
@@ -10846,6 +11773,142 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_purchases_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SalonPurchase"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_purchases_refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SalonPurchase"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `purchase_not_found`: Purchase not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_refundable`: Nothing of this purchase can be refunded. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -12910,6 +13973,129 @@ export interface operations {
       };
     };
   };
+  packages_purchases_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MyPackage"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  packages_purchases_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PackageBuyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `purchase_rejected`: The payment was declined.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `package_not_found`: Package not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `package_not_on_sale`: This package is no longer on sale. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   payments_create: {
     parameters: {
       query?: never;
@@ -13217,6 +14403,117 @@ export interface operations {
       };
     };
   };
+  purchases_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_found`: Purchase not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  purchases_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_found`: Purchase not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   salons_list: {
     parameters: {
       query?: {
@@ -13428,6 +14725,54 @@ export interface operations {
        *     - `service_not_found`: Service not found.
        *     - `staff_not_found`: Staff member not found.
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  salons_packages_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;

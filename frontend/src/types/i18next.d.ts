@@ -13,6 +13,7 @@ import type googleCalendar from "@/locales/ar/googleCalendar.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
+import type packages from "@/locales/ar/packages.json";
 import type passkeys from "@/locales/ar/passkeys.json";
 import type payments from "@/locales/ar/payments.json";
 import type privacy from "@/locales/ar/privacy.json";
@@ -44,6 +45,7 @@ declare module "i18next" {
       passkeys: typeof passkeys;
       social: typeof social;
       zatca: typeof zatca;
+      packages: typeof packages;
     };
   }
 }

@@ -84,6 +84,22 @@ export type PaymentConfig = Schemas["PaymentConfig"];
 export type PaymentSource = Schemas["PaymentSourceRequest"];
 export type Payment = Schemas["Payment"];
 
+// --- Packages and gift cards ---------------------------------------------------
+
+/** A package a salon sells: `sessions` of one service for `price_amount` halalas, valid `validity_days`. */
+export type Package = WithRequired<Schemas["Package"], "currency" | "is_active">;
+export type PackageWrite = Schemas["PackageWriteRequest"];
+export type PackageChanges = Schemas["PatchedPackageWriteRequest"];
+/** The online payment of a package or a gift card (like a booking's payment). */
+export type Purchase = Schemas["Purchase"];
+export type PurchaseStatus = Schemas["PurchaseStatusEnum"];
+/** One of the signed-in customer's packages: sessions left and expiry. */
+export type MyPackage = Omit<WithRequired<Schemas["MyPackage"], "sessions_used">, "package"> & { package: Package };
+export type GiftCard = Schemas["GiftCard"];
+export type GiftCardBalance = Schemas["GiftCardCheck"];
+export type GiftCardConfig = Schemas["GiftCardConfig"];
+export type SalonPurchase = Schemas["SalonPurchase"];
+
 // --- Invoicing --------------------------------------------------------------
 
 /**

@@ -101,6 +101,12 @@ class BookingCreateInputSerializer(serializers.Serializer):
         help_text=_("Staff and managers only: book on behalf of the customer with this mobile number."),
     )
     customer_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
+    package = id_field(
+        required=False, allow_null=True, help_text=_("One of your package purchases: a session pays the price.")
+    )
+    gift_card = serializers.CharField(
+        max_length=32, required=False, allow_blank=True, help_text=_("A gift card's code: its balance pays the price.")
+    )
 
 
 class BookingCancelInputSerializer(serializers.Serializer):

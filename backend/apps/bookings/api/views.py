@@ -44,6 +44,7 @@ from ..errors import (
     UpcomingBookingsLimitTotal,
 )
 from ..models import Booking
+from ..redemptions import RedemptionRequest, RedemptionUnavailable
 from .context import booking_context
 from .serializers import (
     BookingCancelInputSerializer,
@@ -65,6 +66,13 @@ START_POLICY_ERRORS = (StartInPast, LeadTimeNotMet, BeyondBookingHorizon, SlotNo
 def _booking_response(request, booking: Booking, status_code: int = status.HTTP_200_OK) -> Response:
     booking = selectors.booking_for_response(booking_id=booking.pk)
     return Response(BookingSerializer(booking, context=booking_context(request)).data, status=status_code)
+
+
+def redemption_request(data: dict) -> RedemptionRequest | None:
+    """What the booking's body asks to use (a package purchase or a gift card's code), if anything."""
+    if data.get("package") is None and not data.get("gift_card"):
+        return None
+    return RedemptionRequest(package=data.get("package"), gift_card=data.get("gift_card") or None)
 
 
 class BookingListCreateView(generics.GenericAPIView):
@@ -113,7 +121,11 @@ class BookingListCreateView(generics.GenericAPIView):
             "the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings "
             "per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the "
             "salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are "
-            "limited per salon member and per phone number. Creating bookings is throttled per user."
+            "limited per salon member and per phone number. Creating bookings is throttled per user. "
+            "`package` (one of the customer's package purchases) or `gift_card` (a card's code) pays the price "
+            "in full (a session) or up to the card's balance; a booking paid in full is `confirmed` at once at a "
+            "salon that requires prepayment. Their refusals (`package_used_up`, `gift_card_empty`, …) are listed "
+            "at the packages' operations; cancelling the booking gives the session or the amount back."
         ),
         request=BookingCreateInputSerializer,
         responses={
@@ -129,6 +141,7 @@ class BookingListCreateView(generics.GenericAPIView):
                 (CustomerOverlap, SlotUnavailable, UpcomingBookingsLimitSalon, UpcomingBookingsLimitTotal),
                 (THROTTLED, OnBehalfLimitStaff, OnBehalfLimitPhone),
                 BusyTryAgain,
+                RedemptionUnavailable,
             ),
         },
     )
@@ -142,6 +155,7 @@ class BookingListCreateView(generics.GenericAPIView):
             note=data["note"],
             customer_phone=data.get("customer_phone"),
             customer_name=data["customer_name"],
+            redemption=redemption_request(data),
         )
         booking = selectors.booking_created_for_response(booking)
         return Response(

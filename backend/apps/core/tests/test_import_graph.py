@@ -27,6 +27,8 @@ ALLOWED: dict[str, set[str]] = {
     # Money's books (ledger, payouts) and tax documents (invoicing) react to payments.
     "ledger": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
     "invoicing": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice"},
+    # Packages and gift cards: sold through payments' gateway, used at bookings, posted in the ledger.
+    "packages": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice", "ledger"},
     # The customer's data rights reach every app that holds personal data.
     "privacy": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing", "passkeys", "social_auth"},

@@ -11,6 +11,7 @@ import { BookingReview } from "@/features/bookings/components/BookingReview";
 import { BookingStepper } from "@/features/bookings/components/BookingStepper";
 import { SelectionSummary } from "@/features/bookings/components/SelectionSummary";
 import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
+import { type Redemption, RedemptionPicker, redemptionFields } from "@/features/packages/components/RedemptionPicker";
 import { PasskeySignIn } from "@/features/passkeys/components/PasskeySignIn";
 import { offerPasskeyAfterPhoneSignIn } from "@/features/passkeys/offer";
 import {
@@ -59,6 +60,8 @@ export function Component() {
   const reason = flowState?.reason ?? "slot_unavailable";
   // A new account gives its name before the flow moves on to the review.
   const [completingProfile, setCompletingProfile] = useState(false);
+  // A package session or a gift card chosen on the review step.
+  const [redemption, setRedemption] = useState<Redemption>({ kind: "none" });
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const selection = salon.data ? resolveSelection(requested, salon.data) : requested;
@@ -178,6 +181,8 @@ export function Component() {
               start: selection.start,
               end: endOf(selection.start, service.duration_minutes),
             }}
+            redemption={redemptionFields(redemption)}
+            redemptionPicker={<RedemptionPicker serviceId={service.id} value={redemption} onChange={setRedemption} />}
             onBooked={booked}
             onTimeUnavailable={(start, why) =>
               select(

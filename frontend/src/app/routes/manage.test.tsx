@@ -44,6 +44,7 @@ describe("the manage area", () => {
       ["اليوم", "/manage/3/today"],
       ["التقويم", "/manage/3/calendar"],
       ["الخدمات", "/manage/3/services"],
+      ["الباقات", "/manage/3/packages"],
       ["الفريق", "/manage/3/team"],
       ["الصالون", "/manage/3/salon"],
       ["العملاء", "/manage/3/customers"],

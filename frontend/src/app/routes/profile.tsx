@@ -11,6 +11,8 @@ import { ChangePhone } from "@/features/accounts/components/ChangePhone";
 import { ConsentSettings } from "@/features/accounts/components/ConsentSettings";
 import { ProfileForm } from "@/features/accounts/components/ProfileForm";
 import { EmailSettings } from "@/features/email/components/EmailSettings";
+import { MyGiftCards } from "@/features/packages/components/MyGiftCards";
+import { MyPackages } from "@/features/packages/components/MyPackages";
 import { PasskeyList } from "@/features/passkeys/components/PasskeyList";
 import { DataRights } from "@/features/privacy/components/DataRights";
 import { LinkedAccounts } from "@/features/social-sign-in/components/LinkedAccounts";
@@ -44,6 +46,9 @@ export function Component() {
             onChange={(changes) => updateEmailPreferences.mutate(changes)}
           />
           <ChangePhone />
+          <hr className="divider" />
+          <MyPackages />
+          <MyGiftCards />
           <hr className="divider" />
           <PasskeyList />
           <hr className="divider" />

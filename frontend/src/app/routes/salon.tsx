@@ -3,6 +3,7 @@ import { useParams } from "react-router";
 import { ErrorState } from "@/components/ErrorState";
 import { LoadingState } from "@/components/LoadingState";
 import { NotFound } from "@/components/NotFound";
+import { SalonPackages } from "@/features/packages/components/SalonPackages";
 import { useSalon } from "@/features/salons/api/get-salon";
 import { SalonProfile } from "@/features/salons/components/SalonProfile";
 import { isApiError } from "@/lib/api-client";
@@ -17,9 +18,16 @@ export function Component() {
   if (salon.isError) return <ErrorState error={salon.error} onRetry={() => void salon.refetch()} />;
 
   return (
-    <SalonProfile
-      salon={salon.data}
-      bookingHref={(serviceId) => `/salons/${salonId}/book${serviceId ? `?service=${serviceId}` : ""}`}
-    />
+    <>
+      <SalonProfile
+        salon={salon.data}
+        bookingHref={(serviceId) => `/salons/${salonId}/book${serviceId ? `?service=${serviceId}` : ""}`}
+      />
+      <SalonPackages
+        salonId={salonId}
+        buyHref={(packageId) => `/salons/${salonId}/packages/${packageId}/buy`}
+        giftCardHref={`/salons/${salonId}/gift-card`}
+      />
+    </>
   );
 }

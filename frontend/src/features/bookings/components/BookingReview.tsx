@@ -1,7 +1,7 @@
 import "../bookings.css";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
@@ -35,6 +35,10 @@ export interface BookingDraft {
 
 interface BookingReviewProps {
   draft: BookingDraft;
+  /** Something bought before that pays (part of) the price: a package session or a gift card's code. */
+  redemption?: { package?: number; gift_card?: string };
+  /** Where the customer chooses it (composed by the app), shown below the price. */
+  redemptionPicker?: ReactNode;
   onBooked: (booking: Booking) => void;
   /**
    * The time cannot be booked any more (taken meanwhile, passed, too soon, off the salon's grid or
@@ -44,7 +48,13 @@ interface BookingReviewProps {
 }
 
 /** The review step: everything the customer is agreeing to, an optional note, and confirm. */
-export function BookingReview({ draft, onBooked, onTimeUnavailable }: BookingReviewProps) {
+export function BookingReview({
+  draft,
+  redemption = {},
+  redemptionPicker,
+  onBooked,
+  onTimeUnavailable,
+}: BookingReviewProps) {
   const { t } = useTranslation("bookings");
   const language = useLanguage();
   const formatDuration = useFormatDuration();
@@ -68,6 +78,7 @@ export function BookingReview({ draft, onBooked, onTimeUnavailable }: BookingRev
         staff: draft.staff?.id ?? null,
         start: draft.start,
         note: note.trim(),
+        ...redemption,
       },
       {
         onSuccess: onBooked,
@@ -112,6 +123,7 @@ export function BookingReview({ draft, onBooked, onTimeUnavailable }: BookingRev
       </dl>
 
       <PriceBreakdown price={draft.service.price} />
+      {redemptionPicker}
 
       <section className="policy" aria-labelledby="policy-heading">
         <h2 id="policy-heading" className="heading-3">
