@@ -45,11 +45,7 @@ export function ZatcaCard({ salonId, timeZone }: ZatcaCardProps) {
       ) : (
         <>
           <UnitState unit={unit.data} timeZone={timeZone} />
-          <NationalAddressForm
-            key={JSON.stringify(unit.data.legal_details)}
-            salonId={salonId}
-            details={unit.data.legal_details}
-          />
+          <NationalAddressForm salonId={salonId} details={unit.data.legal_details} />
           <OnboardForm salonId={salonId} unit={unit.data} />
         </>
       )}
