@@ -510,7 +510,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user.
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. A visit of several services (`items`, at most four, of one salon) books them back to back from `start`, each with its own stylist (or any free one); its price is the sum, and `items` in the response lists each service's stylist, time and price (ADR 0017).
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -667,7 +667,7 @@ export interface paths {
     put?: never;
     /**
      * Move a booking to another time
-     * @description Same service; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. The salon may also give the booking to another stylist (`staff`): at the booking's own `start` only that stylist's time is checked (working hours, time off, other bookings), not lead time or the grid. When the new time is not free the booking is unchanged.
+     * @description Same service; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. The salon may also give the booking to another stylist (`staff`): at the booking's own `start` only that stylist's time is checked (working hours, time off, other bookings), not lead time or the grid. When the new time is not free the booking is unchanged. A visit of several services moves as a whole, every service checked at its new time with its own stylist.
      */
     post: operations["bookings_reschedule_create"];
     delete?: never;
@@ -2294,7 +2294,7 @@ export interface paths {
     };
     /**
      * Free start times of a service
-     * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots.
+     * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots. A visit of several services (`services=3,5`, in order, instead of `service`) lists the starts where the whole sequence fits, back to back with each service's buffer; each slot then has `items` (each service's time and free stylists) and `end` is the last service's end (ADR 0017).
      */
     get: operations["salon_availability"];
     put?: never;
@@ -2544,6 +2544,8 @@ export interface components {
     Availability: {
       salon: number;
       service: number;
+      /** @description A visit only: its services in order. */
+      services?: number[];
       timezone: string;
       days: components["schemas"]["AvailabilityDay"][];
     };
@@ -2553,6 +2555,19 @@ export interface components {
       slots: components["schemas"]["AvailabilitySlot"][];
     };
     AvailabilitySlot: {
+      /** Format: date-time */
+      start: string;
+      /**
+       * Format: date-time
+       * @description For a visit, the last service's end.
+       */
+      end: string;
+      staff: number[];
+      /** @description A visit only: each service's time and free stylists, in order. */
+      items?: components["schemas"]["AvailabilitySlotItem"][];
+    };
+    AvailabilitySlotItem: {
+      service: number;
       /** Format: date-time */
       start: string;
       /** Format: date-time */
@@ -2617,6 +2632,8 @@ export interface components {
       readonly created_at: string;
       readonly allowed_actions: components["schemas"]["AllowedActionsEnum"][];
       readonly payment: components["schemas"]["PaymentSummary"] | null;
+      /** @description A visit of several services only: each service's stylist, time and price, in order. */
+      items?: components["schemas"]["BookingItem"][];
     };
     BookingCancelInputRequest: {
       /**
@@ -2634,14 +2651,16 @@ export interface components {
     BookingCreateInputRequest: {
       /**
        * Format: int64
-       * @description The service to book.
+       * @description The service to book (or `items`).
        */
-      service: number;
+      service?: number;
       /**
        * Format: int64
        * @description The stylist; leave out to get any free qualified stylist.
        */
       staff?: number | null;
+      /** @description A visit: its services in order, back to back from `start`, instead of `service` and `staff`. */
+      items?: components["schemas"]["BookingItemInputRequest"][];
       /**
        * Format: date-time
        * @description One of the offered start times, with its offset.
@@ -2659,6 +2678,25 @@ export interface components {
       first_name: string;
       /** @description Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the salon on other days (+9665•••••123); null for anyone else. */
       phone_number: string | null;
+    };
+    BookingItem: {
+      position: number;
+      service: components["schemas"]["BookingService"];
+      staff: components["schemas"]["StaffSummary"];
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      price: components["schemas"]["BookingPrice"];
+    };
+    BookingItemInputRequest: {
+      /** Format: int64 */
+      service: number;
+      /**
+       * Format: int64
+       * @description Leave out for any free qualified stylist.
+       */
+      staff?: number | null;
     };
     BookingPolicy: {
       /**
@@ -6508,6 +6546,8 @@ export interface operations {
        *     - `salon_inactive`: This salon is not taking bookings at the moment.
        *     - `service_inactive`: This service is not offered at the moment.
        *     - `staff_not_available_for_service`: This stylist does not offer this service.
+       *     - `visit_too_many_services`: A visit holds too many services: book at most four at once.
+       *     - `visit_salons_differ`: All the services of a visit must be of the same salon.
        *     - `start_in_past`: This time has already passed.
        *     - `lead_time_not_met`: This time is too soon; the salon needs more notice.
        *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
@@ -7105,6 +7145,7 @@ export interface operations {
       /**
        * @description - `customer_overlap`: You already have a booking at this time.
        *     - `slot_unavailable`: This time is no longer available. Please choose another time.
+       *     - `visit_staff_change_not_supported`: A visit of several services cannot be given to another stylist; cancel and book it again.
        */
       409: {
         headers: {
@@ -13129,10 +13170,12 @@ export interface operations {
         date: string;
         /** @description Number of days, 1 to 14 (default 1). */
         days?: number;
-        /** @description Service id. */
-        service: number;
-        /** @description Only this staff member's free times. */
-        staff?: number;
+        /** @description Service id (or `services`). */
+        service?: number;
+        /** @description A visit: service ids in order, separated by commas; at most four. */
+        services?: string;
+        /** @description Only this staff member's free times; for a visit one id for all, or one per service (comma-separated, an empty entry for any). */
+        staff?: string;
       };
       header?: never;
       path: {

@@ -42,12 +42,16 @@ from ..errors import (
     StartInPast,
     UpcomingBookingsLimitSalon,
     UpcomingBookingsLimitTotal,
+    VisitSalonsDiffer,
+    VisitStaffChangeNotSupported,
+    VisitTooManyServices,
 )
 from ..models import Booking
+from ..visits import VisitItemRequest
 from .context import booking_context
+from .create_serializers import BookingCreateInputSerializer
 from .serializers import (
     BookingCancelInputSerializer,
-    BookingCreateInputSerializer,
     BookingListQuerySerializer,
     BookingRescheduleInputSerializer,
     BookingSerializer,
@@ -113,7 +117,10 @@ class BookingListCreateView(generics.GenericAPIView):
             "the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings "
             "per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the "
             "salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are "
-            "limited per salon member and per phone number. Creating bookings is throttled per user."
+            "limited per salon member and per phone number. Creating bookings is throttled per user. A visit of "
+            "several services (`items`, at most four, of one salon) books them back to back from `start`, each "
+            "with its own stylist (or any free one); its price is the sum, and `items` in the response lists "
+            "each service's stylist, time and price (ADR 0017)."
         ),
         request=BookingCreateInputSerializer,
         responses={
@@ -123,7 +130,7 @@ class BookingListCreateView(generics.GenericAPIView):
                 ServiceNotFound,
                 (SalonInactive, ServiceInactive),
                 (NotAllowed, PhoneNotVerified, CustomerBlocked),
-                StaffNotAvailableForService,
+                (StaffNotAvailableForService, VisitTooManyServices, VisitSalonsDiffer),
                 START_POLICY_ERRORS,
                 INVALID_PHONE,
                 (CustomerOverlap, SlotUnavailable, UpcomingBookingsLimitSalon, UpcomingBookingsLimitTotal),
@@ -134,10 +141,14 @@ class BookingListCreateView(generics.GenericAPIView):
     )
     def post(self, request):
         data = validated(BookingCreateInputSerializer, request.data)
+        items = data.get("items")
         booking = services.booking_create(
             actor=request.user,
-            service_id=data["service"],
+            service_id=data.get("service"),
             staff_id=data.get("staff"),
+            items=[VisitItemRequest(service_id=item["service"], staff_id=item.get("staff")) for item in items]
+            if items
+            else None,
             start=data["start"],
             note=data["note"],
             customer_phone=data.get("customer_phone"),
@@ -192,7 +203,8 @@ class BookingRescheduleView(APIView):
             "Same service; the status is kept. The customer may until `cancellation_deadline`, "
             "the salon at any time. The salon may also give the booking to another stylist (`staff`): at the "
             "booking's own `start` only that stylist's time is checked (working hours, time off, other "
-            "bookings), not lead time or the grid. When the new time is not free the booking is unchanged."
+            "bookings), not lead time or the grid. When the new time is not free the booking is unchanged. A visit "
+            "of several services moves as a whole, every service checked at its new time with its own stylist."
         ),
         parameters=[BOOKING_ID],
         request=BookingRescheduleInputSerializer,
@@ -206,7 +218,7 @@ class BookingRescheduleView(APIView):
                 StaffNotAvailableForService,
                 NotAllowed,
                 BookingNotFound,
-                (CustomerOverlap, SlotUnavailable),
+                (CustomerOverlap, SlotUnavailable, VisitStaffChangeNotSupported),
                 BusyTryAgain,
             ),
         },
