@@ -55,7 +55,7 @@ from .errors import (
     SlotUnavailable,
 )
 from .events import BookingEventKind
-from .models import Booking, BookingStatus, SalonCustomer, blocking_q
+from .models import Booking, BookingItem, BookingStatus, SalonCustomer, blocking_q
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
@@ -65,6 +65,7 @@ from .visits import (
     check_item_count,
     choose_staff,
     later_items_free,
+    later_items_still_free,
     plan_visit,
     visit_services,
     visit_staff_q,
@@ -260,10 +261,13 @@ def booking_lock(*, booking_id: int) -> Booking:
     """Take the locks every write to this booking takes, in the bookings order (customer, stylist,
     then the row), for another app that must hold the booking still while it writes its own rows
     (payments lock their rows after it). Call inside `transaction.atomic()`."""
-    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
+    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id", "item_count").first()
     if people is None:
         raise BookingNotFound()
-    lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+    staff_ids = [people["staff_id"]]
+    if people["item_count"] > 1:  # a visit: every stylist of its items
+        staff_ids += BookingItem.objects.filter(booking_id=booking_id).values_list("staff_id", flat=True)
+    lock_people(customer_id=people["customer_id"], staff_ids=staff_ids)
     return locked_booking(booking_id)
 
 
@@ -304,7 +308,7 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
             policy_now=booking.created_at,
             exclude_booking_id=booking.pk,
         )
-        if check.refusal is not None:
+        if check.refusal is not None or not later_items_still_free(booking, now=now):
             raise SlotUnavailable()
         from_status = booking.status
         booking.status = BookingStatus.CONFIRMED

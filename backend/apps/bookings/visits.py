@@ -100,6 +100,22 @@ def later_items_free(
     return free
 
 
+def later_items_still_free(booking: Booking, *, now: datetime) -> bool:
+    """A visit's services after the first are still free for their stylists (a payment confirming it late)."""
+    if booking.item_count == 1:
+        return True
+    items = list(BookingItem.objects.select_related("service").filter(booking=booking).order_by("position"))
+    parts = [VisitPart(item.service, item.start, item.end, item.blocked_until) for item in items]
+    free = later_items_free(
+        salon=booking.salon,
+        parts=parts,
+        candidates=[[item.staff_id] for item in items],
+        now=now,
+        exclude_booking_id=booking.pk,
+    )
+    return free is not None
+
+
 def choose_staff(
     *, first: int, later_free: Sequence[tuple[int, ...]], requested: Sequence[int | None], least_busy: Callable
 ) -> list[int]:

@@ -1,6 +1,8 @@
 """Visits of several services (ADR 0017): booked back to back, each with its stylist, moved and
 cancelled as a whole; the stylists' time is held by the items."""
 
+from datetime import timedelta
+
 import pytest
 
 from apps.bookings import services
@@ -174,3 +176,20 @@ def test_rescheduling_a_single_booking_moves_its_item(book, customer, now, day):
 
     item = BookingItem.objects.get(booking=booking)
     assert (item.start, item.end) == (at(day, "13:00"), at(day, "14:00"))
+
+
+def test_a_late_payment_does_not_confirm_a_visit_whose_later_part_was_taken(
+    book, salon, customer, now, day, service, colour, stylist, colourist
+):
+    salon.requires_prepayment = True
+    salon.save()
+    booking = _visit(customer, now, day, (service, stylist), (colour, colourist))
+    later = now + timedelta(minutes=salon.hold_minutes + 1)
+    services.booking_expire_holds(now=later)
+    book("11:00", staff_id=colourist.pk, service_id=colour.pk, actor=make_user(), now=later)
+
+    code = error_code(lambda: services.booking_confirm_paid(booking_id=booking.pk, now=later))
+
+    assert code == "slot_unavailable"
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.EXPIRED
