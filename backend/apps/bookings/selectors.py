@@ -135,6 +135,7 @@ def _visible_to(user) -> Q:
     return (
         Q(customer=user)
         | Q(staff__user=user, staff__is_active=True)
+        | Q(pk__in=BookingItem.objects.filter(staff__user=user, staff__is_active=True).values("booking_id"))
         | Q(salon_id__in=Salon.managers.through.objects.filter(user_id=user.pk).values("salon_id"))
     )
 

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 import pytest
 
-from apps.bookings import services
+from apps.bookings import schedule, services
 from apps.bookings.availability import slot_list_available
 from apps.bookings.models import Booking, BookingItem, BookingStatus
+from apps.bookings.selectors import booking_list
 from apps.bookings.visits import VisitItemRequest
 from apps.salons.tests.factories import make_salon, make_service, make_staff
 
@@ -193,3 +194,16 @@ def test_a_late_payment_does_not_confirm_a_visit_whose_later_part_was_taken(
     assert code == "slot_unavailable"
     booking.refresh_from_db()
     assert booking.status == BookingStatus.EXPIRED
+
+
+def test_the_stylist_of_a_later_service_sees_the_visit_in_her_day_and_list(
+    customer, now, day, service, colour, stylist, colourist
+):
+    colourist.user = make_user(first_name="Lama")
+    colourist.save()
+    booking = _visit(customer, now, day, (service, stylist), (colour, colourist))
+
+    day_schedule = schedule.staff_schedule_get(user=colourist.user, day=day, now=now)
+
+    assert [visit.pk for visit in day_schedule.bookings] == [booking.pk]
+    assert list(booking_list(user=colourist.user, now=now).values_list("pk", flat=True)) == [booking.pk]
