@@ -80,7 +80,9 @@ class AvailabilityQuerySerializer(serializers.Serializer):
             attrs["date"] + timedelta(days=attrs["days"] - 1)
         except OverflowError:
             raise serializers.ValidationError({"date": [_("This date is out of range.")]}) from None
-        services = attrs.pop("services", None) or [attrs["service"]]
+        services = attrs.pop("services", None) or ([attrs["service"]] if "service" in attrs else None)
+        if services is None:  # an empty `services=` is left out like a missing one
+            raise serializers.ValidationError({"service": [_("This field is required.")]})
         staff = attrs.pop("staff", None) or [None]
         if len(staff) == 1:
             staff = staff * len(services)

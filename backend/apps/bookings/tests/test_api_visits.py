@@ -77,6 +77,7 @@ def test_availability_keeps_the_single_service_shape(api_client, salon, day, ser
         ({"services": "1,2,3,4,5"}, "services"),
         ({"services": "1,2", "staff": "1,2,3"}, "staff"),
         ({"staff": "1"}, "service"),
+        ({"services": ""}, "service"),
     ],
 )
 def test_invalid_sequences_are_field_errors(api_client, salon, day, params, field):
