@@ -17,6 +17,7 @@ import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
 import { socialSignInJourneys } from "./social-sign-in.mjs";
 import { zatcaJourneys } from "./zatca.mjs";
+import { visitJourneys } from "./visits.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Each accessibility checkpoint checks the screen twice (Arabic, then English): room for that on a busy machine.
@@ -93,6 +94,7 @@ async function main() {
       ...passkeyJourneys,
       ...socialSignInJourneys,
       ...packageJourneys,
+      ...visitJourneys,
     ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();

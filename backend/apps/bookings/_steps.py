@@ -43,6 +43,7 @@ from .errors import (
 from .events import BookingChanged, BookingEventKind, booking_changed_publish
 from .models import (
     CUSTOMER_OVERLAP_CONSTRAINT,
+    ITEM_STAFF_OVERLAP_CONSTRAINT,
     STAFF_OVERLAP_CONSTRAINT,
     Booking,
     BookingEvent,
@@ -78,7 +79,7 @@ def save_or_conflict(booking: Booking, **save_kwargs) -> None:
             booking.save(**save_kwargs)
     except IntegrityError as exc:
         violated = violated_constraint(exc)
-        if STAFF_OVERLAP_CONSTRAINT in violated:
+        if STAFF_OVERLAP_CONSTRAINT in violated or ITEM_STAFF_OVERLAP_CONSTRAINT in violated:
             raise SlotUnavailable() from exc
         if CUSTOMER_OVERLAP_CONSTRAINT in violated:
             raise CustomerOverlap() from exc

@@ -33,6 +33,15 @@ from apps.salons.selectors import MAX_ID
 
 from .availability import SalonAvailability, salon_availability_get
 from .availability_changes import availability_versions
+from .availability_visits import visit_availability_get
+
+
+@dataclass(frozen=True)
+class VisitRequest:
+    """The services of a visit in order, and the stylist asked for each (None: any)."""
+
+    service_ids: list[int]
+    staff_ids: list[int | None]
 
 
 @dataclass(frozen=True)
@@ -45,10 +54,19 @@ class AvailabilityAnswer:
 
 
 def availability_etag(
-    *, salon: Salon, service_id: int, staff_id: int | None, start_date: date, days: int, now: datetime
+    *,
+    salon: Salon,
+    service_id: int | str,
+    staff_id: int | str | None,
+    start_date: date,
+    days: int,
+    now: datetime,
+    extra_day: bool = False,
 ) -> str | None:
-    """The ETag of the answer at `now`, or None when a day asked for has no version (one query)."""
-    day_list = [start_date + timedelta(days=offset) for offset in range(days)]
+    """The ETag of the answer at `now`, or None when a day asked for has no version (one query). A
+    visit (`service_id` and `staff_id` its lists as text) also depends on the day after the last
+    (`extra_day`: its later services may run past midnight)."""
+    day_list = [start_date + timedelta(days=offset) for offset in range(days + int(extra_day))]
     versions = availability_versions(salon_id=salon.pk, days=day_list)
     if len(versions) < len(day_list):
         return None
@@ -95,16 +113,29 @@ def salon_availability_answer(
     now: datetime,
     if_none_match: str | None,
     render: Callable[[SalonAvailability], bytes],
+    visit: VisitRequest | None = None,
 ) -> AvailabilityAnswer:
     """The public availability as `render` writes it (the response's body), with its ETag: not
     modified when the client has it, else from the shared cache as it was written, or computed by the
-    engine (and kept)."""
+    engine (and kept). With `visit` (several services, ADR 0017) the visit's starts, which `render`
+    writes too."""
     salon = Salon.objects.filter(pk=salon_id, is_active=True).first() if salon_id <= MAX_ID else None
     if salon is None:
         raise SalonNotFound()
-    etag = availability_etag(
-        salon=salon, service_id=service_id, staff_id=staff_id, start_date=start_date, days=days, now=now
-    )
+    if visit is not None:
+        etag = availability_etag(
+            salon=salon,
+            service_id=",".join(map(str, visit.service_ids)),
+            staff_id=",".join("" if staff is None else str(staff) for staff in visit.staff_ids),
+            start_date=start_date,
+            days=days,
+            now=now,
+            extra_day=True,
+        )
+    else:
+        etag = availability_etag(
+            salon=salon, service_id=service_id, staff_id=staff_id, start_date=start_date, days=days, now=now
+        )
     if etag is not None and etag_matches(etag, if_none_match):
         return AvailabilityAnswer(etag=etag, not_modified=True)
     cache = _cache() if etag is not None else None
@@ -113,14 +144,24 @@ def salon_availability_answer(
         body = cache.get(key)
         if body is not None:
             return AvailabilityAnswer(etag=etag, body=body)
-    availability = salon_availability_get(
-        salon_id=salon_id,
-        service_id=service_id,
-        start_date=start_date,
-        days=days,
-        staff_id=staff_id,
-        now=now,
-    )
+    if visit is not None:
+        availability = visit_availability_get(
+            salon_id=salon_id,
+            service_ids=visit.service_ids,
+            staff_ids=visit.staff_ids,
+            start_date=start_date,
+            days=days,
+            now=now,
+        )
+    else:
+        availability = salon_availability_get(
+            salon_id=salon_id,
+            service_id=service_id,
+            start_date=start_date,
+            days=days,
+            staff_id=staff_id,
+            now=now,
+        )
     body = render(availability)
     if cache is not None:
         cache.set(key, body, getattr(settings, "AVAILABILITY_CACHE_SECONDS", 120))

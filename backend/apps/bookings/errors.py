@@ -42,6 +42,9 @@ class ErrorCode(StrEnum):
     STAFF_REQUIRED = "staff_required"
     BUSY_TRY_AGAIN = "busy_try_again"
     CUSTOMER_BLOCKED = "customer_blocked"
+    VISIT_TOO_MANY_SERVICES = "visit_too_many_services"
+    VISIT_SALONS_DIFFER = "visit_salons_differ"
+    VISIT_STAFF_CHANGE_NOT_SUPPORTED = "visit_staff_change_not_supported"
 
 
 class BookingNotFound(NotFound):
@@ -102,6 +105,21 @@ class BeyondBookingHorizon(AppError):
 class SlotNotOnGrid(AppError):
     code = ErrorCode.SLOT_NOT_ON_GRID
     message = _("Choose one of the offered start times.")
+
+
+class VisitTooManyServices(AppError):
+    code = ErrorCode.VISIT_TOO_MANY_SERVICES
+    message = _("A visit holds too many services: book at most four at once.")
+
+
+class VisitSalonsDiffer(AppError):
+    code = ErrorCode.VISIT_SALONS_DIFFER
+    message = _("All the services of a visit must be of the same salon.")
+
+
+class VisitStaffChangeNotSupported(Conflict):
+    code = ErrorCode.VISIT_STAFF_CHANGE_NOT_SUPPORTED
+    message = _("A visit of several services cannot be given to another stylist; cancel and book it again.")
 
 
 class SlotUnavailable(Conflict):

@@ -1,7 +1,8 @@
 """Bookings, their audit trail and reviews.
 
 The database itself refuses double bookings: check constraints here, and on PostgreSQL two
-exclusion constraints (migration 0002) over the stylist's and the customer's busy time.
+exclusion constraints (migration 0002) over the stylist's and the customer's busy time, and one
+over each stylist's part of a visit (`BookingItem`, migration 0007).
 """
 
 from datetime import datetime, timedelta
@@ -17,6 +18,9 @@ from apps.salons.models import Salon, Service, StaffMember
 # Names of the PostgreSQL exclusion constraints; an IntegrityError naming one is a taken slot.
 STAFF_OVERLAP_CONSTRAINT = "booking_staff_no_overlap"
 CUSTOMER_OVERLAP_CONSTRAINT = "booking_customer_no_overlap"
+ITEM_STAFF_OVERLAP_CONSTRAINT = "booking_item_staff_no_overlap"
+# The most services one visit (booking) holds.
+MAX_VISIT_ITEMS = 4
 
 
 class BookingStatus(models.TextChoices):
@@ -106,6 +110,17 @@ class Booking(models.Model):
     )
     cancellation_reason = models.CharField(_("cancellation reason"), max_length=500, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    item_count = models.PositiveSmallIntegerField(
+        _("services"), default=1, help_text=_("How many services the visit holds (its items).")
+    )
+    several_stylists = models.BooleanField(
+        _("several stylists"),
+        default=False,
+        help_text=_(
+            "A visit whose services are done by more than one stylist: each stylist's time is its items' "
+            "(`BookingItem`), not the booking's start to its end."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -135,6 +150,42 @@ class Booking(models.Model):
 
     def hold_is_live(self, now: datetime) -> bool:
         return self.hold_expires_at is None or self.hold_expires_at > now
+
+
+class BookingItem(models.Model):
+    """One service of a visit, in order (`position` from 0): its stylist, its time (back to back: an
+    item starts where the one before is blocked until) and its price. A booking of one service has one
+    item; the booking keeps the first item's service, stylist and start, the last item's end and blocked
+    time, and the sums of the prices. On PostgreSQL an exclusion constraint refuses overlapping active
+    items of one stylist; `is_active` is the booking's status being pending or confirmed, kept in step by
+    a database trigger on the booking's status (migration 0007)."""
+
+    booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="items", verbose_name=_("booking"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="+", verbose_name=_("service"))
+    staff = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="+", verbose_name=_("staff member"))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    buffer_minutes = models.PositiveIntegerField(_("buffer after (minutes)"), default=0)
+    blocked_until = models.DateTimeField(_("stylist busy until"))
+    price_amount = models.PositiveIntegerField(_("price (halalas, VAT included)"))
+    is_active = models.BooleanField(_("holds time"), default=True)
+
+    class Meta:
+        verbose_name = _("booking item")
+        verbose_name_plural = _("booking items")
+        ordering = ["booking", "position"]
+        indexes = [models.Index(fields=["staff", "start"], name="booking_item_staff_start")]
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "position"], name="booking_item_once_per_position"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="booking_item_end_after_start"),
+            models.CheckConstraint(
+                condition=Q(blocked_until__gte=F("end")), name="booking_item_blocked_until_after_end"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.booking_id}#{self.position}"
 
 
 class BookingEvent(models.Model):

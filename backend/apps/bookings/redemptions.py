@@ -30,6 +30,11 @@ class RedemptionUnavailable(AppError):
     message = _("Packages and gift cards cannot be used here.")
 
 
+class RedemptionNotForVisits(AppError):
+    code = "redemption_not_for_visits"
+    message = _("Packages and gift cards can be used on a booking of one service.")
+
+
 Redeemer = Callable[..., int]
 _redeemers: list[Redeemer] = []
 
@@ -44,5 +49,7 @@ def booking_redeem(*, booking, request: RedemptionRequest, now: datetime) -> int
     """The amount (halalas) the instrument takes off the booking's price; at most the price."""
     if not _redeemers:
         raise RedemptionUnavailable()
+    if booking.item_count > 1:  # a visit's price is split per service on its invoice (ADR 0017, 0018)
+        raise RedemptionNotForVisits()
     taken = _redeemers[0](booking=booking, request=request, now=now)
     return min(max(taken, 0), booking.price_amount)

@@ -1,5 +1,6 @@
 """Moving a booking: to another time, and for the salon to another stylist. One transaction; when
-the new time or stylist is not free, nothing changes."""
+the new time or stylist is not free, nothing changes. A visit of several services moves as a whole:
+each item keeps its stylist and length and is checked at its new time (ADR 0017)."""
 
 from datetime import datetime
 
@@ -21,10 +22,11 @@ from ._steps import (
 )
 from .availability import start_check, start_policy_refusal
 from .availability_changes import availability_batch
-from .errors import BookingNotFound, NotAllowed, SlotUnavailable
+from .errors import BookingNotFound, NotAllowed, SlotUnavailable, VisitStaffChangeNotSupported
 from .events import BookingEventKind
-from .models import Booking
+from .models import Booking, BookingItem
 from .state import Action, Actor, check_action
+from .visits import VisitPart, later_items_free, move_items, visit_staff_q
 from .working_time import staff_free_over
 
 
@@ -52,14 +54,18 @@ def booking_reschedule(
         raise BookingNotFound()
     new_staff_id = staff_id if staff_id is not None else people["staff_id"]
     with transaction.atomic(), availability_batch():
-        lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"], new_staff_id])
+        item_staff = BookingItem.objects.filter(booking_id=booking_id).values_list("staff_id", flat=True)
+        lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"], new_staff_id, *item_staff])
         booking = locked_booking(booking_id)
         acting_as = check_action(booking, Action.RESCHEDULE, caller_actors(booking, actor, as_admin=as_admin), now)
         old_start, old_staff_id = booking.start, booking.staff_id
         restaff = new_staff_id != old_staff_id
+        items = list(BookingItem.objects.select_related("service").filter(booking=booking).order_by("position"))
         if restaff:
             if acting_as not in (Actor.SALON, Actor.ADMIN):
                 raise NotAllowed()
+            if len(items) > 1:
+                raise VisitStaffChangeNotSupported()
             qualified_staff_ids(booking.service, new_staff_id)
         keeps_time = restaff and start == old_start
         service = booking.service
@@ -69,7 +75,15 @@ def booking_reschedule(
             refuse(start_policy_refusal(salon=booking.salon, start=start, now=now))
             end = start + service.duration
             blocked_until = end + service.buffer
-        expire_dead_holds(Q(staff_id__in=[old_staff_id, new_staff_id]) | Q(customer_id=booking.customer_id), now=now)
+        if len(items) > 1:  # a visit keeps its items' lengths: it moves as a whole
+            shift = start - old_start
+            parts = [
+                VisitPart(item.service, item.start + shift, item.end + shift, item.blocked_until + shift)
+                for item in items
+            ]
+            end, blocked_until = parts[-1].end, parts[-1].blocked_until
+        staff_ids = sorted({old_staff_id, new_staff_id, *(item.staff_id for item in items)})
+        expire_dead_holds(visit_staff_q(staff_ids) | Q(customer_id=booking.customer_id), now=now)
         check_customer_free(customer_id=booking.customer_id, start=start, end=end, now=now, exclude_id=booking.pk)
         if keeps_time:
             free = staff_free_over(
@@ -93,7 +107,18 @@ def booking_reschedule(
                 exclude_booking_id=booking.pk,
             )
             refuse(check.refusal)
-            booking.buffer_minutes = service.buffer_minutes
+            if len(items) > 1:
+                free = later_items_free(
+                    salon=booking.salon,
+                    parts=parts,
+                    candidates=[[item.staff_id] for item in items],
+                    now=now,
+                    exclude_booking_id=booking.pk,
+                )
+                if free is None:
+                    raise SlotUnavailable()
+            else:
+                booking.buffer_minutes = service.buffer_minutes
 
         booking.staff_id = new_staff_id
         booking.start = start
@@ -102,6 +127,7 @@ def booking_reschedule(
         save_or_conflict(
             booking, update_fields=["staff", "start", "end", "buffer_minutes", "blocked_until", "updated_at"]
         )
+        move_items(booking, old_start=old_start)
         data = {
             "old_start": old_start.astimezone(booking.salon.tz).isoformat(),
             "new_start": start.astimezone(booking.salon.tz).isoformat(),

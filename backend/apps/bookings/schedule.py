@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from apps.salons.models import Salon, StaffMember
@@ -11,7 +11,7 @@ from apps.salons.models import Salon, StaffMember
 from .attachments import with_attachments
 from .availability import staff_free_gaps
 from .errors import NotAllowed, StaffNotFound, StaffRequired
-from .models import Booking, BookingStatus
+from .models import Booking, BookingItem, BookingStatus
 from .selectors import managed_salon_ids, staff_member_for
 
 # What a stylist's day shows: bookings that happened or will (not cancelled or expired ones).
@@ -63,7 +63,8 @@ def staff_schedule_get(
     bookings = list(
         with_attachments(Booking.objects.all())
         .filter(
-            staff=staff,
+            # Their own bookings, and visits where they do one of the services (ADR 0017).
+            Q(staff=staff) | Q(pk__in=BookingItem.objects.filter(staff=staff).values("booking_id")),
             status__in=SCHEDULE_STATUSES,
             start__gte=day_start,
             start__lt=day_start + timedelta(days=1),

@@ -13,7 +13,7 @@ from apps.salons.models import Salon, StaffMember
 
 from .attachments import with_attachments, with_nothing_attached
 from .errors import BookingNotFound, SalonNotFound
-from .models import Booking, BookingStatus, Review
+from .models import Booking, BookingItem, BookingStatus, Review
 
 _LIST_RELATIONS = ("salon", "service", "staff", "customer", "review")
 
@@ -29,7 +29,8 @@ def blocking_intervals(
 ) -> dict[int, list[tuple[datetime, datetime]]] | dict[int, list[tuple[float, float]]]:
     """Busy time per staff member from blocking bookings overlapping [start, end), in one query.
 
-    Each interval runs from the booking's start to its end plus its buffer, sorted by start; every
+    Each interval runs from the booking's start to its end plus its buffer (for a visit with several
+    stylists, from each of their items' start to its end plus its buffer), sorted by start; every
     requested staff member has an entry. A pending booking blocks only while its hold lives
     (`blocking_q`, written out in SQL here: the availability engine's busiest read, without the ORM's
     per-query and per-value cost; a test holds the two equal). With `as_timestamps` the instants are
@@ -49,6 +50,7 @@ def blocking_intervals(
     ]
     if exclude_booking_id is not None:
         params.append(exclude_booking_id)
+    params += params  # the same for both branches
     sql = _blocking_sql(connection.vendor, len(staff_ids), exclude_booking_id is not None, as_timestamps)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -71,37 +73,49 @@ def _aware(value) -> datetime:
 
 @lru_cache(maxsize=64)
 def _blocking_sql(vendor: str, staff_count: int, exclude: bool, as_timestamps: bool) -> str:
-    """The SQL of `blocking_intervals`: only table and column names from the model's metadata and
-    placeholders go into it; every value is a parameter."""
+    """The SQL of `blocking_intervals`: only table and column names from the models' metadata and
+    placeholders go into it; every value is a parameter. A booking done by one stylist holds its own
+    start to blocked-until; a visit with several stylists (`several_stylists`) holds each stylist's
+    items instead (ADR 0017): two branches of one UNION ALL, each with the same parameters."""
     quote = connection.ops.quote_name
+    booking_table, item_table = quote(Booking._meta.db_table), quote(BookingItem._meta.db_table)
 
-    def column(name: str) -> str:
-        return quote(Booking._meta.get_field(name).column)
+    def column(model, table: str, name: str) -> str:
+        return f"{table}.{quote(model._meta.get_field(name).column)}"
 
-    staff, start, blocked_until, status, hold = (
-        column("staff"),
-        column("start"),
-        column("blocked_until"),
-        column("status"),
-        column("hold_expires_at"),
-    )
-    selected = f"{start}, {blocked_until}"
-    if as_timestamps and vendor == "postgresql":
-        selected = ", ".join(f"CAST(EXTRACT(EPOCH FROM {name}) AS double precision)" for name in (start, blocked_until))
-    elif as_timestamps:  # SQLite stores "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC: whole seconds, then the fraction
-        selected = ", ".join(
-            f"CAST(strftime('%%s', {name}) AS INTEGER) + CAST(substr({name}, 20) AS REAL)"
-            for name in (start, blocked_until)
+    def branch(model, table: str, joined: str, only_several: bool) -> str:
+        staff, start, blocked_until = (column(model, table, name) for name in ("staff", "start", "blocked_until"))
+        status, hold = column(Booking, booking_table, "status"), column(Booking, booking_table, "hold_expires_at")
+        selected = f"{start}, {blocked_until}"
+        if as_timestamps and vendor == "postgresql":
+            selected = ", ".join(
+                f"CAST(EXTRACT(EPOCH FROM {name}) AS double precision)" for name in (start, blocked_until)
+            )
+        elif as_timestamps:  # SQLite stores "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC: whole seconds, then the fraction
+            selected = ", ".join(
+                f"CAST(strftime('%%s', {name}) AS INTEGER) + CAST(substr({name}, 20) AS REAL)"
+                for name in (start, blocked_until)
+            )
+        ids = ", ".join(["%s"] * staff_count)
+        several = column(Booking, booking_table, "several_stylists")
+        sql = (
+            f"SELECT {staff}, {selected} FROM {joined} "  # noqa: S608
+            f"WHERE {staff} IN ({ids}) AND {start} < %s AND {blocked_until} > %s "
+            f"AND ({status} = %s OR ({status} = %s AND ({hold} IS NULL OR {hold} > %s))) "
+            f"AND {'' if only_several else 'NOT '}{several}"
         )
-    ids = ", ".join(["%s"] * staff_count)
-    sql = (
-        f"SELECT {staff}, {selected} FROM {quote(Booking._meta.db_table)} "  # noqa: S608
-        f"WHERE {staff} IN ({ids}) AND {start} < %s AND {blocked_until} > %s "
-        f"AND ({status} = %s OR ({status} = %s AND ({hold} IS NULL OR {hold} > %s)))"
+        if exclude:
+            sql += f" AND {column(Booking, booking_table, 'id')} <> %s"
+        return sql
+
+    items_joined = (
+        f"{item_table} INNER JOIN {booking_table} "
+        f"ON {column(BookingItem, item_table, 'booking')} = {column(Booking, booking_table, 'id')}"
     )
-    if exclude:
-        sql += f" AND {column('id')} <> %s"
-    return sql + f" ORDER BY {staff}, {start}"
+    return (
+        f"{branch(Booking, booking_table, booking_table, False)} UNION ALL "
+        f"{branch(BookingItem, item_table, items_joined, True)} ORDER BY 1, 2"
+    )
 
 
 def managed_salon_ids(user) -> set[int]:
@@ -121,6 +135,7 @@ def _visible_to(user) -> Q:
     return (
         Q(customer=user)
         | Q(staff__user=user, staff__is_active=True)
+        | Q(pk__in=BookingItem.objects.filter(staff__user=user, staff__is_active=True).values("booking_id"))
         | Q(salon_id__in=Salon.managers.through.objects.filter(user_id=user.pk).values("salon_id"))
     )
 

@@ -11,6 +11,7 @@ same error.
 """
 
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from django.db import IntegrityError, transaction
@@ -54,12 +55,23 @@ from .errors import (
     SlotUnavailable,
 )
 from .events import BookingEventKind
-from .models import Booking, BookingStatus, SalonCustomer, blocking_q
+from .models import Booking, BookingItem, BookingStatus, SalonCustomer, blocking_q
 from .redemptions import RedemptionRequest, booking_redeem
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
 from .state import RULES, Action, Actor, check_action
+from .visits import (
+    VisitItemRequest,
+    check_item_count,
+    choose_staff,
+    later_items_free,
+    later_items_still_free,
+    plan_visit,
+    visit_services,
+    visit_staff_q,
+    write_items,
+)
 
 REFERENCE_PREFIX = "SLN-"
 # No 0/O, 1/I/L: references are read aloud over the phone and typed from SMS.
@@ -106,9 +118,10 @@ def _least_busy(staff_ids: list[int], *, salon: Salon, start: datetime, now: dat
 def booking_create(
     *,
     actor,
-    service_id: int,
     start: datetime,
+    service_id: int | None = None,
     staff_id: int | None = None,
+    items: Sequence[VisitItemRequest] | None = None,
     note: str = "",
     customer_phone: str | None = None,
     customer_name: str = "",
@@ -122,19 +135,29 @@ def booking_create(
     within the on-behalf limits (`check_on_behalf_limits`). A booking awaiting the salon's
     confirmation records until when (`confirm_by`: the salon's window, at most its start).
     `redemption`: a package session or a gift card takes its value off the price (`redemptions`); a
-    booking it pays in full needs no payment, so a prepaying salon's booking is confirmed at once."""
+    booking it pays in full needs no payment, so a prepaying salon's booking is confirmed at once.
+
+    A visit of several services (`items` instead of `service_id`/`staff_id`; at most MAX_VISIT_ITEMS,
+    of one salon) books them back to back from `start` (ADR 0017): the first item's start is checked
+    as any booking's, each later item's stylist over its own time; the price is the sum."""
     now = now or timezone.now()
+    requested = list(items) if items is not None else [VisitItemRequest(service_id=service_id, staff_id=staff_id)]
+    check_item_count(len(requested))
     # The service, its salon and whether the salon blocked the caller, in one query.
     blocked = SalonCustomer.objects.filter(salon_id=OuterRef("salon_id"), customer_id=actor.pk, blocked=True)
     service = (
-        Service.objects.select_related("salon").annotate(caller_blocked=Exists(blocked)).filter(pk=service_id).first()
+        Service.objects.select_related("salon")
+        .annotate(caller_blocked=Exists(blocked))
+        .filter(pk=requested[0].service_id)
+        .first()
     )
     if service is None:
         raise ServiceNotFound()
+    services = visit_services(service, requested) if len(requested) > 1 else [service]
     salon = service.salon
     if not salon.is_active:
         raise SalonInactive()
-    if not service.is_active:
+    if any(not one.is_active for one in services):
         raise ServiceInactive()
     on_behalf = customer_phone is not None
     if on_behalf and not is_salon_member(actor, salon):
@@ -143,31 +166,42 @@ def booking_create(
         raise PhoneNotVerified()
     if not on_behalf and service.caller_blocked:
         raise CustomerBlocked()  # the salon may still book them in person
-    candidate_ids = qualified_staff_ids(service, staff_id)
+    candidates = [qualified_staff_ids(one, request.staff_id) for one, request in zip(services, requested, strict=True)]
+    all_candidates = sorted({staff for ids in candidates for staff in ids})
     # Lead time, horizon and grid refuse before anything is looked up or locked; the stylists' time
     # is checked under the locks, after the customer's. A salon member booking on a customer's behalf
     # is the desk taking a walk-in: no lead time, and the current grid slot is still bookable.
     refuse(start_policy_refusal(salon=salon, start=start, now=now, walk_in=on_behalf))
-    end = start + service.duration
-    blocked_until = end + service.buffer
+    parts = plan_visit(services, start)
+    end, blocked_until = parts[-1].end, parts[-1].blocked_until
 
     with transaction.atomic(), availability_batch():
         if on_behalf:
             lock_on_behalf(actor_id=actor.pk)
         customer = customer_for_phone(customer_phone, customer_name) if on_behalf else actor
-        lock_people(customer_id=customer.pk, staff_ids=candidate_ids)
+        lock_people(customer_id=customer.pk, staff_ids=all_candidates)
         if on_behalf:
             check_on_behalf_limits(actor=actor, customer=customer)
-        expire_dead_holds(Q(staff_id__in=candidate_ids) | Q(customer_id=customer.pk), now=now)
+        expire_dead_holds(visit_staff_q(all_candidates) | Q(customer_id=customer.pk), now=now)
         check_customer_can_book(
             customer_id=customer.pk, salon_id=salon.pk, start=start, end=end, now=now, caps=not on_behalf
         )
         check = start_check(
-            salon=salon, service=service, staff_ids=candidate_ids, start=start, now=now, walk_in=on_behalf
+            salon=salon, service=service, staff_ids=candidates[0], start=start, now=now, walk_in=on_behalf
         )
         refuse(check.refusal)
-        if staff_id is None:
-            staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
+        later_free = later_items_free(salon=salon, parts=parts, candidates=candidates, now=now)
+        if later_free is None:
+            raise SlotUnavailable()
+        first_staff_id = requested[0].staff_id
+        if first_staff_id is None:
+            first_staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
+        staff_ids = choose_staff(
+            first=first_staff_id,
+            later_free=later_free,
+            requested=[request.staff_id for request in requested],
+            least_busy=lambda free: _least_busy(free, salon=salon, start=start, now=now),
+        )
 
         confirm_by = None
         if on_behalf:
@@ -182,20 +216,23 @@ def booking_create(
             salon=salon,
             service=service,
             # With its account: the messages and the response read both (one query for all of them).
-            staff=StaffMember.objects.select_related("user").get(pk=staff_id),
+            staff=StaffMember.objects.select_related("user").get(pk=staff_ids[0]),
             start=start,
             end=end,
-            buffer_minutes=service.buffer_minutes,
+            buffer_minutes=services[-1].buffer_minutes,
             blocked_until=blocked_until,
-            price_amount=service.price_amount,
+            price_amount=sum(one.price_amount for one in services),
             currency=service.currency,
             status=status,
             note=note,
             hold_expires_at=hold_expires_at,
             confirm_by=confirm_by,
             created_by=actor,
+            several_stylists=len(set(staff_ids)) > 1,
+            item_count=len(parts),
         )
         _insert_with_reference(booking)
+        write_items(booking, parts, staff_ids)
         if redemption is not None:
             _apply_redemption(booking, redemption, now=now)
         record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
@@ -237,10 +274,13 @@ def booking_lock(*, booking_id: int) -> Booking:
     """Take the locks every write to this booking takes, in the bookings order (customer, stylist,
     then the row), for another app that must hold the booking still while it writes its own rows
     (payments lock their rows after it). Call inside `transaction.atomic()`."""
-    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id").first()
+    people = Booking.objects.filter(pk=booking_id).values("customer_id", "staff_id", "item_count").first()
     if people is None:
         raise BookingNotFound()
-    lock_people(customer_id=people["customer_id"], staff_ids=[people["staff_id"]])
+    staff_ids = [people["staff_id"]]
+    if people["item_count"] > 1:  # a visit: every stylist of its items
+        staff_ids += BookingItem.objects.filter(booking_id=booking_id).values_list("staff_id", flat=True)
+    lock_people(customer_id=people["customer_id"], staff_ids=staff_ids)
     return locked_booking(booking_id)
 
 
@@ -264,7 +304,7 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
         check_action(booking, Action.CONFIRM_PAID, frozenset({Actor.SYSTEM}), now)
         if booking.start <= now:
             raise SlotUnavailable()
-        others = Q(staff_id=booking.staff_id) | Q(customer_id=booking.customer_id)
+        others = visit_staff_q([booking.staff_id]) | Q(customer_id=booking.customer_id)
         expire_dead_holds(others & ~Q(pk=booking.pk), now=now)
         check_customer_free(
             customer_id=booking.customer_id, start=booking.start, end=booking.end, now=now, exclude_id=booking.pk
@@ -281,7 +321,7 @@ def booking_confirm_paid_locked(*, booking: Booking, now: datetime | None = None
             policy_now=booking.created_at,
             exclude_booking_id=booking.pk,
         )
-        if check.refusal is not None:
+        if check.refusal is not None or not later_items_still_free(booking, now=now):
             raise SlotUnavailable()
         from_status = booking.status
         booking.status = BookingStatus.CONFIRMED

@@ -5,11 +5,11 @@ import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from apps.bookings.models import Booking
+from apps.bookings.models import Booking, BookingItem
 
 from .errors import FeedNotFound
 from .ics import backoffice_url, booking_vevent, calendar_new, staff_description, staff_summary
@@ -48,7 +48,11 @@ def feed_bookings(*, feed: CalendarFeed, now: datetime) -> list[Booking]:
     the same query, and the customer's first name alone (`customer_first_name`)."""
     bookings = Booking.objects.filter(start__lt=now + WINDOW_AHEAD, end__gt=now - WINDOW_PAST)
     if feed.staff_id is not None:
-        bookings = bookings.filter(staff_id=feed.staff_id)
+        # Their own bookings, and visits where they do one of the services (ADR 0017).
+        bookings = bookings.filter(
+            Q(staff_id=feed.staff_id)
+            | Q(pk__in=BookingItem.objects.filter(staff_id=feed.staff_id).values("booking_id"))
+        )
     else:
         bookings = bookings.filter(salon_id=feed.salon_id)
     return list(

@@ -24,7 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
 
-from apps.bookings.models import Booking
+from apps.bookings.models import Booking, BookingItem
 from apps.core.money import VAT_RATE_PERCENT, vat_included
 from apps.payments.models import Payment, PaymentEvent, PaymentStatus, Refund, RefundStatus
 from apps.salons.models import Salon
@@ -69,6 +69,33 @@ def _line(*, description_ar: str, description_en: str, total: int, vat: int, rat
     }
 
 
+def _sale_lines(booking: Booking, *, total: int, vat: int, rate: Decimal) -> list[dict]:
+    """One line per service of the visit (ADR 0017), in order: `total` and `vat` shared out in
+    proportion to the services' prices (a payment may be less than the price), the last line taking
+    what rounding leaves so that the lines add up to the document exactly."""
+    items = list(BookingItem.objects.filter(booking=booking).select_related("service").order_by("position"))
+    if len(items) <= 1:
+        service = booking.service
+        return [_line(description_ar=service.name_ar, description_en=service.name_en, total=total, vat=vat, rate=rate)]
+    prices = sum(item.price_amount for item in items) or 1
+    lines, total_left, vat_left = [], total, vat
+    for index, item in enumerate(items):
+        last = index == len(items) - 1
+        line_total = total_left if last else total * item.price_amount // prices
+        line_vat = vat_left if last else (vat_included(line_total) if vat else 0)
+        total_left, vat_left = total_left - line_total, vat_left - line_vat
+        lines.append(
+            _line(
+                description_ar=item.service.name_ar,
+                description_en=item.service.name_en,
+                total=line_total,
+                vat=line_vat,
+                rate=rate,
+            )
+        )
+    return lines
+
+
 def _issue(
     sequence: DocumentSequence,
     *,
@@ -80,7 +107,7 @@ def _issue(
     total: int,
     vat: int,
     rate: Decimal,
-    line: dict,
+    lines: list[dict],
     now: datetime,
     refund: Refund | None = None,
     original: Document | None = None,
@@ -108,7 +135,7 @@ def _issue(
         vat_amount=vat,
         total=total,
         vat_rate=rate,
-        lines=[line],
+        lines=lines,
         qr=(
             simplified_invoice_qr(
                 seller_name=seller_name, vat_number=seller_vat_number, issued_at=issued_at, total=total, vat=vat
@@ -142,7 +169,6 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
         taxed = bool(salon.vat_number)
         vat = vat_included(payment.amount) if taxed else 0
         rate = VAT_RATE if taxed else NO_VAT
-        service = booking.service
         return _issue(
             sequence,
             kind=DocumentKind.INVOICE if taxed else DocumentKind.RECEIPT,
@@ -153,13 +179,7 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
             total=payment.amount,
             vat=vat,
             rate=rate,
-            line=_line(
-                description_ar=service.name_ar,
-                description_en=service.name_en,
-                total=payment.amount,
-                vat=vat,
-                rate=rate,
-            ),
+            lines=_sale_lines(booking, total=payment.amount, vat=vat, rate=rate),
             now=now,
         )
 
@@ -187,7 +207,11 @@ def credit_note_issue_for_refund(*, refund_id: uuid.UUID | str, now: datetime | 
         # The VAT of everything credited so far, less that of what was credited before: the notes'
         # VAT adds up to the invoice's exactly once the whole amount is refunded.
         vat = vat_included(credited + amount) - vat_included(credited) if original.is_tax_document else 0
-        sold = original.lines[0]
+        # One line for the refund, naming what was sold (every service of a visit).
+        sold = {
+            key: " + ".join(line[key] for line in original.lines if line[key])
+            for key in ("description_ar", "description_en")
+        }
         return _issue(
             sequence,
             kind=DocumentKind.CREDIT_NOTE,
@@ -200,13 +224,15 @@ def credit_note_issue_for_refund(*, refund_id: uuid.UUID | str, now: datetime | 
             total=amount,
             vat=vat,
             rate=original.vat_rate,
-            line=_line(
-                description_ar=f"استرداد: {sold['description_ar']}",
-                description_en=f"Refund: {sold['description_en']}" if sold["description_en"] else "",
-                total=amount,
-                vat=vat,
-                rate=original.vat_rate,
-            ),
+            lines=[
+                _line(
+                    description_ar=f"استرداد: {sold['description_ar']}",
+                    description_en=f"Refund: {sold['description_en']}" if sold["description_en"] else "",
+                    total=amount,
+                    vat=vat,
+                    rate=original.vat_rate,
+                )
+            ],
             now=now,
         )
 

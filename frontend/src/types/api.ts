@@ -510,7 +510,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. `package` (one of the customer's package purchases) or `gift_card` (a card's code) pays the price in full (a session) or up to the card's balance; a booking paid in full is `confirmed` at once at a salon that requires prepayment. Their refusals (`package_used_up`, `gift_card_empty`, …) are listed at the packages' operations; cancelling the booking gives the session or the amount back.
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. A visit of several services (`items`, at most four, of one salon) books them back to back from `start`, each with its own stylist (or any free one); its price is the sum, and `items` in the response lists each service's stylist, time and price (ADR 0017).
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -667,7 +667,7 @@ export interface paths {
     put?: never;
     /**
      * Move a booking to another time
-     * @description Same service; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. The salon may also give the booking to another stylist (`staff`): at the booking's own `start` only that stylist's time is checked (working hours, time off, other bookings), not lead time or the grid. When the new time is not free the booking is unchanged.
+     * @description Same service; the status is kept. The customer may until `cancellation_deadline`, the salon at any time. The salon may also give the booking to another stylist (`staff`): at the booking's own `start` only that stylist's time is checked (working hours, time off, other bookings), not lead time or the grid. When the new time is not free the booking is unchanged. A visit of several services moves as a whole, every service checked at its new time with its own stylist.
      */
     post: operations["bookings_reschedule_create"];
     delete?: never;
@@ -1015,67 +1015,6 @@ export interface paths {
     post?: never;
     /** Stop keeping a salon as a favourite */
     delete: operations["favourites_remove"];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/gift-cards/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * My gift cards
-     * @description The paid cards the caller bought, and those bought for the caller's verified mobile number: code, balance and expiry.
-     */
-    get: operations["gift_cards_list"];
-    put?: never;
-    /**
-     * Buy a gift card
-     * @description Starts paying for a gift card of `amount` at a salon (paid like a package). Once paid, the card has a 12-character code; its balance pays bookings at that salon until it expires.
-     */
-    post: operations["gift_cards_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/gift-cards/{code}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * A gift card's balance
-     * @description Where a code can be spent, what is left on it and until when. Throttled per user.
-     */
-    get: operations["gift_cards_check"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/gift-cards/config/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Gift card amounts and validity */
-    get: operations["gift_cards_config"];
-    put?: never;
-    post?: never;
-    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1621,56 +1560,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/manage/salons/{salon_id}/packages/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The salon's packages
-     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
-     *     `salon_not_found` for a salon the caller does not manage.
-     */
-    get: operations["manage_salons_packages_list"];
-    put?: never;
-    /**
-     * Add a package
-     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
-     *     `salon_not_found` for a salon the caller does not manage.
-     */
-    post: operations["manage_salons_packages_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/manage/salons/{salon_id}/packages/{package_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /**
-     * Delete a package
-     * @description A package nobody bought is deleted (204); one that was bought is taken off sale (200).
-     */
-    delete: operations["manage_salons_packages_destroy"];
-    options?: never;
-    head?: never;
-    /**
-     * Change a package
-     * @description What customers already bought keeps the sessions and the price they paid for.
-     */
-    patch: operations["manage_salons_packages_partial_update"];
-    trace?: never;
-  };
   "/api/manage/salons/{salon_id}/payout-details/": {
     parameters: {
       query?: never;
@@ -1782,46 +1671,6 @@ export interface paths {
      *     `salon_not_found` for a salon the caller does not manage.
      */
     patch: operations["manage_salons_photos_partial_update"];
-    trace?: never;
-  };
-  "/api/manage/salons/{salon_id}/purchases/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Packages and gift cards sold
-     * @description The salon's paid purchases, newest first, with the sessions or balance left.
-     */
-    get: operations["manage_salons_purchases_list"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/manage/salons/{salon_id}/purchases/{purchase_id}/refund/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Refund what is left of a purchase
-     * @description Refunds the unused sessions of a package (pro rata) or the balance of a gift card, through the gateway; used sessions and spent amounts stay the salon's. The package or card cannot be used afterwards.
-     */
-    post: operations["manage_salons_purchases_refund"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/reports/heatmap/": {
@@ -2113,31 +1962,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/manage/salons/{salon_id}/zatca/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The salon's e-invoicing unit (ZATCA)
-     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
-     *     `salon_not_found` for a salon the caller does not manage.
-     */
-    get: operations["manage_salons_zatca_retrieve"];
-    put?: never;
-    /**
-     * Onboard the salon's e-invoicing unit, or renew its certificate
-     * @description With a one-time password from the Fatoora portal: onboards a unit that is not active (key, CSR, compliance certificate and checks, production certificate), renews the certificate of an active or expiring one. Answers the unit as `GET` does.
-     */
-    post: operations["manage_salons_zatca_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/map-config/": {
     parameters: {
       query?: never;
@@ -2317,30 +2141,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/packages/purchases/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * My packages
-     * @description The caller's paid packages: sessions left and until when they can be booked. When a booking uses a session (`package` in the booking's body), one fewer is left; cancelling it gives the session back.
-     */
-    get: operations["packages_purchases_list"];
-    put?: never;
-    /**
-     * Buy a package
-     * @description Starts paying for a package like a booking's payment: the answer is `initiated` with a `transaction_url` to send the browser to, `paid`, or `failed`. After the gateway sends the browser back to `/purchases/return`, `POST /api/purchases/{id}/refresh/` applies the gateway's report. The package's validity starts when it is paid.
-     */
-    post: operations["packages_purchases_create"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/payments/": {
     parameters: {
       query?: never;
@@ -2445,40 +2245,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/purchases/{purchase_id}/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** One of my purchases */
-    get: operations["purchases_retrieve"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/purchases/{purchase_id}/refresh/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Ask the gateway how my purchase stands */
-    post: operations["purchases_refresh"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/salons/": {
     parameters: {
       query?: never;
@@ -2528,26 +2294,9 @@ export interface paths {
     };
     /**
      * Free start times of a service
-     * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots.
+     * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots. A visit of several services (`services=3,5`, in order, instead of `service`) lists the starts where the whole sequence fits, back to back with each service's buffer; each slot then has `items` (each service's time and free stylists) and `end` is the last service's end (ADR 0017).
      */
     get: operations["salon_availability"];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/salons/{salon_id}/packages/": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The packages a salon sells */
-    get: operations["salons_packages_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2795,6 +2544,8 @@ export interface components {
     Availability: {
       salon: number;
       service: number;
+      /** @description A visit only: its services in order. */
+      services?: number[];
       timezone: string;
       days: components["schemas"]["AvailabilityDay"][];
     };
@@ -2804,6 +2555,19 @@ export interface components {
       slots: components["schemas"]["AvailabilitySlot"][];
     };
     AvailabilitySlot: {
+      /** Format: date-time */
+      start: string;
+      /**
+       * Format: date-time
+       * @description For a visit, the last service's end.
+       */
+      end: string;
+      staff: number[];
+      /** @description A visit only: each service's time and free stylists, in order. */
+      items?: components["schemas"]["AvailabilitySlotItem"][];
+    };
+    AvailabilitySlotItem: {
+      service: number;
       /** Format: date-time */
       start: string;
       /** Format: date-time */
@@ -2868,6 +2632,8 @@ export interface components {
       readonly created_at: string;
       readonly allowed_actions: components["schemas"]["AllowedActionsEnum"][];
       readonly payment: components["schemas"]["PaymentSummary"] | null;
+      /** @description A visit of several services only: each service's stylist, time and price, in order. */
+      items?: components["schemas"]["BookingItem"][];
     };
     BookingCancelInputRequest: {
       /**
@@ -2885,14 +2651,16 @@ export interface components {
     BookingCreateInputRequest: {
       /**
        * Format: int64
-       * @description The service to book.
+       * @description The service to book (or `items`).
        */
-      service: number;
+      service?: number;
       /**
        * Format: int64
        * @description The stylist; leave out to get any free qualified stylist.
        */
       staff?: number | null;
+      /** @description A visit: its services in order, back to back from `start`, instead of `service` and `staff`. */
+      items?: components["schemas"]["BookingItemInputRequest"][];
       /**
        * Format: date-time
        * @description One of the offered start times, with its offset.
@@ -2904,19 +2672,31 @@ export interface components {
       customer_phone?: string;
       /** @default  */
       customer_name?: string;
-      /**
-       * Format: int64
-       * @description One of your package purchases: a session pays the price.
-       */
-      package?: number | null;
-      /** @description A gift card's code: its balance pays the price. */
-      gift_card?: string;
     };
     BookingCustomer: {
       id: number;
       first_name: string;
       /** @description Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the salon on other days (+9665•••••123); null for anyone else. */
       phone_number: string | null;
+    };
+    BookingItem: {
+      position: number;
+      service: components["schemas"]["BookingService"];
+      staff: components["schemas"]["StaffSummary"];
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      price: components["schemas"]["BookingPrice"];
+    };
+    BookingItemInputRequest: {
+      /** Format: int64 */
+      service: number;
+      /**
+       * Format: int64
+       * @description Leave out for any free qualified stylist.
+       */
+      staff?: number | null;
     };
     BookingPolicy: {
       /**
@@ -3176,8 +2956,6 @@ export interface components {
      *     * `daily_agenda` - Tomorrow's bookings
      *     * `calendar_disconnected` - Google Calendar disconnected
      *     * `calendar_conflict` - Calendar event overlaps a booking
-     *     * `zatca_certificate_expiring` - E-invoicing certificate expiring
-     *     * `zatca_unit_failed` - E-invoicing unit needs attention
      * @enum {string}
      */
     EventEnum:
@@ -3192,9 +2970,7 @@ export interface components {
       | "staff_added"
       | "daily_agenda"
       | "calendar_disconnected"
-      | "calendar_conflict"
-      | "zatca_certificate_expiring"
-      | "zatca_unit_failed";
+      | "calendar_conflict";
     Feed: {
       kind: components["schemas"]["FeedKindEnum"];
       salon_id: number;
@@ -3229,67 +3005,6 @@ export interface components {
      * @enum {string}
      */
     FeedKindEnum: "staff" | "salon";
-    GiftCard: {
-      readonly id: number;
-      readonly code: string;
-      salon: number;
-      salon_name_ar: string;
-      salon_name_en: string;
-      /**
-       * Amount (halalas)
-       * Format: int64
-       */
-      initial_amount: number;
-      /**
-       * Balance (halalas)
-       * Format: int64
-       */
-      balance: number;
-      currency: string;
-      /**
-       * Format: date-time
-       * @description Set when paid.
-       */
-      expires_at?: string | null;
-      /** Recipient's name */
-      recipient_name?: string;
-      status: components["schemas"]["InstrumentStatusEnum"];
-      readonly bought_by_me: boolean;
-    };
-    GiftCardBuyRequest: {
-      salon: number;
-      /** @description Halalas, within GIFT_CARD_MIN_AMOUNT and GIFT_CARD_MAX_AMOUNT (see the config endpoint). */
-      amount: number;
-      /** @default  */
-      recipient_name?: string;
-      /** @default  */
-      recipient_phone?: string;
-      source: components["schemas"]["PaymentSourceRequest"];
-    };
-    /** @description What a code's holder may know: where, how much is left, until when. */
-    GiftCardCheck: {
-      salon: number;
-      salon_name_ar: string;
-      salon_name_en: string;
-      /**
-       * Balance (halalas)
-       * Format: int64
-       */
-      balance: number;
-      currency: string;
-      /**
-       * Format: date-time
-       * @description Set when paid.
-       */
-      expires_at?: string | null;
-      status: components["schemas"]["InstrumentStatusEnum"];
-    };
-    GiftCardConfig: {
-      min_amount: number;
-      max_amount: number;
-      validity_days: number;
-      currency: string;
-    };
     GoogleCalendar: {
       id: string;
       summary: string;
@@ -3366,13 +3081,6 @@ export interface components {
     InboundResult: {
       received: boolean;
     };
-    /**
-     * @description * `pending` - Awaiting payment
-     *     * `active` - Active
-     *     * `refunded` - Refunded
-     * @enum {string}
-     */
-    InstrumentStatusEnum: "pending" | "active" | "refunded";
     Invoice: {
       kind: components["schemas"]["InvoiceKindEnum"];
       number: string;
@@ -3473,16 +3181,6 @@ export interface components {
       name: string;
       /** @description Empty on a receipt. */
       vat_number: string;
-    };
-    LegalDetails: {
-      legal_name: string;
-      vat_number: string;
-      cr_number: string;
-      building_number: string;
-      street: string;
-      district_name: string;
-      city_name: string;
-      postal_code: string;
     };
     /**
      * @description * `booking` - Booking messages
@@ -3739,15 +3437,6 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
-      /** Commercial registration number */
-      cr_number?: string;
-      building_number?: string;
-      street?: string;
-      /** District (national address) */
-      district_name?: string;
-      /** City (national address) */
-      city_name?: string;
-      postal_code?: string;
     };
     ManageSalonSummary: {
       readonly id: number;
@@ -4028,32 +3717,6 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
-    MyPackage: {
-      readonly id: number;
-      package: components["schemas"]["Package"];
-      salon_name_ar: string;
-      salon_name_en: string;
-      /**
-       * Sessions bought
-       * Format: int64
-       */
-      sessions_total: number;
-      /** Format: int64 */
-      sessions_used?: number;
-      sessions_left: number;
-      /**
-       * Price paid (halalas)
-       * Format: int64
-       */
-      price_amount: number;
-      /**
-       * Format: date-time
-       * @description Set when paid.
-       */
-      expires_at?: string | null;
-      status: components["schemas"]["InstrumentStatusEnum"];
-      readonly usable: boolean;
-    };
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -4094,47 +3757,6 @@ export interface components {
       end: string;
       /** @description The end is on the next day (the interval ends at or after midnight). */
       overnight: boolean;
-    };
-    Package: {
-      readonly id: number;
-      salon: number;
-      service: number;
-      service_name_ar: string;
-      service_name_en: string;
-      /** Name (Arabic) */
-      name_ar: string;
-      /** Name (English) */
-      name_en?: string;
-      /** Format: int64 */
-      sessions: number;
-      /**
-       * Valid for (days)
-       * Format: int64
-       */
-      validity_days: number;
-      /**
-       * Price (halalas, VAT included)
-       * Format: int64
-       */
-      price_amount: number;
-      currency?: string;
-      /** On sale */
-      is_active?: boolean;
-    };
-    PackageBuyRequest: {
-      package: number;
-      source: components["schemas"]["PaymentSourceRequest"];
-    };
-    PackageWriteRequest: {
-      service: number;
-      name_ar: string;
-      /** @default  */
-      name_en?: string;
-      sessions: number;
-      validity_days: number;
-      price_amount: number;
-      /** @default true */
-      is_active?: boolean;
     };
     PaginatedAuditEntryList: {
       /** @example 123 */
@@ -4335,15 +3957,6 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
-      /** Commercial registration number */
-      cr_number?: string;
-      building_number?: string;
-      street?: string;
-      /** District (national address) */
-      district_name?: string;
-      /** City (national address) */
-      city_name?: string;
-      postal_code?: string;
     };
     /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
     PatchedManageServiceInputRequest: {
@@ -4419,17 +4032,6 @@ export interface components {
        * @default
        */
       reason?: string;
-    };
-    PatchedPackageWriteRequest: {
-      service?: number;
-      name_ar?: string;
-      /** @default  */
-      name_en?: string;
-      sessions?: number;
-      validity_days?: number;
-      price_amount?: number;
-      /** @default true */
-      is_active?: boolean;
     };
     PatchedPayoutDetailsUpdateRequest: {
       legal_name?: string;
@@ -4693,45 +4295,6 @@ export interface components {
       max: number;
       readonly currency: string;
     };
-    Purchase: {
-      /** Format: uuid */
-      readonly id: string;
-      kind: components["schemas"]["PurchaseKindEnum"];
-      salon: number;
-      status: components["schemas"]["PurchaseStatusEnum"];
-      /**
-       * Amount (halalas, VAT included)
-       * Format: int64
-       */
-      amount: number;
-      currency: string;
-      transaction_url?: string;
-      failure_message?: string;
-      /**
-       * Refunded (halalas)
-       * Format: int64
-       */
-      refunded_amount?: number;
-      /** Format: date-time */
-      paid_at?: string | null;
-      /** Format: date-time */
-      readonly created_at: string;
-    };
-    /**
-     * @description * `package` - Package
-     *     * `gift_card` - Gift card
-     * @enum {string}
-     */
-    PurchaseKindEnum: "package" | "gift_card";
-    /**
-     * @description * `initiated` - Awaiting payment
-     *     * `paid` - Paid
-     *     * `failed` - Payment failed
-     *     * `refunding` - Being refunded
-     *     * `refunded` - Refunded
-     * @enum {string}
-     */
-    PurchaseStatusEnum: "initiated" | "paid" | "failed" | "refunding" | "refunded";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
       /** @description A message in the request's language. */
@@ -5044,34 +4607,6 @@ export interface components {
       readonly srcset: string | null;
       caption: string;
     };
-    SalonPurchase: {
-      /** Format: uuid */
-      readonly id: string;
-      kind: components["schemas"]["PurchaseKindEnum"];
-      salon: number;
-      status: components["schemas"]["PurchaseStatusEnum"];
-      /**
-       * Amount (halalas, VAT included)
-       * Format: int64
-       */
-      amount: number;
-      currency: string;
-      transaction_url?: string;
-      failure_message?: string;
-      /**
-       * Refunded (halalas)
-       * Format: int64
-       */
-      refunded_amount?: number;
-      /** Format: date-time */
-      paid_at?: string | null;
-      /** Format: date-time */
-      readonly created_at: string;
-      customer_phone: string;
-      customer_name: string;
-      readonly sessions_left: number | null;
-      readonly balance: number | null;
-    };
     SalonSuggestion: {
       id: number;
       slug: string;
@@ -5207,16 +4742,6 @@ export interface components {
       /** @description In the request's language. */
       display_name: string;
     };
-    /**
-     * @description * `not_started` - Not started
-     *     * `compliance` - Compliance checks
-     *     * `active` - Active
-     *     * `expiring` - Certificate expiring
-     *     * `expired` - Certificate expired
-     *     * `failed` - Failed
-     * @enum {string}
-     */
-    StateEnum: "not_started" | "compliance" | "active" | "expiring" | "expired" | "failed";
     Statement: {
       currency: string;
       /** Format: date */
@@ -5350,28 +4875,6 @@ export interface components {
      * @enum {integer}
      */
     WeekdayEnum: 0 | 1 | 2 | 3 | 4 | 5 | 6;
-    ZatcaOnboardRequest: {
-      /** @description The one-time password from the Fatoora portal (Onboard new solution unit/device). */
-      otp: string;
-    };
-    /** @description Expects `selectors.unit_status`. No key, certificate or secret is ever part of it. */
-    ZatcaUnit: {
-      state: components["schemas"]["StateEnum"];
-      /** @description ZATCA's last answer (e.g. why onboarding failed). */
-      last_message: string;
-      /** Format: date-time */
-      certificate_expires_at: string | null;
-      /** Format: date-time */
-      onboarded_at: string | null;
-      /** @description Edited with `PATCH /api/manage/salons/{id}/` (the legal name with the payout details). */
-      legal_details: components["schemas"]["LegalDetails"];
-      /** @description The legal details that stop the unit from being onboarded, with why; empty when none. */
-      missing: {
-        [key: string]: string[];
-      };
-      can_onboard: boolean;
-      can_renew: boolean;
-    };
   };
   responses: never;
   parameters: never;
@@ -7043,12 +6546,13 @@ export interface operations {
        *     - `salon_inactive`: This salon is not taking bookings at the moment.
        *     - `service_inactive`: This service is not offered at the moment.
        *     - `staff_not_available_for_service`: This stylist does not offer this service.
+       *     - `visit_too_many_services`: A visit holds too many services: book at most four at once.
+       *     - `visit_salons_differ`: All the services of a visit must be of the same salon.
        *     - `start_in_past`: This time has already passed.
        *     - `lead_time_not_met`: This time is too soon; the salon needs more notice.
        *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
        *     - `slot_not_on_grid`: Choose one of the offered start times.
        *     - `invalid_phone`: `customer_phone` is not a mobile number we accept. `detail` and `errors.customer_phone` say why.
-       *     - `redemption_unavailable`: Packages and gift cards cannot be used here.
        */
       400: {
         headers: {
@@ -7641,6 +7145,7 @@ export interface operations {
       /**
        * @description - `customer_overlap`: You already have a booking at this time.
        *     - `slot_unavailable`: This time is no longer available. Please choose another time.
+       *     - `visit_staff_change_not_supported`: A visit of several services cannot be given to another stylist; cancel and book it again.
        */
       409: {
         headers: {
@@ -8828,213 +8333,6 @@ export interface operations {
       };
       /** @description `not_found`: nothing of that id (or not an id at all). */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  gift_cards_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GiftCard"][];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  gift_cards_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["GiftCardBuyRequest"];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Purchase"];
-        };
-      };
-      /**
-       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
-       *     - `purchase_rejected`: The payment was declined.
-       *     - `gift_card_amount_invalid`: Choose an amount within the allowed range.
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
-  gift_cards_check: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        code: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GiftCardCheck"];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `gift_card_not_found`: No gift card has this code. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `throttled`: Request was throttled.
-       *
-       *     The `Retry-After` header and `retry_after` give the seconds to wait.
-       */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  gift_cards_config: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["GiftCardConfig"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
         headers: {
           [name: string]: unknown;
         };
@@ -10943,279 +10241,6 @@ export interface operations {
       };
     };
   };
-  manage_salons_packages_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Package"][];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_packages_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["PackageWriteRequest"];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Package"];
-        };
-      };
-      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `salon_not_found`: Salon not found.
-       *     - `service_not_found`: Service not found.
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_packages_destroy: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        package_id: number;
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Package"];
-        };
-      };
-      /** @description No response body */
-      204: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `salon_not_found`: Salon not found.
-       *     - `package_not_found`: Package not found.
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_packages_partial_update: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        package_id: number;
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: {
-      content: {
-        "application/json": components["schemas"]["PatchedPackageWriteRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Package"];
-        };
-      };
-      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `salon_not_found`: Salon not found.
-       *     - `package_not_found`: Package not found.
-       *     - `service_not_found`: Service not found.
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
   manage_salons_payout_details: {
     parameters: {
       query?: never;
@@ -11773,142 +10798,6 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_purchases_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["SalonPurchase"][];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_purchases_refund: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        purchase_id: string;
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["SalonPurchase"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `salon_not_found`: Salon not found.
-       *     - `purchase_not_found`: Purchase not found.
-       */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `purchase_not_refundable`: Nothing of this purchase can be refunded. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -13433,172 +12322,6 @@ export interface operations {
       };
     };
   };
-  manage_salons_zatca_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ZatcaUnit"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  manage_salons_zatca_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["ZatcaOnboardRequest"];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["ZatcaUnit"];
-        };
-      };
-      /**
-       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
-       *     - `zatca_no_vat_number`: The salon has no VAT number: it has no e-invoicing unit to onboard.
-       *     - `zatca_legal_details_incomplete`: The legal details the invoices need are incomplete or invalid.
-       *     - `zatca_otp_refused`: ZATCA refused the one-time password. Create a new one on the Fatoora portal.
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `not_a_manager`: Only a salon's managers can do this. */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `zatca_unit_already_active`: The e-invoicing unit is already active; renew its certificate instead.
-       *     - `zatca_onboarding_in_progress`: The e-invoicing unit is being onboarded. Please wait a moment.
-       *     - `zatca_unit_not_active`: The e-invoicing unit has no valid certificate.
-       */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-      /** @description - `zatca_onboarding_failed`: ZATCA did not accept the e-invoicing unit. */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `zatca_unavailable`: ZATCA's platform did not answer. Please try again shortly.
-       *     - `zatca_key_encryption_key_missing`: E-invoicing is not configured on this server (no key encryption key).
-       */
-      503: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
   map_config_retrieve: {
     parameters: {
       query?: never;
@@ -13973,129 +12696,6 @@ export interface operations {
       };
     };
   };
-  packages_purchases_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["MyPackage"][];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  packages_purchases_create: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": components["schemas"]["PackageBuyRequest"];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Purchase"];
-        };
-      };
-      /**
-       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
-       *     - `purchase_rejected`: The payment was declined.
-       */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `package_not_found`: Package not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `package_not_on_sale`: This package is no longer on sale. */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
   payments_create: {
     parameters: {
       query?: never;
@@ -14403,117 +13003,6 @@ export interface operations {
       };
     };
   };
-  purchases_retrieve: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        purchase_id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Purchase"];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `purchase_not_found`: Purchase not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  purchases_refresh: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        purchase_id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Purchase"];
-        };
-      };
-      /**
-       * @description - `not_authenticated`: Authentication credentials were not provided.
-       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
-       */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `purchase_not_found`: Purchase not found. */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
-      502: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-    };
-  };
   salons_list: {
     parameters: {
       query?: {
@@ -14681,10 +13170,12 @@ export interface operations {
         date: string;
         /** @description Number of days, 1 to 14 (default 1). */
         days?: number;
-        /** @description Service id. */
-        service: number;
-        /** @description Only this staff member's free times. */
-        staff?: number;
+        /** @description Service id (or `services`). */
+        service?: number;
+        /** @description A visit: service ids in order, separated by commas; at most four. */
+        services?: string;
+        /** @description Only this staff member's free times; for a visit one id for all, or one per service (comma-separated, an empty entry for any). */
+        staff?: string;
       };
       header?: never;
       path: {
@@ -14725,54 +13216,6 @@ export interface operations {
        *     - `service_not_found`: Service not found.
        *     - `staff_not_found`: Staff member not found.
        */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["RateLimitedError"];
-        };
-      };
-    };
-  };
-  salons_packages_list: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        salon_id: number;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Package"][];
-        };
-      };
-      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": components["schemas"]["Error"];
-        };
-      };
-      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;

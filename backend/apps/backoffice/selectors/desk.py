@@ -16,7 +16,7 @@ from django.utils import timezone
 from apps.accounts.phone import ascii_digits
 from apps.bookings.attachments import with_attachments
 from apps.bookings.availability import staff_working_intervals
-from apps.bookings.models import Booking
+from apps.bookings.models import Booking, BookingItem
 from apps.bookings.schedule import SCHEDULE_STATUSES
 from apps.bookings.selectors import effective_status_in
 from apps.payments.selectors import booking_payment_statuses
@@ -64,6 +64,25 @@ def _midnight(day: date, salon: Salon) -> datetime:
     return datetime.combine(day, time.min, tzinfo=salon.tz)
 
 
+def _visit_parts(rows: list[tuple]) -> list[tuple]:
+    """The rows with each visit of several services (ADR 0017) shown as its services, each under its
+    stylist at its time (one more query, only when there are such visits)."""
+    visits = [row[0] for row in rows if row[-1] > 1]
+    items: dict[int, list[tuple]] = {}
+    if visits:
+        for booking_id, staff_id, service_id, start, end in (
+            BookingItem.objects.filter(booking_id__in=visits)
+            .order_by("booking_id", "position")
+            .values_list("booking_id", "staff_id", "service_id", "start", "end")
+        ):
+            items.setdefault(booking_id, []).append((staff_id, service_id, start, end))
+    parts = []
+    for booking_id, reference, staff_id, service_id, status, start, end, first_name, _count in rows:
+        for part in items.get(booking_id, [(staff_id, service_id, start, end)]):
+            parts.append((booking_id, reference, *part[:2], status, *part[2:], first_name))
+    return sorted(parts, key=lambda part: (part[5], part[0])) if items else parts
+
+
 def salon_calendar(*, salon: Salon, start: date, days: int, now: datetime | None = None) -> SalonCalendar:
     """The salon's stylists over the local days `start` to `start + days - 1`: active ones, and
     inactive ones with bookings then, in display order. Bookings are those that happened or will
@@ -77,9 +96,19 @@ def salon_calendar(*, salon: Salon, start: date, days: int, now: datetime | None
     bookings = Booking.objects.filter(salon=salon, start__lt=window_end, end__gt=window_start).filter(
         effective_status_in(list(SCHEDULE_STATUSES), now)
     )
-    rows = list(
-        bookings.order_by("start", "pk").values_list(
-            "pk", "reference", "staff_id", "service_id", "status", "start", "end", "customer__first_name"
+    rows = _visit_parts(
+        list(
+            bookings.order_by("start", "pk").values_list(
+                "pk",
+                "reference",
+                "staff_id",
+                "service_id",
+                "status",
+                "start",
+                "end",
+                "customer__first_name",
+                "item_count",
+            )
         )
     )
     payment_statuses = booking_payment_statuses(bookings=bookings) if rows else {}

@@ -14,7 +14,8 @@ from apps.core.serializers import validated
 from apps.salons import errors as salons_errors
 
 from .. import schedule
-from ..availability_cache import salon_availability_answer
+from ..availability_cache import VisitRequest, salon_availability_answer
+from ..availability_visits import VisitAvailability
 from ..errors import (
     NotAllowed,
     StaffNotFound,
@@ -29,10 +30,13 @@ from .schedule_serializers import (
     StaffScheduleQuerySerializer,
     StaffScheduleSerializer,
     availability_representation,
+    visit_availability_representation,
 )
 
 
 def _availability_json(availability) -> bytes:
+    if isinstance(availability, VisitAvailability):
+        return JSONRenderer().render(visit_availability_representation(availability))
     return JSONRenderer().render(availability_representation(availability))
 
 
@@ -46,13 +50,26 @@ class SalonAvailabilityView(APIView):
         description=(
             "Free start times for the service on `date` and the following `days - 1` local days, for one staff "
             "member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; "
-            "`end` is the start plus the service's duration. Days before today are listed without slots."
+            "`end` is the start plus the service's duration. Days before today are listed without slots. "
+            "A visit of several services (`services=3,5`, in order, instead of `service`) lists the starts where "
+            "the whole sequence fits, back to back with each service's buffer; each slot then has `items` (each "
+            "service's time and free stylists) and `end` is the last service's end (ADR 0017)."
         ),
         parameters=[
-            OpenApiParameter("service", int, required=True, description="Service id."),
+            OpenApiParameter("service", int, description="Service id (or `services`)."),
+            OpenApiParameter(
+                "services", str, description="A visit: service ids in order, separated by commas; at most four."
+            ),
             OpenApiParameter("date", OpenApiTypes.DATE, required=True, description="First local day, YYYY-MM-DD."),
             OpenApiParameter("days", int, description=f"Number of days, 1 to {MAX_AVAILABILITY_DAYS} (default 1)."),
-            OpenApiParameter("staff", int, description="Only this staff member's free times."),
+            OpenApiParameter(
+                "staff",
+                str,
+                description=(
+                    "Only this staff member's free times; for a visit one id for all, or one per service "
+                    "(comma-separated, an empty entry for any)."
+                ),
+            ),
         ],
         responses={
             200: AvailabilitySerializer,
@@ -69,10 +86,11 @@ class SalonAvailabilityView(APIView):
             service_id=params["service"],
             start_date=params["date"],
             days=params["days"],
-            staff_id=params.get("staff"),
+            staff_id=params["staff"],
             now=timezone.now(),
             if_none_match=request.headers.get("If-None-Match"),
             render=_availability_json,
+            visit=VisitRequest(*params["visit"]) if params["visit"] else None,
         )
         if answer.not_modified:
             response = HttpResponseNotModified()

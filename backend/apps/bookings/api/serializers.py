@@ -13,7 +13,7 @@ from apps.core.dates import validate_supported_date
 from apps.core.money import vat_included
 from apps.core.phone_mask import mask_phone_number
 
-from ..models import Booking, BookingStatus, CancelledByRole, Review
+from ..models import Booking, BookingItem, BookingStatus, CancelledByRole, Review
 from ..selectors import worked_salon_ids
 from ..state import (
     RULES,
@@ -84,29 +84,6 @@ class DateOrDateTimeField(serializers.Field):
 
     def to_representation(self, value):
         return value.isoformat()
-
-
-class BookingCreateInputSerializer(serializers.Serializer):
-    service = id_field(help_text=_("The service to book."))
-    staff = id_field(
-        required=False, allow_null=True, help_text=_("The stylist; leave out to get any free qualified stylist.")
-    )
-    start = AwareDateTimeField(
-        validators=[validate_supported_date], help_text=_("One of the offered start times, with its offset.")
-    )
-    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
-    customer_phone = serializers.CharField(
-        max_length=32,
-        required=False,
-        help_text=_("Staff and managers only: book on behalf of the customer with this mobile number."),
-    )
-    customer_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
-    package = id_field(
-        required=False, allow_null=True, help_text=_("One of your package purchases: a session pays the price.")
-    )
-    gift_card = serializers.CharField(
-        max_length=32, required=False, allow_blank=True, help_text=_("A gift card's code: its balance pays the price.")
-    )
 
 
 class BookingCancelInputSerializer(serializers.Serializer):
@@ -214,6 +191,69 @@ class BookingCancellationSerializer(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class BookingItemSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    service = BookingServiceSerializer()
+    staff = StaffSummarySerializer()
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    price = BookingPriceSerializer()
+
+
+class BookingListSerializer(serializers.ListSerializer):
+    """Reads the items of the visits of several services among the bookings in one query (none when
+    every booking holds one service: its item is the booking itself)."""
+
+    def to_representation(self, data):
+        bookings = list(data.all() if hasattr(data, "all") else data)
+        visits = {booking.pk: booking for booking in bookings if booking.item_count > 1}
+        if visits:
+            items = BookingItem.objects.filter(booking_id__in=visits).select_related("service", "staff")
+            for booking in visits.values():
+                booking.visit_items = []
+            for item in items.order_by("booking_id", "position"):
+                visits[item.booking_id].visit_items.append(item)
+        return super().to_representation(bookings)
+
+
+def _price(amount: int, currency: str) -> dict:
+    return {"amount": amount, "currency": currency, "vat_amount": vat_included(amount)}
+
+
+@extend_schema_field(
+    BookingItemSerializer(
+        many=True, help_text=_("A visit of several services only: each service's stylist, time and price, in order.")
+    )
+)
+class VisitItemsField(serializers.Field):
+    """The visit's services in order; left out of a booking of one service (ADR 0017)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", required=False, **kwargs)
+
+    def to_representation(self, booking: Booking) -> list[dict]:
+        if booking.item_count == 1:
+            return []  # left out by the booking's representation
+        items = getattr(booking, "visit_items", None)
+        if items is None:
+            items = list(booking.items.select_related("service", "staff").order_by("position"))
+        return [
+            {
+                "position": item.position,
+                "service": {
+                    "id": item.service.pk,
+                    "name": item.service.name,
+                    "duration_minutes": item.service.duration_minutes,
+                },
+                "staff": {"id": item.staff.pk, "display_name": item.staff.name},
+                "start": serializers.DateTimeField().to_representation(item.start),
+                "end": serializers.DateTimeField().to_representation(item.end),
+                "price": _price(item.price_amount, booking.currency),
+            }
+            for item in items
+        ]
+
+
 class BookingSerializer(serializers.ModelSerializer):
     """A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
     datetimes are given in the salon's time zone."""
@@ -228,9 +268,11 @@ class BookingSerializer(serializers.ModelSerializer):
     cancellation_deadline = serializers.SerializerMethodField()
     allowed_actions = serializers.SerializerMethodField()
     payment = AttachedField()  # the booking's payment at a glance, attached by the payments app
+    items = VisitItemsField()
 
     class Meta:
         model = Booking
+        list_serializer_class = BookingListSerializer
         fields = [
             "id",
             "reference",
@@ -249,12 +291,16 @@ class BookingSerializer(serializers.ModelSerializer):
             "created_at",
             "allowed_actions",
             "payment",
+            "items",
         ]
         read_only_fields = fields
 
     def to_representation(self, instance: Booking):
         with timezone.override(instance.salon.tz):
-            return super().to_representation(instance)
+            data = super().to_representation(instance)
+        if instance.item_count == 1:  # a booking of one service is its own one item: shown as before
+            del data["items"]
+        return data
 
     def _actors(self, booking: Booking):
         return actors_for(booking, self.context["user"], managed_salon_ids=self.context["managed_salon_ids"])
@@ -265,11 +311,7 @@ class BookingSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(BookingPriceSerializer)
     def get_price(self, booking: Booking) -> dict:
-        return {
-            "amount": booking.price_amount,
-            "currency": booking.currency,
-            "vat_amount": vat_included(booking.price_amount),
-        }
+        return _price(booking.price_amount, booking.currency)
 
     @extend_schema_field(BookingCustomerSerializer)
     def get_customer(self, booking: Booking) -> dict:

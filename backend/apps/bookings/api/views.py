@@ -42,13 +42,17 @@ from ..errors import (
     StartInPast,
     UpcomingBookingsLimitSalon,
     UpcomingBookingsLimitTotal,
+    VisitSalonsDiffer,
+    VisitStaffChangeNotSupported,
+    VisitTooManyServices,
 )
 from ..models import Booking
-from ..redemptions import RedemptionRequest, RedemptionUnavailable
+from ..redemptions import RedemptionNotForVisits, RedemptionRequest, RedemptionUnavailable
+from ..visits import VisitItemRequest
 from .context import booking_context
+from .create_serializers import BookingCreateInputSerializer
 from .serializers import (
     BookingCancelInputSerializer,
-    BookingCreateInputSerializer,
     BookingListQuerySerializer,
     BookingRescheduleInputSerializer,
     BookingSerializer,
@@ -125,7 +129,11 @@ class BookingListCreateView(generics.GenericAPIView):
             "`package` (one of the customer's package purchases) or `gift_card` (a card's code) pays the price "
             "in full (a session) or up to the card's balance; a booking paid in full is `confirmed` at once at a "
             "salon that requires prepayment. Their refusals (`package_used_up`, `gift_card_empty`, …) are listed "
-            "at the packages' operations; cancelling the booking gives the session or the amount back."
+            "at the packages' operations; cancelling the booking gives the session or the amount back. "
+            "A visit of "
+            "several services (`items`, at most four, of one salon) books them back to back from `start`, each "
+            "with its own stylist (or any free one); its price is the sum, and `items` in the response lists "
+            "each service's stylist, time and price (ADR 0017)."
         ),
         request=BookingCreateInputSerializer,
         responses={
@@ -135,22 +143,27 @@ class BookingListCreateView(generics.GenericAPIView):
                 ServiceNotFound,
                 (SalonInactive, ServiceInactive),
                 (NotAllowed, PhoneNotVerified, CustomerBlocked),
-                StaffNotAvailableForService,
+                (StaffNotAvailableForService, VisitTooManyServices, VisitSalonsDiffer),
                 START_POLICY_ERRORS,
                 INVALID_PHONE,
                 (CustomerOverlap, SlotUnavailable, UpcomingBookingsLimitSalon, UpcomingBookingsLimitTotal),
                 (THROTTLED, OnBehalfLimitStaff, OnBehalfLimitPhone),
                 BusyTryAgain,
                 RedemptionUnavailable,
+                RedemptionNotForVisits,
             ),
         },
     )
     def post(self, request):
         data = validated(BookingCreateInputSerializer, request.data)
+        items = data.get("items")
         booking = services.booking_create(
             actor=request.user,
-            service_id=data["service"],
+            service_id=data.get("service"),
             staff_id=data.get("staff"),
+            items=[VisitItemRequest(service_id=item["service"], staff_id=item.get("staff")) for item in items]
+            if items
+            else None,
             start=data["start"],
             note=data["note"],
             customer_phone=data.get("customer_phone"),
@@ -206,7 +219,8 @@ class BookingRescheduleView(APIView):
             "Same service; the status is kept. The customer may until `cancellation_deadline`, "
             "the salon at any time. The salon may also give the booking to another stylist (`staff`): at the "
             "booking's own `start` only that stylist's time is checked (working hours, time off, other "
-            "bookings), not lead time or the grid. When the new time is not free the booking is unchanged."
+            "bookings), not lead time or the grid. When the new time is not free the booking is unchanged. A visit "
+            "of several services moves as a whole, every service checked at its new time with its own stylist."
         ),
         parameters=[BOOKING_ID],
         request=BookingRescheduleInputSerializer,
@@ -220,7 +234,7 @@ class BookingRescheduleView(APIView):
                 StaffNotAvailableForService,
                 NotAllowed,
                 BookingNotFound,
-                (CustomerOverlap, SlotUnavailable),
+                (CustomerOverlap, SlotUnavailable, VisitStaffChangeNotSupported),
                 BusyTryAgain,
             ),
         },

@@ -12,6 +12,7 @@ import { BookingStepper } from "@/features/bookings/components/BookingStepper";
 import { SelectionSummary } from "@/features/bookings/components/SelectionSummary";
 import { TimeUnavailableNotice } from "@/features/bookings/components/TimeUnavailableNotice";
 import { type Redemption, RedemptionPicker, redemptionFields } from "@/features/packages/components/RedemptionPicker";
+import { VisitServices } from "@/features/bookings/components/VisitServices";
 import { PasskeySignIn } from "@/features/passkeys/components/PasskeySignIn";
 import { offerPasskeyAfterPhoneSignIn } from "@/features/passkeys/offer";
 import {
@@ -21,6 +22,8 @@ import {
   isPastStart,
   resolveSelection,
   staffFor,
+  visitItems,
+  visitTimes,
 } from "@/features/bookings/flow/state";
 import { useBookingSelection } from "@/features/bookings/flow/use-booking-selection";
 import { useSalon } from "@/features/salons/api/get-salon";
@@ -83,6 +86,14 @@ export function Component() {
   const data = salon.data;
   const service = findService(data, selection.serviceId);
   const staffMember = typeof selection.staff === "number" ? data.staff.find((m) => m.id === selection.staff) : null;
+  // A visit of several services (ADR 0017): the first one and those added after it, in order.
+  const items = visitItems(data, selection);
+  const extras = items.slice(1);
+  const timed = selection.start ? visitTimes(items, selection.start) : [];
+  const staffName = (id: number | null) => {
+    const member = id === null ? undefined : data.staff.find((m) => m.id === id);
+    return member ? { id: member.id, name: member.display_name } : null;
+  };
 
   const booked = (booking: Booking) =>
     void navigate(booking.allowed_actions.includes("pay") ? `/bookings/${booking.id}/pay` : `/bookings/${booking.id}`, {
@@ -133,8 +144,20 @@ export function Component() {
             ) : (
               passedStart && <TimeUnavailableNotice reason="start_in_past" />
             )}
+            <VisitServices
+              categories={data.categories}
+              first={service}
+              extras={extras.map((item) => item.service)}
+              onChange={(extraServiceIds) =>
+                select(
+                  { ...selection, extraServiceIds: extraServiceIds.length ? extraServiceIds : undefined, start: null },
+                  { replace: true },
+                )
+              }
+            />
             <TimePicker
               salonId={data.id}
+              extras={extras.map((item) => ({ serviceId: item.service.id, staffId: item.staffId }))}
               serviceId={service.id}
               staffId={typeof selection.staff === "number" ? selection.staff : null}
               timeZone={data.timezone}
@@ -179,7 +202,19 @@ export function Component() {
               },
               staff: staffMember ? { id: staffMember.id, name: staffMember.display_name } : null,
               start: selection.start,
-              end: endOf(selection.start, service.duration_minutes),
+              end: timed.at(-1)?.end ?? endOf(selection.start, service.duration_minutes),
+              items:
+                extras.length > 0
+                  ? timed.map((item) => ({
+                      id: item.service.id,
+                      name: item.service.name,
+                      durationMinutes: item.service.duration_minutes,
+                      price: item.service.price,
+                      staff: staffName(item.staffId),
+                      start: item.start,
+                      end: item.end,
+                    }))
+                  : undefined,
             }}
             redemption={redemptionFields(redemption)}
             redemptionPicker={<RedemptionPicker serviceId={service.id} value={redemption} onChange={setRedemption} />}

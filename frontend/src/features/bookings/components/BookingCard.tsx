@@ -93,6 +93,18 @@ export function BookingCard({ booking, onReschedule, linkToDetails = false, view
       <p className="booking-card__where">
         {t("card.where", { salon: booking.salon.name, staff: booking.staff.display_name })}
       </p>
+      {booking.items && booking.items.length > 1 && (
+        <ol className="visit-services__list" aria-label={t("card.visitServices")}>
+          {booking.items.map((item) => (
+            <li key={item.position}>
+              {item.service.name}
+              <span className="summary__aside">
+                {formatTimeRange(item.start, item.end, language, zone)} · {item.staff.display_name}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
 
       {can("pay") && booking.hold_expires_at && (
         <Countdown

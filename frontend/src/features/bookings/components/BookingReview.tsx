@@ -12,6 +12,7 @@ import { useFormatDuration } from "@/hooks/use-format-duration";
 import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { formatDate } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
 import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
 import type { Booking, BookingPolicy, Money } from "@/types/models";
@@ -31,6 +32,26 @@ export interface BookingDraft {
   staff: { id: number; name: string } | null;
   start: string;
   end: string;
+  /** A visit of several services (ADR 0017): each one with its stylist (null: any) and time, in order. */
+  items?: {
+    id: number;
+    name: string;
+    durationMinutes: number;
+    price: Money;
+    staff: { id: number; name: string } | null;
+    start: string;
+    end: string;
+  }[];
+}
+
+/** The visit's price: the sum of its services' (their VAT too). */
+function totalPrice(draft: BookingDraft): Money {
+  if (!draft.items) return draft.service.price;
+  return {
+    amount: draft.items.reduce((sum, item) => sum + item.price.amount, 0),
+    currency: draft.service.price.currency,
+    vat_amount: draft.items.reduce((sum, item) => sum + item.price.vat_amount, 0),
+  };
 }
 
 interface BookingReviewProps {
@@ -73,13 +94,19 @@ export function BookingReview({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     createBooking.mutate(
-      {
-        service: draft.service.id,
-        staff: draft.staff?.id ?? null,
-        start: draft.start,
-        note: note.trim(),
-        ...redemption,
-      },
+      draft.items
+        ? {
+            items: draft.items.map((item) => ({ service: item.id, staff: item.staff?.id ?? null })),
+            start: draft.start,
+            note: note.trim(),
+          }
+        : {
+            service: draft.service.id,
+            staff: draft.staff?.id ?? null,
+            start: draft.start,
+            note: note.trim(),
+            ...redemption,
+          },
       {
         onSuccess: onBooked,
         onError: (error) => {
@@ -101,17 +128,44 @@ export function BookingReview({
           <dt>{t("review.salon")}</dt>
           <dd>{draft.salonName}</dd>
         </div>
-        <div>
-          <dt>{t("review.service")}</dt>
-          <dd>
-            {draft.service.name}
-            <span className="summary__aside">{formatDuration(draft.service.durationMinutes)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("review.staff")}</dt>
-          <dd>{draft.staff ? draft.staff.name : t("review.anyStaff")}</dd>
-        </div>
+        {draft.items ? (
+          <div>
+            <dt>{t("review.services")}</dt>
+            <dd>
+              <ol className="visit-services__list">
+                {draft.items.map((item, index) => (
+                  <li key={`${item.id}-${index}`}>
+                    {item.name}
+                    <span className="summary__aside">
+                      {formatTimeRange(item.start, item.end, language, draft.timeZone)} ·{" "}
+                      {item.staff ? item.staff.name : t("review.anyStaff")} ·{" "}
+                      {formatMoney(item.price.amount, item.price.currency, language)}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              <span className="summary__aside">
+                {t("review.totalDuration", {
+                  duration: formatDuration(draft.items.reduce((sum, item) => sum + item.durationMinutes, 0)),
+                })}
+              </span>
+            </dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>{t("review.service")}</dt>
+              <dd>
+                {draft.service.name}
+                <span className="summary__aside">{formatDuration(draft.service.durationMinutes)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("review.staff")}</dt>
+              <dd>{draft.staff ? draft.staff.name : t("review.anyStaff")}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>{t("review.date")}</dt>
           <dd>{formatDate(draft.start, language, draft.timeZone, "full")}</dd>
@@ -122,8 +176,8 @@ export function BookingReview({
         </div>
       </dl>
 
-      <PriceBreakdown price={draft.service.price} />
-      {redemptionPicker}
+      <PriceBreakdown price={totalPrice(draft)} />
+      {draft.items ? null : redemptionPicker}
 
       <section className="policy" aria-labelledby="policy-heading">
         <h2 id="policy-heading" className="heading-3">

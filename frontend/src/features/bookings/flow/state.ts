@@ -19,7 +19,12 @@ export interface BookingSelection {
   staff: number | "any" | null;
   date: IsoDate | null;
   start: string | null;
+  /** A visit: the services added after the first, in order (`also=5,7` in the URL; ADR 0017). */
+  extraServiceIds?: number[];
 }
+
+/** The most services one visit holds (the API's limit). */
+export const MAX_VISIT_SERVICES = 4;
 
 export const EMPTY_SELECTION: BookingSelection = { serviceId: null, staff: null, date: null, start: null };
 
@@ -35,12 +40,19 @@ export function parseSelection(params: URLSearchParams): BookingSelection {
   const staffParam = params.get("staff");
   const start = params.get("start");
   const date = params.get("date");
-  return {
+  const selection: BookingSelection = {
     serviceId: positiveInt(params.get("service")),
     staff: staffParam === "any" ? "any" : positiveInt(staffParam),
     date: isIsoDate(date) ? date : null,
     start: start && ISO_DATETIME.test(start) && !Number.isNaN(Date.parse(start)) ? start : null,
   };
+  const extras = (params.get("also") ?? "")
+    .split(",")
+    .map(positiveInt)
+    .filter((id): id is number => id !== null)
+    .slice(0, MAX_VISIT_SERVICES - 1);
+  if (extras.length > 0) selection.extraServiceIds = extras;
+  return selection;
 }
 
 export function selectionToParams(selection: BookingSelection): URLSearchParams {
@@ -49,6 +61,7 @@ export function selectionToParams(selection: BookingSelection): URLSearchParams 
   if (selection.staff !== null) params.set("staff", String(selection.staff));
   if (selection.date) params.set("date", selection.date);
   if (selection.start) params.set("start", selection.start);
+  if (selection.extraServiceIds?.length) params.set("also", selection.extraServiceIds.join(","));
   return params;
 }
 
@@ -71,6 +84,10 @@ export function resolveSelection(
   const staffOk =
     selection.staff === "any" || (selection.staff !== null && service.staff_ids.includes(selection.staff));
   if (!staffOk) return { ...EMPTY_SELECTION, serviceId: service.id };
+  const extras = selection.extraServiceIds?.filter((id) => findService(salon, id) !== undefined);
+  if (extras && extras.length !== selection.extraServiceIds?.length) {
+    return { ...selection, extraServiceIds: extras.length ? extras : undefined, start: null };
+  }
   if (selection.start && isPastStart(selection.start, now)) return { ...selection, start: null };
   return selection;
 }
@@ -100,6 +117,37 @@ export function backTo(selection: BookingSelection, step: BookingStep): BookingS
 export function findService(salon: SalonDetail, serviceId: number | null): Service | undefined {
   if (serviceId === null) return undefined;
   return salon.categories.flatMap((category) => category.services).find((service) => service.id === serviceId);
+}
+
+/** One service of a visit as the flow books it: the stylist chosen for the first service does the
+ * later ones she offers; any free qualified stylist does the others (null). */
+export interface VisitItem {
+  service: Service;
+  staffId: number | null;
+}
+
+export function visitItems(salon: SalonDetail, selection: BookingSelection): VisitItem[] {
+  const first = findService(salon, selection.serviceId);
+  if (!first) return [];
+  const staffId = typeof selection.staff === "number" ? selection.staff : null;
+  const services = [first, ...(selection.extraServiceIds ?? []).map((id) => findService(salon, id))];
+  return services
+    .filter((service): service is Service => service !== undefined)
+    .map((service) => ({
+      service,
+      staffId: staffId !== null && service.staff_ids.includes(staffId) ? staffId : null,
+    }));
+}
+
+/** Each service's time in a visit starting at `start`: back to back, after the one before and its buffer. */
+export function visitTimes(items: VisitItem[], start: string): (VisitItem & { start: string; end: string })[] {
+  let at = Date.parse(start);
+  return items.map((item) => {
+    const begins = at;
+    const ends = begins + item.service.duration_minutes * 60_000;
+    at = ends + item.service.buffer_minutes * 60_000;
+    return { ...item, start: new Date(begins).toISOString(), end: new Date(ends).toISOString() };
+  });
 }
 
 export function staffFor(salon: SalonDetail, service: Service): Staff[] {

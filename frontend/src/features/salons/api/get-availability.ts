@@ -11,15 +11,25 @@ export interface AvailabilityParams {
   days: number;
   /** Only this stylist's free times; any qualified stylist when null. */
   staffId: number | null;
+  /** A visit: the services after the first, each with its stylist (null: any), in order (ADR 0017). */
+  extras?: { serviceId: number; staffId: number | null }[];
 }
 
 /** GET /api/salons/{id}/availability/: the free start times per local day. */
 export function getAvailability(
-  { salonId, serviceId, from, days, staffId }: AvailabilityParams,
+  { salonId, serviceId, from, days, staffId, extras }: AvailabilityParams,
   { signal }: { signal?: AbortSignal } = {},
 ): Promise<Availability> {
+  const query = extras?.length
+    ? {
+        services: [serviceId, ...extras.map((extra) => extra.serviceId)].join(","),
+        date: from,
+        days,
+        staff: [staffId, ...extras.map((extra) => extra.staffId)].map((id) => id ?? "").join(","),
+      }
+    : { service: serviceId, date: from, days, staff: staffId };
   return api.get<Availability>(`/api/salons/${salonId}/availability/`, {
-    query: { service: serviceId, date: from, days, staff: staffId },
+    query,
     signal,
     auth: false,
   });

@@ -34,6 +34,9 @@ interface TimePickerProps {
    * out even if the free times were fetched before, and the nearest free times are offered first.
    */
   takenStart?: string | null;
+  /** A visit: the services after the first, each with its stylist (null: any); the times offered are
+   * those where the whole sequence fits. */
+  extras?: { serviceId: number; staffId: number | null }[];
 }
 
 /** The two-week page that shows `date`; the first page starts today. */
@@ -71,6 +74,7 @@ export function TimePicker({
   onSelectDate,
   onSelectSlot,
   takenStart,
+  extras,
 }: TimePickerProps) {
   const { t } = useTranslation("salons");
   const language = useLanguage();
@@ -91,7 +95,7 @@ export function TimePicker({
   const lastBookable = horizonDays === undefined ? null : addDays(today, horizonDays);
   const hasNextPage = lastBookable === null || addDays(from, STRIP_DAYS) <= lastBookable;
 
-  const availability = useAvailability({ salonId, serviceId, from, days: STRIP_DAYS, staffId });
+  const availability = useAvailability({ salonId, serviceId, from, days: STRIP_DAYS, staffId, extras });
   const zone = availability.data?.timezone ?? timeZone;
   const slotsByDay = useMemo(
     () =>
