@@ -29,6 +29,7 @@ api_patterns = [
     path("", include("apps.bookings.api.urls")),
     path("", include("apps.invoicing.api.views")),
     path("notifications/", include("apps.notifications.api.urls")),
+    path("waitlist/", include("apps.waitlist.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
     path("manage/", include("apps.reports.api.urls")),
     path("manage/", include("apps.invoicing.api.manage")),

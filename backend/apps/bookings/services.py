@@ -111,6 +111,8 @@ def booking_create(
     note: str = "",
     customer_phone: str | None = None,
     customer_name: str = "",
+    hold_until: datetime | None = None,
+    event_data: dict | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
@@ -168,6 +170,8 @@ def booking_create(
         confirm_by = None
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
+        elif hold_until is not None:
+            status, hold_expires_at = BookingStatus.PENDING, hold_until
         elif salon.requires_prepayment:
             status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
         else:
@@ -192,7 +196,7 @@ def booking_create(
             created_by=actor,
         )
         _insert_with_reference(booking)
-        record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
+        record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="", data=event_data)
     return booking
 
 

@@ -26,6 +26,7 @@ def test_payments_notifications_the_back_office_then_google_calendar_react_to_bo
         "apps.notifications.reactions.notify_booking_changed",
         "apps.backoffice.personal_data.booking_changed_on_behalf_audit",
         "apps.google_calendar.outbound.calendar_booking_changed",
+        "apps.waitlist.reactions.waitlist_booking_changed",
     ]
 
 

@@ -38,6 +38,8 @@ ALLOWED: dict[str, set[str]] = {
     "passkeys": {"core", "accounts"},
     # Google and Apple sign-in: identities linked to accounts, signed in with accounts' sessions.
     "social_auth": {"core", "accounts"},
+    # The waitlist offers freed times as held bookings; the messages go through bookings' events.
+    "waitlist": _BELOW_BOOKINGS | {"bookings"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }
