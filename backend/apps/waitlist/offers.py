@@ -130,9 +130,7 @@ def waitlist_offer_salon(*, salon_id: int, now: datetime | None = None) -> int:
 def waitlist_offer_run(*, now: datetime | None = None) -> int:
     """Every salon with a line (the periodic command); how many offers were made."""
     now = now or timezone.now()
-    salon_ids = sorted(
-        set(WaitlistEntry.objects.filter(status=EntryStatus.WAITING).values_list("salon_id", flat=True))
-    )
+    salon_ids = sorted(set(WaitlistEntry.objects.filter(status=EntryStatus.WAITING).values_list("salon_id", flat=True)))
     return sum(waitlist_offer_salon(salon_id=salon_id, now=now) for salon_id in salon_ids)
 
 

@@ -1,6 +1,6 @@
 """Reads of the waitlist: a customer's entries with their place in line, and an offer."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from .models import ACTIVE_STATUSES, EntryStatus, OfferOutcome, WaitlistEntry, WaitlistOffer

@@ -26,8 +26,8 @@ from .errors import (
     WaitlistServiceNotFound,
     WaitlistStaffNotFound,
 )
-from .offers import waitlist_offer_after_commit
 from .models import ACTIVE_STATUSES, EntryStatus, OfferOutcome, WaitlistEntry, WaitlistOffer
+from .offers import waitlist_offer_after_commit
 
 
 def check_customer(user) -> None:

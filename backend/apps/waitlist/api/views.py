@@ -24,7 +24,12 @@ from ..errors import (
     WaitlistServiceNotFound,
     WaitlistStaffNotFound,
 )
-from .serializers import WaitlistEntrySerializer, WaitlistJoinSerializer, WaitlistLeaveQuerySerializer, WaitlistOfferSerializer
+from .serializers import (
+    WaitlistEntrySerializer,
+    WaitlistJoinSerializer,
+    WaitlistLeaveQuerySerializer,
+    WaitlistOfferSerializer,
+)
 
 TAG = "waitlist"
 ENTRY_ID = OpenApiParameter("entry_id", int, OpenApiParameter.PATH)
@@ -139,7 +144,10 @@ class WaitlistOfferView(APIView):
         operation_id="waitlist_offer",
         summary="A time offered to me from the waitlist",
         parameters=[BOOKING_ID],
-        responses={200: WaitlistOfferSerializer, **error_responses(OfferNotFound, CustomersOnly, AUTHENTICATION_ERRORS)},
+        responses={
+            200: WaitlistOfferSerializer,
+            **error_responses(OfferNotFound, CustomersOnly, AUTHENTICATION_ERRORS),
+        },
         tags=[TAG],
     )
     def get(self, request: Request, booking_id: int) -> Response:
