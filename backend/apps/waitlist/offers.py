@@ -3,10 +3,13 @@ it, held for it as a pending booking for `WAITLIST_OFFER_MINUTES`.
 
 Exactly once per freed time, in order of joining, on any number of servers: each offer is one
 transaction that first takes the salon's waitlist lock (so runs for one salon take turns and each sees
-what the one before it offered), then locks the entry (`skip_locked`: an entry a customer is leaving is
-passed over), and books through `bookings.services.booking_create`, which checks the start with the
-availability engine under the stylists' locks; the bookings' exclusion constraints make a second hold
-of one time impossible whatever happens. An entry is never offered a start it was offered before.
+what the one before it offered), then locks the waiting entries (`skip_locked`: an entry a customer is
+leaving is passed over), reads the line from its head, and books through
+`bookings.services.booking_create`, which checks the start with the availability engine under the
+stylists' locks; the bookings' exclusion constraints make a second hold of one time impossible whatever
+happens. A start found for an entry goes to the earliest-joined entry for the same service it matches
+(a time that freed while the line was being read is not taken by a later entry). An entry is never
+offered a start it was offered before.
 Runs: `waitlist_offer` (cron, every minute: also new hours, time off removed, expired entries) and
 right after a booking that freed time commits (`reactions.py`).
 """
@@ -51,9 +54,11 @@ def salon_lock(salon_id: int) -> None:
     lock_name(f"waitlist-salon:{salon_id}")
 
 
-def entry_starts(entry: WaitlistEntry, *, now: datetime) -> list[tuple[datetime, tuple[int, ...]]]:
-    """The starts the availability engine offers now within the entry's window, earliest first, less those
-    offered to it before."""
+def entry_starts(
+    entry: WaitlistEntry, *, now: datetime, offered_before: set[datetime]
+) -> list[tuple[datetime, tuple[int, ...]]]:
+    """The starts (with the stylists free at each) the availability engine offers now within the entry's
+    window, earliest first, less those offered to it before."""
     salon = entry.salon
     first_day = max(entry.date_from, now.astimezone(salon.tz).date())
     if first_day > entry.date_to:
@@ -66,65 +71,97 @@ def entry_starts(entry: WaitlistEntry, *, now: datetime) -> list[tuple[datetime,
         staff_id=entry.staff_id,
         now=now,
     )
-    offered_before = set(entry.offers.values_list("start", flat=True))
-    starts = []
-    for day in sorted(days):
-        if not entry.date_from <= day <= entry.date_to:
-            continue
-        for slot in days[day]:
-            clock = slot.start.astimezone(salon.tz).time()
-            if entry.time_from is not None and not entry.time_from <= clock < entry.time_to:
-                continue
-            if slot.start not in offered_before:
-                starts.append((slot.start, slot.staff_ids))
-    return starts
+    return [
+        (slot.start, slot.staff_ids)
+        for day in sorted(days)
+        for slot in days[day]
+        if slot.start not in offered_before and in_window(entry, slot.start)
+    ]
 
 
-def _offer_one(entry_id: int, *, salon_id: int, now: datetime) -> WaitlistOffer | None:
+def in_window(entry: WaitlistEntry, start: datetime) -> bool:
+    local = start.astimezone(entry.salon.tz)
+    if not entry.date_from <= local.date() <= entry.date_to:
+        return False
+    return entry.time_from is None or entry.time_from <= local.time() < entry.time_to
+
+
+def _takers(
+    entries: list[WaitlistEntry], index: int, start: datetime, staff_ids: tuple[int, ...], offered: dict
+) -> list[WaitlistEntry]:
+    """Who may take a start found for `entries[index]`, in line order: an earlier entry for the same
+    service that it matches too (the time freed while the line was being read), then the entry itself."""
+    entry = entries[index]
+    earlier = [
+        other
+        for other in entries[:index]
+        if other.service_id == entry.service_id
+        and (other.staff_id is None or other.staff_id in staff_ids)
+        and start not in offered.get(other.pk, set())
+        and in_window(other, start)
+    ]
+    return [*earlier, entry]
+
+
+def _hold(entry: WaitlistEntry, start: datetime, *, now: datetime) -> WaitlistOffer:
+    hold_until = now + timedelta(minutes=settings.WAITLIST_OFFER_MINUTES)
+    booking = booking_create(
+        actor=entry.customer,
+        service_id=entry.service_id,
+        start=start,
+        staff_id=entry.staff_id,
+        hold_until=hold_until,
+        event_data={"waitlist_offer": True, "hold_minutes": settings.WAITLIST_OFFER_MINUTES},
+        now=now,
+    )
+    offer = WaitlistOffer.objects.create(entry=entry, booking=booking, start=start, expires_at=hold_until)
+    entry.status = EntryStatus.OFFERED
+    entry.save(update_fields=["status", "updated_at"])
+    logger.info("Waitlist entry %s offered booking %s", entry.pk, booking.pk)
+    return offer
+
+
+def _offer_next(*, salon_id: int, now: datetime) -> WaitlistOffer | None:
+    """One offer (one transaction): the first start free for the line, read from its head, to the
+    earliest-joined entry it matches."""
     with transaction.atomic():
         salon_lock(salon_id)
-        entry = (
+        entries = list(
             WaitlistEntry.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("salon", "service", "customer")
-            .filter(pk=entry_id, status=EntryStatus.WAITING)
-            .first()
+            .filter(salon_id=salon_id, status=EntryStatus.WAITING)
+            .order_by("created_at", "pk")[:ENTRIES_PER_SALON_RUN]
         )
-        if entry is None:
-            return None
-        hold_until = now + timedelta(minutes=settings.WAITLIST_OFFER_MINUTES)
-        for start, _staff_ids in entry_starts(entry, now=now)[:STARTS_TRIED]:
-            try:
-                booking = booking_create(
-                    actor=entry.customer,
-                    service_id=entry.service_id,
-                    start=start,
-                    staff_id=entry.staff_id,
-                    hold_until=hold_until,
-                    event_data={"waitlist_offer": True, "hold_minutes": settings.WAITLIST_OFFER_MINUTES},
-                    now=now,
-                )
-            except AppError as exc:
-                if exc.code in _TIME_REFUSALS:
-                    continue
-                logger.info("Waitlist entry %s passed over: %s", entry.pk, exc.code)
-                return None
-            offer = WaitlistOffer.objects.create(entry=entry, booking=booking, start=start, expires_at=hold_until)
-            entry.status = EntryStatus.OFFERED
-            entry.save(update_fields=["status", "updated_at"])
-            logger.info("Waitlist entry %s offered booking %s", entry.pk, booking.pk)
-            return offer
+        offered: dict[int, set[datetime]] = {}
+        for entry_id, start in WaitlistOffer.objects.filter(entry__in=entries).values_list("entry_id", "start"):
+            offered.setdefault(entry_id, set()).add(start)
+        passed_over: set[int] = set()
+        for index, entry in enumerate(entries):
+            if entry.pk in passed_over:
+                continue
+            starts = entry_starts(entry, now=now, offered_before=offered.get(entry.pk, set()))
+            for start, staff_ids in starts[:STARTS_TRIED]:
+                for taker in _takers(entries, index, start, staff_ids, offered):
+                    if taker.pk in passed_over:
+                        continue
+                    try:
+                        return _hold(taker, start, now=now)
+                    except AppError as exc:
+                        if exc.code == BookingErrorCode.SLOT_UNAVAILABLE:
+                            break  # taken meanwhile, for everyone: the next start
+                        if exc.code not in _TIME_REFUSALS:
+                            logger.info("Waitlist entry %s passed over: %s", taker.pk, exc.code)
+                            passed_over.add(taker.pk)
     return None
 
 
 def waitlist_offer_salon(*, salon_id: int, now: datetime | None = None) -> int:
     """Offer the salon's free times to its line, in order of joining; how many offers were made."""
     now = now or timezone.now()
-    entry_ids = list(
-        WaitlistEntry.objects.filter(salon_id=salon_id, status=EntryStatus.WAITING)
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:ENTRIES_PER_SALON_RUN]
-    )
-    return sum(1 for entry_id in entry_ids if _offer_one(entry_id, salon_id=salon_id, now=now) is not None)
+    made = 0
+    while made < ENTRIES_PER_SALON_RUN and _offer_next(salon_id=salon_id, now=now) is not None:
+        made += 1
+    return made
 
 
 def waitlist_offer_run(*, now: datetime | None = None) -> int:
