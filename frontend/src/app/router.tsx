@@ -21,7 +21,10 @@ export const routes: RouteObject[] = [
       { path: "salons/:salonId", lazy: lazyRoute(() => import("./routes/salon"), ["salons"]) },
       {
         path: "salons/:salonId/book",
-        lazy: lazyRoute(() => import("./routes/book"), ["salons", "bookings", "accounts", "passkeys", "social"]),
+        lazy: lazyRoute(
+          () => import("./routes/book"),
+          ["salons", "bookings", "accounts", "passkeys", "social", "waitlist"],
+        ),
       },
       { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "passkeys", "social"]) },
       // The links of our emails: no sign-in needed (the signed token is the proof).
@@ -30,7 +33,14 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { path: "bookings", lazy: lazyRoute(() => import("./routes/my-bookings"), ["bookings", "salons"]) },
+          {
+            path: "bookings",
+            lazy: lazyRoute(() => import("./routes/my-bookings"), ["bookings", "salons", "waitlist"]),
+          },
+          {
+            path: "waitlist/offers/:bookingId",
+            lazy: lazyRoute(() => import("./routes/waitlist-offer"), ["waitlist", "bookings"]),
+          },
           {
             path: "bookings/:bookingId",
             lazy: lazyRoute(() => import("./routes/booking-detail"), ["bookings", "salons"]),
@@ -55,13 +65,10 @@ export const routes: RouteObject[] = [
           },
           {
             path: "staff",
-            lazy: lazyRoute(() => import("./routes/staff-day"), [
-              "bookings",
-              "salons",
-              "accounts",
-              "calendars",
-              "googleCalendar",
-            ]),
+            lazy: lazyRoute(
+              () => import("./routes/staff-day"),
+              ["bookings", "salons", "accounts", "calendars", "googleCalendar"],
+            ),
           },
           {
             // The back office: /manage → the first salon; /manage/:salonId/<section> in its shell.
@@ -86,7 +93,10 @@ export const routes: RouteObject[] = [
                   { path: "team", lazy: lazyRoute(() => import("./routes/manage-team"), ["backoffice"]) },
                   {
                     path: "team/:staffId",
-                    lazy: lazyRoute(() => import("./routes/manage-stylist"), ["backoffice", "calendars", "googleCalendar"]),
+                    lazy: lazyRoute(
+                      () => import("./routes/manage-stylist"),
+                      ["backoffice", "calendars", "googleCalendar"],
+                    ),
                   },
                   {
                     path: "salon",

@@ -4917,6 +4917,8 @@ export interface components {
     WaitlistEntry: {
       id: number;
       salon: components["schemas"]["Named"];
+      /** @description The salon's time zone. */
+      timezone: string;
       service: components["schemas"]["Named"];
       staff: components["schemas"]["WaitlistStaff"] | null;
       /** Format: date */
@@ -4982,6 +4984,8 @@ export interface components {
       outcome: components["schemas"]["OutcomeEnum"];
       entry: number;
       salon: components["schemas"]["Named"];
+      /** @description The salon's time zone. */
+      timezone: string;
       service: components["schemas"]["Named"];
       staff: components["schemas"]["WaitlistStaff"];
       /** Format: date-time */

@@ -246,3 +246,11 @@ export type SocialProvider = Schemas["SocialProvider"];
 export type SocialIdentity = Schemas["SocialIdentity"];
 export type PhoneRequired = Schemas["PhoneRequired"];
 export type SocialNonce = Schemas["SocialNonce"];
+
+// --- Waitlist ---------------------------------------------------------------
+
+export type WaitlistEntry = Schemas["WaitlistEntry"];
+export type WaitlistEntryStatus = WaitlistEntry["status"];
+export type WaitlistJoin = Schemas["WaitlistJoinRequest"];
+/** A freed time held for the customer, keyed by its pending booking's id. */
+export type WaitlistOffer = Schemas["WaitlistOffer"];

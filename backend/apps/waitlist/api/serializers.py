@@ -58,6 +58,7 @@ def offer_url(booking_id: int) -> str:
 class WaitlistEntrySerializer(serializers.Serializer):
     id = serializers.IntegerField()
     salon = NamedSerializer()
+    timezone = serializers.CharField(source="salon.timezone", help_text=_("The salon's time zone."))
     service = NamedSerializer()
     staff = WaitlistStaffSerializer(allow_null=True)
     date_from = serializers.DateField()
@@ -86,6 +87,7 @@ class WaitlistOfferSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=OfferOutcome.choices)
     entry = serializers.IntegerField(source="entry_id")
     salon = NamedSerializer(source="booking.salon")
+    timezone = serializers.CharField(source="booking.salon.timezone", help_text=_("The salon's time zone."))
     service = NamedSerializer(source="booking.service")
     staff = WaitlistStaffSerializer(source="booking.staff")
     start = serializers.DateTimeField()

@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/ErrorState";
@@ -34,6 +34,8 @@ interface TimePickerProps {
    * out even if the free times were fetched before, and the nearest free times are offered first.
    */
   takenStart?: string | null;
+  /** What a day with no free time offers instead (the waitlist), composed by the page. */
+  emptyDay?: (date: IsoDate) => ReactNode;
 }
 
 /** The two-week page that shows `date`; the first page starts today. */
@@ -71,6 +73,7 @@ export function TimePicker({
   onSelectDate,
   onSelectSlot,
   takenStart,
+  emptyDay,
 }: TimePickerProps) {
   const { t } = useTranslation("salons");
   const language = useLanguage();
@@ -212,7 +215,10 @@ export function TimePicker({
             <span className="slots__hijri">{formatHijriDate(activeDate, language, "long")}</span>
           </h2>
           {activeSlots.length === 0 ? (
-            <p className="state state--empty">{t("timePicker.noneThisDay")}</p>
+            <>
+              <p className="state state--empty">{t("timePicker.noneThisDay")}</p>
+              {emptyDay?.(activeDate)}
+            </>
           ) : (
             PERIODS.map((period) => {
               const slots = activeSlots.filter((slot) => dayPeriodOf(slot.start, zone) === period);
