@@ -15,6 +15,7 @@ import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
 import { startBackend } from "./server.mjs";
 import { socialSignInJourneys } from "./social-sign-in.mjs";
+import { waitlistJourneys } from "./waitlist.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Each accessibility checkpoint checks the screen twice (Arabic, then English): room for that on a busy machine.
@@ -89,6 +90,7 @@ async function main() {
       ...calendarFeedJourneys,
       ...passkeyJourneys,
       ...socialSignInJourneys,
+      ...waitlistJourneys,
     ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();

@@ -180,7 +180,8 @@ export function TimePicker({
                   type="button"
                   className={`day${free ? " day--free" : ""}${date === today ? " day--today" : ""}`}
                   aria-pressed={date === activeDate}
-                  disabled={!free}
+                  // A day with no free time opens only to offer something else instead (the waitlist).
+                  disabled={!free && !(emptyDay && slots !== undefined)}
                   onClick={() => onSelectDate(date)}
                 >
                   {/* Screen readers hear the full dates and whether the day has free times. */}

@@ -7,8 +7,10 @@ import { Link } from "react-router";
 import { Field } from "@/components/Field";
 import { Notice } from "@/components/Notice";
 import { useErrorMessage } from "@/components/error-message";
+import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import type { IsoDate } from "@/lib/calendar-date";
+import { formatNumber } from "@/lib/format/number";
 import type { WaitlistEntry } from "@/types/models";
 
 import { useJoinWaitlist } from "../api/join-waitlist";
@@ -28,6 +30,7 @@ interface JoinWaitlistFormProps {
 /** "Join the waitlist" on a day with no free time: a small form prefilled with that day, editable. */
 export function JoinWaitlistForm({ salonId, serviceId, staffId, date, signedIn, returnTo }: JoinWaitlistFormProps) {
   const { t } = useTranslation("waitlist");
+  const language = useLanguage();
   const errorMessage = useErrorMessage();
   const join = useJoinWaitlist();
   const [open, setOpen] = useState(false);
@@ -40,7 +43,8 @@ export function JoinWaitlistForm({ salonId, serviceId, staffId, date, signedIn, 
   if (joined) {
     return (
       <Notice tone="success">
-        {t("join.done", { position: joined.position ?? 1 })} <Link to="/bookings">{t("join.seeMine")}</Link>
+        {t("join.done", { position: formatNumber(joined.position ?? 1, language) })}{" "}
+        <Link to="/bookings">{t("join.seeMine")}</Link>
       </Notice>
     );
   }

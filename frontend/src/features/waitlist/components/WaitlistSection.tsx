@@ -9,6 +9,7 @@ import { Notice } from "@/components/Notice";
 import { useErrorMessage } from "@/components/error-message";
 import { useLanguage } from "@/hooks/use-language";
 import { formatCalendarDate, formatCalendarRange, formatDate } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
 import { formatClockTime, formatTime } from "@/lib/format/time";
 import type { WaitlistEntry, WaitlistEntryStatus } from "@/types/models";
 
@@ -54,7 +55,9 @@ function EntryItem({ entry }: { entry: WaitlistEntry }) {
         {entry.staff && <> · {t("entry.with", { stylist: entry.staff.display_name })}</>}
       </p>
       {entry.status === "waiting" && entry.position !== null && (
-        <p className="waitlist-entry__facts">{t("entry.position", { position: entry.position })}</p>
+        <p className="waitlist-entry__facts">
+          {t("entry.position", { position: formatNumber(entry.position, language) })}
+        </p>
       )}
       {entry.offer && entry.status === "offered" && (
         <Notice tone="success" title={t("entry.offerTitle")}>
