@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "apps.passkeys",
     "apps.social_auth",
     "apps.zatca",
+    "apps.waitlist",
     # Development only (`seed_demo`); installed always so that tests and `make run` have it. It imports
     # the apps above and none of them imports it.
     "apps.demo",
@@ -668,6 +669,17 @@ BOOKING_ON_BEHALF_MAX_PER_STAFF_PER_HOUR = env_int("BOOKING_ON_BEHALF_MAX_PER_ST
 BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY = env_int("BOOKING_ON_BEHALF_MAX_PER_PHONE_PER_DAY", 5)
 if min(BOOKING_MAX_UPCOMING_PER_SALON, BOOKING_MAX_UPCOMING_TOTAL) < 1:
     raise ImproperlyConfigured("BOOKING_MAX_UPCOMING_PER_SALON and BOOKING_MAX_UPCOMING_TOTAL must be at least 1.")
+
+# --- Waitlist (ADR 0015) ----------------------------------------------------
+
+# A freed time offered to the first in line is held for them this many minutes, then goes to the next.
+WAITLIST_OFFER_MINUTES = env_int("WAITLIST_OFFER_MINUTES", 15)
+# The longest window of dates a customer may wait for (days, the first and last included).
+WAITLIST_MAX_DAYS = env_int("WAITLIST_MAX_DAYS", 60)
+# Active entries (waiting or offered) a customer may have at once.
+WAITLIST_MAX_ACTIVE_PER_CUSTOMER = env_int("WAITLIST_MAX_ACTIVE_PER_CUSTOMER", 10)
+if min(WAITLIST_OFFER_MINUTES, WAITLIST_MAX_DAYS, WAITLIST_MAX_ACTIVE_PER_CUSTOMER) < 1:
+    raise ImproperlyConfigured("The WAITLIST_* settings must be at least 1.")
 
 # --- Logging ----------------------------------------------------------------
 

@@ -30,6 +30,7 @@ api_patterns = [
     path("", include("apps.packages.api.urls")),
     path("", include("apps.invoicing.api.views")),
     path("notifications/", include("apps.notifications.api.urls")),
+    path("waitlist/", include("apps.waitlist.api.urls")),
     path("manage/", include("apps.backoffice.api.urls")),
     path("manage/", include("apps.reports.api.urls")),
     path("manage/", include("apps.invoicing.api.manage")),

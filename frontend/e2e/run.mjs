@@ -18,6 +18,7 @@ import { startBackend } from "./server.mjs";
 import { socialSignInJourneys } from "./social-sign-in.mjs";
 import { zatcaJourneys } from "./zatca.mjs";
 import { visitJourneys } from "./visits.mjs";
+import { waitlistJourneys } from "./waitlist.mjs";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // Each accessibility checkpoint checks the screen twice (Arabic, then English): room for that on a busy machine.
@@ -95,6 +96,7 @@ async function main() {
       ...socialSignInJourneys,
       ...packageJourneys,
       ...visitJourneys,
+      ...waitlistJourneys,
     ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();

@@ -126,6 +126,8 @@ def booking_create(
     customer_phone: str | None = None,
     customer_name: str = "",
     redemption: RedemptionRequest | None = None,
+    hold_until: datetime | None = None,
+    event_data: dict | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book `service` at `start` for the actor, or, when a salon member gives `customer_phone`,
@@ -206,6 +208,8 @@ def booking_create(
         confirm_by = None
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
+        elif hold_until is not None:
+            status, hold_expires_at = BookingStatus.PENDING, hold_until
         elif salon.requires_prepayment:
             status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
         else:
@@ -235,7 +239,7 @@ def booking_create(
         write_items(booking, parts, staff_ids)
         if redemption is not None:
             _apply_redemption(booking, redemption, now=now)
-        record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="")
+        record(booking, event=BookingEventKind.CREATED, actor=actor, from_status="", data=event_data)
     return booking
 
 

@@ -53,6 +53,12 @@ TEMPLATES: dict[str, Template] = {
         ),
         title=_("Booking request received"),
     ),
+    # A waitlist's offer: a freed time held for the customer (the link opens it; no code in it).
+    "customer_waitlist_offer": Template(
+        ar="موعد متاح في {salon}، {when}. محجوز لك {minutes}: {offer_url}",
+        en="A time is free at {salon}, {when}. Held for you for {minutes}: {offer_url}",
+        title=_("A time is free for you"),
+    ),
     # The salon did not confirm in its window and chose to let such bookings expire.
     "customer_not_confirmed": Template(
         ar="لم يؤكد {salon} حجزك {ref}: {service}، {when}. يمكنك حجز موعد آخر.",

@@ -48,6 +48,7 @@ class EventFacts:
     refund_expected: bool = False
     cancelled_by: str = ""
     refund_reason: str = ""
+    hold_minutes: int | None = None  # a waitlist's offer: how long the time is held
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,11 @@ def invoice_url(booking: Booking) -> str:
     return f"{settings.FRONTEND_URL}/bookings/{booking.pk}/invoice"
 
 
+def waitlist_offer_url(booking: Booking) -> str:
+    """The SPA's page of a time the waitlist holds for the customer (the booking is the offer's key)."""
+    return f"{settings.FRONTEND_URL}/waitlist/offers/{booking.pk}"
+
+
 def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[str, str]:
     with translation.override(language):
         values = {
@@ -104,13 +110,14 @@ def booking_values(booking: Booking, language: str, facts: EventFacts) -> dict[s
             "customer": booking.customer.first_name or phrase("a_customer", language),
         }
     values["invoice_url"] = invoice_url(booking)
+    values["offer_url"] = waitlist_offer_url(booking)
     tz = booking.salon.tz
     values["when"] = format_when(booking.start, tz, language)
     values["when_short"] = format_when(booking.start, tz, language, weekday=False)
     old_start = facts.old_start
     values["old_when"] = format_when(old_start, tz, language) if old_start else ""
     values["old_when_short"] = format_when(old_start, tz, language, weekday=False) if old_start else ""
-    values["minutes"] = format_minutes(booking.salon.hold_minutes, language)
+    values["minutes"] = format_minutes(facts.hold_minutes or booking.salon.hold_minutes, language)
     values["amount"] = format_amount(facts.amount, facts.currency, language) if facts.amount is not None else ""
     values["refund"] = phrase("refund", language) if facts.refund_expected else ""
     by_key = f"by_{facts.cancelled_by}"
@@ -184,6 +191,8 @@ def _customer_template(booking: Booking, event: str, data: dict) -> str | None:
     if event == NotificationEvent.CREATED:
         if booking.status == BookingStatus.CONFIRMED:
             return "customer_confirmed"
+        if data.get("waitlist_offer"):
+            return "customer_waitlist_offer"
         return "customer_created_hold" if booking.hold_expires_at is not None else "customer_created_awaiting"
     if event == NotificationEvent.CANCELLED:
         return {
@@ -267,6 +276,8 @@ def _status_before_last_change(booking: Booking) -> str:
 
 
 def _facts(booking: Booking, event: str, data: dict) -> EventFacts:
+    if event == NotificationEvent.CREATED and isinstance(data.get("hold_minutes"), int):
+        return EventFacts(hold_minutes=data["hold_minutes"])
     if event == NotificationEvent.RESCHEDULED:
         return EventFacts(old_start=parse_datetime(str(data.get("old_start", ""))))
     if event == NotificationEvent.CANCELLED:

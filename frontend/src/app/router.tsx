@@ -23,7 +23,7 @@ export const routes: RouteObject[] = [
         path: "salons/:salonId/book",
         lazy: lazyRoute(
           () => import("./routes/book"),
-          ["salons", "bookings", "accounts", "passkeys", "social", "packages"],
+          ["salons", "bookings", "accounts", "passkeys", "social", "packages", "waitlist"],
         ),
       },
       { path: "sign-in", lazy: lazyRoute(() => import("./routes/sign-in"), ["accounts", "passkeys", "social"]) },
@@ -33,7 +33,14 @@ export const routes: RouteObject[] = [
       {
         element: <RequireAuth />,
         children: [
-          { path: "bookings", lazy: lazyRoute(() => import("./routes/my-bookings"), ["bookings", "salons"]) },
+          {
+            path: "bookings",
+            lazy: lazyRoute(() => import("./routes/my-bookings"), ["bookings", "salons", "waitlist"]),
+          },
+          {
+            path: "waitlist/offers/:bookingId",
+            lazy: lazyRoute(() => import("./routes/waitlist-offer"), ["waitlist", "bookings"]),
+          },
           {
             path: "bookings/:bookingId",
             lazy: lazyRoute(() => import("./routes/booking-detail"), ["bookings", "salons"]),

@@ -2464,6 +2464,108 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/waitlist/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My waitlist entries
+     * @description Active entries first, then the latest ended ones (at most 50 in all).
+     */
+    get: operations["waitlist_list"];
+    put?: never;
+    /**
+     * Join the waitlist
+     * @description Wait for a time of a service at a salon, with a stylist or any, on the days and times of day given (in the salon's time zone). When a matching time frees up, the first in line is offered it by SMS/WhatsApp and it is held for them for a few minutes.
+     */
+    post: operations["waitlist_join"];
+    /** Leave the waitlist (entry given as ?id=) */
+    delete: operations["waitlist_leave_by_query"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/waitlist/{entry_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Leave the waitlist
+     * @description A time held for the entry is let go at once.
+     */
+    delete: operations["waitlist_leave"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/waitlist/offers/{booking_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A time offered to me from the waitlist */
+    get: operations["waitlist_offer"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/waitlist/offers/{booking_id}/accept/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book the time offered
+     * @description Confirms the held booking. Where the salon requires prepayment the booking stays held (`requires_payment`): pay for it as for any booking, and the payment confirms it.
+     */
+    post: operations["waitlist_offer_accept"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/waitlist/offers/{booking_id}/decline/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Let the time offered go
+     * @description The hold is released at once and the time is offered to the next in line.
+     */
+    post: operations["waitlist_offer_decline"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3717,6 +3819,10 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
+    Named: {
+      id: number;
+      name: string;
+    };
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -3758,6 +3864,14 @@ export interface components {
       /** @description The end is on the next day (the interval ends at or after midnight). */
       overnight: boolean;
     };
+    /**
+     * @description * `open` - Open
+     *     * `booked` - Booked
+     *     * `declined` - Declined
+     *     * `lapsed` - Lapsed
+     * @enum {string}
+     */
+    OutcomeEnum: "open" | "booked" | "declined" | "lapsed";
     PaginatedAuditEntryList: {
       /** @example 123 */
       count: number;
@@ -4837,6 +4951,107 @@ export interface components {
       readonly daily_agenda_by_email: boolean;
       /** @description Whether the user may open the back office: manager of a salon, or a platform admin. */
       readonly manages_salons: boolean;
+    };
+    WaitlistEntry: {
+      id: number;
+      salon: components["schemas"]["Named"];
+      /** @description The salon's time zone. */
+      timezone: string;
+      service: components["schemas"]["Named"];
+      staff: components["schemas"]["WaitlistStaff"] | null;
+      /** Format: date */
+      date_from: string;
+      /** Format: date */
+      date_to: string;
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
+      time_from: string | null;
+      /**
+       * @description HH:MM
+       * @example 09:30
+       */
+      time_to: string | null;
+      status: components["schemas"]["WaitlistEntryStatusEnum"];
+      /** @description The place in line among the waiting entries for this salon and service; null when not waiting. */
+      readonly position: number | null;
+      /** Format: date-time */
+      created_at: string;
+      /** @description The time held for the entry, or taken by it. */
+      readonly offer: components["schemas"]["WaitlistOfferSummary"] | null;
+    };
+    /**
+     * @description * `waiting` - Waiting
+     *     * `offered` - Offered a time
+     *     * `booked` - Booked
+     *     * `left` - Left the waitlist
+     *     * `expired` - Expired
+     * @enum {string}
+     */
+    WaitlistEntryStatusEnum: "waiting" | "offered" | "booked" | "left" | "expired";
+    WaitlistJoinRequest: {
+      salon: number;
+      service: number;
+      /** @description Null: any stylist. */
+      staff?: number | null;
+      /**
+       * Format: date
+       * @description The first day, in the salon's time zone.
+       */
+      date_from: string;
+      /**
+       * Format: date
+       * @description The last day, in the salon's time zone.
+       */
+      date_to: string;
+      /**
+       * @description Left out: the whole day.
+       * @example 09:30
+       */
+      time_from?: string | null;
+      /**
+       * @description Starts before this time of day.
+       * @example 09:30
+       */
+      time_to?: string | null;
+    };
+    WaitlistOffer: {
+      booking: number;
+      reference: string;
+      outcome: components["schemas"]["OutcomeEnum"];
+      entry: number;
+      salon: components["schemas"]["Named"];
+      /** @description The salon's time zone. */
+      timezone: string;
+      service: components["schemas"]["Named"];
+      staff: components["schemas"]["WaitlistStaff"];
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end: string;
+      /** Format: date-time */
+      expires_at: string;
+      /** @description Halalas, VAT included. */
+      price_amount: number;
+      currency: string;
+      /** @description Taking the offer means paying for the booking online (the payment confirms it). */
+      requires_payment: boolean;
+      booking_status: string;
+    };
+    WaitlistOfferSummary: {
+      booking: number;
+      reference: string;
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      expires_at: string;
+      /** @description The SPA's page of the offer. */
+      readonly url: string;
+    };
+    WaitlistStaff: {
+      id: number;
+      display_name: string;
     };
     /** @description Moyasar's webhook envelope (documentation only: the service checks it). */
     WebhookEventRequest: {
@@ -13647,6 +13862,496 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  waitlist_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WaitlistEntry"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  waitlist_join: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WaitlistJoinRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WaitlistEntry"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `waitlist_salon_not_found`: This salon is not taking bookings.
+       *     - `waitlist_service_not_found`: This salon does not offer this service.
+       *     - `waitlist_staff_not_found`: This stylist does not offer this service.
+       *     - `waitlist_invalid_window`: Choose a window of dates from today on, no longer than the waitlist allows.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `waitlist_already_waiting`: You are already on the waitlist for this.
+       *     - `waitlist_too_many_entries`: You are on the waitlist too many times already. Leave an entry to join another.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  waitlist_leave_by_query: {
+    parameters: {
+      query: {
+        id: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Left the waitlist (or had already left it, or it had ended). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_entry_not_found`: Waitlist entry not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  waitlist_leave: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        entry_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Left the waitlist (or had already left it, or it had ended). */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_entry_not_found`: Waitlist entry not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  waitlist_offer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WaitlistOffer"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_offer_not_found`: Offer not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  waitlist_offer_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WaitlistOffer"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_offer_not_found`: Offer not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_offer_closed`: This offer is no longer open. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  waitlist_offer_decline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        booking_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WaitlistOffer"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_customers_only`: Only customers can use the waitlist. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_offer_not_found`: Offer not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `waitlist_offer_closed`: This offer is no longer open. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `busy_try_again`: We are busy right now. Please try again in a moment. */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };

@@ -10,6 +10,7 @@ import type desk from "@/locales/ar/desk.json";
 import type email from "@/locales/ar/email.json";
 import type errors from "@/locales/ar/errors.json";
 import type googleCalendar from "@/locales/ar/googleCalendar.json";
+import type waitlist from "@/locales/ar/waitlist.json";
 import type invoicing from "@/locales/ar/invoicing.json";
 import type ledger from "@/locales/ar/ledger.json";
 import type notifications from "@/locales/ar/notifications.json";
@@ -42,6 +43,7 @@ declare module "i18next" {
       calendars: typeof calendars;
       email: typeof email;
       googleCalendar: typeof googleCalendar;
+      waitlist: typeof waitlist;
       passkeys: typeof passkeys;
       social: typeof social;
       zatca: typeof zatca;

@@ -269,3 +269,11 @@ export type SocialNonce = Schemas["SocialNonce"];
 export type ZatcaUnit = Schemas["ZatcaUnit"];
 export type ZatcaUnitState = ZatcaUnit["state"];
 export type ZatcaLegalDetails = Schemas["LegalDetails"];
+
+// --- Waitlist ---------------------------------------------------------------
+
+export type WaitlistEntry = Schemas["WaitlistEntry"];
+export type WaitlistEntryStatus = WaitlistEntry["status"];
+export type WaitlistJoin = Schemas["WaitlistJoinRequest"];
+/** A freed time held for the customer, keyed by its pending booking's id. */
+export type WaitlistOffer = Schemas["WaitlistOffer"];

@@ -27,6 +27,7 @@ def test_payments_notifications_the_back_office_packages_then_google_calendar_re
         "apps.backoffice.personal_data.booking_changed_on_behalf_audit",
         "apps.packages.redemptions.redemption_booking_changed",
         "apps.google_calendar.outbound.calendar_booking_changed",
+        "apps.waitlist.reactions.waitlist_booking_changed",
     ]
 
 

@@ -42,6 +42,8 @@ ALLOWED: dict[str, set[str]] = {
     "social_auth": {"core", "accounts"},
     # ZATCA phase 2: e-invoicing units, signed UBL documents, the Fatoora API; invoicing will import it.
     "zatca": _BELOW_BOOKINGS | {"audit", "backoffice", "notifications"},
+    # The waitlist offers freed times as held bookings; the messages go through bookings' events.
+    "waitlist": _BELOW_BOOKINGS | {"bookings"},
     "demo": _BELOW_BOOKINGS
     | {"audit", "bookings", "payments", "notifications", "discovery", "backoffice", "ledger", "invoicing"},
 }

@@ -51,6 +51,7 @@ def long_values(language: str, **overrides) -> dict[str, str]:
         "by": phrase("by_admin", language),
         "reason": phrase("reason_slot_taken", language),
         "invoice_url": "https://salon.example.sa/bookings/123456/invoice",
+        "offer_url": "https://salon.example.sa/waitlist/offers/123456",
     }
     values.update(overrides)
     return values

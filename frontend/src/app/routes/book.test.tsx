@@ -90,7 +90,8 @@ describe("the booking flow", () => {
       ),
     );
     expect(within(days).getAllByRole("button")).toHaveLength(14);
-    expect(within(days).getByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ })).toBeDisabled();
+    // A full day stays open: it offers the waitlist instead of times.
+    expect(within(days).getByRole("button", { name: /الاثنين، ٢٣ نوفمبر/ })).toHaveAccessibleName(/محجوز بالكامل/);
     const [availabilityRequest] = server.requestsTo("GET", "/api/salons/3/availability/");
     expect(Object.fromEntries(availabilityRequest!.query)).toEqual({ service: "24", date: "2026-11-22", days: "14" });
 

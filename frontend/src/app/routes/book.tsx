@@ -26,6 +26,7 @@ import {
   visitTimes,
 } from "@/features/bookings/flow/state";
 import { useBookingSelection } from "@/features/bookings/flow/use-booking-selection";
+import { JoinWaitlistForm } from "@/features/waitlist/components/JoinWaitlistForm";
 import { useSalon } from "@/features/salons/api/get-salon";
 import { ServicePicker } from "@/features/salons/components/ServicePicker";
 import { StaffPicker } from "@/features/salons/components/StaffPicker";
@@ -167,6 +168,17 @@ export function Component() {
               takenStart={takenStart ?? (passedStart ? requested.start : null)}
               onSelectDate={(date) => select({ ...selection, date, start: null }, { replace: true })}
               onSelectSlot={(slot, date) => select({ ...selection, date, start: slot.start })}
+              emptyDay={(date) => (
+                <JoinWaitlistForm
+                  key={date}
+                  salonId={data.id}
+                  serviceId={service.id}
+                  staffId={typeof selection.staff === "number" ? selection.staff : null}
+                  date={date}
+                  signedIn={status === "signed_in"}
+                  returnTo={`${location.pathname}${location.search}`}
+                />
+              )}
             />
           </>
         )}

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { useMe } from "@/features/accounts/api/get-me";
 import type { BookingTimeframe } from "@/features/bookings/api/list-bookings";
 import { BookingList } from "@/features/bookings/components/BookingList";
+import { WaitlistSection } from "@/features/waitlist/components/WaitlistSection";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import type { Booking } from "@/types/models";
 
@@ -35,6 +36,7 @@ export function Component() {
         ))}
       </nav>
       <BookingList timeframe={timeframe} onReschedule={setRescheduling} viewerId={me.data?.id} />
+      <WaitlistSection />
       {rescheduling && <RescheduleDialog booking={rescheduling} onClose={() => setRescheduling(null)} />}
     </div>
   );

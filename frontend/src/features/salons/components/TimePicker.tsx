@@ -1,6 +1,6 @@
 import "../salons.css";
 
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorState } from "@/components/ErrorState";
@@ -37,6 +37,8 @@ interface TimePickerProps {
   /** A visit: the services after the first, each with its stylist (null: any); the times offered are
    * those where the whole sequence fits. */
   extras?: { serviceId: number; staffId: number | null }[];
+  /** What a day with no free time offers instead (the waitlist), composed by the page. */
+  emptyDay?: (date: IsoDate) => ReactNode;
 }
 
 /** The two-week page that shows `date`; the first page starts today. */
@@ -75,6 +77,7 @@ export function TimePicker({
   onSelectSlot,
   takenStart,
   extras,
+  emptyDay,
 }: TimePickerProps) {
   const { t } = useTranslation("salons");
   const language = useLanguage();
@@ -181,7 +184,8 @@ export function TimePicker({
                   type="button"
                   className={`day${free ? " day--free" : ""}${date === today ? " day--today" : ""}`}
                   aria-pressed={date === activeDate}
-                  disabled={!free}
+                  // A day with no free time opens only to offer something else instead (the waitlist).
+                  disabled={!free && !(emptyDay && slots !== undefined)}
                   onClick={() => onSelectDate(date)}
                 >
                   {/* Screen readers hear the full dates and whether the day has free times. */}
@@ -216,7 +220,10 @@ export function TimePicker({
             <span className="slots__hijri">{formatHijriDate(activeDate, language, "long")}</span>
           </h2>
           {activeSlots.length === 0 ? (
-            <p className="state state--empty">{t("timePicker.noneThisDay")}</p>
+            <>
+              <p className="state state--empty">{t("timePicker.noneThisDay")}</p>
+              {emptyDay?.(activeDate)}
+            </>
           ) : (
             PERIODS.map((period) => {
               const slots = activeSlots.filter((slot) => dayPeriodOf(slot.start, zone) === period);
