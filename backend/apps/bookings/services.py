@@ -55,6 +55,7 @@ from .errors import (
 )
 from .events import BookingEventKind
 from .models import Booking, BookingStatus, SalonCustomer, blocking_q
+from .payment_mode import online_payment_for
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
 from .reviews import salon_rating_recompute as salon_rating_recompute
@@ -166,9 +167,13 @@ def booking_create(
             staff_id = _least_busy(list(check.free_staff_ids), salon=salon, start=start, now=now)
 
         confirm_by = None
+        # No-show protection (ADR 0016): a deposit, a card hold, or full prepayment for a repeat offender.
+        online = (
+            None if on_behalf else online_payment_for(salon=salon, customer_id=customer.pk, price=service.price_amount)
+        )
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
-        elif salon.requires_prepayment:
+        elif salon.requires_prepayment or online.asked:
             status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
         else:
             status, hold_expires_at = BookingStatus.PENDING, None
@@ -184,6 +189,9 @@ def booking_create(
             buffer_minutes=service.buffer_minutes,
             blocked_until=blocked_until,
             price_amount=service.price_amount,
+            payment_mode=online.mode if online else "",
+            online_amount=online.amount if online else None,
+            no_show_fee=online.fee if online else None,
             currency=service.currency,
             status=status,
             note=note,

@@ -126,9 +126,26 @@ def _issue(
     return document
 
 
-def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | None = None) -> Document:
+# What a document's line says for money that is not the service's full price (ADR 0016).
+DEPOSIT_LABEL = ("عربون", "Deposit")
+FEE_LABELS = {
+    "no_show": ("رسوم عدم الحضور", "No-show fee"),
+    "late_cancellation": ("رسوم الإلغاء المتأخر", "Late cancellation fee"),
+}
+
+
+def _labelled(label: tuple[str, str], service) -> tuple[str, str]:
+    arabic, english = label
+    return f"{arabic}: {service.name_ar}", f"{english}: {service.name_en}" if service.name_en else english
+
+
+def invoice_issue_for_payment(
+    *, payment_id: uuid.UUID | str, fee: tuple[int, str] | None = None, now: datetime | None = None
+) -> Document:
     """The simplified tax invoice (or, for a salon without a VAT number, the receipt) of a payment
-    that paid its booking, issued now unless it was already."""
+    that paid its booking, issued now unless it was already. A deposit's line says so. `fee`: (amount,
+    reason) of a fee a card hold was charged, invoiced alone on its own line ("No-show fee: …"); ZATCA
+    would call a later fee a debit note, a separate invoice is what we issue (ADR 0016)."""
     now = now or timezone.now()
     with transaction.atomic():
         payment = Payment.objects.select_related("booking__salon", "booking__service", "booking__customer").get(
@@ -140,9 +157,15 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
         if existing is not None:
             return existing
         taxed = bool(salon.vat_number)
-        vat = vat_included(payment.amount) if taxed else 0
+        total = payment.amount if fee is None else fee[0]
+        vat = vat_included(total) if taxed else 0
         rate = VAT_RATE if taxed else NO_VAT
         service = booking.service
+        description_ar, description_en = service.name_ar, service.name_en
+        if fee is not None:
+            description_ar, description_en = _labelled(FEE_LABELS.get(fee[1], FEE_LABELS["no_show"]), service)
+        elif payment.amount < booking.price_amount:
+            description_ar, description_en = _labelled(DEPOSIT_LABEL, service)
         return _issue(
             sequence,
             kind=DocumentKind.INVOICE if taxed else DocumentKind.RECEIPT,
@@ -150,16 +173,10 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
             payment=payment,
             seller_name=seller_name_of(salon),
             seller_vat_number=salon.vat_number if taxed else "",
-            total=payment.amount,
+            total=total,
             vat=vat,
             rate=rate,
-            line=_line(
-                description_ar=service.name_ar,
-                description_en=service.name_en,
-                total=payment.amount,
-                vat=vat,
-                rate=rate,
-            ),
+            line=_line(description_ar=description_ar, description_en=description_en, total=total, vat=vat, rate=rate),
             now=now,
         )
 

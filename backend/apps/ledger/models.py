@@ -110,6 +110,7 @@ class Cause(models.TextChoices):
     PAYOUT_CREATED = "payout_created", _("Payout created")
     PAYOUT_SENT = "payout_sent", _("Payout sent")
     PAYOUT_RETURNED = "payout_returned", _("Payout returned")
+    NO_SHOW_FEE_CAPTURED = "no_show_fee_captured", _("No-show or late-cancellation fee captured")
     CORRECTION = "correction", _("Correction (reversal)")
 
 
@@ -122,6 +123,7 @@ class EntryKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     COMMISSION_REVERSAL = "commission_reversal", _("Commission returned")
     COMMISSION_VAT_REVERSAL = "commission_vat_reversal", _("VAT on commission returned")
+    NO_SHOW_FEE = "no_show_fee", _("No-show or late-cancellation fee")
     PAYOUT = "payout", _("Payout")
     PAYOUT_RETURNED = "payout_returned", _("Payout returned")
     PAYOUT_SENT = "payout_sent", _("Payout sent")

@@ -1140,7 +1140,7 @@ export interface paths {
     head?: never;
     /**
      * Change a salon's profile or booking policy
-     * @description Only the fields sent change; every change is written to the audit log.
+     * @description Only the fields sent change; every change is written to the audit log. The no-show policy (`no_show_policy`: none, deposit or card_hold; `deposit_percent` or `deposit_amount`, one of them, with a deposit; `no_show_fee_percent`; `no_show_limit`) is checked as a whole (ADR 0016).
      */
     patch: operations["manage_salons_partial_update"];
     trace?: never;
@@ -1357,6 +1357,26 @@ export interface paths {
      * @description Only the fields sent change; every change is written to the audit log. A blocked customer cannot book at this salon online (`customer_blocked`); the salon can still book them.
      */
     patch: operations["manage_salons_customers_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/customers/{user_id}/forgive-no-show/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Forgive one of a customer's no-shows
+     * @description One no-show no longer counts towards the salon's `no_show_limit` (after which the customer must prepay in full). Written to the audit log. 409 `no_no_show_to_forgive` when none is left.
+     */
+    post: operations["manage_salons_customers_forgive_no_show_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/exports/bookings.csv": {
@@ -2617,6 +2637,7 @@ export interface components {
       readonly created_at: string;
       readonly allowed_actions: components["schemas"]["AllowedActionsEnum"][];
       readonly payment: components["schemas"]["PaymentSummary"] | null;
+      readonly no_show_policy: components["schemas"]["BookingNoShowPolicy"];
     };
     BookingCancelInputRequest: {
       /**
@@ -2660,6 +2681,33 @@ export interface components {
       /** @description Whole for the customer, and for the salon on the day of the booking (salon's time zone); masked for the salon on other days (+9665•••••123); null for anyone else. */
       phone_number: string | null;
     };
+    BookingNoShowPolicy: {
+      /**
+       * @description How the booking is paid online (ADR 0016): `full` for a customer past the salon's no-show limit, `deposit`, `card_hold` (authorized, charged only for a no-show or a late cancellation), or `none` (as the salon's `requires_prepayment` says).
+       *
+       *     * `none` - none
+       *     * `full` - full
+       *     * `deposit` - deposit
+       *     * `card_hold` - card_hold
+       */
+      policy: components["schemas"]["BookingNoShowPolicyPolicyEnum"];
+      /** @description Halalas paid or authorized online at booking (0: none). */
+      online_amount: number;
+      /** @description Halalas left to pay at the salon after a deposit. */
+      pay_at_salon: number;
+      /** @description Halalas a no-show or a late cancellation costs (0: none). */
+      fee_amount: number;
+      /** @description The rules in one sentence, translated; empty when none apply. */
+      text: string;
+    };
+    /**
+     * @description * `none` - none
+     *     * `full` - full
+     *     * `deposit` - deposit
+     *     * `card_hold` - card_hold
+     * @enum {string}
+     */
+    BookingNoShowPolicyPolicyEnum: "none" | "full" | "deposit" | "card_hold";
     BookingPolicy: {
       /**
        * Minimum lead time (minutes)
@@ -3258,7 +3306,10 @@ export interface components {
       next_visit: string | null;
       /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
       total_paid: number;
+      /** @description No-shows at this salon that still count (less those forgiven); from the salon's limit on, the customer must prepay in full. */
       no_show_count: number;
+      /** @description No-shows the salon forgave. */
+      no_shows_forgiven: number;
       /** @description Bookings the customer cancelled. */
       cancellation_count: number;
       /** @description The salon's private notes. */
@@ -3286,7 +3337,10 @@ export interface components {
       next_visit: string | null;
       /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
       total_paid: number;
+      /** @description No-shows at this salon that still count (less those forgiven); from the salon's limit on, the customer must prepay in full. */
       no_show_count: number;
+      /** @description No-shows the salon forgave. */
+      no_shows_forgiven: number;
       /** @description Bookings the customer cancelled. */
       cancellation_count: number;
       /** @description The salon's private notes. */
@@ -3399,6 +3453,30 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** No-show protection */
+      no_show_policy?: components["schemas"]["NoShowPolicyEnum"];
+      /**
+       * Deposit (percent of the price)
+       * @description With a deposit policy: this share of the price, or a fixed amount below, not both.
+       */
+      deposit_percent?: number | null;
+      /**
+       * Deposit (halalas)
+       * Format: int64
+       * @description With a deposit policy: a fixed amount (never more than the price).
+       */
+      deposit_amount?: number | null;
+      /**
+       * No-show fee (percent of the price)
+       * @description What a no-show or a late cancellation costs.
+       */
+      no_show_fee_percent?: number;
+      /**
+       * No-shows before full prepayment
+       * Format: int64
+       * @description After this many no-shows a customer must prepay in full here; 0 turns it off.
+       */
+      no_show_limit?: number;
     };
     ManageSalonSummary: {
       readonly id: number;
@@ -3679,6 +3757,13 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
+    /**
+     * @description * `none` - None
+     *     * `deposit` - A deposit paid online at booking
+     *     * `card_hold` - A card hold, charged only for a no-show or a late cancellation
+     * @enum {string}
+     */
+    NoShowPolicyEnum: "none" | "deposit" | "card_hold";
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -3919,6 +4004,30 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** No-show protection */
+      no_show_policy?: components["schemas"]["NoShowPolicyEnum"];
+      /**
+       * Deposit (percent of the price)
+       * @description With a deposit policy: this share of the price, or a fixed amount below, not both.
+       */
+      deposit_percent?: number | null;
+      /**
+       * Deposit (halalas)
+       * Format: int64
+       * @description With a deposit policy: a fixed amount (never more than the price).
+       */
+      deposit_amount?: number | null;
+      /**
+       * No-show fee (percent of the price)
+       * @description What a no-show or a late cancellation costs.
+       */
+      no_show_fee_percent?: number;
+      /**
+       * No-shows before full prepayment
+       * Format: int64
+       * @description After this many no-shows a customer must prepay in full here; 0 turns it off.
+       */
+      no_show_limit?: number;
     };
     /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
     PatchedManageServiceInputRequest: {
@@ -4238,6 +4347,13 @@ export interface components {
       created: boolean;
     };
     /**
+     * @description * `none` - None
+     *     * `deposit` - A deposit paid online at booking
+     *     * `card_hold` - A card hold, charged only for a no-show or a late cancellation
+     * @enum {string}
+     */
+    Policy3e9Enum: "none" | "deposit" | "card_hold";
+    /**
      * @description * `ar` - Arabic
      *     * `en` - English
      * @enum {string}
@@ -4528,6 +4644,7 @@ export interface components {
       /** @description Sunday first, as the Saudi week. */
       opening_hours: components["schemas"]["OpeningDay"][];
       booking_policy: components["schemas"]["BookingPolicy"];
+      readonly no_show_policy: components["schemas"]["SalonNoShowPolicy"];
     };
     /** @description Expects salons from `selectors.salon_list` (with `min_price`/`max_price`). */
     SalonList: {
@@ -4562,6 +4679,17 @@ export interface components {
        * @description Great-circle distance from the list's `near` point in km, one decimal; null without `near`.
        */
       readonly distance_km: number | null;
+    };
+    SalonNoShowPolicy: {
+      policy: components["schemas"]["Policy3e9Enum"];
+      /** @description With a deposit: this share of the price (else a fixed amount). */
+      deposit_percent: number | null;
+      /** @description With a deposit: a fixed amount, halalas. */
+      deposit_amount: number | null;
+      /** @description What a no-show or a late cancellation costs, as a share of the price (0 without a policy). */
+      no_show_fee_percent: number;
+      /** @description The rules in one sentence, translated; empty without a policy. */
+      text: string;
     };
     SalonPhoto: {
       readonly url: string | null;
@@ -8628,7 +8756,14 @@ export interface operations {
           "application/json": components["schemas"]["ManageSalon"];
         };
       };
-      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `deposit_required`: A deposit policy needs a deposit: a percentage of the price or a fixed amount.
+       *     - `deposit_one_of`: Give the deposit as a percentage or as a fixed amount, not both.
+       *     - `deposit_without_policy`: A deposit can only be set with the deposit policy.
+       *     - `no_show_policy_with_prepayment`: A salon that requires full prepayment needs no deposit or card hold: choose one of them.
+       *     - `card_hold_horizon_too_long`: With a card hold, customers can book at most %(days)s days ahead (a card hold expires).
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9438,6 +9573,77 @@ export interface operations {
        *     - `customer_not_found`: This person is not a customer of this salon.
        */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_customers_forgive_no_show_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        /** @description The customer's user id. */
+        user_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageCustomerDetail"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `customer_not_found`: This person is not a customer of this salon.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `no_no_show_to_forgive`: This customer has no no-show left to forgive. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
