@@ -10,6 +10,7 @@ import { ensureBuilt } from "./build.mjs";
 import { calendarFeedJourneys } from "./calendar-feeds.mjs";
 import { screenshot, stubMapTiles } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
+import { noShowJourneys } from "./no-show.mjs";
 import { passkeyJourneys } from "./passkeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
 import { RESULTS_DIR, SCREENSHOTS_DIR } from "./paths.mjs";
@@ -89,6 +90,7 @@ async function main() {
       ...calendarFeedJourneys,
       ...passkeyJourneys,
       ...socialSignInJourneys,
+      ...noShowJourneys,
     ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();

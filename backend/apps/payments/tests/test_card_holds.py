@@ -11,6 +11,7 @@ from apps.bookings.events import BookingChanged, BookingEventKind
 from apps.bookings.models import BookingStatus, PaymentMode
 from apps.bookings.tests.conftest import make_user
 from apps.invoicing.models import Document
+from apps.ledger.checks import ledger_check
 from apps.ledger.models import Cause, LedgerTransaction
 from apps.ledger.scheme import fee_key
 from apps.payments.deposits import settle_card_hold
@@ -101,6 +102,7 @@ def test_a_no_show_captures_the_fee_posts_it_and_invoices_it_on_its_own_line(
     assert (document.kind, document.total) == ("invoice", FEE)
     assert document.lines[0]["description_en"] == f"No-show fee: {service.name_en}"
     assert document.lines[0]["description_ar"].startswith("رسوم عدم الحضور: ")
+    assert ledger_check().problems == []  # the books agree with the fee
 
 
 def test_a_completed_visit_releases_the_hold(customer, manager, booking, django_capture_on_commit_callbacks):
