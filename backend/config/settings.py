@@ -521,6 +521,10 @@ MOYASAR_PUBLISHABLE_KEY = env_str("MOYASAR_PUBLISHABLE_KEY")
 MOYASAR_WEBHOOK_SECRET = env_str("MOYASAR_WEBHOOK_SECRET")
 MOYASAR_TIMEOUT_SECONDS = env_float("MOYASAR_TIMEOUT_SECONDS", 15.0)
 PAYMENT_METHODS = env_list("PAYMENT_METHODS", "creditcard,applepay,stcpay")
+# No-show protection (ADR 0016): a card hold (Moyasar authorize-only) must be captured within 14 days on
+# mada, so a card-hold salon takes bookings at most this many days ahead, leaving the rest of those 14
+# days to mark a no-show and capture the fee.
+NO_SHOW_HOLD_MAX_DAYS = env_int("NO_SHOW_HOLD_MAX_DAYS", 7)
 # Public address of the web app: payment callbacks return the browser there.
 FRONTEND_URL = env_str("FRONTEND_URL", "http://127.0.0.1:8000").rstrip("/")
 # Gift cards (ADR 0018): the amounts a customer may buy, in halalas, and how long a card stays valid.

@@ -10,6 +10,7 @@ import { ensureBuilt } from "./build.mjs";
 import { calendarFeedJourneys } from "./calendar-feeds.mjs";
 import { screenshot, stubMapTiles } from "./fixtures.mjs";
 import { journeys } from "./journeys.mjs";
+import { noShowJourneys } from "./no-show.mjs";
 import { packageJourneys } from "./packages.mjs";
 import { passkeyJourneys } from "./passkeys.mjs";
 import { performanceJourneys } from "./performance.mjs";
@@ -97,6 +98,7 @@ async function main() {
       ...packageJourneys,
       ...visitJourneys,
       ...waitlistJourneys,
+      ...noShowJourneys,
     ].filter((journey) => journey.name.includes(process.env.E2E_GREP ?? ""));
     for (const journey of chosen) {
       const started = Date.now();

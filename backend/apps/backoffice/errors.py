@@ -35,3 +35,8 @@ class InvalidReassignTarget(AppError):
 class CustomerNotFound(NotFound):
     code = "customer_not_found"
     message = _("This person is not a customer of this salon.")
+
+
+class NoNoShowToForgive(Conflict):
+    code = "no_no_show_to_forgive"
+    message = _("This customer has no no-show left to forgive.")

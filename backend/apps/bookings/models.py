@@ -50,6 +50,15 @@ def blocking_q(now: datetime) -> Q:
     )
 
 
+class PaymentMode(models.TextChoices):
+    """What the online payment at booking is (decided by `booking_create`, see `payment_mode`)."""
+
+    SALON = "", _("As the salon's prepayment setting says")
+    FULL = "full", _("The full price, paid online")
+    DEPOSIT = "deposit", _("A deposit, paid online; the rest at the salon")
+    CARD_HOLD = "card_hold", _("A card hold, charged only for a no-show or a late cancellation")
+
+
 class Booking(models.Model):
     reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
     customer = models.ForeignKey(
@@ -69,6 +78,21 @@ class Booking(models.Model):
         _("stylist busy until"), help_text=_("The end plus the buffer; the stylist cannot be booked before it.")
     )
     price_amount = models.PositiveIntegerField(_("price (halalas, VAT included)"))
+    payment_mode = models.CharField(
+        _("online payment"), max_length=16, choices=PaymentMode.choices, blank=True, default=PaymentMode.SALON
+    )
+    online_amount = models.PositiveIntegerField(
+        _("online amount (halalas)"),
+        null=True,
+        blank=True,
+        help_text=_("What is paid or authorized online at booking; empty: the price."),
+    )
+    no_show_fee = models.PositiveIntegerField(
+        _("no-show fee (halalas)"),
+        null=True,
+        blank=True,
+        help_text=_("What a no-show or a late cancellation costs, as the salon's policy said at booking."),
+    )
     currency = models.CharField(_("currency"), max_length=3, default="SAR")
     status = models.CharField(
         _("status"), max_length=16, choices=BookingStatus.choices, default=BookingStatus.PENDING, db_index=True
@@ -139,6 +163,14 @@ class Booking(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="booking_end_after_start"),
             models.CheckConstraint(condition=Q(blocked_until__gte=F("end")), name="booking_blocked_until_after_end"),
+            models.CheckConstraint(
+                condition=Q(online_amount__isnull=True) | Q(online_amount__lte=F("price_amount")),
+                name="booking_online_amount_within_price",
+            ),
+            models.CheckConstraint(
+                condition=Q(no_show_fee__isnull=True) | Q(no_show_fee__lte=F("price_amount")),
+                name="booking_no_show_fee_within_price",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -147,6 +179,11 @@ class Booking(models.Model):
     @property
     def duration(self) -> timedelta:
         return self.end - self.start
+
+    @property
+    def amount_due_online(self) -> int:
+        """What the online payment at booking is: the deposit, the card hold's amount, or the price."""
+        return self.price_amount if self.online_amount is None else self.online_amount
 
     def hold_is_live(self, now: datetime) -> bool:
         return self.hold_expires_at is None or self.hold_expires_at > now
@@ -254,6 +291,11 @@ class SalonCustomer(models.Model):
     tags = models.JSONField(_("tags"), default=list, blank=True, help_text=_("Short labels, e.g. VIP."))
     blocked = models.BooleanField(
         _("blocked"), default=False, help_text=_("The salon refuses this customer's online bookings.")
+    )
+    no_shows_forgiven = models.PositiveIntegerField(
+        _("no-shows forgiven"),
+        default=0,
+        help_text=_("No-shows the salon forgave; they no longer count towards full prepayment."),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -56,6 +56,7 @@ from .errors import (
 )
 from .events import BookingEventKind
 from .models import Booking, BookingItem, BookingStatus, SalonCustomer, blocking_q
+from .payment_mode import online_payment_for
 from .redemptions import RedemptionRequest, booking_redeem
 from .rescheduling import booking_reschedule as booking_reschedule
 from .reviews import review_create as review_create
@@ -206,11 +207,19 @@ def booking_create(
         )
 
         confirm_by = None
+        # No-show protection (ADR 0016): a deposit, a card hold, or full prepayment for a repeat offender.
+        online = (
+            None
+            if on_behalf
+            else online_payment_for(
+                salon=salon, customer_id=customer.pk, price=sum(one.price_amount for one in services)
+            )
+        )
         if on_behalf:
             status, hold_expires_at = BookingStatus.CONFIRMED, None
         elif hold_until is not None:
             status, hold_expires_at = BookingStatus.PENDING, hold_until
-        elif salon.requires_prepayment:
+        elif salon.requires_prepayment or online.asked:
             status, hold_expires_at = BookingStatus.PENDING, now + timedelta(minutes=salon.hold_minutes)
         else:
             status, hold_expires_at = BookingStatus.PENDING, None
@@ -226,6 +235,9 @@ def booking_create(
             buffer_minutes=services[-1].buffer_minutes,
             blocked_until=blocked_until,
             price_amount=sum(one.price_amount for one in services),
+            payment_mode=online.mode if online else "",
+            online_amount=online.amount if online else None,
+            no_show_fee=online.fee if online else None,
             currency=service.currency,
             status=status,
             note=note,

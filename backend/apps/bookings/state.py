@@ -25,7 +25,7 @@ from .errors import (
     PrepaymentRequired,
     StaffCannotReview,
 )
-from .models import Booking, BookingStatus
+from .models import Booking, BookingStatus, PaymentMode
 
 
 class Actor(StrEnum):
@@ -85,6 +85,26 @@ def change_deadline(booking: Booking) -> datetime:
     return booking.start - timedelta(hours=booking.salon.cancellation_window_hours)
 
 
+def _pays_online(booking: Booking) -> bool:
+    return booking.payment_mode != PaymentMode.SALON or booking.salon.requires_prepayment
+
+
+def cancels_late_with_fee(booking: Booking) -> bool:
+    """A booking under no-show protection (a deposit or a card hold) that the customer may still cancel
+    after the window, paying the late-cancellation fee (ADR 0016)."""
+    return booking.payment_mode in (PaymentMode.DEPOSIT, PaymentMode.CARD_HOLD)
+
+
+def is_late_cancellation(booking: Booking) -> bool:
+    """A cancelled booking the customer cancelled after the salon's window (the fee applies)."""
+    return (
+        booking.status == BookingStatus.CANCELLED
+        and booking.cancelled_by_role == Actor.CUSTOMER
+        and booking.cancelled_at is not None
+        and booking.cancelled_at > change_deadline(booking)
+    )
+
+
 def acting_as(actors: frozenset[Actor], action: Action) -> Actor:
     """The capacity used for `action`: the most powerful one allowed (the salon before the customer)."""
     for actor in (Actor.SYSTEM, Actor.ADMIN, Actor.SALON, Actor.CUSTOMER):
@@ -115,10 +135,11 @@ def check_action(
         and actor == Actor.CUSTOMER
         and booking.hold_expires_at is None
         and now > change_deadline(booking)
+        and not (action == Action.CANCEL and cancels_late_with_fee(booking))
     ):
         raise CancellationWindowPassed()
-    # At a prepayment salon only the payment (the system) confirms.
-    if action == Action.CONFIRM and actor == Actor.SALON and booking.salon.requires_prepayment:
+    # At a prepayment salon (or for a booking paid online at booking) only the payment (the system) confirms.
+    if action == Action.CONFIRM and actor == Actor.SALON and _pays_online(booking):
         raise PrepaymentRequired()
     if action in (Action.COMPLETE, Action.NO_SHOW) and now < booking.start:
         raise NotStartedYet()
@@ -126,7 +147,7 @@ def check_action(
         raise StaffCannotReview()
     if action == Action.REVIEW and hasattr(booking, "review"):
         raise AlreadyReviewed()
-    if action == Action.PAY and not (booking.salon.requires_prepayment and booking.hold_expires_at is not None):
+    if action == Action.PAY and not (_pays_online(booking) and booking.hold_expires_at is not None):
         raise InvalidTransition()
     return actor
 

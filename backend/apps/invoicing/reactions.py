@@ -20,6 +20,10 @@ def invoice_money_moved(moved: MoneyMoved) -> None:
         with transaction.atomic():
             if moved.kind == PaymentEventKind.PAYMENT_RECEIVED:
                 invoice_issue_for_payment(payment_id=moved.data["payment_id"])
+            elif moved.kind == PaymentEventKind.FEE_CAPTURED:
+                invoice_issue_for_payment(
+                    payment_id=moved.data["payment_id"], fee=(moved.data["amount"], moved.data["reason"])
+                )
             elif moved.kind == PaymentEventKind.REFUND_ISSUED:
                 credit_note_issue_for_refund(refund_id=moved.data["refund_id"])
     except Exception:

@@ -153,9 +153,26 @@ def _issue(
     return document
 
 
-def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | None = None) -> Document:
+# What a document's line says for money that is not the service's full price (ADR 0016).
+DEPOSIT_LABEL = ("عربون", "Deposit")
+FEE_LABELS = {
+    "no_show": ("رسوم عدم الحضور", "No-show fee"),
+    "late_cancellation": ("رسوم الإلغاء المتأخر", "Late cancellation fee"),
+}
+
+
+def _labelled(label: tuple[str, str], service) -> tuple[str, str]:
+    arabic, english = label
+    return f"{arabic}: {service.name_ar}", f"{english}: {service.name_en}" if service.name_en else english
+
+
+def invoice_issue_for_payment(
+    *, payment_id: uuid.UUID | str, fee: tuple[int, str] | None = None, now: datetime | None = None
+) -> Document:
     """The simplified tax invoice (or, for a salon without a VAT number, the receipt) of a payment
-    that paid its booking, issued now unless it was already."""
+    that paid its booking, issued now unless it was already. A deposit's line says so. `fee`: (amount,
+    reason) of a fee a card hold was charged, invoiced alone on its own line ("No-show fee: …"); ZATCA
+    would call a later fee a debit note, a separate invoice is what we issue (ADR 0016)."""
     now = now or timezone.now()
     with transaction.atomic():
         payment = Payment.objects.select_related("booking__salon", "booking__service", "booking__customer").get(
@@ -167,8 +184,19 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
         if existing is not None:
             return existing
         taxed = bool(salon.vat_number)
-        vat = vat_included(payment.amount) if taxed else 0
+        total = payment.amount if fee is None else fee[0]
+        vat = vat_included(total) if taxed else 0
         rate = VAT_RATE if taxed else NO_VAT
+        if fee is not None:
+            labels = _labelled(FEE_LABELS.get(fee[1], FEE_LABELS["no_show"]), booking.service)
+        elif payment.amount < booking.price_amount:
+            labels = _labelled(DEPOSIT_LABEL, booking.service)
+        else:
+            labels = None
+        if labels is None:
+            lines = _sale_lines(booking, total=total, vat=vat, rate=rate)
+        else:
+            lines = [_line(description_ar=labels[0], description_en=labels[1], total=total, vat=vat, rate=rate)]
         return _issue(
             sequence,
             kind=DocumentKind.INVOICE if taxed else DocumentKind.RECEIPT,
@@ -176,10 +204,10 @@ def invoice_issue_for_payment(*, payment_id: uuid.UUID | str, now: datetime | No
             payment=payment,
             seller_name=seller_name_of(salon),
             seller_vat_number=salon.vat_number if taxed else "",
-            total=payment.amount,
+            total=total,
             vat=vat,
             rate=rate,
-            lines=_sale_lines(booking, total=payment.amount, vat=vat, rate=rate),
+            lines=lines,
             now=now,
         )
 

@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from apps.core.money import major_units
-from apps.payments.models import Payment, Refund, RefundStatus
+from apps.payments.models import HoldAction, HoldSettlement, HoldSettlementStatus, Payment, Refund, RefundStatus
 from apps.payments.providers import GatewayError, get_gateway
 
 from .backfill import received_payments
@@ -147,6 +147,7 @@ def _check_commission_and_salons(report: CheckReport) -> None:
                 )
         commission, vat, commission_back, vat_back = owed
         expected[salon_id] += amount - back - (commission - commission_back) - (vat - vat_back)
+    _expect_fees(report, expected, charged)
     for salon_id, total in (
         Payout.objects.exclude(status=PayoutStatus.RETURNED).values_list("salon_id").annotate(total=Sum("amount"))
     ):
@@ -166,6 +167,17 @@ def _check_commission_and_salons(report: CheckReport) -> None:
     }
     _compare(report, "Balance of salon", {k: v for k, v in expected.items() if v or k in posted}, posted)
     report.facts.append(f"{len(posted)} salons in the books.")
+
+
+def _expect_fees(report: CheckReport, expected: dict, charged: dict) -> None:
+    """The fees card holds were charged (ADR 0016): the salon's, less the commission on them."""
+    fees = HoldSettlement.objects.filter(status=HoldSettlementStatus.SUCCEEDED, action=HoldAction.CAPTURE)
+    for payment_id, salon_id, amount in fees.values_list("payment_id", "payment__booking__salon_id", "amount"):
+        data = charged.get(payment_id)
+        commission, vat = commission_for(amount, data["rate_bps"]) if data is not None else (0, 0)
+        if data is not None and data.get("base") != amount:
+            report.problems.append(f"Commission of the fee of payment {payment_id} was charged on another amount.")
+        expected[salon_id] += amount - commission - vat
 
 
 def _expected_commission(amount: int, rate: int, refunded: int) -> tuple[int, int, int, int]:

@@ -9,12 +9,15 @@ C: the commission, V: the VAT on it, R: a refund, P: a payout.
 | commission charged (`payment:<id>:commission`)| salon payable C + V         | commission revenue C, VAT V   |
 | refund succeeded (`refund:<id>:succeeded`)    | salon payable R             | platform cash R               |
 | commission reversed (`refund:<id>:commission_reversal`) | commission revenue c, VAT v | salon payable c + v |
+| no-show fee captured (`payment:<id>:fee`)     | platform cash F             | salon payable F               |
+| commission charged on it (`payment:<id>:commission`) | salon payable C + V  | commission revenue C, VAT V   |
 | duplicate received (`payment:<id>:duplicate`) | platform cash A             | refunds clearing A            |
 | duplicate refunded (`refund:<id>:succeeded`)  | refunds clearing R          | platform cash R               |
 | payout created (`payout:<id>:created`)        | salon payable P             | payouts in transit P          |
 | payout sent (`payout:<id>:sent`)              | payouts in transit P        | platform cash P               |
 | payout returned (`payout:<id>:returned`)      | platform cash P (sent) or payouts in transit P (not sent) | salon payable P |
 
+F: the fee a card hold was charged (ADR 0016); a hold itself (authorized, not captured) posts nothing.
 C = A × rate / 10 000 and V = C × 15 % (half up); the rate is the salon's own or the platform's, as
 it stands when the payment is captured (recorded in the transaction). A refund reverses commission
 cumulatively: after refunds totalling T, c + earlier reversals = C × T / A (half up), and the same
@@ -40,6 +43,10 @@ def captured_key(payment_id) -> str:
 
 def commission_key(payment_id) -> str:
     return f"payment:{payment_id}:commission"
+
+
+def fee_key(payment_id) -> str:
+    return f"payment:{payment_id}:fee"
 
 
 def duplicate_key(payment_id) -> str:
@@ -117,9 +124,32 @@ def ledger_post_payment(*, payment: Payment) -> None:
         lines=[Line(cash, amount, EntryKind.PAYMENT_CAPTURED), Line(payable, -amount, EntryKind.PAYMENT_CAPTURED)],
         **refs,
     )
+    _post_commission(payment, payable, amount=amount, occurred_at=occurred_at, refs=refs)
+
+
+def ledger_post_fee(*, payment: Payment, amount: int, occurred_at) -> None:
+    """A card hold charged the no-show or late-cancellation fee: the salon's, less commission."""
+    booking = payment.booking
+    refs = {"salon_id": booking.salon_id, "booking_id": booking.pk, "payment_id": payment.pk}
+    payable = ledger_account(AccountKind.SALON_PAYABLE, booking.salon_id)
+    ledger_post(
+        key=fee_key(payment.pk),
+        cause=Cause.NO_SHOW_FEE_CAPTURED,
+        occurred_at=occurred_at,
+        lines=[
+            Line(_platform(AccountKind.PLATFORM_CASH), amount, EntryKind.NO_SHOW_FEE),
+            Line(payable, -amount, EntryKind.NO_SHOW_FEE),
+        ],
+        **refs,
+    )
+    _post_commission(payment, payable, amount=amount, occurred_at=occurred_at, refs=refs)
+
+
+def _post_commission(payment: Payment, payable, *, amount: int, occurred_at, refs: dict) -> None:
+    """The commission on money the salon received from a payment (once per payment)."""
     if LedgerTransaction.objects.filter(key=commission_key(payment.pk)).exists():
         return
-    rate = commission_rate_bps(booking.salon_id)
+    rate = commission_rate_bps(payment.booking.salon_id)
     commission, vat = commission_for(amount, rate)
     if commission == 0:
         return

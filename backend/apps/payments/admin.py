@@ -19,7 +19,7 @@ from apps.core.exceptions import AppError
 from apps.core.money import format_sar
 
 from .forms import RefundForm
-from .models import Payment, PaymentEvent, Refund, RefundStatus
+from .models import HoldSettlement, Payment, PaymentEvent, Refund, RefundStatus
 from .refund_requests import refund_create, refund_retry
 
 
@@ -246,3 +246,41 @@ class RefundAdmin(admin.ModelAdmin):
             % {"count": done},
             messages.SUCCESS if done else messages.WARNING,
         )
+
+
+@admin.register(HoldSettlement)
+class HoldSettlementAdmin(admin.ModelAdmin):
+    """Card holds released or charged (ADR 0016); read-only: `card_holds_retry` retries them."""
+
+    list_display = ["payment", "action", "reason", "amount_display", "status", "attempts", "last_error", "created_at"]
+    list_filter = ["status", "action", "reason"]
+    list_select_related = ["payment"]
+    search_fields = ["payment__booking__reference", "payment__provider_payment_id"]
+    ordering = ["-created_at"]
+    readonly_fields = [
+        "id",
+        "payment",
+        "action",
+        "reason",
+        "amount_sar",
+        "status",
+        "attempts",
+        "last_error",
+        "next_attempt_at",
+        "requested_by",
+        "succeeded_at",
+        "created_at",
+        "updated_at",
+    ]
+    fields = readonly_fields
+    amount_sar = sar_display("amount", _("amount"))
+
+    @admin.display(description=_("amount"), ordering="amount")
+    def amount_display(self, settlement: HoldSettlement) -> str:
+        return format_sar(settlement.amount)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

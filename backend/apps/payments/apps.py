@@ -12,9 +12,11 @@ class PaymentsConfig(AppConfig):
         from apps.bookings.events import booking_reactors
 
         from .attachments import BOOKING_PAYMENT
+        from .deposits import settle_card_hold
         from .reactions import refund_cancelled_booking
 
         booking_reactors.register(refund_cancelled_booking)
+        booking_reactors.register(settle_card_hold)
         booking_attachment_register(BOOKING_PAYMENT)
 
         from apps.core.observability.metrics import register_gauge

@@ -16,6 +16,9 @@ class PaymentEventKind(StrEnum):
     # Money for a booking another payment had already paid: the customer's, refunded automatically
     # (a refund then follows, with reason `duplicate_payment`). Nobody is told; the books record it.
     DUPLICATE_RECEIVED = "duplicate_received"
+    # A card hold charged the no-show or late-cancellation fee (ADR 0016): `data` also has `reason`
+    # (`no_show` or `late_cancellation`) and `hold_settlement_id`; `amount` is the fee captured.
+    FEE_CAPTURED = "fee_captured"
 
 
 @dataclass(frozen=True)

@@ -283,3 +283,72 @@ class FakeGatewayPayment(models.Model):
 
     def __str__(self) -> str:
         return str(self.id)
+
+
+class HoldAction(models.TextChoices):
+    VOID = "void", _("Release (void)")
+    CAPTURE = "capture", _("Charge the fee (capture)")
+
+
+class HoldReason(models.TextChoices):
+    VISIT_COMPLETED = "visit_completed", _("The visit was completed")
+    CANCELLED = "cancelled", _("Cancelled in time, or by the salon")
+    BOOKING_NOT_CONFIRMED = "booking_not_confirmed", _("The booking could not be confirmed")
+    NO_SHOW = "no_show", _("No-show")
+    LATE_CANCELLATION = "late_cancellation", _("Late cancellation")
+
+
+class HoldSettlementStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SUCCEEDED = "succeeded", _("Succeeded")
+    FAILED = "failed", _("Failed (needs an operator)")
+
+
+class HoldSettlement(models.Model):
+    """What happens to a card hold (an authorized payment, ADR 0016): released, or charged the fee.
+    One per payment (the database says so), so a double click or a second server finds the first."""
+
+    id = models.UUIDField(_("id"), primary_key=True, default=uuid.uuid4, editable=False)
+    payment = models.OneToOneField(
+        Payment, on_delete=models.PROTECT, related_name="hold_settlement", verbose_name=_("payment")
+    )
+    action = models.CharField(_("action"), max_length=16, choices=HoldAction.choices)
+    reason = models.CharField(_("reason"), max_length=32, choices=HoldReason.choices)
+    amount = models.PositiveIntegerField(_("amount to capture (halalas)"), default=0)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=HoldSettlementStatus.choices,
+        default=HoldSettlementStatus.PENDING,
+        db_index=True,
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt at"), null=True, blank=True, help_text=_("Empty: as soon as possible.")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    succeeded_at = models.DateTimeField(_("succeeded at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("card hold settlement")
+        verbose_name_plural = _("card hold settlements")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action="void", amount=0) | Q(action="capture", amount__gt=0),
+                name="hold_settlement_amount_matches_action",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.payment_id}: {self.action}"

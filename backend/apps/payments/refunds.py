@@ -11,7 +11,8 @@ from django.db.models import F, Q
 
 from .errors import RefundInProgress
 from .events import MoneyMoved, PaymentEventKind, payment_reactors
-from .models import EventSource, Payment, PaymentStatus, Refund, RefundStatus
+from .holds import hold_open
+from .models import EventSource, HoldAction, HoldReason, Payment, PaymentStatus, Refund, RefundReason, RefundStatus
 from .records import payment_event_record, payment_lock
 
 logger = logging.getLogger(__name__)
@@ -53,11 +54,11 @@ def refund_remaining(payment: Payment, *, reason: str, source: str, actor_id: in
     """Open a refund of what is left of a locked payment, unless a refund of it is already in flight
     (the reconciliation then refunds what that one leaves). Returns the refund opened, if any."""
     if payment.status == PaymentStatus.AUTHORIZED:
-        # Authorize-only payments are voided, not refunded; our flow never creates them.
-        payment.flagged = True
-        payment.flag_reason = "authorized payment to void by hand"
-        payment.save(update_fields=["flagged", "flag_reason", "updated_at"])
-        payment_event_record(payment, source=source, kind="void_needed", data={"reason": reason})
+        # A card hold is released (voided), not refunded; the void is called after commit (`holds`).
+        hold_reason = (
+            HoldReason.CANCELLED if reason == RefundReason.BOOKING_CANCELLED else HoldReason.BOOKING_NOT_CONFIRMED
+        )
+        hold_open(payment, action=HoldAction.VOID, reason=hold_reason, source=source, actor_id=actor_id)
         return None
     if payment.refundable_amount <= 0 or payment.refunds.filter(status=RefundStatus.PENDING).exists():
         return None

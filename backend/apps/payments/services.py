@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from apps.bookings.errors import BookingNotFound
-from apps.bookings.models import Booking, BookingStatus
+from apps.bookings.models import Booking, BookingStatus, PaymentMode
 from apps.bookings.services import booking_lock
 from apps.bookings.state import Action, Actor, check_action, effective_status
 from apps.core.exceptions import AppError
@@ -35,7 +35,7 @@ from .errors import (
     PaymentMethodUnavailable,
     PaymentRejected,
 )
-from .models import FINAL_STATUSES, HELD_STATUSES, EventSource, Payment, PaymentStatus
+from .models import FINAL_STATUSES, HELD_STATUSES, EventSource, Payment, PaymentMethod, PaymentStatus
 from .providers import ATTEMPTS, GatewayAuthError, GatewayError, GatewayRejected, GatewayUnavailable, get_gateway
 from .records import NOT_AT_GATEWAY, payment_event_record, payment_fail, payment_mark_failed
 from .selectors import payment_get_for_user
@@ -44,6 +44,8 @@ from .sync import payment_sync, remote_payment_fetch
 
 logger = logging.getLogger(__name__)
 
+# The methods that can authorize without charging (Moyasar's `manual`), for a card hold.
+HOLD_METHODS = (PaymentMethod.CREDITCARD, PaymentMethod.APPLEPAY)
 # The events recording the start of a create call at the gateway.
 _CREATE_CALL_EVENTS = ("created", "create_retried")
 
@@ -63,14 +65,18 @@ def _check_payable(booking: Booking, now: datetime) -> None:
         if effective_status(booking, now) == BookingStatus.EXPIRED:
             raise BookingHoldExpired() from None
         raise BookingNotPayable() from None
-    if booking.price_amount <= 0:
+    if booking.amount_due_online <= 0:
         raise BookingNotPayable()
 
 
-def _gateway_source(source: dict) -> dict:
+def _gateway_source(source: dict, *, manual: bool) -> dict:
+    """What the gateway is sent as `source`; `manual`: authorize only (a card hold, ADR 0016)."""
     if source["type"] == "stcpay":
         return {"type": "stcpay", "mobile": source["mobile"]}
-    return {"type": source["type"], "token": source["token"]}
+    gateway_source = {"type": source["type"], "token": source["token"]}
+    if manual:
+        gateway_source["manual"] = True
+    return gateway_source
 
 
 def _field_errors(errors: dict) -> dict[str, list[str]]:
@@ -151,6 +157,9 @@ def payment_create(
     method = METHOD_FOR_SOURCE[source["type"]]
     if method not in settings.PAYMENT_METHODS:
         raise PaymentMethodUnavailable()
+    card_hold = Booking.objects.filter(pk=booking_id, payment_mode=PaymentMode.CARD_HOLD).exists()
+    if card_hold and method not in HOLD_METHODS:  # STC Pay cannot authorize without charging
+        raise PaymentMethodUnavailable()
     now = now or timezone.now()
     gateway = get_gateway()
     earlier = Payment.objects.filter(pk=retry_of, booking_id=booking_id, customer=user).first() if retry_of else None
@@ -183,9 +192,9 @@ def payment_create(
                 booking=booking,
                 customer=user,
                 provider=gateway.name,
-                amount=booking.price_amount,
+                amount=booking.amount_due_online,
                 currency=booking.currency,
-                vat_amount=vat_included(booking.price_amount),
+                vat_amount=vat_included(booking.amount_due_online),
                 method=method,
             )
             payment_event_record(
@@ -201,7 +210,7 @@ def payment_create(
             currency=payment.currency,
             description=f"Booking {booking.reference}",
             callback_url=payment_callback_url(),
-            source=_gateway_source(source),
+            source=_gateway_source(source, manual=booking.payment_mode == PaymentMode.CARD_HOLD),
             metadata={"booking_id": str(booking.pk), "booking_reference": booking.reference},
         )
     except GatewayRejected as exc:

@@ -26,7 +26,10 @@ def payment_take_money(payment: Payment, booking: Booking, *, status: str, sourc
     already_paid = Payment.objects.filter(booking_id=booking.pk, status__in=HELD_STATUSES).exclude(pk=payment.pk)
     if not already_paid.exists():
         payment.status = status
-        payment.paid_at = now
+        # A card hold (authorized) takes no money: no `paid_at`, nothing for the books or an invoice;
+        # only a fee captured later is (ADR 0016, `holds`).
+        authorized = status == PaymentStatus.AUTHORIZED
+        payment.paid_at = None if authorized else now
         try:
             with transaction.atomic():
                 payment.save()
@@ -36,13 +39,14 @@ def payment_take_money(payment: Payment, booking: Booking, *, status: str, sourc
             payment_event_record(
                 payment, source=source, kind="status_changed", from_status=from_status, to_status=status
             )
-            payment_reactors.publish(
-                MoneyMoved(
-                    booking_id=booking.pk,
-                    kind=PaymentEventKind.PAYMENT_RECEIVED,
-                    data={"payment_id": str(payment.id), "amount": payment.amount, "currency": payment.currency},
+            if not authorized:
+                payment_reactors.publish(
+                    MoneyMoved(
+                        booking_id=booking.pk,
+                        kind=PaymentEventKind.PAYMENT_RECEIVED,
+                        data={"payment_id": str(payment.id), "amount": payment.amount, "currency": payment.currency},
+                    )
                 )
-            )
             return payment_settle_booking_locked(payment, booking, source=source, now=now)
     payment.status = PaymentStatus.DUPLICATE
     payment.paid_at = now

@@ -46,7 +46,7 @@ def _mismatch(payment: Payment, booking: Booking, remote: RemotePayment) -> str:
     """Why the gateway's payment is not the one we asked for (empty when it is)."""
     if remote.id.lower() != str(payment.id):
         return f"id {remote.id} instead of {payment.id}"
-    if remote.amount != booking.price_amount or remote.amount != payment.amount:
+    if remote.amount != booking.amount_due_online or remote.amount != payment.amount:
         return f"amount {remote.amount} instead of {payment.amount}"
     if remote.currency != booking.currency or remote.currency != payment.currency:
         return f"currency {remote.currency} instead of {payment.currency}"

@@ -172,6 +172,17 @@ class SalonAdmin(AvailabilityChangeAdminMixin, admin.ModelAdmin):
                 ]
             },
         ),
+        (
+            _("No-show protection"),
+            {
+                "fields": [
+                    "no_show_policy",
+                    ("deposit_percent", "deposit_amount"),
+                    "no_show_fee_percent",
+                    "no_show_limit",
+                ]
+            },
+        ),
         (_("Managers"), {"fields": ["managers"]}),
         (_("Ratings and record"), {"fields": ["rating_average", "rating_count", "created_at", "updated_at"]}),
     ]

@@ -76,3 +76,46 @@ class AlreadyOnTeam(Conflict):
 class StylistOfAnotherSalon(Conflict):
     code = "stylist_of_another_salon"
     message = _("This phone number belongs to a stylist of another salon; a person can be a stylist at one salon only.")
+
+
+# --- No-show protection (apps.salons.no_show) ----------------------------------------------------
+
+
+class DepositRequired(AppError):
+    code = "deposit_required"
+    message = _("A deposit policy needs a deposit: a percentage of the price or a fixed amount.")
+
+
+class DepositOneOf(AppError):
+    code = "deposit_one_of"
+    message = _("Give the deposit as a percentage or as a fixed amount, not both.")
+
+
+class DepositWithoutPolicy(AppError):
+    code = "deposit_without_policy"
+    message = _("A deposit can only be set with the deposit policy.")
+
+
+class NoShowPolicyWithPrepayment(AppError):
+    code = "no_show_policy_with_prepayment"
+    message = _("A salon that requires full prepayment needs no deposit or card hold: choose one of them.")
+
+
+class CardHoldHorizonTooLong(AppError):
+    code = "card_hold_horizon_too_long"
+    message = _("With a card hold, customers can book at most %(days)s days ahead (a card hold expires).")
+
+    def __init__(self, days: int):
+        super().__init__(
+            self.message % {"days": days}, errors={"booking_horizon_days": [str(self.message % {"days": days})]}
+        )
+
+
+# Everything a change of the no-show policy can be refused with (for the API docs).
+NO_SHOW_POLICY_ERRORS = (
+    DepositRequired,
+    DepositOneOf,
+    DepositWithoutPolicy,
+    NoShowPolicyWithPrepayment,
+    CardHoldHorizonTooLong,
+)

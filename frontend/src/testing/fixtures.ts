@@ -67,6 +67,7 @@ export const salon: SalonDetail = {
     requires_prepayment: true,
     hold_minutes: 15,
   },
+  no_show_policy: { policy: "none", deposit_percent: null, deposit_amount: null, no_show_fee_percent: 0, text: "" },
 };
 
 /** The same salon as a search result (the card's fields). */
@@ -145,6 +146,7 @@ export function booking(overrides: Partial<Booking> = {}): Booking {
     created_at: "2026-11-22T09:00:00+03:00",
     allowed_actions: ["pay"],
     payment: null,
+    no_show_policy: { policy: "none", online_amount: 0, pay_at_salon: 0, fee_amount: 0, text: "" },
     ...overrides,
   };
 }

@@ -510,7 +510,7 @@ export interface paths {
     put?: never;
     /**
      * Book a service
-     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. A visit of several services (`items`, at most four, of one salon) books them back to back from `start`, each with its own stylist (or any free one); its price is the sum, and `items` in the response lists each service's stylist, time and price (ADR 0017).
+     * @description Books one of the offered start times. A customer with a verified phone books for themselves: the booking is `pending` (with `hold_expires_at` when the salon requires prepayment). A stylist or manager of the salon books on behalf of a customer by giving `customer_phone`: the booking is `confirmed` at once, and may start now (no lead time; the current grid slot is still offered). A customer the salon has blocked cannot book there online. A customer holds a limited number of upcoming bookings per salon and in all; a booking awaiting the salon's confirmation lapses (confirmed or expired, as the salon chose) when the salon's confirmation window passes. Bookings made on a customer's behalf are limited per salon member and per phone number. Creating bookings is throttled per user. `package` (one of the customer's package purchases) or `gift_card` (a card's code) pays the price in full (a session) or up to the card's balance; a booking paid in full is `confirmed` at once at a salon that requires prepayment. Their refusals (`package_used_up`, `gift_card_empty`, …) are listed at the packages' operations; cancelling the booking gives the session or the amount back. A visit of several services (`items`, at most four, of one salon) books them back to back from `start`, each with its own stylist (or any free one); its price is the sum, and `items` in the response lists each service's stylist, time and price (ADR 0017).
      */
     post: operations["bookings_create"];
     delete?: never;
@@ -1020,6 +1020,67 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/gift-cards/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My gift cards
+     * @description The paid cards the caller bought, and those bought for the caller's verified mobile number: code, balance and expiry.
+     */
+    get: operations["gift_cards_list"];
+    put?: never;
+    /**
+     * Buy a gift card
+     * @description Starts paying for a gift card of `amount` at a salon (paid like a package). Once paid, the card has a 12-character code; its balance pays bookings at that salon until it expires.
+     */
+    post: operations["gift_cards_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/gift-cards/{code}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A gift card's balance
+     * @description Where a code can be spent, what is left on it and until when. Throttled per user.
+     */
+    get: operations["gift_cards_check"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/gift-cards/config/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gift card amounts and validity */
+    get: operations["gift_cards_config"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/health/": {
     parameters: {
       query?: never;
@@ -1140,7 +1201,7 @@ export interface paths {
     head?: never;
     /**
      * Change a salon's profile or booking policy
-     * @description Only the fields sent change; every change is written to the audit log.
+     * @description Only the fields sent change; every change is written to the audit log. The no-show policy (`no_show_policy`: none, deposit or card_hold; `deposit_percent` or `deposit_amount`, one of them, with a deposit; `no_show_fee_percent`; `no_show_limit`) is checked as a whole (ADR 0016).
      */
     patch: operations["manage_salons_partial_update"];
     trace?: never;
@@ -1359,6 +1420,26 @@ export interface paths {
     patch: operations["manage_salons_customers_partial_update"];
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/customers/{user_id}/forgive-no-show/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Forgive one of a customer's no-shows
+     * @description One no-show no longer counts towards the salon's `no_show_limit` (after which the customer must prepay in full). Written to the audit log. 409 `no_no_show_to_forgive` when none is left.
+     */
+    post: operations["manage_salons_customers_forgive_no_show_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/exports/bookings.csv": {
     parameters: {
       query?: never;
@@ -1560,6 +1641,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/packages/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's packages
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_packages_list"];
+    put?: never;
+    /**
+     * Add a package
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    post: operations["manage_salons_packages_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/packages/{package_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a package
+     * @description A package nobody bought is deleted (204); one that was bought is taken off sale (200).
+     */
+    delete: operations["manage_salons_packages_destroy"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a package
+     * @description What customers already bought keeps the sessions and the price they paid for.
+     */
+    patch: operations["manage_salons_packages_partial_update"];
+    trace?: never;
+  };
   "/api/manage/salons/{salon_id}/payout-details/": {
     parameters: {
       query?: never;
@@ -1671,6 +1802,46 @@ export interface paths {
      *     `salon_not_found` for a salon the caller does not manage.
      */
     patch: operations["manage_salons_photos_partial_update"];
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/purchases/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Packages and gift cards sold
+     * @description The salon's paid purchases, newest first, with the sessions or balance left.
+     */
+    get: operations["manage_salons_purchases_list"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/manage/salons/{salon_id}/purchases/{purchase_id}/refund/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Refund what is left of a purchase
+     * @description Refunds the unused sessions of a package (pro rata) or the balance of a gift card, through the gateway; used sessions and spent amounts stay the salon's. The package or card cannot be used afterwards.
+     */
+    post: operations["manage_salons_purchases_refund"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/manage/salons/{salon_id}/reports/heatmap/": {
@@ -1962,6 +2133,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/manage/salons/{salon_id}/zatca/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The salon's e-invoicing unit (ZATCA)
+     * @description For a salon's managers and platform admins: 403 `not_a_manager` for anyone else, 404
+     *     `salon_not_found` for a salon the caller does not manage.
+     */
+    get: operations["manage_salons_zatca_retrieve"];
+    put?: never;
+    /**
+     * Onboard the salon's e-invoicing unit, or renew its certificate
+     * @description With a one-time password from the Fatoora portal: onboards a unit that is not active (key, CSR, compliance certificate and checks, production certificate), renews the certificate of an active or expiring one. Answers the unit as `GET` does.
+     */
+    post: operations["manage_salons_zatca_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/map-config/": {
     parameters: {
       query?: never;
@@ -2141,6 +2337,30 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/packages/purchases/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My packages
+     * @description The caller's paid packages: sessions left and until when they can be booked. When a booking uses a session (`package` in the booking's body), one fewer is left; cancelling it gives the session back.
+     */
+    get: operations["packages_purchases_list"];
+    put?: never;
+    /**
+     * Buy a package
+     * @description Starts paying for a package like a booking's payment: the answer is `initiated` with a `transaction_url` to send the browser to, `paid`, or `failed`. After the gateway sends the browser back to `/purchases/return`, `POST /api/purchases/{id}/refresh/` applies the gateway's report. The package's validity starts when it is paid.
+     */
+    post: operations["packages_purchases_create"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/payments/": {
     parameters: {
       query?: never;
@@ -2245,6 +2465,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/purchases/{purchase_id}/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my purchases */
+    get: operations["purchases_retrieve"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/purchases/{purchase_id}/refresh/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask the gateway how my purchase stands */
+    post: operations["purchases_refresh"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/salons/": {
     parameters: {
       query?: never;
@@ -2297,6 +2551,23 @@ export interface paths {
      * @description Free start times for the service on `date` and the following `days - 1` local days, for one staff member or any qualified one (each slot lists the free staff). Times are in the salon's time zone; `end` is the start plus the service's duration. Days before today are listed without slots. A visit of several services (`services=3,5`, in order, instead of `service`) lists the starts where the whole sequence fits, back to back with each service's buffer; each slot then has `items` (each service's time and free stylists) and `end` is the last service's end (ADR 0017).
      */
     get: operations["salon_availability"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/salons/{salon_id}/packages/": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The packages a salon sells */
+    get: operations["salons_packages_list"];
     put?: never;
     post?: never;
     delete?: never;
@@ -2736,6 +3007,7 @@ export interface components {
       readonly payment: components["schemas"]["PaymentSummary"] | null;
       /** @description A visit of several services only: each service's stylist, time and price, in order. */
       items?: components["schemas"]["BookingItem"][];
+      readonly no_show_policy: components["schemas"]["BookingNoShowPolicy"];
     };
     BookingCancelInputRequest: {
       /**
@@ -2774,6 +3046,13 @@ export interface components {
       customer_phone?: string;
       /** @default  */
       customer_name?: string;
+      /**
+       * Format: int64
+       * @description One of your package purchases: a session pays the price.
+       */
+      package?: number | null;
+      /** @description A gift card's code: its balance pays the price. */
+      gift_card?: string;
     };
     BookingCustomer: {
       id: number;
@@ -2800,6 +3079,33 @@ export interface components {
        */
       staff?: number | null;
     };
+    BookingNoShowPolicy: {
+      /**
+       * @description How the booking is paid online (ADR 0016): `full` for a customer past the salon's no-show limit, `deposit`, `card_hold` (authorized, charged only for a no-show or a late cancellation), or `none` (as the salon's `requires_prepayment` says).
+       *
+       *     * `none` - none
+       *     * `full` - full
+       *     * `deposit` - deposit
+       *     * `card_hold` - card_hold
+       */
+      policy: components["schemas"]["BookingNoShowPolicyPolicyEnum"];
+      /** @description Halalas paid or authorized online at booking (0: none). */
+      online_amount: number;
+      /** @description Halalas left to pay at the salon after a deposit. */
+      pay_at_salon: number;
+      /** @description Halalas a no-show or a late cancellation costs (0: none). */
+      fee_amount: number;
+      /** @description The rules in one sentence, translated; empty when none apply. */
+      text: string;
+    };
+    /**
+     * @description * `none` - none
+     *     * `full` - full
+     *     * `deposit` - deposit
+     *     * `card_hold` - card_hold
+     * @enum {string}
+     */
+    BookingNoShowPolicyPolicyEnum: "none" | "full" | "deposit" | "card_hold";
     BookingPolicy: {
       /**
        * Minimum lead time (minutes)
@@ -3058,6 +3364,8 @@ export interface components {
      *     * `daily_agenda` - Tomorrow's bookings
      *     * `calendar_disconnected` - Google Calendar disconnected
      *     * `calendar_conflict` - Calendar event overlaps a booking
+     *     * `zatca_certificate_expiring` - E-invoicing certificate expiring
+     *     * `zatca_unit_failed` - E-invoicing unit needs attention
      * @enum {string}
      */
     EventEnum:
@@ -3072,7 +3380,9 @@ export interface components {
       | "staff_added"
       | "daily_agenda"
       | "calendar_disconnected"
-      | "calendar_conflict";
+      | "calendar_conflict"
+      | "zatca_certificate_expiring"
+      | "zatca_unit_failed";
     Feed: {
       kind: components["schemas"]["FeedKindEnum"];
       salon_id: number;
@@ -3107,6 +3417,67 @@ export interface components {
      * @enum {string}
      */
     FeedKindEnum: "staff" | "salon";
+    GiftCard: {
+      readonly id: number;
+      readonly code: string;
+      salon: number;
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Amount (halalas)
+       * Format: int64
+       */
+      initial_amount: number;
+      /**
+       * Balance (halalas)
+       * Format: int64
+       */
+      balance: number;
+      currency: string;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      /** Recipient's name */
+      recipient_name?: string;
+      status: components["schemas"]["InstrumentStatusEnum"];
+      readonly bought_by_me: boolean;
+    };
+    GiftCardBuyRequest: {
+      salon: number;
+      /** @description Halalas, within GIFT_CARD_MIN_AMOUNT and GIFT_CARD_MAX_AMOUNT (see the config endpoint). */
+      amount: number;
+      /** @default  */
+      recipient_name?: string;
+      /** @default  */
+      recipient_phone?: string;
+      source: components["schemas"]["PaymentSourceRequest"];
+    };
+    /** @description What a code's holder may know: where, how much is left, until when. */
+    GiftCardCheck: {
+      salon: number;
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Balance (halalas)
+       * Format: int64
+       */
+      balance: number;
+      currency: string;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      status: components["schemas"]["InstrumentStatusEnum"];
+    };
+    GiftCardConfig: {
+      min_amount: number;
+      max_amount: number;
+      validity_days: number;
+      currency: string;
+    };
     GoogleCalendar: {
       id: string;
       summary: string;
@@ -3183,6 +3554,13 @@ export interface components {
     InboundResult: {
       received: boolean;
     };
+    /**
+     * @description * `pending` - Awaiting payment
+     *     * `active` - Active
+     *     * `refunded` - Refunded
+     * @enum {string}
+     */
+    InstrumentStatusEnum: "pending" | "active" | "refunded";
     Invoice: {
       kind: components["schemas"]["InvoiceKindEnum"];
       number: string;
@@ -3283,6 +3661,16 @@ export interface components {
       name: string;
       /** @description Empty on a receipt. */
       vat_number: string;
+    };
+    LegalDetails: {
+      legal_name: string;
+      vat_number: string;
+      cr_number: string;
+      building_number: string;
+      street: string;
+      district_name: string;
+      city_name: string;
+      postal_code: string;
     };
     /**
      * @description * `booking` - Booking messages
@@ -3398,7 +3786,10 @@ export interface components {
       next_visit: string | null;
       /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
       total_paid: number;
+      /** @description No-shows at this salon that still count (less those forgiven); from the salon's limit on, the customer must prepay in full. */
       no_show_count: number;
+      /** @description No-shows the salon forgave. */
+      no_shows_forgiven: number;
       /** @description Bookings the customer cancelled. */
       cancellation_count: number;
       /** @description The salon's private notes. */
@@ -3426,7 +3817,10 @@ export interface components {
       next_visit: string | null;
       /** @description Halalas the customer's payments for this salon's bookings hold, net of refunds. */
       total_paid: number;
+      /** @description No-shows at this salon that still count (less those forgiven); from the salon's limit on, the customer must prepay in full. */
       no_show_count: number;
+      /** @description No-shows the salon forgave. */
+      no_shows_forgiven: number;
       /** @description Bookings the customer cancelled. */
       cancellation_count: number;
       /** @description The salon's private notes. */
@@ -3539,6 +3933,39 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** No-show protection */
+      no_show_policy?: components["schemas"]["NoShowPolicyEnum"];
+      /**
+       * Deposit (percent of the price)
+       * @description With a deposit policy: this share of the price, or a fixed amount below, not both.
+       */
+      deposit_percent?: number | null;
+      /**
+       * Deposit (halalas)
+       * Format: int64
+       * @description With a deposit policy: a fixed amount (never more than the price).
+       */
+      deposit_amount?: number | null;
+      /**
+       * No-show fee (percent of the price)
+       * @description What a no-show or a late cancellation costs.
+       */
+      no_show_fee_percent?: number;
+      /**
+       * No-shows before full prepayment
+       * Format: int64
+       * @description After this many no-shows a customer must prepay in full here; 0 turns it off.
+       */
+      no_show_limit?: number;
+      /** Commercial registration number */
+      cr_number?: string;
+      building_number?: string;
+      street?: string;
+      /** District (national address) */
+      district_name?: string;
+      /** City (national address) */
+      city_name?: string;
+      postal_code?: string;
     };
     ManageSalonSummary: {
       readonly id: number;
@@ -3819,10 +4246,43 @@ export interface components {
     MethodEnum: "creditcard" | "applepay" | "stcpay";
     /** @enum {string} */
     MethodsEnum: "creditcard" | "applepay" | "stcpay";
+    MyPackage: {
+      readonly id: number;
+      package: components["schemas"]["Package"];
+      salon_name_ar: string;
+      salon_name_en: string;
+      /**
+       * Sessions bought
+       * Format: int64
+       */
+      sessions_total: number;
+      /** Format: int64 */
+      sessions_used?: number;
+      sessions_left: number;
+      /**
+       * Price paid (halalas)
+       * Format: int64
+       */
+      price_amount: number;
+      /**
+       * Format: date-time
+       * @description Set when paid.
+       */
+      expires_at?: string | null;
+      status: components["schemas"]["InstrumentStatusEnum"];
+      readonly usable: boolean;
+    };
     Named: {
       id: number;
       name: string;
     };
+    /**
+     * @description * `none` - None
+     *     * `deposit` - A deposit paid online at booking
+     *     * `card_hold` - A card hold, charged only for a no-show or a late cancellation
+     * @enum {string}
+     */
+    NoShowPolicyEnum: "none" | "deposit" | "card_hold";
     Notification: {
       readonly id: number;
       readonly event: components["schemas"]["EventEnum"];
@@ -3872,6 +4332,47 @@ export interface components {
      * @enum {string}
      */
     OutcomeEnum: "open" | "booked" | "declined" | "lapsed";
+    Package: {
+      readonly id: number;
+      salon: number;
+      service: number;
+      service_name_ar: string;
+      service_name_en: string;
+      /** Name (Arabic) */
+      name_ar: string;
+      /** Name (English) */
+      name_en?: string;
+      /** Format: int64 */
+      sessions: number;
+      /**
+       * Valid for (days)
+       * Format: int64
+       */
+      validity_days: number;
+      /**
+       * Price (halalas, VAT included)
+       * Format: int64
+       */
+      price_amount: number;
+      currency?: string;
+      /** On sale */
+      is_active?: boolean;
+    };
+    PackageBuyRequest: {
+      package: number;
+      source: components["schemas"]["PaymentSourceRequest"];
+    };
+    PackageWriteRequest: {
+      service: number;
+      name_ar: string;
+      /** @default  */
+      name_en?: string;
+      sessions: number;
+      validity_days: number;
+      price_amount: number;
+      /** @default true */
+      is_active?: boolean;
+    };
     PaginatedAuditEntryList: {
       /** @example 123 */
       count: number;
@@ -4071,6 +4572,39 @@ export interface components {
       confirmation_window_hours?: number;
       /** When a booking is not confirmed in time */
       unconfirmed_policy?: components["schemas"]["UnconfirmedPolicyEnum"];
+      /** No-show protection */
+      no_show_policy?: components["schemas"]["NoShowPolicyEnum"];
+      /**
+       * Deposit (percent of the price)
+       * @description With a deposit policy: this share of the price, or a fixed amount below, not both.
+       */
+      deposit_percent?: number | null;
+      /**
+       * Deposit (halalas)
+       * Format: int64
+       * @description With a deposit policy: a fixed amount (never more than the price).
+       */
+      deposit_amount?: number | null;
+      /**
+       * No-show fee (percent of the price)
+       * @description What a no-show or a late cancellation costs.
+       */
+      no_show_fee_percent?: number;
+      /**
+       * No-shows before full prepayment
+       * Format: int64
+       * @description After this many no-shows a customer must prepay in full here; 0 turns it off.
+       */
+      no_show_limit?: number;
+      /** Commercial registration number */
+      cr_number?: string;
+      building_number?: string;
+      street?: string;
+      /** District (national address) */
+      district_name?: string;
+      /** City (national address) */
+      city_name?: string;
+      postal_code?: string;
     };
     /** @description Model validators apply: duration 5–720 minutes, buffer at most 240, price in halalas ≥ 0. */
     PatchedManageServiceInputRequest: {
@@ -4146,6 +4680,17 @@ export interface components {
        * @default
        */
       reason?: string;
+    };
+    PatchedPackageWriteRequest: {
+      service?: number;
+      name_ar?: string;
+      /** @default  */
+      name_en?: string;
+      sessions?: number;
+      validity_days?: number;
+      price_amount?: number;
+      /** @default true */
+      is_active?: boolean;
     };
     PatchedPayoutDetailsUpdateRequest: {
       legal_name?: string;
@@ -4390,6 +4935,13 @@ export interface components {
       created: boolean;
     };
     /**
+     * @description * `none` - None
+     *     * `deposit` - A deposit paid online at booking
+     *     * `card_hold` - A card hold, charged only for a no-show or a late cancellation
+     * @enum {string}
+     */
+    Policy3e9Enum: "none" | "deposit" | "card_hold";
+    /**
      * @description * `ar` - Arabic
      *     * `en` - English
      * @enum {string}
@@ -4409,6 +4961,45 @@ export interface components {
       max: number;
       readonly currency: string;
     };
+    Purchase: {
+      /** Format: uuid */
+      readonly id: string;
+      kind: components["schemas"]["PurchaseKindEnum"];
+      salon: number;
+      status: components["schemas"]["PurchaseStatusEnum"];
+      /**
+       * Amount (halalas, VAT included)
+       * Format: int64
+       */
+      amount: number;
+      currency: string;
+      transaction_url?: string;
+      failure_message?: string;
+      /**
+       * Refunded (halalas)
+       * Format: int64
+       */
+      refunded_amount?: number;
+      /** Format: date-time */
+      paid_at?: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+    };
+    /**
+     * @description * `package` - Package
+     *     * `gift_card` - Gift card
+     * @enum {string}
+     */
+    PurchaseKindEnum: "package" | "gift_card";
+    /**
+     * @description * `initiated` - Awaiting payment
+     *     * `paid` - Paid
+     *     * `failed` - Payment failed
+     *     * `refunding` - Being refunded
+     *     * `refunded` - Refunded
+     * @enum {string}
+     */
+    PurchaseStatusEnum: "initiated" | "paid" | "failed" | "refunding" | "refunded";
     /** @description The body of every error response (see `apps.core.exceptions`). */
     RateLimitedError: {
       /** @description A message in the request's language. */
@@ -4680,6 +5271,7 @@ export interface components {
       /** @description Sunday first, as the Saudi week. */
       opening_hours: components["schemas"]["OpeningDay"][];
       booking_policy: components["schemas"]["BookingPolicy"];
+      readonly no_show_policy: components["schemas"]["SalonNoShowPolicy"];
     };
     /** @description Expects salons from `selectors.salon_list` (with `min_price`/`max_price`). */
     SalonList: {
@@ -4715,11 +5307,50 @@ export interface components {
        */
       readonly distance_km: number | null;
     };
+    SalonNoShowPolicy: {
+      policy: components["schemas"]["Policy3e9Enum"];
+      /** @description With a deposit: this share of the price (else a fixed amount). */
+      deposit_percent: number | null;
+      /** @description With a deposit: a fixed amount, halalas. */
+      deposit_amount: number | null;
+      /** @description What a no-show or a late cancellation costs, as a share of the price (0 without a policy). */
+      no_show_fee_percent: number;
+      /** @description The rules in one sentence, translated; empty without a policy. */
+      text: string;
+    };
     SalonPhoto: {
       readonly url: string | null;
       /** @description The photo in several widths for an <img srcset>; null without smaller copies. */
       readonly srcset: string | null;
       caption: string;
+    };
+    SalonPurchase: {
+      /** Format: uuid */
+      readonly id: string;
+      kind: components["schemas"]["PurchaseKindEnum"];
+      salon: number;
+      status: components["schemas"]["PurchaseStatusEnum"];
+      /**
+       * Amount (halalas, VAT included)
+       * Format: int64
+       */
+      amount: number;
+      currency: string;
+      transaction_url?: string;
+      failure_message?: string;
+      /**
+       * Refunded (halalas)
+       * Format: int64
+       */
+      refunded_amount?: number;
+      /** Format: date-time */
+      paid_at?: string | null;
+      /** Format: date-time */
+      readonly created_at: string;
+      customer_phone: string;
+      customer_name: string;
+      readonly sessions_left: number | null;
+      readonly balance: number | null;
     };
     SalonSuggestion: {
       id: number;
@@ -4856,6 +5487,16 @@ export interface components {
       /** @description In the request's language. */
       display_name: string;
     };
+    /**
+     * @description * `not_started` - Not started
+     *     * `compliance` - Compliance checks
+     *     * `active` - Active
+     *     * `expiring` - Certificate expiring
+     *     * `expired` - Certificate expired
+     *     * `failed` - Failed
+     * @enum {string}
+     */
+    StateEnum: "not_started" | "compliance" | "active" | "expiring" | "expired" | "failed";
     Statement: {
       currency: string;
       /** Format: date */
@@ -5090,6 +5731,28 @@ export interface components {
      * @enum {integer}
      */
     WeekdayEnum: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+    ZatcaOnboardRequest: {
+      /** @description The one-time password from the Fatoora portal (Onboard new solution unit/device). */
+      otp: string;
+    };
+    /** @description Expects `selectors.unit_status`. No key, certificate or secret is ever part of it. */
+    ZatcaUnit: {
+      state: components["schemas"]["StateEnum"];
+      /** @description ZATCA's last answer (e.g. why onboarding failed). */
+      last_message: string;
+      /** Format: date-time */
+      certificate_expires_at: string | null;
+      /** Format: date-time */
+      onboarded_at: string | null;
+      /** @description Edited with `PATCH /api/manage/salons/{id}/` (the legal name with the payout details). */
+      legal_details: components["schemas"]["LegalDetails"];
+      /** @description The legal details that stop the unit from being onboarded, with why; empty when none. */
+      missing: {
+        [key: string]: string[];
+      };
+      can_onboard: boolean;
+      can_renew: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -6768,6 +7431,8 @@ export interface operations {
        *     - `beyond_booking_horizon`: This time is too far ahead; the salon does not take bookings that far in advance.
        *     - `slot_not_on_grid`: Choose one of the offered start times.
        *     - `invalid_phone`: `customer_phone` is not a mobile number we accept. `detail` and `errors.customer_phone` say why.
+       *     - `redemption_unavailable`: Packages and gift cards cannot be used here.
+       *     - `redemption_not_for_visits`: Packages and gift cards can be used on a booking of one service.
        */
       400: {
         headers: {
@@ -8566,6 +9231,213 @@ export interface operations {
       };
     };
   };
+  gift_cards_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCard"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  gift_cards_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["GiftCardBuyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `purchase_rejected`: The payment was declined.
+       *     - `gift_card_amount_invalid`: Choose an amount within the allowed range.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  gift_cards_check: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCardCheck"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `gift_card_not_found`: No gift card has this code. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `throttled`: Request was throttled.
+       *
+       *     The `Retry-After` header and `retry_after` give the seconds to wait.
+       */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  gift_cards_config: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["GiftCardConfig"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   health_retrieve: {
     parameters: {
       query?: never;
@@ -8884,7 +9756,14 @@ export interface operations {
           "application/json": components["schemas"]["ManageSalon"];
         };
       };
-      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `deposit_required`: A deposit policy needs a deposit: a percentage of the price or a fixed amount.
+       *     - `deposit_one_of`: Give the deposit as a percentage or as a fixed amount, not both.
+       *     - `deposit_without_policy`: A deposit can only be set with the deposit policy.
+       *     - `no_show_policy_with_prepayment`: A salon that requires full prepayment needs no deposit or card hold: choose one of them.
+       *     - `card_hold_horizon_too_long`: With a card hold, customers can book at most %(days)s days ahead (a card hold expires).
+       */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9712,6 +10591,77 @@ export interface operations {
       };
     };
   };
+  manage_salons_customers_forgive_no_show_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+        /** @description The customer's user id. */
+        user_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ManageCustomerDetail"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `customer_not_found`: This person is not a customer of this salon.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `no_no_show_to_forgive`: This customer has no no-show left to forgive. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   manage_salons_exports_bookings_csv: {
     parameters: {
       query: {
@@ -10456,6 +11406,279 @@ export interface operations {
       };
     };
   };
+  manage_salons_packages_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PackageWriteRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_destroy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        package_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description No response body */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `package_not_found`: Package not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_packages_partial_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        package_id: number;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": components["schemas"]["PatchedPackageWriteRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"];
+        };
+      };
+      /** @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `package_not_found`: Package not found.
+       *     - `service_not_found`: Service not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
   manage_salons_payout_details: {
     parameters: {
       query?: never;
@@ -11013,6 +12236,142 @@ export interface operations {
         };
         content: {
           "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_purchases_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SalonPurchase"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_purchases_refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["SalonPurchase"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `salon_not_found`: Salon not found.
+       *     - `purchase_not_found`: Purchase not found.
+       */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_refundable`: Nothing of this purchase can be refunded. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
         };
       };
     };
@@ -12537,6 +13896,172 @@ export interface operations {
       };
     };
   };
+  manage_salons_zatca_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ZatcaUnit"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  manage_salons_zatca_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ZatcaOnboardRequest"];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ZatcaUnit"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `zatca_no_vat_number`: The salon has no VAT number: it has no e-invoicing unit to onboard.
+       *     - `zatca_legal_details_incomplete`: The legal details the invoices need are incomplete or invalid.
+       *     - `zatca_otp_refused`: ZATCA refused the one-time password. Create a new one on the Fatoora portal.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `not_a_manager`: Only a salon's managers can do this. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `zatca_unit_already_active`: The e-invoicing unit is already active; renew its certificate instead.
+       *     - `zatca_onboarding_in_progress`: The e-invoicing unit is being onboarded. Please wait a moment.
+       *     - `zatca_unit_not_active`: The e-invoicing unit has no valid certificate.
+       */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `zatca_onboarding_failed`: ZATCA did not accept the e-invoicing unit. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `zatca_unavailable`: ZATCA's platform did not answer. Please try again shortly.
+       *     - `zatca_key_encryption_key_missing`: E-invoicing is not configured on this server (no key encryption key).
+       */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   map_config_retrieve: {
     parameters: {
       query?: never;
@@ -12911,6 +14436,129 @@ export interface operations {
       };
     };
   };
+  packages_purchases_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["MyPackage"][];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  packages_purchases_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["PackageBuyRequest"];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `invalid`: Invalid input. `errors` lists the messages of each field. When one field alone fails, `code` may be that field's own code.
+       *     - `purchase_rejected`: The payment was declined.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `package_not_found`: Package not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `package_not_on_sale`: This package is no longer on sale. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   payments_create: {
     parameters: {
       query?: never;
@@ -13218,6 +14866,117 @@ export interface operations {
       };
     };
   };
+  purchases_retrieve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_found`: Purchase not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  purchases_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        purchase_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Purchase"];
+        };
+      };
+      /**
+       * @description - `not_authenticated`: Authentication credentials were not provided.
+       *     - `token_not_valid`: Your session has expired or is invalid. Please sign in again.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `purchase_not_found`: Purchase not found. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+      /** @description - `purchase_gateway_error`: The payment provider could not be reached. Please try again. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   salons_list: {
     parameters: {
       query?: {
@@ -13431,6 +15190,54 @@ export interface operations {
        *     - `service_not_found`: Service not found.
        *     - `staff_not_found`: Staff member not found.
        */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description `throttled`: too many requests; retry after `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RateLimitedError"];
+        };
+      };
+    };
+  };
+  salons_packages_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        salon_id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Package"][];
+        };
+      };
+      /** @description `not_authenticated`: no token where one is needed; `token_not_valid`, `bad_authorization_header`, …: the token is malformed, expired or revoked. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description - `salon_not_found`: Salon not found. */
       404: {
         headers: {
           [name: string]: unknown;

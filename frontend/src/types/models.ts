@@ -150,7 +150,15 @@ export type ManageSalon = WithRequired<
   | "hold_minutes"
   | "confirmation_window_hours"
   | "unconfirmed_policy"
+  | "no_show_policy"
+  | "deposit_percent"
+  | "deposit_amount"
+  | "no_show_fee_percent"
+  | "no_show_limit"
 >;
+export type NoShowPolicyKind = Schemas["NoShowPolicyEnum"];
+export type SalonNoShowPolicy = Schemas["SalonNoShowPolicy"];
+export type BookingNoShowPolicy = Schemas["BookingNoShowPolicy"];
 export type ManageSalonChanges = Schemas["PatchedManageSalonRequest"];
 export type AuditAction = Schemas["ActionEnum"];
 export type AuditEntry = Schemas["AuditEntry"];

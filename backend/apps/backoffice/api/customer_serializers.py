@@ -32,7 +32,13 @@ class ManageCustomerSerializer(serializers.Serializer):
     total_paid = serializers.IntegerField(
         help_text=_("Halalas the customer's payments for this salon's bookings hold, net of refunds.")
     )
-    no_show_count = serializers.IntegerField()
+    no_show_count = serializers.IntegerField(
+        help_text=_(
+            "No-shows at this salon that still count (less those forgiven); from the salon's limit on, "
+            "the customer must prepay in full."
+        )
+    )
+    no_shows_forgiven = serializers.IntegerField(help_text=_("No-shows the salon forgave."))
     cancellation_count = serializers.IntegerField(help_text=_("Bookings the customer cancelled."))
     notes = serializers.CharField(help_text=_("The salon's private notes."))
     tags = serializers.ListField(child=serializers.CharField())

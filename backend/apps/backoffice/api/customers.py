@@ -8,10 +8,10 @@ from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
 from apps.salons.errors import SalonNotFound
 
-from ..errors import CustomerNotFound, ManagersOnly
+from ..errors import CustomerNotFound, ManagersOnly, NoNoShowToForgive
 from ..personal_data import customer_profile_viewed_record
 from ..selectors.customers import salon_customer_get, salon_customer_list, with_salon_records
-from ..services import salon_customer_update
+from ..services import salon_customer_forgive_no_show, salon_customer_update
 from .common import TAG, ManageView, booking_context, validated
 from .customer_serializers import (
     ManageCustomerDetailSerializer,
@@ -86,3 +86,25 @@ class CustomerDetailView(ManageView):
         changes = validated(ManageCustomerUpdateSerializer, request.data)
         salon_customer_update(actor=request.user, salon_id=salon_id, customer_id=user_id, changes=dict(changes))
         return self._detail(request, salon_id, user_id)
+
+
+class CustomerForgiveNoShowView(ManageView):
+    @extend_schema(
+        tags=[TAG],
+        summary="Forgive one of a customer's no-shows",
+        description=(
+            "One no-show no longer counts towards the salon's `no_show_limit` (after which the customer must "
+            "prepay in full). Written to the audit log. 409 `no_no_show_to_forgive` when none is left."
+        ),
+        parameters=[USER_ID],
+        request=None,
+        responses={
+            200: ManageCustomerDetailSerializer,
+            **error_responses(DOOR, (SalonNotFound, CustomerNotFound), NoNoShowToForgive),
+        },
+    )
+    def post(self, request, salon_id: int, user_id: int):
+        self.salon(salon_id)
+        salon_customer_forgive_no_show(actor=request.user, salon_id=salon_id, customer_id=user_id)
+        customer = salon_customer_get(salon=self.salon(salon_id), customer_id=user_id)
+        return Response(ManageCustomerDetailSerializer(customer, context=booking_context(request)).data)

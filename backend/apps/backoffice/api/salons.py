@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from apps.audit.selectors import audit_list
 from apps.core.openapi import INVALID_INPUT, error_responses
 from apps.core.pagination import StandardPagination
-from apps.salons.errors import SalonNotFound
+from apps.salons.errors import NO_SHOW_POLICY_ERRORS, SalonNotFound
 
 from ..access import managed_salons
 from ..errors import ManagersOnly
@@ -46,9 +46,16 @@ class ManagedSalonDetailView(ManageView):
     @extend_schema(
         tags=[TAG],
         summary="Change a salon's profile or booking policy",
-        description="Only the fields sent change; every change is written to the audit log.",
+        description=(
+            "Only the fields sent change; every change is written to the audit log. The no-show policy "
+            "(`no_show_policy`: none, deposit or card_hold; `deposit_percent` or `deposit_amount`, one of them, "
+            "with a deposit; `no_show_fee_percent`; `no_show_limit`) is checked as a whole (ADR 0016)."
+        ),
         request=ManageSalonSerializer,
-        responses={200: ManageSalonSerializer, **error_responses(INVALID_INPUT, DOOR, SalonNotFound)},
+        responses={
+            200: ManageSalonSerializer,
+            **error_responses(INVALID_INPUT, DOOR, SalonNotFound, NO_SHOW_POLICY_ERRORS),
+        },
     )
     def patch(self, request, salon_id: int):
         serializer = ManageSalonSerializer(self.salon(salon_id), data=request.data, partial=True)

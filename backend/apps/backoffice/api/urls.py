@@ -36,4 +36,9 @@ urlpatterns = [
     path(SALON + "bookings/", desk.SalonBookingListView.as_view(), name="booking-list"),
     path(SALON + "customers/", customers.CustomerListView.as_view(), name="customer-list"),
     path(SALON + "customers/<int:user_id>/", customers.CustomerDetailView.as_view(), name="customer-detail"),
+    path(
+        SALON + "customers/<int:user_id>/forgive-no-show/",
+        customers.CustomerForgiveNoShowView.as_view(),
+        name="customer-forgive-no-show",
+    ),
 ]

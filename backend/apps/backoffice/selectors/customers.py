@@ -61,8 +61,8 @@ def salon_customer_list(*, salon: Salon, query: str = "", now: datetime | None =
 
 
 def with_salon_records(customers, *, salon: Salon) -> list:
-    """The customers with the salon's notes, tags and block as attributes (one query), and their
-    visits in the salon's time zone."""
+    """The customers with the salon's notes, tags and block as attributes (one query), their no-shows
+    less those forgiven, and their visits in the salon's time zone."""
     customers = list(customers)
     records = {
         record.customer_id: record
@@ -73,6 +73,9 @@ def with_salon_records(customers, *, salon: Salon) -> list:
         customer.notes = record.notes if record else ""
         customer.tags = list(record.tags) if record else []
         customer.blocked = record.blocked if record else False
+        # No-shows the salon forgave no longer count (ADR 0016).
+        customer.no_shows_forgiven = record.no_shows_forgiven if record else 0
+        customer.no_show_count = max(customer.no_show_count - customer.no_shows_forgiven, 0)
         for name in ("last_visit", "next_visit"):
             value = getattr(customer, name)
             setattr(customer, name, value.astimezone(salon.tz) if value is not None else None)

@@ -78,6 +78,7 @@ def test_the_list_of_everyone_who_booked_here(manager_client, salon, customer, s
         "next_visit": history["upcoming"].start.astimezone(salon.tz).isoformat(),
         "total_paid": service.price_amount + (service.price_amount - service.price_amount // 2),
         "no_show_count": 1,
+        "no_shows_forgiven": 0,
         "cancellation_count": 1,
         "notes": "",
         "tags": [],

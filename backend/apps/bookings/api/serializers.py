@@ -12,8 +12,9 @@ from rest_framework import serializers
 from apps.core.dates import validate_supported_date
 from apps.core.money import vat_included
 from apps.core.phone_mask import mask_phone_number
+from apps.salons.no_show import booking_no_show_sentence
 
-from ..models import Booking, BookingItem, BookingStatus, CancelledByRole, Review
+from ..models import Booking, BookingItem, BookingStatus, CancelledByRole, PaymentMode, Review
 from ..selectors import worked_salon_ids
 from ..state import (
     RULES,
@@ -254,6 +255,21 @@ class VisitItemsField(serializers.Field):
         ]
 
 
+class BookingNoShowPolicySerializer(serializers.Serializer):
+    policy = serializers.ChoiceField(
+        choices=["none", "full", "deposit", "card_hold"],
+        help_text=_(
+            "How the booking is paid online (ADR 0016): `full` for a customer past the salon's no-show limit, "
+            "`deposit`, `card_hold` (authorized, charged only for a no-show or a late cancellation), or `none` "
+            "(as the salon's `requires_prepayment` says)."
+        ),
+    )
+    online_amount = serializers.IntegerField(help_text=_("Halalas paid or authorized online at booking (0: none)."))
+    pay_at_salon = serializers.IntegerField(help_text=_("Halalas left to pay at the salon after a deposit."))
+    fee_amount = serializers.IntegerField(help_text=_("Halalas a no-show or a late cancellation costs (0: none)."))
+    text = serializers.CharField(help_text=_("The rules in one sentence, translated; empty when none apply."))
+
+
 class BookingSerializer(serializers.ModelSerializer):
     """A booking as one caller sees it. The context carries `user`, `managed_salon_ids` and `now`;
     datetimes are given in the salon's time zone."""
@@ -269,6 +285,7 @@ class BookingSerializer(serializers.ModelSerializer):
     allowed_actions = serializers.SerializerMethodField()
     payment = AttachedField()  # the booking's payment at a glance, attached by the payments app
     items = VisitItemsField()
+    no_show_policy = serializers.SerializerMethodField()
 
     class Meta:
         model = Booking
@@ -292,6 +309,7 @@ class BookingSerializer(serializers.ModelSerializer):
             "allowed_actions",
             "payment",
             "items",
+            "no_show_policy",
         ]
         read_only_fields = fields
 
@@ -312,6 +330,24 @@ class BookingSerializer(serializers.ModelSerializer):
     @extend_schema_field(BookingPriceSerializer)
     def get_price(self, booking: Booking) -> dict:
         return _price(booking.price_amount, booking.currency)
+
+    @extend_schema_field(BookingNoShowPolicySerializer)
+    def get_no_show_policy(self, booking: Booking) -> dict:
+        policy = booking.payment_mode or "none"
+        online = booking.amount_due_online if policy != "none" or booking.hold_expires_at is not None else 0
+        fee = booking.no_show_fee or 0
+        return {
+            "policy": policy,
+            "online_amount": online,
+            "pay_at_salon": booking.price_amount - online if policy == PaymentMode.DEPOSIT else 0,
+            "fee_amount": fee,
+            "text": booking_no_show_sentence(
+                policy=policy,
+                window_hours=booking.salon.cancellation_window_hours,
+                online_amount=online,
+                fee=fee,
+            ),
+        }
 
     @extend_schema_field(BookingCustomerSerializer)
     def get_customer(self, booking: Booking) -> dict:

@@ -41,6 +41,7 @@ def test_customer_books_and_gets_the_full_booking(service, stylist, customer, da
         "created_at": booking.created_at.astimezone(salon.tz).isoformat(),
         "allowed_actions": ["cancel", "reschedule"],
         "payment": None,
+        "no_show_policy": {"policy": "none", "online_amount": 0, "pay_at_salon": 0, "fee_amount": 0, "text": ""},
     }
 
 

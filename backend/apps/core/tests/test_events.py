@@ -23,6 +23,7 @@ def test_reactions_run_in_the_order_they_were_registered_and_once_each():
 def test_payments_notifications_the_back_office_packages_then_google_calendar_react_to_bookings():
     assert booking_reactors.names == [
         "apps.payments.reactions.refund_cancelled_booking",
+        "apps.payments.deposits.settle_card_hold",
         "apps.notifications.reactions.notify_booking_changed",
         "apps.backoffice.personal_data.booking_changed_on_behalf_audit",
         "apps.packages.redemptions.redemption_booking_changed",

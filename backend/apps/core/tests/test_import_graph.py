@@ -31,7 +31,17 @@ ALLOWED: dict[str, set[str]] = {
     "packages": _BELOW_BOOKINGS | {"audit", "bookings", "payments", "backoffice", "ledger"},
     # The customer's data rights reach every app that holds personal data.
     "privacy": _BELOW_BOOKINGS
-    | {"audit", "bookings", "payments", "notifications", "backoffice", "ledger", "invoicing", "passkeys", "social_auth"},
+    | {
+        "audit",
+        "bookings",
+        "payments",
+        "notifications",
+        "backoffice",
+        "ledger",
+        "invoicing",
+        "passkeys",
+        "social_auth",
+    },
     # Calendar feeds publish bookings; `calendars.ics` is shared with whoever else publishes them.
     "calendars": _BELOW_BOOKINGS | {"bookings"},
     # A stylist's Google Calendar reacts to bookings, writes time off and tells people in their inbox.

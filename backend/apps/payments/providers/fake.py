@@ -103,7 +103,8 @@ class FakeGateway:
         if source["type"] == "stcpay":
             fields["number"] = source["mobile"]
         elif source["type"] == "applepay":
-            fields.update(status="paid", company="visa", number="XXXX-XXXX-XXXX-4242", message=APPROVED)
+            status = "authorized" if source.get("manual") else "paid"
+            fields.update(status=status, company="visa", number="XXXX-XXXX-XXXX-4242", message=APPROVED)
         else:
             fields.update(source_type="creditcard", company="mada", number="XXXX-XXXX-XXXX-1010")
         try:
@@ -151,7 +152,15 @@ class FakeGateway:
             fake = _locked(payment_id)
             if fake.status != "authorized":
                 raise _cannot("captured")
-            fake.captured = fake.amount if amount is None else min(amount, fake.amount)
+            amount = fake.amount if amount is None else amount
+            if amount <= 0 or amount > fake.amount:
+                raise GatewayRejected(
+                    "Validation Failed",
+                    http_status=400,
+                    type="invalid_request_error",
+                    errors={"amount": ["must be less than or equal to the authorized amount"]},
+                )
+            fake.captured = amount
             fake.status = "captured"
             fake.save()
             return _remote(fake)

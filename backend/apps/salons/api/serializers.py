@@ -6,7 +6,9 @@ from rest_framework import serializers
 from apps.core.serializers import HourMinuteField
 
 from ..models import Salon, SalonPhoto, Service, ServiceCategory, StaffMember
+from ..no_show import salon_no_show_policy
 from ..renditions import picture_candidates
+from .no_show_serializers import SalonNoShowPolicySerializer
 
 CURRENCY = "SAR"
 VAT_PERCENT = 15
@@ -227,6 +229,7 @@ class SalonDetailSerializer(SalonListSerializer):
     staff = StaffSerializer(source="active_staff", many=True)
     opening_hours = OpeningDaySerializer(many=True, help_text="Sunday first, as the Saudi week.")
     booking_policy = BookingPolicySerializer(source="*")
+    no_show_policy = serializers.SerializerMethodField()
 
     class Meta(SalonListSerializer.Meta):
         fields = [
@@ -242,7 +245,12 @@ class SalonDetailSerializer(SalonListSerializer):
             "staff",
             "opening_hours",
             "booking_policy",
+            "no_show_policy",
         ]
+
+    @extend_schema_field(SalonNoShowPolicySerializer)
+    def get_no_show_policy(self, salon: Salon) -> dict:
+        return salon_no_show_policy(salon)
 
     def get_google_maps_url(self, salon: Salon) -> str | None:
         if salon.latitude is None or salon.longitude is None:

@@ -7,13 +7,23 @@ Working hours are local wall-clock times in the salon's time zone.
 
 from .catalog import Service, ServiceCategory, StaffMember
 from .favourite import Favourite
-from .salon import Audience, City, Salon, SalonPhoto, UnconfirmedPolicy, validate_timezone, vat_number_validator
+from .salon import (
+    Audience,
+    City,
+    NoShowPolicy,
+    Salon,
+    SalonPhoto,
+    UnconfirmedPolicy,
+    validate_timezone,
+    vat_number_validator,
+)
 from .schedule import SpecialHours, TimeOff, TimeOffSource, Weekday, WorkingHours
 
 __all__ = [
     "Audience",
     "City",
     "Favourite",
+    "NoShowPolicy",
     "Salon",
     "SalonPhoto",
     "Service",

@@ -60,6 +60,12 @@ class UnconfirmedPolicy(models.TextChoices):
     EXPIRE = "expire", _("Let it expire")
 
 
+class NoShowPolicy(models.TextChoices):
+    NONE = "none", _("None")
+    DEPOSIT = "deposit", _("A deposit paid online at booking")
+    CARD_HOLD = "card_hold", _("A card hold, charged only for a no-show or a late cancellation")
+
+
 class Salon(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, allow_unicode=False)
     name_ar = models.CharField(_("name (Arabic)"), max_length=120)
@@ -162,6 +168,36 @@ class Salon(models.Model):
         default=UnconfirmedPolicy.AUTO_CONFIRM,
     )
 
+    # No-show protection (docs/adr/0016-no-show-protection.md; rules in `apps.salons.no_show`)
+    no_show_policy = models.CharField(
+        _("no-show protection"), max_length=16, choices=NoShowPolicy.choices, default=NoShowPolicy.NONE
+    )
+    deposit_percent = models.PositiveSmallIntegerField(
+        _("deposit (percent of the price)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("With a deposit policy: this share of the price, or a fixed amount below, not both."),
+    )
+    deposit_amount = models.PositiveIntegerField(
+        _("deposit (halalas)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(100)],
+        help_text=_("With a deposit policy: a fixed amount (never more than the price)."),
+    )
+    no_show_fee_percent = models.PositiveSmallIntegerField(
+        _("no-show fee (percent of the price)"),
+        default=100,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("What a no-show or a late cancellation costs."),
+    )
+    no_show_limit = models.PositiveSmallIntegerField(
+        _("no-shows before full prepayment"),
+        default=0,
+        help_text=_("After this many no-shows a customer must prepay in full here; 0 turns it off."),
+    )
+
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         related_name="managed_salons",
@@ -187,6 +223,26 @@ class Salon(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(rating_average__gte=0) & Q(rating_average__lte=5), name="salon_rating_average_range"
+            ),
+            # A deposit policy has exactly one of percent and amount; other policies have neither.
+            models.CheckConstraint(
+                condition=(
+                    Q(no_show_policy="deposit")
+                    & (
+                        Q(deposit_percent__isnull=False, deposit_amount__isnull=True)
+                        | Q(deposit_percent__isnull=True, deposit_amount__isnull=False)
+                    )
+                )
+                | (~Q(no_show_policy="deposit") & Q(deposit_percent__isnull=True, deposit_amount__isnull=True)),
+                name="salon_deposit_one_of",
+            ),
+            models.CheckConstraint(
+                condition=Q(deposit_percent__isnull=True) | Q(deposit_percent__gte=1, deposit_percent__lte=100),
+                name="salon_deposit_percent_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(no_show_fee_percent__gte=1, no_show_fee_percent__lte=100),
+                name="salon_no_show_fee_percent_range",
             ),
         ]
 

@@ -189,6 +189,13 @@ def test_detail_has_every_field_in_the_request_language(api_client):
             "requires_prepayment": True,
             "hold_minutes": 15,
         },
+        "no_show_policy": {
+            "policy": "none",
+            "deposit_percent": None,
+            "deposit_amount": None,
+            "no_show_fee_percent": 0,
+            "text": "",
+        },
     }
 
 

@@ -206,6 +206,7 @@ export function Component() {
               salonName: data.name,
               timeZone: data.timezone,
               policy: data.booking_policy,
+              noShowPolicy: data.no_show_policy,
               service: {
                 id: service.id,
                 name: service.name,

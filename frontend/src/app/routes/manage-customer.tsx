@@ -10,6 +10,7 @@ import { BlockCustomer } from "@/features/desk/components/BlockCustomer";
 import { CustomerBookings } from "@/features/desk/components/CustomerBookings";
 import { BlockedBadge, CustomerFacts } from "@/features/desk/components/CustomerFacts";
 import { CustomerNotesForm } from "@/features/desk/components/CustomerNotesForm";
+import { ForgiveNoShow } from "@/features/desk/components/ForgiveNoShow";
 import { useDocumentTitle } from "@/hooks/use-document-title";
 import { isApiError } from "@/lib/api-client";
 import { formatPhoneForDisplay } from "@/lib/phone";
@@ -52,6 +53,10 @@ function CustomerPage({ salonId, userId }: { salonId: number; userId: number }) 
           <section className="stack card" aria-labelledby="customer-block">
             <h2 id="customer-block">{t("customers.onlineBooking")}</h2>
             <BlockCustomer customer={customer.data} salonId={salonId} />
+          </section>
+          <section className="stack card" aria-labelledby="customer-no-shows">
+            <h2 id="customer-no-shows">{t("customers.noShowsTitle")}</h2>
+            <ForgiveNoShow customer={customer.data} salonId={salonId} />
           </section>
           <section className="stack" aria-labelledby="customer-bookings">
             <h2 id="customer-bookings">{t("customers.bookings")}</h2>

@@ -57,6 +57,11 @@ export const salonProfile: ManageSalon = {
   hold_minutes: 15,
   confirmation_window_hours: 24,
   unconfirmed_policy: "auto_confirm",
+  no_show_policy: "none",
+  deposit_percent: null,
+  deposit_amount: null,
+  no_show_fee_percent: 100,
+  no_show_limit: 0,
 };
 
 export function stylist(overrides: Partial<ManagedStaff> = {}): ManagedStaff {

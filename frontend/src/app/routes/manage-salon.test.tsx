@@ -126,6 +126,9 @@ describe("the salon's profile", () => {
       confirmation_window_hours: 24,
       requires_prepayment: true,
       unconfirmed_policy: "auto_confirm",
+      no_show_policy: "none",
+      no_show_fee_percent: 100,
+      no_show_limit: 0,
     });
   });
 

@@ -16,6 +16,7 @@ import { useDocumentTitle } from "@/hooks/use-document-title";
 import { useLanguage } from "@/hooks/use-language";
 import { isApiError } from "@/lib/api-client";
 import { formatDate } from "@/lib/format/date";
+import { formatMoney } from "@/lib/format/money";
 import { formatTime } from "@/lib/format/time";
 import { parseId } from "@/lib/route-params";
 
@@ -43,6 +44,9 @@ export function Component() {
   const expired = data.status === "expired" || (holdOver && data.status === "pending");
   const payable = data.allowed_actions.includes("pay") && !expired;
   // The same salon, service and stylist, to choose a time again.
+  // A deposit or a card hold is paid (or authorized) online instead of the price (ADR 0016).
+  const noShow = data.no_show_policy;
+  const onlineAmount = noShow.online_amount > 0 ? noShow.online_amount : data.price.amount;
   const bookAgain = `/salons/${data.salon.id}/book?${selectionToParams({
     serviceId: data.service.id,
     staff: data.staff.id,
@@ -65,6 +69,20 @@ export function Component() {
           {t("reference")}: <Reference>{data.reference}</Reference>
         </p>
         <PriceBreakdown price={data.price} />
+        {noShow.policy === "deposit" && (
+          <p className="pay-summary__deposit">
+            {t("deposit", {
+              amount: formatMoney(noShow.online_amount, data.price.currency, language),
+              rest: formatMoney(noShow.pay_at_salon, data.price.currency, language),
+            })}
+          </p>
+        )}
+        {noShow.policy === "card_hold" && (
+          <p className="pay-summary__deposit">
+            {t("cardHold", { amount: formatMoney(noShow.online_amount, data.price.currency, language) })}
+          </p>
+        )}
+        {noShow.text && <p>{noShow.text}</p>}
       </section>
 
       {payable ? (
@@ -79,7 +97,7 @@ export function Component() {
             />
           )}
           <PaymentPanel
-            booking={{ id: data.id, amount: data.price.amount, currency: data.price.currency, label: data.salon.name }}
+            booking={{ id: data.id, amount: onlineAmount, currency: data.price.currency, label: data.salon.name }}
             onSettled={(paymentId) => void navigate(`/payments/return?id=${encodeURIComponent(paymentId)}`)}
             onHoldExpired={endHold}
           />

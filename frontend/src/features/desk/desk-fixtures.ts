@@ -70,6 +70,7 @@ export function customer(overrides: Partial<Customer> = {}): Customer {
     next_visit: "2026-11-24T10:00:00+03:00",
     total_paid: 72000,
     no_show_count: 1,
+    no_shows_forgiven: 0,
     cancellation_count: 0,
     notes: "",
     tags: ["VIP"],

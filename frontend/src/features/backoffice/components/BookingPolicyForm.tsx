@@ -11,6 +11,13 @@ import { useUpdateManagedSalon } from "../api/update-salon";
 import { type ClientErrors, hasErrors, parseWhole, serverFieldError } from "../forms";
 import { useValidationMessages } from "../hooks/use-validation-messages";
 import { FormErrorNotice } from "./FormErrorNotice";
+import {
+  NO_SHOW_FIELDS,
+  type NoShowValues,
+  NoShowPolicyFields,
+  noShowChanges,
+  toNoShowValues,
+} from "./NoShowPolicyFields";
 
 const NUMBER_FIELDS = [
   "lead_time_minutes",
@@ -21,7 +28,14 @@ const NUMBER_FIELDS = [
   "confirmation_window_hours",
 ] as const;
 type NumberField = (typeof NUMBER_FIELDS)[number];
-const FIELDS = [...NUMBER_FIELDS, "requires_prepayment", "unconfirmed_policy"] as const;
+const FIELDS = [
+  ...NUMBER_FIELDS,
+  "requires_prepayment",
+  "unconfirmed_policy",
+  ...NO_SHOW_FIELDS,
+  "no_show_policy",
+  "deposit_amount",
+] as const;
 const UNCONFIRMED_POLICIES = ["auto_confirm", "expire"] as const satisfies readonly ManageSalon["unconfirmed_policy"][];
 
 // The API's bounds (the model's validators; the others are positive integers).
@@ -34,10 +48,11 @@ const BOUNDS: Record<NumberField, { min: number; max: number }> = {
   confirmation_window_hours: { min: 1, max: 168 },
 };
 
-type Values = Record<NumberField, string> & {
-  requires_prepayment: boolean;
-  unconfirmed_policy: ManageSalon["unconfirmed_policy"];
-};
+type Values = Record<NumberField, string> &
+  NoShowValues & {
+    requires_prepayment: boolean;
+    unconfirmed_policy: ManageSalon["unconfirmed_policy"];
+  };
 
 function toValues(salon: ManageSalon): Values {
   return {
@@ -49,6 +64,7 @@ function toValues(salon: ManageSalon): Values {
     confirmation_window_hours: String(salon.confirmation_window_hours),
     requires_prepayment: salon.requires_prepayment,
     unconfirmed_policy: salon.unconfirmed_policy,
+    ...toNoShowValues(salon),
   };
 }
 
@@ -83,6 +99,7 @@ export function BookingPolicyForm({ salon }: { salon: ManageSalon }) {
         changes[field] = value;
       }
     }
+    Object.assign(changes, noShowChanges(values, found, messages.between, t("validation.wholeNumber")));
     setErrors(found);
     if (hasErrors(found)) return;
     setEdited(false);
@@ -133,6 +150,11 @@ export function BookingPolicyForm({ salon }: { salon: ManageSalon }) {
           ))}
         </select>
       </Field>
+      <NoShowPolicyFields
+        values={values}
+        error={error}
+        set={(field, value) => set(field, value)}
+      />
       {hasErrors(errors) && (
         <Notice tone="error" live>
           <p>{t("form.checkFields")}</p>

@@ -42,6 +42,12 @@ export function BookedSummary({ booking }: { booking: Booking }) {
           <dt>{t("summary.amount")}</dt>
           <dd>{formatMoney(booking.price.amount, booking.price.currency, language)}</dd>
         </div>
+        {booking.no_show_policy.policy === "deposit" && (
+          <div>
+            <dt>{t("summary.payAtSalon")}</dt>
+            <dd>{formatMoney(booking.no_show_policy.pay_at_salon, booking.price.currency, language)}</dd>
+          </div>
+        )}
         <div>
           <dt>{t("card.reference")}</dt>
           <dd>
@@ -49,6 +55,7 @@ export function BookedSummary({ booking }: { booking: Booking }) {
           </dd>
         </div>
       </dl>
+      {booking.no_show_policy.text && <p className="booked-summary__no-show">{booking.no_show_policy.text}</p>}
     </section>
   );
 }

@@ -15,7 +15,7 @@ import { formatDate } from "@/lib/format/date";
 import { formatMoney } from "@/lib/format/money";
 import { formatNumber } from "@/lib/format/number";
 import { formatTimeRange } from "@/lib/format/time";
-import type { Booking, BookingPolicy, Money } from "@/types/models";
+import type { Booking, BookingPolicy, Money, SalonNoShowPolicy } from "@/types/models";
 
 import { forgetFreeTimes, type TimeUnavailableCode, timeUnavailableCode } from "../api/booking-cache";
 import { useCreateBooking } from "../api/create-booking";
@@ -27,6 +27,8 @@ export interface BookingDraft {
   salonName: string;
   timeZone: string;
   policy: BookingPolicy;
+  /** The salon's no-show protection (a deposit or a card hold), told before booking. */
+  noShowPolicy?: SalonNoShowPolicy;
   service: { id: number; name: string; durationMinutes: number; price: Money };
   /** null: any available stylist (the salon picks one). */
   staff: { id: number; name: string } | null;
@@ -83,7 +85,8 @@ export function BookingReview({
   const [note, setNote] = useState("");
   const createBooking = useCreateBooking();
   const queryClient = useQueryClient();
-  const { policy } = draft;
+  const { policy, noShowPolicy } = draft;
+  const paysOnline = policy.requires_prepayment || (noShowPolicy !== undefined && noShowPolicy.policy !== "none");
 
   // The free times cached for the picker still offer this start: drop them before going back.
   const backToFreshTimes = async (reason: TimeUnavailableCode) => {
@@ -188,11 +191,12 @@ export function BookingReview({
             ? t("policy.cancellation", { count: hours, n: formatNumber(hours, language) })
             : t("policy.cancellationUntilStart")}
         </p>
-        {policy.requires_prepayment && (
+        {paysOnline && (
           <p>
             {t("policy.prepayment", { count: policy.hold_minutes, n: formatNumber(policy.hold_minutes, language) })}
           </p>
         )}
+        {noShowPolicy?.text && <p className="policy__no-show">{noShowPolicy.text}</p>}
       </section>
 
       <Field label={t("review.note")} hint={t("review.noteHint")}>
@@ -220,7 +224,7 @@ export function BookingReview({
       <button type="submit" className="button button--block button--large" disabled={createBooking.isPending}>
         {createBooking.isPending
           ? t("review.booking")
-          : policy.requires_prepayment
+          : paysOnline
             ? t("review.confirmAndPay")
             : t("review.confirm")}
       </button>
