@@ -46,6 +46,9 @@ export default defineConfig({
     assetsDir: "assets",
     target: "es2022",
     manifest: true,
+    // Every browser of our target (ES2022) but Safari before 17 preloads modules natively; there the
+    // page's modules load as imported, only without the head start (and 0.3 KB off every first visit).
+    modulePreload: { polyfill: false },
     // Each route is its own chunk; React, the router, TanStack Query and i18next form the shared core.
     // Any other package stays with the code that uses it (a route's library loads with that route).
     rollupOptions: {
