@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,6 +10,10 @@ class BookingsConfig(AppConfig):
 
     def ready(self) -> None:
         from apps.salons.events import catalog_reactors
+
+        from .sqlite_triggers import reinstall_sqlite_triggers
+
+        post_migrate.connect(reinstall_sqlite_triggers, sender=self)
 
         from .availability_changes import catalog_changed_react
 
