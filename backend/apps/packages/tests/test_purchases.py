@@ -119,3 +119,27 @@ def test_the_books_check_finds_nothing_wrong_after_a_sale_a_use_and_a_refund(pac
 
     assert report.problems == []
     assert balance(AccountKind.CUSTOMER_PREPAID) == 0
+
+
+def test_a_purchase_whose_buyer_never_returned_is_settled_by_the_reconciliation(package, customer):
+    paid = purchases.package_buy(user=customer, package_id=package.pk, source=CARD)
+    unfinished = purchases.package_buy(user=customer, package_id=package.pk, source=CARD)
+    fake_checkout_complete(payment_id=paid.id, approve=True)
+    later = timezone.now() + timedelta(minutes=10)
+
+    settled = purchases.purchases_reconcile(now=later)
+    again = purchases.purchases_reconcile(now=later)
+
+    assert (settled, again) == (1, 0)
+    assert Purchase.objects.get(pk=paid.pk).status == PurchaseStatus.PAID
+    assert Purchase.objects.get(pk=unfinished.pk).status == PurchaseStatus.INITIATED
+    assert PackagePurchase.objects.get(purchase=paid).status == InstrumentStatus.ACTIVE
+    assert LedgerTransaction.objects.filter(key=f"purchase:{paid.pk}:paid").count() == 1
+
+
+def test_a_fresh_purchase_is_left_to_its_buyers_return(package, customer):
+    purchase = purchases.package_buy(user=customer, package_id=package.pk, source=CARD)
+    fake_checkout_complete(payment_id=purchase.id, approve=True)
+
+    assert purchases.purchases_reconcile() == 0
+    assert Purchase.objects.get(pk=purchase.pk).status == PurchaseStatus.INITIATED
