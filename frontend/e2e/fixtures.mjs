@@ -88,7 +88,9 @@ export async function pickSlot(page, { daysAhead }) {
   await page.locator('ul[aria-busy="false"]').first().waitFor();
   for (let offset = daysAhead; offset < daysAhead + 7; offset += 1) {
     const day = dayButton(page, offset);
-    if ((await day.count()) === 1 && (await day.isEnabled())) {
+    // A full day opens too (to offer the waitlist): only a day marked free has times to pick.
+    const free = (await day.count()) === 1 && (await day.evaluate((button) => button.classList.contains("day--free")));
+    if (free) {
       await day.click();
       // The times shown are that day's once its button is pressed (before, they may be another day's).
       await day.and(page.locator('[aria-pressed="true"]')).waitFor();

@@ -67,6 +67,8 @@ export async function startBackend({ logPath }) {
     OTP_RESEND_COOLDOWN_SECONDS: "0",
     // The journeys sign the same demo people in many times within minutes.
     OTP_MAX_PER_WINDOW: "50",
+    OTP_MAX_SENDS_PER_DAY: "500",
+    OTP_IP_MAX_PER_HOUR: "5000",
     // Every journey comes from 127.0.0.1: the per-address limits (docs/runbooks/security.md) would
     // refuse them; the limits themselves are tested in the backend.
     THROTTLE_ANON: "100000/m",
