@@ -433,6 +433,8 @@ SPECTACULAR_SETTINGS = {
         "PurchaseStatusEnum": "apps.packages.models.PurchaseStatus",
         "PurchaseKindEnum": "apps.packages.models.PurchaseKind",
         "InstrumentStatusEnum": "apps.packages.models.InstrumentStatus",
+        "NoShowPolicyEnum": "apps.salons.models.salon.NoShowPolicy",
+        "BookingPaymentPolicyEnum": "apps.bookings.api.serializers.BOOKING_PAYMENT_POLICIES",
     },
 }
 

@@ -3088,7 +3088,7 @@ export interface components {
        *     * `deposit` - deposit
        *     * `card_hold` - card_hold
        */
-      policy: components["schemas"]["BookingNoShowPolicyPolicyEnum"];
+      policy: components["schemas"]["BookingPaymentPolicyEnum"];
       /** @description Halalas paid or authorized online at booking (0: none). */
       online_amount: number;
       /** @description Halalas left to pay at the salon after a deposit. */
@@ -3105,7 +3105,7 @@ export interface components {
      *     * `card_hold` - card_hold
      * @enum {string}
      */
-    BookingNoShowPolicyPolicyEnum: "none" | "full" | "deposit" | "card_hold";
+    BookingPaymentPolicyEnum: "none" | "full" | "deposit" | "card_hold";
     BookingPolicy: {
       /**
        * Minimum lead time (minutes)
@@ -4935,13 +4935,6 @@ export interface components {
       created: boolean;
     };
     /**
-     * @description * `none` - None
-     *     * `deposit` - A deposit paid online at booking
-     *     * `card_hold` - A card hold, charged only for a no-show or a late cancellation
-     * @enum {string}
-     */
-    Policy3e9Enum: "none" | "deposit" | "card_hold";
-    /**
      * @description * `ar` - Arabic
      *     * `en` - English
      * @enum {string}
@@ -5308,7 +5301,7 @@ export interface components {
       readonly distance_km: number | null;
     };
     SalonNoShowPolicy: {
-      policy: components["schemas"]["Policy3e9Enum"];
+      policy: components["schemas"]["NoShowPolicyEnum"];
       /** @description With a deposit: this share of the price (else a fixed amount). */
       deposit_percent: number | null;
       /** @description With a deposit: a fixed amount, halalas. */

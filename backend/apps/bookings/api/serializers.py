@@ -255,9 +255,13 @@ class VisitItemsField(serializers.Field):
         ]
 
 
+# How a booking is paid online (ADR 0016); named in the API docs by ENUM_NAME_OVERRIDES.
+BOOKING_PAYMENT_POLICIES = ["none", "full", "deposit", "card_hold"]
+
+
 class BookingNoShowPolicySerializer(serializers.Serializer):
     policy = serializers.ChoiceField(
-        choices=["none", "full", "deposit", "card_hold"],
+        choices=BOOKING_PAYMENT_POLICIES,
         help_text=_(
             "How the booking is paid online (ADR 0016): `full` for a customer past the salon's no-show limit, "
             "`deposit`, `card_hold` (authorized, charged only for a no-show or a late cancellation), or `none` "
