@@ -69,6 +69,9 @@ export async function startBackend({ logPath }) {
     OTP_MAX_PER_WINDOW: "50",
     OTP_MAX_SENDS_PER_DAY: "500",
     OTP_IP_MAX_PER_HOUR: "5000",
+    // The demo customers book in many journeys of one run.
+    BOOKING_MAX_UPCOMING_PER_SALON: "50",
+    BOOKING_MAX_UPCOMING_TOTAL: "100",
     // Every journey comes from 127.0.0.1: the per-address limits (docs/runbooks/security.md) would
     // refuse them; the limits themselves are tested in the backend.
     THROTTLE_ANON: "100000/m",
